@@ -1,0 +1,12 @@
+/**
+ * Gatun's runtime: typed off-heap arrays that native kernels read with zero copies, loading of the
+ * native libraries shipped inside jars, OpenMP control and {@code gatun info}.
+ *
+ * <p>Native code is called through the Foreign Function &amp; Memory API, which requires native
+ * access to be enabled for this module: {@code --enable-native-access=dev.gatun} on the module
+ * path, {@code --enable-native-access=ALL-UNNAMED} on the class path, or the manifest attribute
+ * {@code Enable-Native-Access: ALL-UNNAMED} in an executable jar.
+ */
+module dev.gatun {
+    // One line per API package; internal packages (dev.gatun.internal.*) are not exported.
+}

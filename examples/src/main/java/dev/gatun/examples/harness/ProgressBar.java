@@ -5,12 +5,15 @@ import java.util.Locale;
 
 /**
  * A one-line progress bar on standard error, drawn only once a run has taken longer than a few
- * seconds, so quick runs print nothing extra and long ones show that they are alive.
+ * seconds and only on a terminal, so quick runs and logs print nothing extra and long runs show
+ * that they are alive.
  */
 public final class ProgressBar {
 
     private static final long SHOW_AFTER_NANOS = 3_000_000_000L;
     private static final int WIDTH = 30;
+    // A bar redrawn with carriage returns only helps on a terminal; in logs it is noise.
+    private static final boolean INTERACTIVE = System.console() != null && System.console().isTerminal();
 
     private final PrintStream out;
     private final String label;
@@ -38,7 +41,7 @@ public final class ProgressBar {
      */
     public void update(int done) {
         long elapsed = System.nanoTime() - start;
-        if (!drawn && elapsed < SHOW_AFTER_NANOS) {
+        if (!INTERACTIVE || (!drawn && elapsed < SHOW_AFTER_NANOS)) {
             return;
         }
         drawn = true;

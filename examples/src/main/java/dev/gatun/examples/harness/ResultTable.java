@@ -69,7 +69,7 @@ public record ResultTable(String example, String problem, String baseline, List<
         out.println("-".repeat(width + 53));
         for (Measurement m : measured) {
             out.printf(Locale.ROOT, format, m.variant(), m.threads(), "%.4f".formatted(m.median()),
-                    "%.1f%%".formatted(100 * m.spread()), "%.2fx".formatted(speedup(m)),
+                    "%.1f%%".formatted(100 * m.spread()), Double.isNaN(speedup(m)) ? "-" : "%.2fx".formatted(speedup(m)),
                     "%.2e".formatted(m.error()));
         }
         for (Variant v : unavailable) {

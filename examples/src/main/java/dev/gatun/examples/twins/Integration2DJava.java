@@ -71,26 +71,34 @@ public final class Integration2DJava {
         checkN(n);
         double h = Math.PI / n;
         int lanes = SPECIES.length();
-        int upper = SPECIES.loopBound(n);
         // (j + 0.5) * h for lane k of the first chunk; advanced by lanes * h per chunk.
         double[] offsets = new double[lanes];
         for (int k = 0; k < lanes; k++) {
             offsets[k] = k;
         }
         DoubleVector laneIndex = DoubleVector.fromArray(SPECIES, offsets, 0);
-        DoubleVector acc = DoubleVector.zero(SPECIES);
-        double tail = 0.0;
+        double sum = 0.0;
         for (int i = 0; i < n; i++) {
-            double x = h * (i + 0.5);
-            for (int j = 0; j < upper; j += lanes) {
-                DoubleVector y = laneIndex.add(j + 0.5).mul(h);
-                acc = acc.add(y.add(x).lanewise(VectorOperators.SIN));
-            }
-            for (int j = upper; j < n; j++) {
-                tail += Math.sin(x + h * (j + 0.5));
-            }
+            sum += vectorRow(h * (i + 0.5), n, h, laneIndex);
         }
-        return h * h * (acc.reduceLanes(VectorOperators.ADD) + tail);
+        return h * h * sum;
+    }
+
+    // One row per call, so C2 compiles this small method early and fully (an OSR-compiled loop
+    // nest inside vectorApi stays slower for many calls).
+    private static double vectorRow(double x, int n, double h, DoubleVector laneIndex) {
+        int lanes = SPECIES.length();
+        int upper = SPECIES.loopBound(n);
+        DoubleVector acc = DoubleVector.zero(SPECIES);
+        for (int j = 0; j < upper; j += lanes) {
+            DoubleVector y = laneIndex.add(j + 0.5).mul(h);
+            acc = acc.add(y.add(x).lanewise(VectorOperators.SIN));
+        }
+        double tail = 0.0;
+        for (int j = upper; j < n; j++) {
+            tail += Math.sin(x + h * (j + 0.5));
+        }
+        return acc.reduceLanes(VectorOperators.ADD) + tail;
     }
 
     private static double row(int i, int n, double h) {

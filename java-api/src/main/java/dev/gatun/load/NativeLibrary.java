@@ -253,6 +253,7 @@ public final class NativeLibrary {
      * @return the method handle
      * @throws NativeSymbolNotFoundException when the symbol is not defined
      */
+    @SuppressWarnings("restricted") // the point of this class; native access is enabled for the module
     public MethodHandle downcall(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
         Objects.requireNonNull(descriptor, "descriptor");
         return Linker.nativeLinker().downcallHandle(find(symbol), descriptor, options);

@@ -19,6 +19,9 @@ import java.util.Optional;
  * the loader actually chose for a soname ({@code dlinfo}), and {@code RTLD_NOLOAD} to find a
  * library some kernel already pulled in. Handles are never closed: libraries live as long as the JVM.
  */
+// Binding libc and reading loader-owned strings are restricted FFM operations; the module is
+// documented to need native access (module-info), so the lint warnings are expected here.
+@SuppressWarnings("restricted")
 public final class Dlfcn {
     // Values from glibc's <bits/dlfcn.h> and <dlfcn.h>.
     private static final int RTLD_NOW = 0x2;

@@ -11,4 +11,5 @@ module dev.gatun {
     // One line per API package; internal packages (dev.gatun.internal.*) are not exported.
     exports dev.gatun.load;
     exports dev.gatun.omp;
+    exports dev.gatun.info;
 }

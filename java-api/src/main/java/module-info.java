@@ -9,4 +9,5 @@
  */
 module dev.gatun {
     // One line per API package; internal packages (dev.gatun.internal.*) are not exported.
+    exports dev.gatun.array;
 }

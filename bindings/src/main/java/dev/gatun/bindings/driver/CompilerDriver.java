@@ -133,6 +133,10 @@ public final class CompilerDriver {
 
     private static List<String> optimisation(Request request) {
         var flags = new ArrayList<>(List.of("-O3", "-fPIC", "-fno-math-errno", "-fopenmp-simd", "-march=native"));
+        // No FMA contraction unless -ffast-math: results then match the unfused reference (Python, -O2 C) bit for bit.
+        if (!request.fastMath()) {
+            flags.add("-ffp-contract=off");
+        }
         if (request.fastMath()) {
             flags.add("-ffast-math");
         }

@@ -136,6 +136,34 @@ class MalformedInputTest {
     }
 
     @Test
+    void aClassNameThatClashesWithANestedTypeIsAnError() throws IOException {
+        Path f = write("quad.f90", """
+                module quad
+                contains
+                  function midpoint(f, a) result(s)
+                    interface
+                      function f(x) result(y)
+                        real(8), intent(in) :: x
+                        real(8) :: y
+                      end function f
+                    end interface
+                    real(8), intent(in) :: a
+                    real(8) :: s
+                    s = f(a)
+                  end function midpoint
+                end module quad
+                """);
+        var d = new Diagnostics();
+        assertTrue(BindingGenerator.generate("midpoint_f", List.of(f), "", d).isEmpty());
+        assertEquals(List.of(f + ":3:21: error: the callback interface of parameter 'f' would be named 'MidpointF', like the binding class;"
+                + " choose another library name with -m"), d.all().stream().map(Diagnostic::toString).toList());
+        var raw = new Diagnostics();
+        assertTrue(BindingGenerator.generate("raw", List.of(f), "", raw).isEmpty());
+        assertEquals(List.of(f + ":1:1: error: library name 'raw' gives class 'Raw', which is the name of its nested raw layer;"
+                + " choose another name with -m"), raw.all().stream().map(Diagnostic::toString).toList());
+    }
+
+    @Test
     void theCliWritesNothingWhenThereAreErrors() throws IOException {
         Path f = write("untyped.f90", "subroutine s(a, n)\n  implicit none\n  real(8) :: a(n)\nend subroutine s\n");
         Path out = dir.resolve("out");

@@ -144,7 +144,7 @@ public final class CLayout {
             case CType.Pointer p -> 8;
             case CType.Array a -> alignmentOf(a.element());
             case CType.Qualified q -> alignmentOf(q.type());
-            case CType.TypedefRef t -> alignmentOf(t.target());
+            case CType.TypedefRef t -> Math.max(alignmentOf(t.target()), t.alignment());
             case CType.VaList v -> 8;
             case CType.Tagged t when t.kind() == CType.TagKind.ENUM -> enumKind(t).size();
             case CType.Tagged t -> of(struct(t)).alignment();

@@ -149,7 +149,11 @@ public final class CParser {
         boolean user = d.nameToken.userFile();
         if (spec.isTypedef) {
             scope.typedefs.putIfAbsent(d.name, type);
-            scope.addOrdinary(new CTypedef(d.name, type, pos, user));
+            long aligned = Math.max(d.attributes.aligned, spec.attributes.aligned);
+            if (aligned > 0) {
+                scope.typedefAlignments.putIfAbsent(d.name, aligned);
+            }
+            scope.addOrdinary(new CTypedef(d.name, type, aligned, pos, user));
             leftoverDirectives(start, "typedef '" + d.name + "'");
         } else if (function != null) {
             List<CParameter> params = withLeadingDirectives(function, d.name, start);

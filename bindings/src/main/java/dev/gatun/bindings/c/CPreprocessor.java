@@ -94,6 +94,16 @@ public final class CPreprocessor {
         return new CPreprocessor(compiler, more);
     }
 
+    /** Returns the options ({@code -I}, {@code -D}, {@code -U} and raw ones) in the order they were added. */
+    public List<String> options() {
+        return options;
+    }
+
+    /** Returns the compiler driver this preprocessor runs. */
+    public String compiler() {
+        return compiler;
+    }
+
     /**
      * Preprocesses the given headers as one translation unit, in order.
      *

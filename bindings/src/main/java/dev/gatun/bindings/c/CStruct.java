@@ -29,6 +29,11 @@ public record CStruct(String name, boolean isUnion, List<Member> members, boolea
         Objects.requireNonNull(position, "position");
     }
 
+    /** Returns true when the header gave it no tag (the name is synthetic). */
+    public boolean isAnonymousTag() {
+        return name.startsWith("<anonymous");
+    }
+
     /** Returns the type that refers to this struct or union. */
     public CType.Tagged type() {
         return new CType.Tagged(isUnion ? CType.TagKind.UNION : CType.TagKind.STRUCT, name);

@@ -296,14 +296,25 @@ public sealed interface CType {
     /**
      * A use of a typedef name.
      *
-     * @param name   the typedef name
-     * @param target the type it stands for
+     * @param name      the typedef name
+     * @param target    the type it stands for
+     * @param alignment the alignment the typedef requests with {@code __attribute__((aligned(n)))}, or 0
      */
-    record TypedefRef(String name, CType target) implements CType {
+    record TypedefRef(String name, CType target, long alignment) implements CType {
         /** Validates the components. */
         public TypedefRef {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(target, "target");
+        }
+
+        /**
+         * A typedef with the natural alignment of its target.
+         *
+         * @param name   the typedef name
+         * @param target the type it stands for
+         */
+        public TypedefRef(String name, CType target) {
+            this(name, target, 0);
         }
 
         @Override

@@ -15,6 +15,8 @@ final class DeclarationScope implements CLayout.TagResolver {
 
     final Map<String, CType> typedefs = new HashMap<>();
     final Map<String, Long> constants = new HashMap<>();
+    /** Typedefs declared with {@code __attribute__((aligned(n)))}: their alignment. */
+    final Map<String, Long> typedefAlignments = new HashMap<>();
     private final List<CDeclaration> declarations = new ArrayList<>();
     private final Map<String, Integer> tagSlots = new HashMap<>();
     private final Map<String, Integer> ordinarySlots = new HashMap<>();

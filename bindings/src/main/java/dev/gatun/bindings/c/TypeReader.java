@@ -135,7 +135,7 @@ final class TypeReader implements ConstantEvaluator.TypeNames {
             } else if (TYPEOF.contains(w)) {
                 throw unsupported(t, w + "(...)");
             } else if (named == null && keywords.isEmpty() && scope.typedefs.containsKey(w)) {
-                named = new CType.TypedefRef(w, scope.typedefs.get(w));
+                named = new CType.TypedefRef(w, scope.typedefs.get(w), scope.typedefAlignments.getOrDefault(w, 0L));
             } else {
                 break;
             }

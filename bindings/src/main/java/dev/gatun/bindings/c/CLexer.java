@@ -192,7 +192,20 @@ final class CLexer {
         String text = src.substring(pos, end);
         SourcePosition where = position(pos);
         pos = end;
-        comment(text, where);
+        if (!GatunDirectiveParser.isDirective(text)) {
+            return;
+        }
+        // A // comment that ends a line of code belongs to that code: "double *x,  // gatun: in".
+        CToken last = tokens.isEmpty() ? null : tokens.getLast();
+        if (last != null && last.kind() != CToken.Kind.PRAGMA_PACK && last.position().line() == where.line()
+                && last.position().file().equals(where.file())) {
+            List<CToken.Comment> all = new ArrayList<>(last.directives());
+            all.add(new CToken.Comment(text, where));
+            tokens.set(tokens.size() - 1, new CToken(last.kind(), last.text(), last.position(), last.userFile(),
+                    List.copyOf(all)));
+        } else {
+            comment(text, where);
+        }
     }
 
     private void comment(String text, SourcePosition where) {

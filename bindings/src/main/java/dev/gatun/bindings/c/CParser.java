@@ -170,7 +170,9 @@ public final class CParser {
     private List<CParameter> withLeadingDirectives(CType.Function f, String name, int start) {
         Map<String, List<CDirective>> byName = new LinkedHashMap<>();
         Map<String, SourcePosition> where = new LinkedHashMap<>();
-        for (int i = start; i < in.index(); i++) {
+        // The ';' that ends the prototype may carry a trailing "// gatun: ..." comment.
+        int end = in.at(";") ? in.index() + 1 : in.index();
+        for (int i = start; i < end; i++) {
             if (claimedComments.get(i)) {
                 continue;
             }
@@ -221,21 +223,25 @@ public final class CParser {
         }
     }
 
-    /** Skips from the start of a failed declaration to the {@code ;} (or function body) that ends it. */
+    /**
+     * Skips from the start of a failed declaration to the {@code ;} (or function body) that ends it.
+     * Only braces nest: a {@code ;} never sits inside parentheses of a declaration, so an unclosed
+     * {@code (} must not swallow the rest of the header.
+     */
     private void recover(int start) {
         in.reset(start);
         int depth = 0;
         boolean body = false;
         while (!in.atEnd()) {
             CToken t = in.next();
-            if (t.is("(") || t.is("[") || t.is("{")) {
-                if (t.is("{") && depth == 0) {
-                    body = start < in.index() - 1 && tokens.get(in.index() - 2).is(")");
+            if (t.is("{")) {
+                if (depth == 0) {
+                    body = in.index() - 2 >= start && tokens.get(in.index() - 2).is(")");
                 }
                 depth++;
-            } else if (t.is(")") || t.is("]") || t.is("}")) {
+            } else if (t.is("}")) {
                 depth--;
-                if (t.is("}") && depth <= 0 && body) {
+                if (depth <= 0 && body) {
                     return;
                 }
             } else if (t.is(";") && depth <= 0) {

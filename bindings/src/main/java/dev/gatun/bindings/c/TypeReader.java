@@ -405,7 +405,7 @@ final class TypeReader implements ConstantEvaluator.TypeNames {
                 }
                 // A parameter's variable-length bound (double a[n]) is a pointer to the ABI.
                 in.reset(mark);
-                while (!in.at("]") && !in.atEnd()) {
+                while (!in.at("]") && !in.at(")") && !in.at(";") && !in.atEnd()) {
                     if (in.at("(") || in.at("[")) {
                         in.skipBalanced();
                     } else {

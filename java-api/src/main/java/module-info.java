@@ -9,4 +9,7 @@
  */
 module dev.gatun {
     // One line per API package; internal packages (dev.gatun.internal.*) are not exported.
+    exports dev.gatun.array;
+    exports dev.gatun.load;
+    exports dev.gatun.omp;
 }

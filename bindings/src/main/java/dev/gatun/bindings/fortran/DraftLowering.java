@@ -1,0 +1,173 @@
+package dev.gatun.bindings.fortran;
+
+import dev.gatun.bindings.diag.Diagnostics;
+import dev.gatun.bindings.diag.SourcePosition;
+import dev.gatun.bindings.model.ArrayOrder;
+import dev.gatun.bindings.model.Language;
+import dev.gatun.bindings.model.Parameter;
+import dev.gatun.bindings.model.Procedure;
+import dev.gatun.bindings.model.Signature;
+import dev.gatun.bindings.model.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Lowers a {@link ProcedureDraft} into a model {@link Procedure}: resolves implicit types, maps
+ * Fortran and f2py intents onto the model's, turns dummy procedures with an interface into
+ * callbacks. A procedure that cannot be bound is skipped with a warning naming the reason.
+ */
+final class DraftLowering {
+
+    private final Diagnostics diagnostics;
+
+    DraftLowering(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /** Signals that the procedure is skipped; the message has already been reported. */
+    private static final class Skip extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Skip() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Lowers a draft, or returns empty when it was skipped or wrong (reported). */
+    Optional<Procedure> lower(ProcedureDraft d) {
+        try {
+            return Optional.of(procedure(d));
+        } catch (Skip s) {
+            return Optional.empty();
+        }
+    }
+
+    private Procedure procedure(ProcedureDraft d) throws Skip {
+        var parameters = new ArrayList<Parameter>();
+        for (String arg : d.arguments) {
+            parameters.add(parameter(d, arg));
+        }
+        Type result = Type.VOID;
+        if (d.kind == Procedure.Kind.FUNCTION) {
+            ProcedureDraft.Entity r = d.entities.get(d.resultVariable());
+            TypeSpec spec = r != null && r.type != null ? r.type : d.prefixType != null ? d.prefixType : d.implicit.typeOf(d.resultVariable());
+            if (spec == null) {
+                error(d.position, "function '" + d.name + "' has no result type; declare '" + d.resultVariable() + "' (implicit none is in effect)");
+            }
+            if (spec.type() == null) {
+                skip(d, d.position, "its result type " + spec.unsupported());
+            }
+            if (r != null && !r.dimensions.isEmpty()) {
+                skip(d, d.position, "it returns an array");
+            }
+            result = spec.type();
+        }
+        String symbol = d.bindC ? (d.bindName == null || d.bindName.isEmpty() ? d.name : d.bindName) : d.name.toLowerCase(Locale.ROOT);
+        return new Procedure(d.name, symbol, Language.FORTRAN, d.kind, result,
+                d.bindC ? Procedure.Interop.DIRECT : Procedure.Interop.NEEDS_SHIM, parameters, Optional.ofNullable(d.module), d.position);
+    }
+
+    private Parameter parameter(ProcedureDraft d, String arg) throws Skip {
+        ProcedureDraft.Entity e = d.entities.get(arg);
+        SourcePosition where = e != null ? e.position : d.argumentPositions.get(arg);
+        if (d.interfaces.containsKey(arg)) {
+            Signature signature = callbackSignature(d, d.interfaces.get(arg), where);
+            Parameter.Builder b = Parameter.builder(arg, new Type.Callback(signature), where);
+            if (e != null) {
+                b.optional(e.optional);
+            }
+            return b.build();
+        }
+        if (e != null && (e.external || e.intents.contains("callback"))) {
+            skip(d, where, "parameter '" + arg + "' is a procedure without an interface block; write an 'interface' for it so its callback signature is known");
+        }
+        TypeSpec spec = e != null && e.type != null ? e.type : d.implicit.typeOf(arg);
+        if (spec == null) {
+            error(where, "dummy argument '" + arg + "' of " + kindWord(d) + " '" + d.name + "' has no type; declare it (implicit none is in effect)");
+        }
+        if (spec.type() == null) {
+            skip(d, where, "parameter '" + arg + "': " + spec.unsupported());
+        }
+        if (e != null && e.unsupportedAttribute != null) {
+            skip(d, where, "parameter '" + arg + "' is " + e.unsupportedAttribute + ", which has no C interoperable form here");
+        }
+        Parameter.Builder b = Parameter.builder(arg, spec.type(), where);
+        if (e == null) {
+            return b.build();
+        }
+        boolean c = e.intents.contains("c");
+        b.intent(intent(e)).dimensions(e.dimensions).optional(e.optional)
+                .passing(e.value || (c && e.dimensions.isEmpty()) ? Parameter.Passing.VALUE : Parameter.Passing.REFERENCE)
+                .order(c ? ArrayOrder.C : ArrayOrder.FORTRAN).depends(e.depends).checks(e.checks);
+        if (e.defaultValue != null) {
+            b.defaultValue(e.defaultValue);
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException ex) {
+            error(where, ex.getMessage());
+            throw new Skip();
+        }
+    }
+
+    /** Maps Fortran/f2py intents: in,out and inout are INOUT; out is OUT; hide is HIDE; the rest IN. */
+    private static Parameter.Intent intent(ProcedureDraft.Entity e) {
+        var i = e.intents;
+        if (i.contains("inout") || (i.contains("in") && i.contains("out"))) {
+            return Parameter.Intent.INOUT;
+        }
+        if (i.contains("out")) {
+            return Parameter.Intent.OUT;
+        }
+        if (i.contains("hide")) {
+            return Parameter.Intent.HIDE;
+        }
+        return Parameter.Intent.IN;
+    }
+
+    private Signature callbackSignature(ProcedureDraft owner, ProcedureDraft body, SourcePosition where) throws Skip {
+        var params = new ArrayList<Parameter>();
+        for (String arg : body.arguments) {
+            Parameter p = parameter(body, arg);
+            if (p.isArray() || !(p.type() instanceof Type.Scalar || p.type() instanceof Type.Logical) || p.intent() == Parameter.Intent.OUT
+                    || p.intent() == Parameter.Intent.INOUT) {
+                skip(owner, where, "callback '" + body.name + "' has parameter '" + arg
+                        + "' that is not an intent(in) numeric scalar; only such callbacks are supported");
+            }
+            params.add(p);
+        }
+        Type result = Type.VOID;
+        if (body.kind == Procedure.Kind.FUNCTION) {
+            ProcedureDraft.Entity r = body.entities.get(body.resultVariable());
+            TypeSpec spec = r != null && r.type != null ? r.type : body.prefixType != null ? body.prefixType : body.implicit.typeOf(body.resultVariable());
+            if (spec == null || !(spec.type() instanceof Type.Scalar s) || s.kind().isComplex()) {
+                skip(owner, where, "callback '" + body.name + "' must return a real or integer scalar");
+            }
+            result = spec.type();
+        }
+        return new Signature(result, params);
+    }
+
+    private void skip(ProcedureDraft d, SourcePosition where, String reason) throws Skip {
+        diagnostics.warning(where, "skipped " + kindWord(d) + " '" + d.name + "': " + reason);
+        throw new Skip();
+    }
+
+    private void error(SourcePosition where, String message) throws Skip {
+        diagnostics.error(where, message);
+        throw new Skip();
+    }
+
+    private static String kindWord(ProcedureDraft d) {
+        return d.kind == Procedure.Kind.SUBROUTINE ? "subroutine" : "function";
+    }
+
+    static List<Procedure> lowerAll(List<ProcedureDraft> drafts, Diagnostics diagnostics) {
+        var lowering = new DraftLowering(diagnostics);
+        var out = new ArrayList<Procedure>();
+        drafts.forEach(d -> lowering.lower(d).ifPresent(out::add));
+        return out;
+    }
+}

@@ -1,0 +1,376 @@
+package dev.gatun.bindings.fortran;
+
+import dev.gatun.bindings.diag.Diagnostics;
+import dev.gatun.bindings.diag.SourcePosition;
+import dev.gatun.bindings.model.Expr;
+import dev.gatun.bindings.model.Procedure;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Walks the statements of a Fortran file: program units, modules and the procedures they contain,
+ * the specification part of each procedure (handed to {@link DeclarationParser}) and interface
+ * blocks for callbacks. Procedure bodies are skipped, not parsed: only their {@code end} matters.
+ */
+final class FortranParser {
+
+    /** Keywords that fixed-form code often glues to {@code end}: {@code ENDDO}, {@code ENDSUBROUTINE}. */
+    private static final Set<String> END_SUFFIXES = Set.of("subroutine", "function", "module", "interface", "type",
+            "program", "do", "if", "select", "where", "forall", "block", "associate", "critical", "enum", "submodule",
+            "blockdata", "file");
+    private static final Set<String> PREFIXES = Set.of("recursive", "pure", "elemental", "impure", "non_recursive", "module");
+    private static final Set<String> IGNORED_IN_SPECIFICATION = Set.of("intrinsic", "save", "data", "common",
+            "equivalence", "namelist", "format", "import", "target", "contiguous", "volatile", "asynchronous",
+            "public", "private", "protected", "sequence", "entry");
+    private static final Set<String> F2PY_UNSUPPORTED = Set.of("callstatement", "callprotoargument", "fortranname",
+            "threadsafe", "note", "usercode", "pymethoddef");
+
+    /** A parsed procedure header. */
+    private record Header(String name, Procedure.Kind kind, List<Token> arguments, TypeSpec prefixType,
+                          String resultName, boolean bindC, String bindName, SourcePosition position) {
+    }
+
+    private final Diagnostics diagnostics;
+    private final Map<String, Map<String, Expr>> moduleConstants;
+    private final DeclarationParser declarations;
+    private final List<ProcedureDraft> finished = new ArrayList<>();
+    private List<Statement> statements;
+    private int index;
+
+    FortranParser(Diagnostics diagnostics, Map<String, Map<String, Expr>> moduleConstants) {
+        this.diagnostics = diagnostics;
+        this.moduleConstants = moduleConstants;
+        this.declarations = new DeclarationParser(diagnostics, moduleConstants);
+    }
+
+    /** Parses one file's statements into procedure drafts, in source order. */
+    List<ProcedureDraft> parse(List<Statement> fileStatements) {
+        this.statements = fileStatements;
+        this.index = 0;
+        Map<String, Expr> fileConstants = KindTable.intrinsicConstants();
+        while (index < statements.size()) {
+            Cursor c = nextCursor();
+            if (c == null) {
+                continue;
+            }
+            try {
+                Token first = c.peek();
+                if (first.is("module") && c.peek(1).kind() == Token.Kind.NAME && !c.peek(1).is("procedure")
+                        && !c.peek(1).is("subroutine") && !c.peek(1).is("function")) {
+                    module(c.peek(1).text(), c.position(first));
+                } else if (first.is("program") || first.is("blockdata") || (first.is("block") && c.peek(1).is("data"))
+                        || first.is("submodule")) {
+                    if (first.is("submodule")) {
+                        diagnostics.warning(c.position(first), "skipped submodule: submodule procedures are not bound yet");
+                    }
+                    skipUnit(c.position(first), first.text());
+                } else {
+                    Header h = header(c, fileConstants);
+                    if (h != null) {
+                        procedure(h, null, fileConstants, new ImplicitRules(), finished);
+                    } else if (!first.is("end")) {
+                        diagnostics.warning(c.position(first), "skipped statement outside any procedure: " + shorten(c.statement().text()));
+                    }
+                }
+            } catch (Cursor.ParseException e) {
+                diagnostics.error(e.position(), e.getMessage());
+            }
+        }
+        return finished;
+    }
+
+    /** Lexes the next statement; reports and skips it when it cannot be tokenised. */
+    private Cursor nextCursor() {
+        Statement s = statements.get(index++);
+        try {
+            return new Cursor(s, normalise(Lexer.tokens(s)));
+        } catch (Lexer.LexException e) {
+            diagnostics.error(s.positionAt(e.index()), e.getMessage());
+            return null;
+        }
+    }
+
+    /** Splits fixed-form glued keywords: ENDDO -> END DO, IMPLICITNONE -> IMPLICIT NONE. */
+    private static List<Token> normalise(List<Token> tokens) {
+        Token first = tokens.getFirst();
+        if (first.kind() != Token.Kind.NAME) {
+            return tokens;
+        }
+        String t = first.text();
+        String[] split = null;
+        if (t.startsWith("end") && END_SUFFIXES.contains(t.substring(3))) {
+            split = new String[] {"end", t.substring(3)};
+        } else if (t.equals("implicitnone")) {
+            split = new String[] {"implicit", "none"};
+        }
+        if (split == null) {
+            return tokens;
+        }
+        var out = new ArrayList<Token>();
+        out.add(new Token(Token.Kind.NAME, split[0], first.index()));
+        out.add(new Token(Token.Kind.NAME, split[1], first.index() + split[0].length()));
+        out.addAll(tokens.subList(1, tokens.size()));
+        return out;
+    }
+
+    private void module(String name, SourcePosition start) {
+        Map<String, Expr> constants = KindTable.intrinsicConstants();
+        ImplicitRules implicit = new ImplicitRules();
+        moduleConstants.put(name, constants);
+        while (index < statements.size()) {
+            Cursor c = nextCursor();
+            if (c == null) {
+                continue;
+            }
+            try {
+                Token first = c.peek();
+                if (isEnd(c, "module")) {
+                    return;
+                } else if (first.is("contains")) {
+                    continue;
+                } else if (first.is("use")) {
+                    declarations.use(c, constants);
+                } else if (first.is("implicit")) {
+                    declarations.implicit(c, implicit, constants);
+                } else if (first.is("interface") || (first.is("abstract") && c.peek(1).is("interface"))) {
+                    skipUntilEnd("interface");
+                } else if (first.is("type") && !c.peek(1).is("(")) {
+                    skipUntilEnd("type");
+                } else if (TypeSpec.startsAt(c) && header(copy(c), constants) == null || first.is("parameter")) {
+                    declarations.declaration(c, null, constants);
+                } else {
+                    Header h = header(c, constants);
+                    if (h != null) {
+                        procedure(h, name, constants, implicit, finished);
+                    }
+                }
+            } catch (Cursor.ParseException e) {
+                diagnostics.error(e.position(), e.getMessage());
+            }
+        }
+        diagnostics.error(start, "module '" + name + "' has no matching 'end module'");
+    }
+
+    private static Cursor copy(Cursor c) {
+        Cursor copy = new Cursor(c.statement(), Lexer.tokens(c.statement()));
+        copy.reset(c.mark());
+        return copy;
+    }
+
+    /** Parses a subroutine or function statement, or returns null (cursor unchanged) when it is not one. */
+    private Header header(Cursor c, Map<String, Expr> constants) {
+        int mark = c.mark();
+        TypeSpec prefixType = null;
+        while (true) {
+            if (c.peek().kind() == Token.Kind.NAME && PREFIXES.contains(c.peek().text())
+                    && !c.peek(1).is("(") && !c.peek(1).is("=")) {
+                c.next();
+            } else if (prefixType == null && TypeSpec.startsAt(c)) {
+                try {
+                    prefixType = TypeSpec.parse(c, constants);
+                } catch (Cursor.ParseException e) {
+                    c.reset(mark);
+                    return null;
+                }
+            } else {
+                break;
+            }
+        }
+        Procedure.Kind kind;
+        if (c.peek().is("subroutine") && c.peek(1).kind() == Token.Kind.NAME) {
+            kind = Procedure.Kind.SUBROUTINE;
+        } else if (c.peek().is("function") && c.peek(1).kind() == Token.Kind.NAME) {
+            kind = Procedure.Kind.FUNCTION;
+        } else {
+            c.reset(mark);
+            return null;
+        }
+        Token keyword = c.next();
+        Token name = c.expectName("a procedure name");
+        var args = new ArrayList<Token>();
+        if (c.accept("(")) {
+            if (!c.peek().is(")")) {
+                do {
+                    if (c.peek().is("*")) {
+                        throw c.error(c.peek(), "alternate returns (*) are not supported");
+                    }
+                    args.add(c.expectName("a dummy argument name"));
+                } while (c.accept(","));
+            }
+            c.expect(")", "to close the argument list of '" + name.text() + "'");
+        }
+        String resultName = null;
+        boolean bindC = false;
+        String bindName = null;
+        while (!c.atEnd()) {
+            if (c.accept("result")) {
+                c.expect("(", "after 'result'");
+                resultName = c.expectName("the result variable").text();
+                c.expect(")", "to close 'result('");
+            } else if (c.accept("bind")) {
+                c.expect("(", "after 'bind'");
+                c.expect("c", "in 'bind('");
+                if (c.accept(",")) {
+                    c.expect("name", "in 'bind(c, ...'");
+                    c.expect("=", "after 'name'");
+                    Token label = c.next();
+                    if (label.kind() != Token.Kind.STRING) {
+                        throw c.error(label, "expected the binding name as a string, found " + Cursor.describe(label));
+                    }
+                    bindName = label.text().strip();
+                }
+                c.expect(")", "to close 'bind('");
+                bindC = true;
+            } else {
+                throw c.error(c.peek(), "unexpected " + Cursor.describe(c.peek()) + " after the " + keyword.text() + " header");
+            }
+        }
+        if (kind == Procedure.Kind.SUBROUTINE && prefixType != null) {
+            throw c.error(keyword, "a subroutine cannot have a result type; did you mean 'function'?");
+        }
+        return new Header(name.text(), kind, args, prefixType, resultName, bindC, bindName, c.position(keyword));
+    }
+
+    /** Parses a procedure's specification part, then skips its body through the matching end. */
+    private void procedure(Header h, String module, Map<String, Expr> constants, ImplicitRules implicit, List<ProcedureDraft> sink) {
+        var draft = new ProcedureDraft(h.name(), h.kind(), h.position(), constants, implicit);
+        draft.module = module;
+        draft.prefixType = h.prefixType();
+        draft.resultName = h.resultName();
+        draft.bindC = h.bindC();
+        draft.bindName = h.bindName();
+        for (Token a : h.arguments()) {
+            draft.arguments.add(a.text());
+            draft.argumentPositions.put(a.text(), statements.get(index - 1).positionAt(a.index()));
+        }
+        String unitWord = h.kind() == Procedure.Kind.SUBROUTINE ? "subroutine" : "function";
+        boolean inBody = false;
+        int depth = 0;
+        while (index < statements.size()) {
+            Cursor c = nextCursor();
+            if (c == null) {
+                continue;
+            }
+            try {
+                if (inBody) {
+                    if (isEnd(c, unitWord) || isEnd(c, "subroutine") || isEnd(c, "function")) {
+                        if (depth == 0) {
+                            sink.add(draft);
+                            return;
+                        }
+                        depth--;
+                    } else if (header(c, draft.constants) != null) {
+                        depth++;
+                    }
+                    continue;
+                }
+                if (isEnd(c, unitWord)) {
+                    sink.add(draft);
+                    return;
+                }
+                inBody = !specification(c, draft);
+            } catch (Cursor.ParseException e) {
+                diagnostics.error(e.position(), e.getMessage());
+            }
+        }
+        diagnostics.error(h.position(), unitWord + " '" + h.name() + "' has no matching 'end'");
+    }
+
+    /** Handles one statement of the specification part; returns false when it starts the body. */
+    private boolean specification(Cursor c, ProcedureDraft draft) {
+        Token first = c.peek();
+        if (first.is("contains")) {
+            return false;
+        }
+        if (first.is("use")) {
+            declarations.use(c, draft.constants);
+        } else if (first.is("implicit")) {
+            declarations.implicit(c, draft.implicit, draft.constants);
+        } else if (first.is("interface") || (first.is("abstract") && c.peek(1).is("interface"))) {
+            interfaceBlock(draft);
+        } else if (TypeSpec.startsAt(c) || (DeclarationParser.ATTRIBUTES.contains(first.text())
+                && !c.peek(1).is("=") && !IGNORED_IN_SPECIFICATION.contains(first.text()))) {
+            declarations.declaration(c, draft, draft.constants);
+        } else if (IGNORED_IN_SPECIFICATION.contains(first.text()) && !c.peek(1).is("=")) {
+            return true;
+        } else if (c.statement().directive() && F2PY_UNSUPPORTED.contains(first.text())) {
+            diagnostics.warning(c.position(first), "skipped f2py directive '" + first.text() + "' in " + draft.name
+                    + ": Gatun does not support it");
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** Reads the procedure interfaces of an interface block (the signatures of dummy procedures). */
+    private void interfaceBlock(ProcedureDraft owner) {
+        List<ProcedureDraft> bodies = new ArrayList<>();
+        while (index < statements.size()) {
+            Cursor c = nextCursor();
+            if (c == null) {
+                continue;
+            }
+            if (isEnd(c, "interface")) {
+                bodies.forEach(b -> owner.interfaces.put(b.name, b));
+                return;
+            }
+            Header h = header(c, owner.constants);
+            if (h != null) {
+                // Interface bodies do not inherit the host's implicit rules or names (only via import).
+                procedure(h, null, owner.constants, new ImplicitRules(), bodies);
+            }
+        }
+    }
+
+    private void skipUnit(SourcePosition start, String what) {
+        int depth = 0;
+        while (index < statements.size()) {
+            Cursor c = nextCursor();
+            if (c == null) {
+                continue;
+            }
+            if (c.peek().is("end") && (c.peek(1).kind() == Token.Kind.END || c.peek(1).is(what)
+                    || c.peek(1).is("program") || c.peek(1).is("submodule") || c.peek(1).is("block"))) {
+                if (depth == 0) {
+                    return;
+                }
+                depth--;
+            } else if (isEnd(c, "subroutine") || isEnd(c, "function")) {
+                depth--;
+            } else if (header(c, Map.of()) != null) {
+                depth++;
+            }
+        }
+        diagnostics.error(start, what + " has no matching 'end'");
+    }
+
+    private void skipUntilEnd(String word) {
+        while (index < statements.size()) {
+            Cursor c = nextCursor();
+            if (c != null && c.peek().is("end") && c.peek(1).is(word)) {
+                return;
+            }
+        }
+    }
+
+    /** True for {@code end}, {@code end <word>} and {@code end <word> <name>}. */
+    private static boolean isEnd(Cursor c, String word) {
+        if (!c.peek().is("end")) {
+            return false;
+        }
+        Token next = c.peek(1);
+        return next.kind() == Token.Kind.END || (next.is(word) && (c.peek(2).kind() == Token.Kind.END
+                || (c.peek(2).kind() == Token.Kind.NAME && c.peek(3).kind() == Token.Kind.END)));
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+
+    static Map<String, Map<String, Expr>> newModuleTable() {
+        return new HashMap<>();
+    }
+}

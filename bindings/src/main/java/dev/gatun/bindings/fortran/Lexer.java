@@ -1,0 +1,149 @@
+package dev.gatun.bindings.fortran;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Splits a {@link Statement} into {@link Token}s.
+ *
+ * <p>Blanks separate tokens (fixed-form code that glues keywords together, such as
+ * {@code DOUBLEPRECISION} or {@code ENDDO}, is recognised by the parser instead).
+ */
+final class Lexer {
+
+    private static final List<String> DOTTED = List.of(".and.", ".or.", ".not.", ".eq.", ".ne.", ".lt.", ".le.",
+            ".gt.", ".ge.", ".true.", ".false.", ".eqv.", ".neqv.");
+
+    private Lexer() {
+    }
+
+    /**
+     * Tokenises a statement.
+     *
+     * @param s the statement
+     * @return its tokens, ending with an {@link Token.Kind#END} token
+     * @throws LexException when a character cannot start a token or a string is not closed
+     */
+    static List<Token> tokens(Statement s) {
+        String t = s.text();
+        var out = new ArrayList<Token>();
+        int i = 0;
+        while (i < t.length()) {
+            char c = t.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (Character.isLetter(c) || c == '_' || c == '$') {
+                int j = i;
+                while (j < t.length() && (Character.isLetterOrDigit(t.charAt(j)) || t.charAt(j) == '_' || t.charAt(j) == '$')) {
+                    j++;
+                }
+                out.add(new Token(Token.Kind.NAME, t.substring(i, j).toLowerCase(Locale.ROOT), i));
+                i = j;
+            } else if (Character.isDigit(c) || (c == '.' && i + 1 < t.length() && Character.isDigit(t.charAt(i + 1)))) {
+                i = number(t, i, out);
+            } else if (c == '\'' || c == '"') {
+                i = string(t, i, out);
+            } else if (c == '.') {
+                String rest = t.substring(i).toLowerCase(Locale.ROOT);
+                int at = i;
+                String op = DOTTED.stream().filter(rest::startsWith).findFirst()
+                        .orElseThrow(() -> new LexException(at, "unknown operator starting with '.'"));
+                out.add(new Token(Token.Kind.OP, op, i));
+                i += op.length();
+            } else {
+                String two = i + 1 < t.length() ? t.substring(i, i + 2) : "";
+                if (List.of("::", "**", "//", "==", "/=", "<=", ">=", "=>").contains(two)) {
+                    out.add(new Token(Token.Kind.OP, two, i));
+                    i += 2;
+                } else if ("(),:=+-*/<>%".indexOf(c) >= 0) {
+                    out.add(new Token(Token.Kind.OP, String.valueOf(c), i));
+                    i++;
+                } else {
+                    throw new LexException(i, "unexpected character '" + c + "'");
+                }
+            }
+        }
+        out.add(new Token(Token.Kind.END, "", t.length()));
+        return out;
+    }
+
+    private static int number(String t, int i, List<Token> out) {
+        int j = i;
+        boolean real = false;
+        while (j < t.length() && Character.isDigit(t.charAt(j))) {
+            j++;
+        }
+        // "1." is real, but "1.eq." is the integer 1 followed by an operator.
+        if (j < t.length() && t.charAt(j) == '.' && !startsDottedOperator(t, j)) {
+            real = true;
+            j++;
+            while (j < t.length() && Character.isDigit(t.charAt(j))) {
+                j++;
+            }
+        }
+        if (j < t.length() && "eEdDqQ".indexOf(t.charAt(j)) >= 0 && j + 1 < t.length()
+                && (Character.isDigit(t.charAt(j + 1)) || ((t.charAt(j + 1) == '+' || t.charAt(j + 1) == '-')
+                && j + 2 < t.length() && Character.isDigit(t.charAt(j + 2))))) {
+            real = true;
+            j += 2;
+            while (j < t.length() && Character.isDigit(t.charAt(j))) {
+                j++;
+            }
+        }
+        String text = t.substring(i, j);
+        if (j < t.length() && t.charAt(j) == '_') {
+            // Kind suffix (1.0_dp, 8_int64): the value is what matters for extents and defaults.
+            j++;
+            while (j < t.length() && (Character.isLetterOrDigit(t.charAt(j)) || t.charAt(j) == '_')) {
+                j++;
+            }
+        }
+        out.add(new Token(real ? Token.Kind.REAL : Token.Kind.INT, text.toLowerCase(Locale.ROOT), i));
+        return j;
+    }
+
+    private static boolean startsDottedOperator(String t, int j) {
+        String rest = t.substring(j).toLowerCase(Locale.ROOT);
+        return DOTTED.stream().anyMatch(rest::startsWith);
+    }
+
+    private static int string(String t, int i, List<Token> out) {
+        char quote = t.charAt(i);
+        var sb = new StringBuilder();
+        int j = i + 1;
+        while (true) {
+            if (j >= t.length()) {
+                throw new LexException(i, "character string is not closed; add the closing " + quote);
+            }
+            char c = t.charAt(j);
+            if (c == quote) {
+                if (j + 1 < t.length() && t.charAt(j + 1) == quote) {
+                    sb.append(quote);
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
+            sb.append(c);
+            j++;
+        }
+        out.add(new Token(Token.Kind.STRING, sb.toString(), i));
+        return j + 1;
+    }
+
+    /** A character that cannot start a token; {@code index} points into the statement text. */
+    static final class LexException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int index;
+
+        LexException(int index, String message) {
+            super(message, null, false, false);
+            this.index = index;
+        }
+
+        int index() {
+            return index;
+        }
+    }
+}

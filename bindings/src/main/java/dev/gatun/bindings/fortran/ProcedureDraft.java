@@ -1,0 +1,72 @@
+package dev.gatun.bindings.fortran;
+
+import dev.gatun.bindings.diag.SourcePosition;
+import dev.gatun.bindings.model.Dimension;
+import dev.gatun.bindings.model.Expr;
+import dev.gatun.bindings.model.Procedure;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the parser has collected about one procedure while it reads the declarations; lowered to
+ * a {@link Procedure} by {@link DraftLowering} once its {@code end} is reached.
+ */
+final class ProcedureDraft {
+
+    /** One dummy argument's (or the result's) accumulated declarations. */
+    static final class Entity {
+        final String name;
+        SourcePosition position;
+        TypeSpec type;
+        List<Dimension> dimensions = List.of();
+        final Set<String> intents = new LinkedHashSet<>();
+        boolean value;
+        boolean optional;
+        boolean external;
+        String unsupportedAttribute;
+        final List<String> depends = new ArrayList<>();
+        final List<Expr> checks = new ArrayList<>();
+        Expr defaultValue;
+
+        Entity(String name, SourcePosition position) {
+            this.name = name;
+            this.position = position;
+        }
+    }
+
+    final String name;
+    final Procedure.Kind kind;
+    final SourcePosition position;
+    final List<String> arguments = new ArrayList<>();
+    final Map<String, SourcePosition> argumentPositions = new LinkedHashMap<>();
+    final Map<String, Entity> entities = new LinkedHashMap<>();
+    final Map<String, ProcedureDraft> interfaces = new LinkedHashMap<>();
+    final Map<String, Expr> constants;
+    final ImplicitRules implicit;
+    TypeSpec prefixType;
+    String resultName;
+    boolean bindC;
+    String bindName;
+    String module;
+    final List<String> skipped = new ArrayList<>();
+
+    ProcedureDraft(String name, Procedure.Kind kind, SourcePosition position, Map<String, Expr> constants, ImplicitRules implicit) {
+        this.name = name;
+        this.kind = kind;
+        this.position = position;
+        this.constants = new LinkedHashMap<>(constants);
+        this.implicit = implicit.copy();
+    }
+
+    Entity entity(String entityName, SourcePosition where) {
+        return entities.computeIfAbsent(entityName, n -> new Entity(n, where));
+    }
+
+    String resultVariable() {
+        return resultName != null ? resultName : name;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.gatun.bindings.model;
+
+import dev.gatun.bindings.diag.SourcePosition;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The type of a parameter, a function result or a struct field.
+ *
+ * <p>Array-ness is not a type: an array parameter has its element type here and its shape in
+ * {@link Parameter#dimensions()}.
+ */
+public sealed interface Type {
+
+    /** Returns a short human-readable spelling for diagnostics and Javadoc ({@code double}, {@code logical(4)}). */
+    String describe();
+
+    /** A numeric scalar. @param kind which one */
+    record Scalar(ScalarKind kind) implements Type {
+        /** Validates the kind. */
+        public Scalar {
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        @Override
+        public String describe() {
+            return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        }
+    }
+
+    /**
+     * A Fortran {@code logical(kind)} or a C {@code _Bool} ({@code Logical(1)}); zero is false.
+     *
+     * @param bytes the storage size: 1, 2, 4 or 8
+     */
+    record Logical(int bytes) implements Type {
+        /** Validates the size. */
+        public Logical {
+            if (bytes != 1 && bytes != 2 && bytes != 4 && bytes != 8) {
+                throw new IllegalArgumentException("logical kind must be 1, 2, 4 or 8 bytes, got " + bytes);
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "logical(" + bytes + ")";
+        }
+    }
+
+    /**
+     * A Fortran {@code character(len=...)} string (or a C {@code char} array treated as text).
+     *
+     * @param length the declared length: a constant, an expression over other parameters, or
+     *               {@link Expr.Star} for {@code character(len=*)}
+     */
+    record Character(Expr length) implements Type {
+        /** Validates the length. */
+        public Character {
+            Objects.requireNonNull(length, "length");
+        }
+
+        /** Returns true for {@code character(len=*)}, whose length comes from the actual argument. */
+        public boolean assumedLength() {
+            return length instanceof Expr.Star;
+        }
+
+        @Override
+        public String describe() {
+            return "character(len=" + length.render() + ")";
+        }
+    }
+
+    /**
+     * An address that is not an array: {@code void *}, {@code type(c_ptr)}, an opaque handle, or a
+     * pointer to a struct.
+     *
+     * @param pointee what it points to; {@link Void} when unknown
+     */
+    record Pointer(Type pointee) implements Type {
+        /** Validates the pointee. */
+        public Pointer {
+            Objects.requireNonNull(pointee, "pointee");
+        }
+
+        @Override
+        public String describe() {
+            return pointee.describe() + "*";
+        }
+    }
+
+    /**
+     * A named C struct or Fortran {@code bind(C)} derived type. An empty field list means opaque.
+     *
+     * @param name     the tag or type name
+     * @param fields   the members, in declaration order
+     * @param position where it was declared
+     */
+    record Struct(String name, List<Field> fields, SourcePosition position) implements Type {
+        /** Validates and copies the components. */
+        public Struct {
+            Objects.requireNonNull(name, "name");
+            fields = List.copyOf(fields);
+            Objects.requireNonNull(position, "position");
+        }
+
+        /** Returns true when the layout is unknown (a forward declaration). */
+        public boolean opaque() {
+            return fields.isEmpty();
+        }
+
+        @Override
+        public String describe() {
+            return "struct " + name;
+        }
+    }
+
+    /**
+     * One member of a {@link Struct}.
+     *
+     * @param name       the member name
+     * @param type       its type (element type for fixed-size array members)
+     * @param dimensions fixed extents of an array member, empty for a scalar member
+     * @param position   where it was declared
+     */
+    record Field(String name, Type type, List<Dimension> dimensions, SourcePosition position) {
+        /** Validates and copies the components. */
+        public Field {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+            dimensions = List.copyOf(dimensions);
+            Objects.requireNonNull(position, "position");
+        }
+    }
+
+    /**
+     * A procedure passed as an argument: a C function pointer, a Fortran dummy procedure declared
+     * in an {@code interface} block, or {@code type(c_funptr)} with a known signature.
+     *
+     * @param signature what the native side calls
+     */
+    record Callback(Signature signature) implements Type {
+        /** Validates the signature. */
+        public Callback {
+            Objects.requireNonNull(signature, "signature");
+        }
+
+        @Override
+        public String describe() {
+            return "callback " + signature.describe();
+        }
+    }
+
+    /** No value: the result type of subroutines and {@code void} functions. */
+    record Void() implements Type {
+        @Override
+        public String describe() {
+            return "void";
+        }
+    }
+
+    /** The single {@link Void} instance, for convenience. */
+    Void VOID = new Void();
+}

@@ -1,0 +1,93 @@
+package dev.gatun.bindings.pass;
+
+import dev.gatun.bindings.model.Parameter;
+import java.util.List;
+
+/** The notes the passes attach to the model; emitters read them. */
+public final class Notes {
+
+    private Notes() {
+    }
+
+    /**
+     * The Java identifier for a procedure (method) or parameter.
+     *
+     * @param name a valid Java identifier
+     */
+    public record JavaName(String name) {
+    }
+
+    /**
+     * A scalar parameter whose value is the extent of an array: {@code n} in {@code a(n)} is
+     * {@code a.shape(dimension) + offset}.
+     *
+     * @param array     the array parameter it is inferred from
+     * @param dimension 0-based dimension of that array
+     * @param offset    added to the extent (for {@code a(0:n-1)}, {@code a(n+1)} and the like)
+     */
+    public record InferredExtent(Parameter array, int dimension, long offset) {
+    }
+
+    /**
+     * Why a procedure gets no bindings (it was reported as a warning).
+     *
+     * @param reason what is unsupported
+     */
+    public record Unsupported(String reason) {
+    }
+
+    /**
+     * How the procedure is called across the C ABI: the symbol and one slot per native argument.
+     *
+     * @param symbol     the symbol the downcall binds
+     * @param shim       true when the symbol is a generated Fortran shim
+     * @param result     what the native function returns
+     * @param slots      the native arguments, in order
+     */
+    public record CallPlan(String symbol, boolean shim, NativeResult result, List<Slot> slots) {
+        /** Copies the slot list. */
+        public CallPlan {
+            slots = List.copyOf(slots);
+        }
+    }
+
+    /** What the native function returns. */
+    public enum NativeResult {
+        /** Nothing ({@code void}). */
+        VOID,
+        /** The procedure's scalar result, by value (logicals as a C int). */
+        VALUE,
+        /** The result travels through a trailing out-pointer slot ({@link SlotKind#RESULT}). */
+        VIA_POINTER
+    }
+
+    /** The kinds of native argument slots. */
+    public enum SlotKind {
+        /** A scalar by value (logicals as C int in shims). */
+        VALUE,
+        /** The address of a scalar (in the per-thread scratch segment, or null when absent). */
+        SCALAR_POINTER,
+        /** The address of an array's first element. */
+        ARRAY_POINTER,
+        /** An array extent, {@code int64_t} by value, for an assumed-shape dimension in a shim. */
+        EXTENT,
+        /** The address of a character string. */
+        STRING_POINTER,
+        /** The length of a character string, {@code int} by value. */
+        STRING_LENGTH,
+        /** A function pointer (upcall stub) for a callback. */
+        CALLBACK,
+        /** The address where a shim stores a complex or character function result. */
+        RESULT
+    }
+
+    /**
+     * One native argument.
+     *
+     * @param kind      what it carries
+     * @param parameter the model parameter it comes from; null for {@link SlotKind#RESULT}
+     * @param dimension the 0-based dimension for {@link SlotKind#EXTENT}, else 0
+     */
+    public record Slot(SlotKind kind, Parameter parameter, int dimension) {
+    }
+}

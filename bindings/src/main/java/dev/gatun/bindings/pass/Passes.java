@@ -1,0 +1,32 @@
+package dev.gatun.bindings.pass;
+
+import dev.gatun.bindings.diag.Diagnostics;
+import dev.gatun.bindings.model.Annotations;
+import dev.gatun.bindings.model.Library;
+
+/** Runs the passes over a library in their one fixed order. */
+public final class Passes {
+
+    private Passes() {
+    }
+
+    /**
+     * Annotates a library for emission.
+     *
+     * @param library     the parsed library
+     * @param diagnostics where problems are reported
+     * @return the notes the emitters read
+     */
+    public static Annotations run(Library library, Diagnostics diagnostics) {
+        var notes = new Annotations();
+        // 1. Drop what cannot be bound first, so later passes only see supported procedures.
+        new UnsupportedFilter(notes, diagnostics).run(library);
+        // 2. Decide which scalars are inferred from array shapes (they leave the Java signature).
+        new ExtentResolver(notes, diagnostics).run(library);
+        // 3. Java names, after filtering so skipped procedures cannot cause name clashes.
+        new NameMangler(notes, diagnostics).run(library);
+        // 4. The native call: direct symbol or gatun_ shim, and the slot of every argument.
+        new ShimPlanner(notes).run(library);
+        return notes;
+    }
+}

@@ -1,0 +1,294 @@
+package dev.gatun.array;
+
+import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The header of a {@code .npy} file: parsing the Python dict literal NumPy writes, and writing one
+ * byte for byte as NumPy does (padded so the data starts at a multiple of 64).
+ *
+ * @param type      the element type
+ * @param byteOrder the byte order of the data
+ * @param fortran   whether the data is in Fortran order
+ * @param shape     the extents
+ */
+record NpyHeader(ElementType type, ByteOrder byteOrder, boolean fortran, long[] shape) {
+
+    static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+
+    /** NumPy pads the header so the data is aligned for any dtype and for SIMD loads. */
+    static final int DATA_ALIGNMENT = 64;
+
+    // ---- parsing ---------------------------------------------------------------------------
+
+    /** Parses the dictionary text of a header (after the preamble). */
+    static NpyHeader parse(Path file, String text) throws NpyFormatException {
+        Map<String, Object> dict = new DictParser(file, text).parse();
+        for (String key : List.of("descr", "fortran_order", "shape")) {
+            if (!dict.containsKey(key)) {
+                throw new NpyFormatException(file, "header has no '" + key + "' key: " + text.strip());
+            }
+        }
+        if (dict.size() != 3) {
+            dict.keySet().removeAll(List.of("descr", "fortran_order", "shape"));
+            throw new NpyFormatException(file, "header has unexpected keys " + dict.keySet());
+        }
+        if (!(dict.get("descr") instanceof String descr)) {
+            throw new NpyFormatException(file, "unsupported dtype " + dict.get("descr")
+                    + ": only simple dtypes are read, not structured ones");
+        }
+        if (!(dict.get("fortran_order") instanceof Boolean fortran)) {
+            throw new NpyFormatException(file, "'fortran_order' must be True or False, got "
+                    + dict.get("fortran_order"));
+        }
+        if (!(dict.get("shape") instanceof long[] shape)) {
+            throw new NpyFormatException(file, "'shape' must be a tuple of integers, got " + dict.get("shape"));
+        }
+        ByteOrder order = switch (descr.isEmpty() ? ' ' : descr.charAt(0)) {
+            case '<' -> ByteOrder.LITTLE_ENDIAN;
+            case '>' -> ByteOrder.BIG_ENDIAN;
+            // '|' (byte order not applicable) and '=' (native) mean native order, as in numpy.dtype.
+            case '|', '=' -> ByteOrder.nativeOrder();
+            default -> null;
+        };
+        String code = order == null ? descr : descr.substring(1);
+        ElementType type = null;
+        for (ElementType candidate : ElementType.values()) {
+            if (candidate.npyTypeCode().equals(code)) {
+                type = candidate;
+            }
+        }
+        if (type == null) {
+            throw new NpyFormatException(file, "unsupported dtype '" + descr
+                    + "'; Gatun reads f8, f4, i4, i8 and c16 in either byte order ('<' or '>')");
+        }
+        for (int d = 0; d < shape.length; d++) {
+            if (shape[d] < 0) {
+                throw new NpyFormatException(file, "negative extent " + shape[d] + " in dimension " + d
+                        + " of shape " + Layout.format(shape));
+            }
+        }
+        return new NpyHeader(type, order == null ? ByteOrder.nativeOrder() : order, fortran, shape);
+    }
+
+    /** Number of data bytes the shape needs; refuses shapes whose size overflows. */
+    long dataBytes(Path file) throws NpyFormatException {
+        try {
+            long size = 1;
+            for (long extent : shape) {
+                size = Math.multiplyExact(size, extent);
+            }
+            return Math.multiplyExact(size, type.byteSize());
+        } catch (ArithmeticException e) {
+            throw new NpyFormatException(file, "shape " + Layout.format(shape) + " of " + type.npyTypeCode()
+                    + " overflows: more than " + Long.MAX_VALUE + " bytes");
+        }
+    }
+
+    static String decode(Path file, byte[] bytes, int major) throws NpyFormatException {
+        // Versions 1.0 and 2.0 store latin-1 text, 3.0 utf-8; reject bad utf-8 instead of guessing.
+        if (major < 3) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new NpyFormatException(file, "header of a version 3.0 file is not valid UTF-8");
+        }
+    }
+
+    // ---- writing ---------------------------------------------------------------------------
+
+    /** The dict text exactly as NumPy's {@code numpy.lib.format} writes it, before padding. */
+    String dictText() {
+        return "{'descr': '" + type.npyDescr(byteOrder) + "', 'fortran_order': " + (fortran ? "True" : "False")
+                + ", 'shape': " + Layout.format(shape) + ", }";
+    }
+
+    /** Magic, version, length and padded header; the data follows at a multiple of 64. */
+    byte[] encode(int major) {
+        byte[] dict = dictText().getBytes(major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        int preamble = MAGIC.length + 2 + (major == 1 ? 2 : 4);
+        // Spaces, then a newline, up to the next multiple of 64 (as NumPy pads).
+        int total = preamble + dict.length + 1;
+        total = (total + DATA_ALIGNMENT - 1) / DATA_ALIGNMENT * DATA_ALIGNMENT;
+        int headerLength = total - preamble;
+        ByteBuffer out = ByteBuffer.allocate(total).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(MAGIC).put((byte) major).put((byte) 0);
+        if (major == 1) {
+            out.putShort((short) headerLength);
+        } else {
+            out.putInt(headerLength);
+        }
+        out.put(dict);
+        while (out.position() < total - 1) {
+            out.put((byte) ' ');
+        }
+        out.put((byte) '\n');
+        return out.array();
+    }
+
+    /** Reads the subset of Python literals NumPy writes: strings, booleans, integer tuples. */
+    private static final class DictParser {
+        private final Path file;
+        private final String text;
+        private int pos;
+
+        DictParser(Path file, String text) {
+            this.file = file;
+            this.text = text;
+        }
+
+        Map<String, Object> parse() throws NpyFormatException {
+            Map<String, Object> dict = new HashMap<>();
+            expect('{');
+            while (true) {
+                skipSpace();
+                if (peek() == '}') {
+                    pos++;
+                    break;
+                }
+                String key = string();
+                expect(':');
+                Object value = value();
+                if (dict.put(key, value) != null) {
+                    throw error("duplicate key '" + key + "'");
+                }
+                skipSpace();
+                char next = peek();
+                if (next == ',') {
+                    pos++;
+                } else if (next != '}') {
+                    throw error("expected ',' or '}'");
+                }
+            }
+            skipSpace();
+            if (pos != text.length()) {
+                throw error("unexpected text after the dictionary");
+            }
+            return dict;
+        }
+
+        private Object value() throws NpyFormatException {
+            skipSpace();
+            char c = peek();
+            if (c == '\'' || c == '"') {
+                return string();
+            }
+            if (c == '(') {
+                return tuple();
+            }
+            if (text.startsWith("True", pos)) {
+                pos += 4;
+                return Boolean.TRUE;
+            }
+            if (text.startsWith("False", pos)) {
+                pos += 5;
+                return Boolean.FALSE;
+            }
+            if (c == '[') {
+                // Structured dtypes are lists of fields; report them by name instead of a syntax error.
+                int start = pos;
+                int close = text.indexOf(']', pos);
+                pos = close < 0 ? text.length() : close + 1;
+                return text.substring(start, pos);
+            }
+            throw error("expected a string, True, False or a tuple");
+        }
+
+        private long[] tuple() throws NpyFormatException {
+            expect('(');
+            List<Long> values = new ArrayList<>();
+            while (true) {
+                skipSpace();
+                if (peek() == ')') {
+                    pos++;
+                    break;
+                }
+                values.add(integer());
+                skipSpace();
+                char next = peek();
+                if (next == ',') {
+                    pos++;
+                } else if (next != ')') {
+                    throw error("expected ',' or ')' in the shape tuple");
+                }
+            }
+            return values.stream().mapToLong(Long::longValue).toArray();
+        }
+
+        private long integer() throws NpyFormatException {
+            int start = pos;
+            if (peek() == '-' || peek() == '+') {
+                pos++;
+            }
+            int digits = pos;
+            while (pos < text.length() && Character.isDigit(text.charAt(pos)) && text.charAt(pos) < 128) {
+                pos++;
+            }
+            if (pos == digits) {
+                throw error("expected an integer");
+            }
+            String number = text.substring(start, pos);
+            if (peek() == 'L') {
+                pos++; // Python 2 wrote long integers with a suffix.
+            }
+            try {
+                return Long.parseLong(number);
+            } catch (NumberFormatException e) {
+                throw new NpyFormatException(file, "shape overflows: extent " + number + " is larger than "
+                        + Long.MAX_VALUE);
+            }
+        }
+
+        private String string() throws NpyFormatException {
+            skipSpace();
+            char quote = peek();
+            if (quote != '\'' && quote != '"') {
+                throw error("expected a quoted string");
+            }
+            int end = text.indexOf(quote, pos + 1);
+            if (end < 0) {
+                throw error("unterminated string");
+            }
+            String value = text.substring(pos + 1, end);
+            pos = end + 1;
+            return value;
+        }
+
+        private void expect(char c) throws NpyFormatException {
+            skipSpace();
+            if (peek() != c) {
+                throw error("expected '" + c + "'");
+            }
+            pos++;
+        }
+
+        private char peek() {
+            return pos < text.length() ? text.charAt(pos) : '\0';
+        }
+
+        private void skipSpace() {
+            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+                pos++;
+            }
+        }
+
+        private NpyFormatException error(String problem) {
+            String near = text.substring(pos, Math.min(text.length(), pos + 20)).replace("\n", "\\n");
+            return new NpyFormatException(file, "bad header dictionary at character " + pos + ": "
+                    + problem + (pos < text.length() ? ", found '" + near + "'" : ", found the end of the header"));
+        }
+    }
+}

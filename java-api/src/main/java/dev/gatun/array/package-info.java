@@ -1,0 +1,14 @@
+/**
+ * Typed N-dimensional arrays in off-heap memory, passed to Fortran, C, OpenMP and CUDA kernels
+ * with zero copies.
+ *
+ * <p>{@link dev.gatun.array.DoubleArray}, {@link dev.gatun.array.FloatArray},
+ * {@link dev.gatun.array.IntArray}, {@link dev.gatun.array.LongArray} and
+ * {@link dev.gatun.array.ComplexDoubleArray} hold elements in a {@link java.lang.foreign.MemorySegment}
+ * with a shape, element strides and C or Fortran {@link dev.gatun.array.Order}. Memory comes from an
+ * {@link java.lang.foreign.Arena} the caller chooses or from an automatic one; views (slices with a
+ * step, transposes, reshapes) never copy. {@link dev.gatun.array.Npy} maps NumPy {@code .npy} files
+ * straight into arrays. Generated bindings check every array argument against an
+ * {@link dev.gatun.array.ArrayRequirement} before calling native code.
+ */
+package dev.gatun.array;

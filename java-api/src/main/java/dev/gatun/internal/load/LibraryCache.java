@@ -1,0 +1,235 @@
+package dev.gatun.internal.load;
+
+import dev.gatun.load.NativeLoadException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Set;
+
+/**
+ * The per-user directory that native libraries from jars are extracted into.
+ *
+ * <p>The rules follow what went wrong elsewhere (sqlite-jdbc CVE-2023-32697, jansi#288, JavaCPP#182):
+ * the cache is private to the user (0700, owned by them, not a symlink, not group or world writable);
+ * a jar's library set goes into one directory named by the SHA-256 of its {@code SHA256SUMS}; each
+ * file is written to a {@code CREATE_NEW} temp file, fsynced, verified and atomically renamed; an
+ * existing file is reused only when its hash matches and is otherwise replaced by rename, so a
+ * library another JVM has mapped is never written into. Any number of JVMs may extract at once:
+ * each writes its own temp file and every rename installs identical, verified bytes.
+ */
+public final class LibraryCache {
+    /** System property that overrides the cache directory. */
+    public static final String CACHE_DIR_PROPERTY = "gatun.cache.dir";
+    /** System property naming directories to load libraries from directly, skipping extraction. */
+    public static final String LIBRARY_PATH_PROPERTY = "gatun.library.path";
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path root;
+
+    /**
+     * A cache rooted at {@code root}; nothing is created until {@link #extract}.
+     *
+     * @param root the cache directory, e.g. {@code ~/.cache/gatun}
+     */
+    public LibraryCache(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The cache directory chosen by configuration: {@code gatun.cache.dir}, else
+     * {@code $XDG_CACHE_HOME/gatun}, else {@code ~/.cache/gatun}. Read on every call.
+     */
+    public static Path configuredRoot() {
+        String property = System.getProperty(CACHE_DIR_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return Path.of(property).toAbsolutePath().normalize();
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        // The XDG spec says relative values are invalid and must be ignored.
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Path.of(xdg, "gatun");
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "gatun");
+    }
+
+    /** Where this cache lives. */
+    public Path root() {
+        return root;
+    }
+
+    /** Opens one file of a library set, e.g. a jar resource. */
+    @FunctionalInterface
+    public interface Source {
+        /** Opens {@code fileName}; the caller closes the stream. */
+        InputStream open(String fileName) throws IOException;
+    }
+
+    /**
+     * Makes every file of {@code set} present and verified in its own directory of this cache.
+     *
+     * @return the directory holding the set's files under their own names
+     * @throws NativeLoadException when the cache is unsafe or unwritable, or a resource's bytes do not
+     *     match {@code SHA256SUMS}
+     */
+    public Path extract(LibrarySet set, Source source) {
+        Path dir = root.resolve(set.id());
+        ensurePrivateDirectory(root);
+        ensurePrivateDirectory(dir);
+        for (var file : set.files().entrySet()) {
+            Path target = dir.resolve(file.getKey());
+            if (!hashMatches(target, file.getValue())) {
+                install(set, source, file.getKey(), file.getValue(), target);
+            }
+        }
+        syncDirectory(dir);
+        return dir;
+    }
+
+    /** Whether {@code file} is a regular file (not a link) whose SHA-256 is {@code expected}. */
+    public static boolean hashMatches(Path file, String expected) {
+        try {
+            var attributes = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return attributes.isRegularFile() && expected.equals(sha256(file));
+        } catch (IOException e) {
+            return false; // absent or unreadable: extract it again
+        }
+    }
+
+    /** Lowercase hex SHA-256 of a file's content, not following a final symlink. */
+    public static String sha256(Path file) throws IOException {
+        MessageDigest digest = LibrarySet.newDigest();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+            while (channel.read(buffer) >= 0) {
+                buffer.flip();
+                digest.update(buffer);
+                buffer.clear();
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private void install(LibrarySet set, Source source, String name, String expected, Path target) {
+        Path temp = target.resolveSibling("." + name + "." + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".tmp");
+        try {
+            String actual = writeNew(source, name, temp);
+            if (!actual.equals(expected)) {
+                throw new NativeLoadException("native library " + name + " in " + set.origin() + " has SHA-256 "
+                        + actual + " but SHA256SUMS lists " + expected
+                        + ": the jar is corrupt or was modified after it was built; rebuild or re-download it");
+            }
+            // rename(2) replaces the directory entry: a process that mapped the old file keeps its inode.
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new NativeLoadException("cannot atomically rename " + temp + " to " + target
+                    + "; set -D" + CACHE_DIR_PROPERTY + " to a directory on a local POSIX file system", e);
+        } catch (IOException e) {
+            throw new NativeLoadException("cannot extract native library " + name + " from " + set.origin()
+                    + " into " + target.getParent() + " (" + e + "); set -D" + CACHE_DIR_PROPERTY
+                    + " to a writable directory, or -D" + LIBRARY_PATH_PROPERTY
+                    + " to a directory holding the libraries already extracted", e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // Best effort: a leftover dot-file is harmless, it is never loaded.
+            }
+        }
+    }
+
+    /** Copies the resource into a file that must not exist yet, fsyncs it, and returns its SHA-256. */
+    private static String writeNew(Source source, String name, Path temp) throws IOException {
+        MessageDigest digest = LibrarySet.newDigest();
+        FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
+        try (InputStream in = source.open(name);
+             FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                     LinkOption.NOFOLLOW_LINKS), ownerOnly)) {
+            byte[] chunk = new byte[1 << 16];
+            for (int n; (n = in.read(chunk)) >= 0; ) {
+                digest.update(chunk, 0, n);
+                ByteBuffer buffer = ByteBuffer.wrap(chunk, 0, n);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+            }
+            out.force(true);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * Creates {@code dir} as 0700 if needed and checks it is a private directory of this user.
+     *
+     * @throws NativeLoadException naming the path and {@code gatun.cache.dir}
+     */
+    static void ensurePrivateDirectory(Path dir) {
+        try {
+            Path parent = dir.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } catch (FileAlreadyExistsException e) {
+            // Made earlier or by another JVM right now; the checks below decide whether it is usable.
+        } catch (IOException | UnsupportedOperationException e) {
+            throw unusable(dir, "cannot be created (" + e + ")", e);
+        }
+        PosixFileAttributes attributes;
+        Object uid;
+        try {
+            attributes = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            uid = Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw unusable(dir, "cannot be inspected (" + e + ")", e);
+        }
+        if (attributes.isSymbolicLink()) {
+            throw unusable(dir, "is a symbolic link; another user could point it elsewhere", null);
+        }
+        if (!attributes.isDirectory()) {
+            throw unusable(dir, "is not a directory", null);
+        }
+        int me = Dlfcn.currentUid();
+        if (!(uid instanceof Integer owner) || owner != me) {
+            throw unusable(dir, "is owned by uid " + uid + ", not by this user (uid " + me + ")", null);
+        }
+        Set<PosixFilePermission> permissions = attributes.permissions();
+        if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw unusable(dir, "is writable by group or others (" + PosixFilePermissions.toString(permissions)
+                    + "); chmod 700 it", null);
+        }
+    }
+
+    private static NativeLoadException unusable(Path dir, String why, Throwable cause) {
+        return new NativeLoadException("native library cache directory " + dir + " " + why + "; set -D"
+                + CACHE_DIR_PROPERTY + "=<a private directory you own> (or -D" + LIBRARY_PATH_PROPERTY
+                + "=<directory with the libraries> to skip extraction)", cause);
+    }
+
+    /** Makes the renames durable; a failure only weakens crash safety, never correctness. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException ignored) {
+            // Some file systems refuse to sync directories; the files themselves were fsynced.
+        }
+    }
+}

@@ -1,0 +1,390 @@
+package dev.gatun.load;
+
+import dev.gatun.internal.load.Dlfcn;
+import dev.gatun.internal.load.LibraryCache;
+import dev.gatun.internal.load.LibrarySet;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A native shared library loaded into this JVM, with symbol lookup and downcall handles.
+ *
+ * <p>Libraries come from three places:
+ * <ul>
+ *   <li>{@link #load(Class, String)}: a jar on the class path ships {@code META-INF/native/<os>-<arch>/}
+ *       with the libraries and a {@code SHA256SUMS} list. The whole list is extracted into one
+ *       directory of a per-user cache ({@value #CACHE_DIR_PROPERTY}, default {@code $XDG_CACHE_HOME/gatun}
+ *       or {@code ~/.cache/gatun}), named by the SHA-256 of the list, so the files keep their sonames and
+ *       {@code $ORIGIN} rpaths between them work. Every file's hash is checked before it is loaded.
+ *       Setting {@value #LIBRARY_PATH_PROPERTY} to one or more directories (separated by
+ *       {@link File#pathSeparator}) loads {@code lib<name>.so} from there instead, with no extraction.</li>
+ *   <li>{@link #load(Path)}: a library file on disk.</li>
+ *   <li>{@link #loadSystem(String...)}: a system library by soname, found the way the dynamic loader
+ *       finds it, which returns the copy already in the process if a kernel pulled it in.</li>
+ * </ul>
+ *
+ * <p>Libraries are opened with {@code RTLD_NOW | RTLD_LOCAL} and never unloaded: they live as long as
+ * the JVM, like the {@linkplain java.lang.foreign.Arena#global() global arena}. Loading a file twice
+ * returns the same instance. This class is thread-safe.
+ */
+public final class NativeLibrary {
+    /** System property: the cache directory that libraries from jars are extracted into. */
+    public static final String CACHE_DIR_PROPERTY = LibraryCache.CACHE_DIR_PROPERTY;
+    /** System property: directories to load {@code lib<name>.so} from directly, skipping extraction. */
+    public static final String LIBRARY_PATH_PROPERTY = LibraryCache.LIBRARY_PATH_PROPERTY;
+
+    private static final String NATIVE_ROOT = "META-INF/native/";
+    private static final String SUMS = "SHA256SUMS";
+    private static final Object LOCK = new Object();
+    // Guarded by LOCK.
+    private static final Map<Path, NativeLibrary> BY_PATH = new HashMap<>();
+    private static final List<NativeLibrary> LOADED = new ArrayList<>();
+    private static final Set<Path> VERIFIED_SET_DIRECTORIES = new HashSet<>();
+
+    private final String name;
+    private final Path path;
+    private final String sha256;
+    private final MemorySegment handle;
+
+    private NativeLibrary(String name, Path path, String sha256, MemorySegment handle) {
+        this.name = name;
+        this.path = path;
+        this.sha256 = sha256;
+        this.handle = handle;
+    }
+
+    /**
+     * Loads {@code lib<name>.so} shipped in a jar that {@code anchor}'s class loader sees, extracting
+     * its library set into the cache first, or from {@value #LIBRARY_PATH_PROPERTY} when that is set.
+     *
+     * @param anchor a class whose class loader sees the jar, usually the generated binding class
+     * @param name the library name without {@code lib} and {@code .so}, e.g. {@code "greet"}
+     * @return the loaded library; the same instance on every call
+     * @throws NativeLoadException when the library is not shipped for this platform, the cache is unsafe or
+     *     unwritable, a hash does not match, or the dynamic loader refuses it; the message says what to set
+     */
+    public static NativeLibrary load(Class<?> anchor, String name) {
+        Objects.requireNonNull(anchor, "anchor");
+        Objects.requireNonNull(name, "name");
+        if (name.isEmpty() || name.contains("/") || name.contains(File.separator)) {
+            throw new IllegalArgumentException("name: expected a library name like \"greet\" for libgreet.so, got \""
+                    + name + "\"");
+        }
+        String fileName = System.mapLibraryName(name);
+        String libraryPath = System.getProperty(LIBRARY_PATH_PROPERTY);
+        if (libraryPath != null && !libraryPath.isBlank()) {
+            return loadFromLibraryPath(libraryPath, fileName);
+        }
+        Platform platform = Platform.current();
+        String base = NATIVE_ROOT + platform.id() + "/";
+        ClassLoader loader = anchor.getClassLoader() != null ? anchor.getClassLoader()
+                : ClassLoader.getSystemClassLoader();
+        JarLibrarySet found = findSet(loader, base, fileName, anchor);
+        synchronized (LOCK) {
+            LibraryCache cache = new LibraryCache(LibraryCache.configuredRoot());
+            Path dir = cache.root().resolve(found.set.id());
+            if (!VERIFIED_SET_DIRECTORIES.contains(dir)) {
+                cache.extract(found.set, found::open);
+                VERIFIED_SET_DIRECTORIES.add(dir);
+            }
+            return register(fileName, dir.resolve(fileName), found.set.files().get(fileName));
+        }
+    }
+
+    /**
+     * Loads a library file from disk as it is: no extraction and no hash.
+     *
+     * @param file the shared library, e.g. {@code build/libkernels.so}
+     * @return the loaded library; the same instance for the same file
+     * @throws NativeLoadException when the file does not exist or the dynamic loader refuses it
+     */
+    public static NativeLibrary load(Path file) {
+        Objects.requireNonNull(file, "file");
+        if (!Files.isRegularFile(file)) {
+            throw new NativeLoadException("native library file " + file.toAbsolutePath()
+                    + " does not exist or is not a regular file; build it first or fix the path");
+        }
+        synchronized (LOCK) {
+            return register(file.getFileName().toString(), file, null);
+        }
+    }
+
+    /**
+     * Loads the first of {@code sonames} that the dynamic loader can open, searched as the loader searches
+     * ({@code LD_LIBRARY_PATH}, the ld.so cache, system directories). A library already in the process,
+     * e.g. {@code libgomp.so.1} pulled in by an OpenMP kernel, is returned rather than loaded again.
+     *
+     * @param sonames candidate sonames in order of preference, e.g. {@code "libopenblas.so.0", "libblas.so.3"}
+     * @return the first that loads, or empty when none does
+     */
+    public static Optional<NativeLibrary> loadSystem(String... sonames) {
+        return openSystem(false, sonames).library;
+    }
+
+    /**
+     * Like {@link #loadSystem(String...)} but fails with every loader message when none loads.
+     *
+     * @param sonames candidate sonames in order of preference
+     * @return the first that loads
+     * @throws NativeLoadException listing each soname and why the dynamic loader refused it
+     */
+    public static NativeLibrary requireSystem(String... sonames) {
+        SystemAttempt attempt = openSystem(false, sonames);
+        return attempt.library.orElseThrow(() -> new NativeLoadException("none of " + String.join(", ", sonames)
+                + " could be loaded: " + String.join("; ", attempt.errors)
+                + "; install the library or add its directory to LD_LIBRARY_PATH"));
+    }
+
+    /**
+     * The first of {@code sonames} that is already loaded in this process (by anyone, e.g. as a dependency
+     * of a kernel library); loads nothing ({@code RTLD_NOLOAD}).
+     *
+     * @param sonames candidate sonames in order of preference
+     * @return the first already loaded, or empty
+     */
+    public static Optional<NativeLibrary> findLoadedSystem(String... sonames) {
+        return openSystem(true, sonames).library;
+    }
+
+    /**
+     * Every library loaded through this class, in load order.
+     *
+     * @return an immutable snapshot
+     */
+    public static List<NativeLibrary> loaded() {
+        synchronized (LOCK) {
+            return List.copyOf(LOADED);
+        }
+    }
+
+    /**
+     * The cache directory that {@link #load(Class, String)} would extract into now (it may not exist yet).
+     *
+     * @return {@value #CACHE_DIR_PROPERTY}, else {@code $XDG_CACHE_HOME/gatun}, else {@code ~/.cache/gatun}
+     */
+    public static Path cacheDirectory() {
+        return LibraryCache.configuredRoot();
+    }
+
+    /**
+     * The library's file name, e.g. {@code libgreet.so}, or the soname it was loaded by.
+     *
+     * @return the name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The file the dynamic loader mapped.
+     *
+     * @return the library's path (for system libraries, the path the loader chose)
+     */
+    public Path path() {
+        return path;
+    }
+
+    /**
+     * The verified SHA-256 of the file, known for libraries extracted from a jar.
+     *
+     * @return lowercase hex SHA-256, or empty for files and system libraries loaded as they are
+     */
+    public Optional<String> sha256() {
+        return Optional.ofNullable(sha256);
+    }
+
+    /**
+     * The address of {@code symbol}, searched in this library and the libraries it depends on.
+     *
+     * @param symbol the exported symbol name, e.g. {@code "dgemm_"}
+     * @return a zero-length segment at the symbol's address
+     * @throws NativeSymbolNotFoundException naming this library, its path and the symbol
+     */
+    public MemorySegment find(String symbol) {
+        return lookup(symbol).orElseThrow(() -> new NativeSymbolNotFoundException(this, symbol));
+    }
+
+    /**
+     * The address of {@code symbol}, if this library or one it depends on defines it.
+     *
+     * @param symbol the exported symbol name
+     * @return a zero-length segment at the symbol's address, or empty
+     */
+    public Optional<MemorySegment> lookup(String symbol) {
+        Objects.requireNonNull(symbol, "symbol");
+        return Dlfcn.symbol(handle, symbol);
+    }
+
+    /**
+     * This library as a {@link SymbolLookup}, for code that takes one (e.g. jextract output).
+     *
+     * @return a lookup backed by {@link #lookup(String)}
+     */
+    public SymbolLookup symbolLookup() {
+        return this::lookup;
+    }
+
+    /**
+     * A downcall handle for {@code symbol}.
+     *
+     * @param symbol the exported function name
+     * @param descriptor the C signature
+     * @param options linker options, e.g. {@link Linker.Option#critical(boolean)}
+     * @return the method handle
+     * @throws NativeSymbolNotFoundException when the symbol is not defined
+     */
+    @SuppressWarnings("restricted") // the point of this class; native access is enabled for the module
+    public MethodHandle downcall(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        Objects.requireNonNull(descriptor, "descriptor");
+        return Linker.nativeLinker().downcallHandle(find(symbol), descriptor, options);
+    }
+
+    @Override
+    public String toString() {
+        return "NativeLibrary[" + name + " at " + path + (sha256 == null ? "" : ", sha256 " + sha256) + "]";
+    }
+
+    private static NativeLibrary loadFromLibraryPath(String libraryPath, String fileName) {
+        for (String entry : libraryPath.split(File.pathSeparator)) {
+            if (!entry.isBlank() && Files.isRegularFile(Path.of(entry, fileName))) {
+                synchronized (LOCK) {
+                    return register(fileName, Path.of(entry, fileName), null);
+                }
+            }
+        }
+        throw new NativeLoadException("-D" + LIBRARY_PATH_PROPERTY + "=" + libraryPath + " is set but no directory in it"
+                + " holds " + fileName + "; copy the library there, or clear " + LIBRARY_PATH_PROPERTY
+                + " to extract it from its jar");
+    }
+
+    /** One jar's {@code SHA256SUMS} listing the wanted file, and where its files are. */
+    private record JarLibrarySet(LibrarySet set, String baseUrl) {
+        InputStream open(String fileName) throws IOException {
+            URL url = URI.create(baseUrl + fileName).toURL();
+            var connection = url.openConnection();
+            connection.setUseCaches(false); // do not keep the jar open for the JVM's lifetime
+            return connection.getInputStream();
+        }
+    }
+
+    // Several jars may each ship a set for this platform; use the one that lists the file.
+    private static JarLibrarySet findSet(ClassLoader loader, String base, String fileName, Class<?> anchor) {
+        List<String> seen = new ArrayList<>();
+        try {
+            for (URL url : Collections.list(loader.getResources(base + SUMS))) {
+                byte[] content;
+                try (InputStream in = url.openStream()) {
+                    content = in.readAllBytes();
+                }
+                LibrarySet set;
+                try {
+                    set = LibrarySet.parse(content, url.toExternalForm());
+                } catch (IllegalArgumentException e) {
+                    throw new NativeLoadException("malformed " + SUMS + ": " + e.getMessage()
+                            + "; rebuild the jar that holds it", e);
+                }
+                if (set.files().containsKey(fileName)) {
+                    String external = url.toExternalForm();
+                    return new JarLibrarySet(set, external.substring(0, external.length() - SUMS.length()));
+                }
+                seen.add(url.toExternalForm());
+            }
+        } catch (IOException e) {
+            throw new NativeLoadException("cannot read " + base + SUMS + " through the class loader of "
+                    + anchor.getName() + " (" + e + ")", e);
+        }
+        throw new NativeLoadException("no " + base + SUMS + " visible to the class loader of " + anchor.getName()
+                + " lists " + fileName + (seen.isEmpty() ? "" : " (searched " + String.join(", ", seen) + ")")
+                + ": put the jar built for " + base.substring(NATIVE_ROOT.length(), base.length() - 1)
+                + " on the class path, or set -D" + LIBRARY_PATH_PROPERTY + "=<directory holding " + fileName + ">");
+    }
+
+    // Caller holds LOCK.
+    private static NativeLibrary register(String name, Path file, String sha256) {
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (IOException e) {
+            throw new NativeLoadException("native library file " + file + " cannot be resolved (" + e + ")", e);
+        }
+        NativeLibrary existing = BY_PATH.get(real);
+        if (existing != null) {
+            return existing;
+        }
+        Dlfcn.Result opened = Dlfcn.open(real.toString(), false);
+        if (!opened.ok()) {
+            throw new NativeLoadException(explainOpenFailure(real, opened.error(), sha256 != null));
+        }
+        NativeLibrary library = new NativeLibrary(name, real, sha256, opened.handle());
+        BY_PATH.put(real, library);
+        LOADED.add(library);
+        return library;
+    }
+
+    private static String explainOpenFailure(Path file, String error, boolean extracted) {
+        String message = "cannot load native library " + file + ": " + error;
+        if (error.contains("failed to map segment")) {
+            // mmap(PROT_EXEC) is refused: the file system is mounted noexec (common for /tmp and some homes).
+            return message + ". Its directory is probably on a file system mounted noexec; set -D"
+                    + CACHE_DIR_PROPERTY + "=<a directory on a file system that allows executables>"
+                    + " or -D" + LIBRARY_PATH_PROPERTY + "=<directory with the libraries>";
+        }
+        if (error.contains("cannot open shared object file")) {
+            return message + ". A library it depends on is missing; install it or add its directory to"
+                    + " LD_LIBRARY_PATH" + (extracted ? " (or ship it in the same jar's SHA256SUMS)" : "");
+        }
+        return message + (extracted ? "; set -D" + LIBRARY_PATH_PROPERTY + " to load a library built for this system" : "");
+    }
+
+    private record SystemAttempt(Optional<NativeLibrary> library, List<String> errors) {
+    }
+
+    private static SystemAttempt openSystem(boolean onlyIfLoaded, String... sonames) {
+        Objects.requireNonNull(sonames, "sonames");
+        List<String> errors = new ArrayList<>();
+        synchronized (LOCK) {
+            for (String soname : sonames) {
+                Objects.requireNonNull(soname, "sonames: null element");
+                Dlfcn.Result opened = Dlfcn.open(soname, onlyIfLoaded);
+                if (!opened.ok()) {
+                    errors.add(onlyIfLoaded ? soname + ": not loaded" : opened.error());
+                    continue;
+                }
+                Path file = Dlfcn.fileOf(opened.handle()).map(Path::of).orElse(Path.of(soname));
+                try {
+                    file = file.toRealPath();
+                } catch (IOException e) {
+                    // Keep the loader's path; it names the library well enough for reports.
+                }
+                NativeLibrary library = BY_PATH.get(file);
+                if (library == null) {
+                    library = new NativeLibrary(soname, file, null, opened.handle());
+                    BY_PATH.put(file, library);
+                    LOADED.add(library);
+                }
+                return new SystemAttempt(Optional.of(library), errors);
+            }
+        }
+        return new SystemAttempt(Optional.empty(), errors);
+    }
+}

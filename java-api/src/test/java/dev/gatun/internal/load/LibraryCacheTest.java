@@ -1,0 +1,96 @@
+package dev.gatun.internal.load;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Extraction rules: reuse only verified files, replace tampered ones by rename, parse SHA256SUMS strictly. */
+class LibraryCacheTest {
+    private static final byte[] ONE = "first library bytes".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TWO = "second library bytes".getBytes(StandardCharsets.UTF_8);
+    private static final Map<String, byte[]> FILES = Map.of("libone.so", ONE, "libtwo.so.1", TWO);
+
+    @TempDir
+    Path temp;
+
+    private static LibrarySet set() {
+        String sums = LibrarySet.sha256(ONE) + "  libone.so\n" + LibrarySet.sha256(TWO) + " *libtwo.so.1\n";
+        return LibrarySet.parse(sums.getBytes(StandardCharsets.UTF_8), "test SHA256SUMS");
+    }
+
+    private static LibraryCache.Source source() {
+        return name -> new ByteArrayInputStream(FILES.get(name));
+    }
+
+    private static Object inode(Path file) throws Exception {
+        return Files.getAttribute(file, "unix:ino", LinkOption.NOFOLLOW_LINKS);
+    }
+
+    @Test
+    void verifiedFileIsReusedNotRewritten() throws Exception {
+        LibraryCache cache = new LibraryCache(temp.resolve("cache"));
+        Path dir = cache.extract(set(), source());
+        Object before = inode(dir.resolve("libone.so"));
+
+        assertEquals(dir, cache.extract(set(), source()));
+
+        assertEquals(before, inode(dir.resolve("libone.so")), "same inode: the file was only hashed");
+        assertEquals(set().id(), dir.getFileName().toString());
+    }
+
+    @Test
+    void tamperedFileIsReplacedByANewInode() throws Exception {
+        LibraryCache cache = new LibraryCache(temp.resolve("cache"));
+        Path dir = cache.extract(set(), source());
+        Path one = dir.resolve("libone.so");
+        Files.write(one, "evil".getBytes(StandardCharsets.UTF_8)); // writes in place: same inode
+        Object tamperedInode = inode(one);
+
+        cache.extract(set(), source());
+
+        assertTrue(LibraryCache.hashMatches(one, LibrarySet.sha256(ONE)));
+        assertNotEquals(tamperedInode, inode(one), "replaced by rename, never written into");
+    }
+
+    @Test
+    void symlinkPlantedAtAFileNameIsReplacedAndItsTargetLeftAlone() throws Exception {
+        LibraryCache cache = new LibraryCache(temp.resolve("cache"));
+        Path dir = cache.extract(set(), source());
+        Path victim = Files.writeString(temp.resolve("victim"), "do not touch");
+        Files.delete(dir.resolve("libtwo.so.1"));
+        Files.createSymbolicLink(dir.resolve("libtwo.so.1"), victim);
+
+        cache.extract(set(), source());
+
+        assertTrue(Files.isRegularFile(dir.resolve("libtwo.so.1"), LinkOption.NOFOLLOW_LINKS));
+        assertEquals("do not touch", Files.readString(victim));
+    }
+
+    @Test
+    void sumsParserRejectsPathsAndMalformedLines() {
+        String hash = "a".repeat(64);
+        var traversal = assertThrows(IllegalArgumentException.class,
+                () -> LibrarySet.parse((hash + "  ../evil.so\n").getBytes(StandardCharsets.UTF_8), "S"));
+        assertTrue(traversal.getMessage().startsWith("S:1: file name '../evil.so'"), traversal.getMessage());
+        var hidden = assertThrows(IllegalArgumentException.class,
+                () -> LibrarySet.parse((hash + "  .hidden.so\n").getBytes(StandardCharsets.UTF_8), "S"));
+        assertTrue(hidden.getMessage().contains("'.hidden.so'"), hidden.getMessage());
+        var malformed = assertThrows(IllegalArgumentException.class,
+                () -> LibrarySet.parse(("\n" + hash + "\tlib.so\n").getBytes(StandardCharsets.UTF_8), "S"));
+        assertTrue(malformed.getMessage().startsWith("S:2: expected"), malformed.getMessage());
+        var twice = assertThrows(IllegalArgumentException.class,
+                () -> LibrarySet.parse((hash + "  a.so\n" + hash + "  a.so\n").getBytes(StandardCharsets.UTF_8), "S"));
+        assertTrue(twice.getMessage().contains("listed twice"), twice.getMessage());
+    }
+}

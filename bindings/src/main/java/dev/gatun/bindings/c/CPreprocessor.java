@@ -24,18 +24,20 @@ public final class CPreprocessor {
 
     private static final long TIMEOUT_SECONDS = 120;
 
-    private final String compiler;
+    /** The compiler driver command, possibly with leading words such as {@code ccache gcc}. */
+    private final List<String> compiler;
     private final List<String> options;
 
-    private CPreprocessor(String compiler, List<String> options) {
-        this.compiler = compiler;
+    private CPreprocessor(List<String> compiler, List<String> options) {
+        this.compiler = List.copyOf(compiler);
         this.options = List.copyOf(options);
     }
 
     /** Returns a preprocessor that runs {@code $CC}, or {@code cc} when {@code CC} is not set. */
     public static CPreprocessor fromEnvironment() {
         String cc = System.getenv("CC");
-        return new CPreprocessor(cc == null || cc.isBlank() ? "cc" : cc.strip(), List.of());
+        // $CC may hold several words ("ccache gcc", "gcc -m64"), as make splits it.
+        return new CPreprocessor(List.of((cc == null || cc.isBlank() ? "cc" : cc.strip()).split("\\s+")), List.of());
     }
 
     /**
@@ -48,7 +50,7 @@ public final class CPreprocessor {
             throw new IllegalArgumentException("compilerCommand: expected a compiler such as 'gcc', got '"
                     + compilerCommand + "'");
         }
-        return new CPreprocessor(compilerCommand.strip(), options);
+        return new CPreprocessor(List.of(compilerCommand.strip()), options);
     }
 
     /**
@@ -99,8 +101,8 @@ public final class CPreprocessor {
         return options;
     }
 
-    /** Returns the compiler driver this preprocessor runs. */
-    public String compiler() {
+    /** Returns the compiler driver command this preprocessor runs, as words. */
+    public List<String> compiler() {
         return compiler;
     }
 
@@ -132,13 +134,15 @@ public final class CPreprocessor {
             dir = Files.createTempDirectory("gatun-cpp");
             Path source = dir.resolve("gatun-unit.c");
             Files.writeString(source, unit, StandardCharsets.UTF_8);
-            List<String> command = new ArrayList<>(List.of(compiler, "-E", "-C", "-dD"));
+            List<String> command = new ArrayList<>(compiler);
+            command.addAll(List.of("-E", "-C", "-dD"));
             command.addAll(options);
             command.add(source.toString());
             String text = run(command, dir);
             return new PreprocessedSource(text, user, command);
         } catch (IOException e) {
-            throw new CPreprocessorException("cannot run the C preprocessor '" + compiler + "': " + e.getMessage()
+            throw new CPreprocessorException("cannot run the C preprocessor '" + String.join(" ", compiler) + "': "
+                    + e.getMessage()
                     + "; install a C compiler or set $CC", e);
         } finally {
             deleteQuietly(dir);

@@ -14,7 +14,7 @@ import java.util.Set;
  * Reads the text of a {@code gatun:} comment into {@link CDirective}s.
  *
  * <p>Two forms: inside a parameter list the comment applies to the parameter it sits in
- * ({@code double *x /* gatun: in, dimension(n) *&#47;}); before a prototype each clause starts with
+ * (<code>double *x /* gatun: in, dimension(n) *&#47;</code>); before a prototype each clause starts with
  * the parameter it applies to, clauses separated by {@code ;}
  * ({@code // gatun: a dimension(n,m) intent(inout); n hide}). Unknown words are reported, not thrown.
  */

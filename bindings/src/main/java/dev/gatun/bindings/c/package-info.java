@@ -28,22 +28,22 @@
  * <p><b>Inside a parameter</b>, a comment applies to the parameter it sits in: anywhere between the
  * start of the parameter and the {@code ,} or {@code )} that ends it, or as a {@code //} comment at the
  * end of that parameter's line:
- * <pre>{@code
+ * <pre>
  * void cos_doubles(double *in /* gatun: in, dimension(size) *&#47;,
  *                  double *out /* gatun: out, dimension(size) *&#47;, int size);
  * void trailing(double *x,   // gatun: in, dimension(len)
  *               size_t len);
- * }</pre>
+ * </pre>
  *
  * <p><b>Before a prototype</b> (or as a {@code //} comment after its {@code ;}), each clause starts
  * with the name of the parameter it applies to; clauses are separated by {@code ;} or written in
  * several comments:
- * <pre>{@code
+ * <pre>
  * // gatun: a dimension(n,m) intent(inout) order(fortran)
- * // gatun: n hide; m check(m > 0) depend(a)
+ * // gatun: n hide; m check(m &gt; 0) depend(a)
  * void scale(double *a, int n, int m, double factor);
  * int saxpy(float alpha, const float *d_x, float *d_y, int n); // gatun: d_x device; d_y device
- * }</pre>
+ * </pre>
  *
  * <p>Items are separated by commas or spaces:
  * <table class="striped">
@@ -65,6 +65,9 @@
  * <tr><td>{@code device}</td><td>a CUDA device pointer, never a host array</td>
  *     <td>{@link dev.gatun.bindings.c.CDirective.Device}</td></tr>
  * </table>
+ * A pointer to numbers with no directive is an array of unknown extent ({@code intent(in)} when it
+ * points to {@code const}, else {@code inout}); {@code out} without a dimension makes it f2py's
+ * {@code intent(out)} scalar, passed by reference and returned (see {@link dev.gatun.bindings.c.CLowering}).
  * Unknown words, malformed arguments and clauses naming a parameter the prototype does not have are
  * reported as warnings at the position of the word, and ignored.
  */

@@ -97,6 +97,21 @@ class RealHeadersTest {
     }
 
     @Test
+    void mpiThroughTheMpiccWrapper(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assumeTrue(onPath("mpicc"), "no mpicc on PATH (install openmpi-bin)");
+        Path h = dir.resolve("uses_mpi.h");
+        Files.writeString(h, "#include <mpi.h>\nint my_reduce(MPI_Comm comm, const double *x, int n);\n");
+        CTranslationUnit unit = parseClean(CPreprocessor.fromEnvironment().withCompiler("mpicc"), h);
+        assertEquals(List.of("my_reduce"), unit.userDeclarations().stream().map(CDeclaration::name).toList());
+        assertFalse(unit.function("MPI_Get_library_version").orElseThrow().fromUserFile());
+    }
+
+    static boolean onPath(String program) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+    }
+
+    @Test
     void cudaDriverApi() throws Exception {
         assumeTrue(CUDA != null, "no CUDA toolkit headers at /usr/local/cuda/include");
         CTranslationUnit unit = parseClean(CPreprocessor.fromEnvironment(), CUDA);

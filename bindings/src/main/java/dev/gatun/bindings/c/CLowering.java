@@ -37,7 +37,8 @@ import java.util.function.Predicate;
  * that cannot be called through a fixed FFM signature (variadic, defined in the header, using
  * {@code long double}, {@code __int128}, {@code __float128} or {@code va_list}) are skipped with a
  * warning that names the reason. A struct the model cannot describe (bit-fields, unions, anonymous
- * members, flexible arrays) is lowered as opaque, with a warning.
+ * members, flexible arrays) is lowered as opaque, with a warning. A pointer to {@code double[2]} (FFTW's
+ * {@code fftw_complex}) is an array of complex doubles, which has the same layout.
  */
 public final class CLowering {
 
@@ -118,6 +119,10 @@ public final class CLowering {
             if (f.hasBody()) {
                 throw new Unbindable("it is defined in the header" + (f.isStatic() ? " (static inline)" : "")
                         + ", so the library may export no symbol for it");
+            }
+            Optional<String> wide = unrepresentable(f.type());
+            if (wide.isPresent()) {
+                throw new Unbindable("its signature uses " + wide.get() + ", which Java cannot represent");
             }
             Type result = valueType(f.returnType(), "the result");
             List<Parameter> params = new ArrayList<>();
@@ -200,7 +205,8 @@ public final class CLowering {
         Parameter.Builder b;
         if (c instanceof CType.Pointer ptr && isArrayPointer(ptr, d)) {
             CType pointee = ptr.pointee();
-            Type element = valueType(pointee, "parameter '" + name + "'");
+            Type element = complexPair(pointee).<Type>map(Type.Scalar::new)
+                    .orElseGet(() -> valueType(pointee, "parameter '" + name + "'"));
             // "gatun: out" without a dimension is f2py's intent(out) scalar: one value, returned.
             boolean scalarOut = d.intent == Parameter.Intent.OUT && d.dimensions == null && !d.device
                     && !(p.declaredType().canonical() instanceof CType.Array);
@@ -236,9 +242,52 @@ public final class CLowering {
         return b.depends(d.depends).checks(d.checks).build();
     }
 
+    /**
+     * Finds {@code __int128} or {@code __float128} anywhere in a signature, even behind pointers and
+     * typedefs ({@code fftwq_complex *}): the parser promised such declarations are not bound.
+     */
+    private static Optional<String> unrepresentable(CType t) {
+        return switch (t) {
+            case CType.Int i when i.kind().size() == 16 -> Optional.of(i.kind().spelling());
+            case CType.Floating f when f.kind() == CType.FloatKind.FLOAT128 -> Optional.of(f.kind().spelling());
+            case CType.Complex c when c.kind() == CType.FloatKind.FLOAT128 -> Optional.of(c.spelling());
+            case CType.Qualified q -> unrepresentable(q.type());
+            case CType.TypedefRef r -> unrepresentable(r.target());
+            case CType.Pointer p -> unrepresentable(p.pointee());
+            case CType.Array a -> unrepresentable(a.element());
+            case CType.Function f -> {
+                Optional<String> r = unrepresentable(f.returnType());
+                for (CParameter p : f.parameters()) {
+                    r = r.or(() -> unrepresentable(p.declaredType()));
+                }
+                yield r;
+            }
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * {@code double[2]} is laid out as {@code double _Complex}: FFTW's {@code fftw_complex *} is an array
+     * of complex numbers.
+     */
+    private static Optional<ScalarKind> complexPair(CType pointee) {
+        if (pointee.canonical() instanceof CType.Array a && a.length().equals(java.util.OptionalLong.of(2))
+                && a.element().canonical() instanceof CType.Floating f) {
+            return switch (f.kind()) {
+                case DOUBLE -> Optional.of(ScalarKind.COMPLEX_DOUBLE);
+                case FLOAT -> Optional.of(ScalarKind.COMPLEX_FLOAT);
+                default -> Optional.empty();
+            };
+        }
+        return Optional.empty();
+    }
+
     /** A pointer to numbers is an array; so is anything with a dimension or device directive. */
     private static boolean isArrayPointer(CType.Pointer ptr, Directives d) {
         CType pointee = ptr.pointee().canonical();
+        if (complexPair(pointee).isPresent()) {
+            return true;
+        }
         boolean numeric = switch (pointee) {
             case CType.Int i -> i.kind() != CType.IntKind.BOOL && i.kind().size() <= 8 && !isCharKind(i.kind());
             case CType.Floating f -> f.kind() == CType.FloatKind.FLOAT || f.kind() == CType.FloatKind.DOUBLE;

@@ -161,6 +161,20 @@ class CLoweringTest {
                 ScalarKind.INT32), ddot.parameters().stream().map(p -> ((Type.Scalar) p.type()).kind()).toList());
         assertTrue(blas.procedures().size() > 150, "cblas functions lowered: " + blas.procedures().size());
 
+        assumeTrue(RealHeadersTest.FFTW != null, "needs fftw3.h");
+        CTranslationUnit fftw = RealHeadersTest.parseClean(CPreprocessor.fromEnvironment(), RealHeadersTest.FFTW);
+        Unit fft = new CLowering(fftw, Language.C, diagnostics).lower(RealHeadersTest.FFTW);
+        Procedure r2c = fft.procedures().stream().filter(p -> p.name().equals("fftw_plan_dft_r2c_2d")).findFirst()
+                .orElseThrow();
+        assertEquals(new Type.Scalar(ScalarKind.COMPLEX_DOUBLE), r2c.parameters().get(3).type(),
+                "fftw_complex * is an array of complex doubles");
+        assertEquals(Parameter.Intent.INOUT, r2c.parameters().get(3).intent());
+        List<String> names = fft.procedures().stream().map(Procedure::name).toList();
+        assertFalse(names.contains("fftwq_plan_dft_1d"), "fftwq_complex * (__float128[2]) is not bound");
+        assertTrue(names.contains("fftwq_destroy_plan"), "quad-precision functions that take only a plan are");
+        assertTrue(fft.procedures().stream().anyMatch(p -> p.name().startsWith("fftwl_")),
+                "long double variants that pass only addresses are bound");
+
         CTranslationUnit cuda = RealHeadersTest.parseClean(CPreprocessor.fromEnvironment(), RealHeadersTest.CUDA);
         Unit driver = new CLowering(cuda, Language.C, diagnostics).lower(RealHeadersTest.CUDA);
         Procedure alloc = driver.procedures().stream().filter(p -> p.name().equals("cuMemAlloc_v2")).findFirst()

@@ -106,7 +106,8 @@ final class CLexer {
     }
 
     private SourcePosition position(int at) {
-        return new SourcePosition(file, line, at - lineStart + 1);
+        // GCC starts with '# 0 "<built-in>"', so the line may briefly be 0 or below.
+        return new SourcePosition(file, Math.max(0, line), at - lineStart + 1);
     }
 
     private void directiveLine() {

@@ -101,6 +101,11 @@ public final class CParser {
                     diagnostics.error(e.position(), e.getMessage());
                 }
                 recover(start);
+            } catch (RuntimeException e) {
+                // A bug of ours must cost one declaration, not the whole header.
+                diagnostics.error(t.position(), "internal error of the C parser, declaration skipped (please report): "
+                        + e);
+                recover(start);
             }
         }
         List<CDeclaration> all = new ArrayList<>(scope.declarations());
@@ -257,7 +262,7 @@ public final class CParser {
             types.pack = 0;
         } else if (parts[0].equals("push")) {
             packStack.push(types.pack);
-            if (parts.length > 1) {
+            if (parts.length > 1 && parts[parts.length - 1].matches("\\d+")) {
                 types.pack = Long.parseLong(parts[parts.length - 1]);
             }
         } else if (parts[0].equals("pop")) {

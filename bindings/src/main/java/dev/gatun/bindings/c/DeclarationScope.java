@@ -45,10 +45,6 @@ final class DeclarationScope implements CLayout.TagResolver {
         }
     }
 
-    boolean hasOrdinary(String name) {
-        return ordinarySlots.containsKey(name);
-    }
-
     List<CDeclaration> declarations() {
         return declarations;
     }

@@ -190,6 +190,20 @@ class CParserTest {
     }
 
     @Test
+    void truncatedRealHeadersNeverThrow() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(RealHeadersTest.FFTW != null, "no fftw3.h");
+        String text = CPreprocessor.fromEnvironment().preprocess(List.of(RealHeadersTest.FFTW)).text();
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 40; i++) {
+            int cut = random.nextInt(text.length());
+            Diagnostics d = new Diagnostics();
+            CParser.parse(text.substring(0, cut), Path.of("cut.h"), d);
+            assertTrue(d.errors().stream().noneMatch(e -> e.message().startsWith("internal error")),
+                    "cut at " + cut + ": " + d.errors());
+        }
+    }
+
+    @Test
     void unbalancedBodyIsAnErrorAtItsBrace() {
         parse("int f(void) { return 0;\n");
         assertEquals(List.of("t.h:1:13: error: unbalanced '{': no matching '}' before the end of the input"),

@@ -12,4 +12,5 @@ module dev.gatun {
     exports dev.gatun.array;
     exports dev.gatun.load;
     exports dev.gatun.omp;
+    exports dev.gatun.info;
 }

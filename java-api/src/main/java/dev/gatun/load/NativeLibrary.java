@@ -19,12 +19,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A native shared library loaded into this JVM, with symbol lookup and downcall handles.
@@ -59,7 +57,6 @@ public final class NativeLibrary {
     // Guarded by LOCK.
     private static final Map<Path, NativeLibrary> BY_PATH = new HashMap<>();
     private static final List<NativeLibrary> LOADED = new ArrayList<>();
-    private static final Set<Path> VERIFIED_SET_DIRECTORIES = new HashSet<>();
 
     private final String name;
     private final Path path;
@@ -102,11 +99,13 @@ public final class NativeLibrary {
         JarLibrarySet found = findSet(loader, base, fileName, anchor);
         synchronized (LOCK) {
             LibraryCache cache = new LibraryCache(LibraryCache.configuredRoot());
-            Path dir = cache.root().resolve(found.set.id());
-            if (!VERIFIED_SET_DIRECTORIES.contains(dir)) {
-                cache.extract(found.set, found::open);
-                VERIFIED_SET_DIRECTORIES.add(dir);
+            Path target = cache.root().resolve(found.set.id()).resolve(fileName);
+            NativeLibrary existing = BY_PATH.get(target);
+            if (existing != null) {
+                return existing;
             }
+            // Verify (and repair) the whole set on every first load of a file: its dependencies are in it.
+            Path dir = cache.extract(found.set, found::open);
             return register(fileName, dir.resolve(fileName), found.set.files().get(fileName));
         }
     }
@@ -329,6 +328,7 @@ public final class NativeLibrary {
         }
         NativeLibrary existing = BY_PATH.get(real);
         if (existing != null) {
+            BY_PATH.putIfAbsent(file.toAbsolutePath().normalize(), existing);
             return existing;
         }
         Dlfcn.Result opened = Dlfcn.open(real.toString(), false);
@@ -337,6 +337,7 @@ public final class NativeLibrary {
         }
         NativeLibrary library = new NativeLibrary(name, real, sha256, opened.handle());
         BY_PATH.put(real, library);
+        BY_PATH.putIfAbsent(file.toAbsolutePath().normalize(), library); // the path callers ask by
         LOADED.add(library);
         return library;
     }

@@ -10,6 +10,7 @@ public class NativeSymbolNotFoundException extends NativeLoadException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The symbol that was looked up. */
     private final String symbol;
 
     /**

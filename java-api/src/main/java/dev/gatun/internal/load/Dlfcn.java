@@ -33,8 +33,6 @@ public final class Dlfcn {
     private static final MethodHandle DLOPEN;
     private static final MethodHandle DLERROR;
     private static final MethodHandle DLSYM;
-    private static final MethodHandle DLINFO;
-    private static final MethodHandle GETUID;
 
     static {
         Linker linker = Linker.nativeLinker();
@@ -46,13 +44,19 @@ public final class Dlfcn {
                         MemoryLayout.sequenceLayout(Long.MAX_VALUE, ValueLayout.JAVA_BYTE))));
         DLSYM = linker.downcallHandle(libc.findOrThrow("dlsym"),
                 FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
-        DLINFO = libc.find("dlinfo").map(address -> linker.downcallHandle(address,
-                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
-                        ValueLayout.ADDRESS))).orElse(null);
-        GETUID = linker.downcallHandle(libc.findOrThrow("getuid"), FunctionDescriptor.of(ValueLayout.JAVA_INT));
     }
 
     private Dlfcn() {
+    }
+
+    /** Handles only some callers need, made on first use: each new downcall shape costs milliseconds. */
+    private static final class Rare {
+        static final MethodHandle DLINFO = Linker.nativeLinker().defaultLookup().find("dlinfo")
+                .map(address -> Linker.nativeLinker().downcallHandle(address, FunctionDescriptor.of(
+                        ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.ADDRESS)))
+                .orElse(null);
+        static final MethodHandle GETUID = Linker.nativeLinker().downcallHandle(
+                Linker.nativeLinker().defaultLookup().findOrThrow("getuid"), FunctionDescriptor.of(ValueLayout.JAVA_INT));
     }
 
     /** The outcome of one {@code dlopen}: a handle, or the loader's error text. */
@@ -100,12 +104,12 @@ public final class Dlfcn {
      * {@code dlinfo} does not exist or names no file.
      */
     public static Optional<String> fileOf(MemorySegment handle) {
-        if (DLINFO == null) {
+        if (Rare.DLINFO == null) {
             return Optional.empty();
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment linkMapOut = arena.allocate(ValueLayout.ADDRESS);
-            int rc = (int) DLINFO.invokeExact(handle, RTLD_DI_LINKMAP, linkMapOut);
+            int rc = (int) Rare.DLINFO.invokeExact(handle, RTLD_DI_LINKMAP, linkMapOut);
             if (rc != 0) {
                 return Optional.empty();
             }
@@ -125,7 +129,7 @@ public final class Dlfcn {
     /** The real user id of this process, to check that the library cache belongs to it. */
     public static int currentUid() {
         try {
-            return (int) GETUID.invokeExact();
+            return (int) Rare.GETUID.invokeExact();
         } catch (Throwable t) {
             throw new IllegalStateException("getuid could not be called", t);
         }

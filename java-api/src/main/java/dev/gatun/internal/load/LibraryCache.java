@@ -183,39 +183,55 @@ public final class LibraryCache {
     static void ensurePrivateDirectory(Path dir) {
         try {
             Path parent = dir.getParent();
-            if (parent != null) {
+            if (parent != null && !Files.isDirectory(parent)) {
                 Files.createDirectories(parent);
             }
+        } catch (IOException | UnsupportedOperationException e) {
+            throw unusable(dir, "cannot be created: its parent " + dir.getParent() + " cannot be made a directory ("
+                    + e + ")", e);
+        }
+        try {
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         } catch (FileAlreadyExistsException e) {
             // Made earlier or by another JVM right now; the checks below decide whether it is usable.
         } catch (IOException | UnsupportedOperationException e) {
             throw unusable(dir, "cannot be created (" + e + ")", e);
         }
+        String problem = problemWith(dir);
+        if (problem != null) {
+            throw unusable(dir, problem, null);
+        }
+    }
+
+    /**
+     * Why {@code dir} is not a private cache directory of this user, or {@code null} when it is one.
+     * Creates nothing, so {@code gatun info} can report on the cache without changing it.
+     */
+    public static String problemWith(Path dir) {
         PosixFileAttributes attributes;
         Object uid;
         try {
             attributes = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             uid = Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
         } catch (IOException | UnsupportedOperationException e) {
-            throw unusable(dir, "cannot be inspected (" + e + ")", e);
+            return "cannot be inspected (" + e + ")";
         }
         if (attributes.isSymbolicLink()) {
-            throw unusable(dir, "is a symbolic link; another user could point it elsewhere", null);
+            return "is a symbolic link; another user could point it elsewhere";
         }
         if (!attributes.isDirectory()) {
-            throw unusable(dir, "is not a directory", null);
+            return "is not a directory";
         }
         int me = Dlfcn.currentUid();
         if (!(uid instanceof Integer owner) || owner != me) {
-            throw unusable(dir, "is owned by uid " + uid + ", not by this user (uid " + me + ")", null);
+            return "is owned by uid " + uid + ", not by this user (uid " + me + ")";
         }
         Set<PosixFilePermission> permissions = attributes.permissions();
         if (permissions.contains(PosixFilePermission.GROUP_WRITE)
                 || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-            throw unusable(dir, "is writable by group or others (" + PosixFilePermissions.toString(permissions)
-                    + "); chmod 700 it", null);
+            return "is writable by group or others (" + PosixFilePermissions.toString(permissions) + "); chmod 700 it";
         }
+        return null;
     }
 
     private static NativeLoadException unusable(Path dir, String why, Throwable cause) {

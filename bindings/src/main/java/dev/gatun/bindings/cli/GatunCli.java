@@ -1,0 +1,228 @@
+package dev.gatun.bindings.cli;
+
+import dev.gatun.bindings.diag.Diagnostics;
+import dev.gatun.bindings.driver.BindingGenerator;
+import dev.gatun.bindings.driver.CompilerDriver;
+import dev.gatun.bindings.driver.JarWriter;
+import dev.gatun.bindings.fortran.FortranFrontend;
+import dev.gatun.bindings.model.Parameter;
+import dev.gatun.bindings.model.Procedure;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The {@code gatun} command line: {@code build}, {@code wrap}, {@code show} and {@code info}.
+ *
+ * <p>Exit codes: 0 success, 1 errors in the sources (diagnostics printed), 2 usage errors,
+ * 3 a compiler failed (its message printed), 4 I/O failure.
+ */
+@Command(name = "gatun", mixinStandardHelpOptions = true, version = "gatun 0.1.0",
+        description = "Call Fortran and C kernels from Java: compile them and generate FFM bindings.",
+        subcommands = {GatunCli.Build.class, GatunCli.Wrap.class, GatunCli.Show.class, GatunCli.Info.class},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:success", "1:errors in the sources", "2:usage error", "3:a compiler failed", "4:I/O error"})
+public final class GatunCli implements Callable<Integer> {
+
+    static final int SOURCE_ERRORS = 1;
+    static final int COMPILER_FAILED = 3;
+    static final int IO_FAILED = 4;
+
+    /** Creates the top-level command. */
+    public GatunCli() {
+    }
+
+    /**
+     * Runs the CLI.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs the CLI and returns the exit code (for tests and embedding).
+     *
+     * @param args the arguments
+     * @return the exit code
+     */
+    public static int run(String... args) {
+        return new CommandLine(new GatunCli()).execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 0;
+    }
+
+    private static Optional<BindingGenerator.Result> generate(String name, List<Path> sources, String pkg) {
+        var d = new Diagnostics();
+        var result = BindingGenerator.generate(name, sources, pkg, d);
+        d.all().forEach(System.err::println);
+        return result;
+    }
+
+    /** {@code gatun build}: compile, generate, package one jar. */
+    @Command(name = "build", mixinStandardHelpOptions = true,
+            description = "Compile the sources and Fortran shims into lib<NAME>.so, generate and compile the Java bindings, and write one jar.")
+    static final class Build implements Callable<Integer> {
+        @Option(names = {"-m", "--module"}, required = true, description = "library and class name, e.g. fib -> class Fib, libfib.so")
+        String name;
+        @Option(names = "--package", defaultValue = "", description = "Java package of the generated class")
+        String pkg;
+        @Option(names = "--openmp", description = "compile and link with OpenMP")
+        boolean openmp;
+        @Option(names = "--fast-math", description = "add -ffast-math")
+        boolean fastMath;
+        @Option(names = "-I", description = "include directory") List<Path> includes = new ArrayList<>();
+        @Option(names = "-L", description = "library directory") List<Path> libDirs = new ArrayList<>();
+        @Option(names = "-l", description = "library to link") List<String> libs = new ArrayList<>();
+        @Option(names = {"-o", "--output"}, description = "the jar to write (default NAME.jar)") Path output;
+        @Parameters(arity = "1..*", description = "Fortran, C or CUDA sources") List<Path> sources;
+
+        @Override
+        public Integer call() {
+            var result = generate(name, sources, pkg);
+            if (result.isEmpty()) {
+                return SOURCE_ERRORS;
+            }
+            try {
+                Path work = Files.createTempDirectory("gatun-build-");
+                var nativeSources = new ArrayList<>(result.get().sources());
+                if (result.get().shimSource().isPresent()) {
+                    Path shim = work.resolve("gatun_" + name + "_shims.f90");
+                    Files.writeString(shim, result.get().shimSource().get(), StandardCharsets.UTF_8);
+                    nativeSources.add(new CompilerDriver.Source(shim, true));
+                }
+                Path lib = work.resolve("lib" + name + ".so");
+                new CompilerDriver(System.out, System.getenv()).build(new CompilerDriver.Request(nativeSources, lib, includes, libDirs,
+                        libs, openmp, fastMath), work.resolve("obj"));
+                Path jar = output != null ? output : Path.of(name + ".jar");
+                JarWriter.write(jar, pkg, result.get().className(), result.get().javaSource(), lib, work.resolve("classes"), System.err);
+                System.out.println("wrote " + jar);
+                return 0;
+            } catch (CompilerDriver.CompilationException e) {
+                System.err.println(e.getMessage());
+                return COMPILER_FAILED;
+            } catch (IOException e) {
+                System.err.println("gatun: " + e.getMessage());
+                return IO_FAILED;
+            }
+        }
+    }
+
+    /** {@code gatun wrap}: Java sources only. */
+    @Command(name = "wrap", mixinStandardHelpOptions = true, description = "Write the Java bindings (and the Fortran shim source) to a directory; compile nothing.")
+    static final class Wrap implements Callable<Integer> {
+        @Option(names = {"-m", "--module"}, required = true, description = "library and class name") String name;
+        @Option(names = "--package", defaultValue = "", description = "Java package") String pkg;
+        @Option(names = {"-d", "--directory"}, defaultValue = "gatun-generated", description = "output directory") Path dir;
+        @Parameters(arity = "1..*", description = "sources") List<Path> sources;
+
+        @Override
+        public Integer call() {
+            var result = generate(name, sources, pkg);
+            if (result.isEmpty()) {
+                return SOURCE_ERRORS;
+            }
+            try {
+                Path javaDir = dir.resolve(pkg.replace('.', '/'));
+                Files.createDirectories(javaDir);
+                writeIfChanged(javaDir.resolve(result.get().className() + ".java"), result.get().javaSource());
+                if (result.get().shimSource().isPresent()) {
+                    writeIfChanged(dir.resolve("gatun_" + name + "_shims.f90"), result.get().shimSource().get());
+                }
+                return 0;
+            } catch (IOException e) {
+                System.err.println("gatun: " + e.getMessage());
+                return IO_FAILED;
+            }
+        }
+    }
+
+    /** Writes only when the bytes change, so build tools see no spurious modification. */
+    static void writeIfChanged(Path file, String content) throws IOException {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        if (Files.exists(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+            return;
+        }
+        Files.write(file, bytes);
+    }
+
+    /** {@code gatun show}: the parsed signatures. */
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print the signatures Gatun parsed, like f2py's .pyf file.")
+    static final class Show implements Callable<Integer> {
+        @Parameters(arity = "1..*", description = "Fortran sources") List<Path> sources;
+
+        @Override
+        public Integer call() {
+            var d = new Diagnostics();
+            var frontend = new FortranFrontend(d);
+            PrintStream out = System.out;
+            for (Path s : sources) {
+                for (Procedure p : frontend.parse(s).unit().procedures()) {
+                    out.println(render(p));
+                }
+            }
+            d.all().forEach(System.err::println);
+            return d.hasErrors() ? SOURCE_ERRORS : 0;
+        }
+    }
+
+    static String render(Procedure p) {
+        var sb = new StringBuilder();
+        String kind = p.kind() == Procedure.Kind.FUNCTION ? "function" : "subroutine";
+        sb.append(p.kind() == Procedure.Kind.FUNCTION ? p.result().describe() + " " : "").append(kind).append(' ').append(p.name())
+                .append('(').append(String.join(", ", p.parameters().stream().map(Parameter::name).toList())).append(')');
+        p.module().ifPresent(m -> sb.append(" ! in module ").append(m));
+        sb.append(p.interop() == Procedure.Interop.DIRECT ? " bind(c, name='" + p.symbol() + "')" : "").append('\n');
+        for (Parameter q : p.parameters()) {
+            sb.append("    ").append(q.type().describe()).append(", intent(").append(q.intent().name().toLowerCase(java.util.Locale.ROOT)).append(')');
+            if (q.passing() == Parameter.Passing.VALUE) {
+                sb.append(", value");
+            }
+            if (q.optional()) {
+                sb.append(", optional");
+            }
+            if (!q.depends().isEmpty()) {
+                sb.append(", depend(").append(String.join(",", q.depends())).append(')');
+            }
+            q.checks().forEach(c -> sb.append(", check(").append(c.render()).append(')'));
+            sb.append(" :: ").append(q.name());
+            if (q.isArray()) {
+                sb.append('(').append(String.join(", ", q.dimensions().stream().map(dim -> dim.render()).toList())).append(')');
+            }
+            q.defaultValue().ifPresent(v -> sb.append(" = ").append(v.render()));
+            sb.append('\n');
+        }
+        return sb.append("end ").append(kind).append(' ').append(p.name()).toString();
+    }
+
+    /** {@code gatun info}: delegates to the runtime's report. */
+    @Command(name = "info", mixinStandardHelpOptions = true, description = "Print what the Gatun runtime sees: Java, native access, CPU, OpenMP, CUDA.")
+    static final class Info implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            try {
+                Class<?> info = Class.forName("dev.gatun.info.GatunInfo");
+                info.getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+                return 0;
+            } catch (ClassNotFoundException e) {
+                System.err.println("gatun info: dev.gatun.info.GatunInfo is not on the class path; use a gatun-api build that has it");
+                return IO_FAILED;
+            }
+        }
+    }
+}

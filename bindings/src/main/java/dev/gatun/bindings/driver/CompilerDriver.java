@@ -1,0 +1,168 @@
+package dev.gatun.bindings.driver;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Compiles C, Fortran and CUDA sources into one shared library, the way Gatun's CLI and Maven
+ * plugin do it: {@code $CC}/{@code cc}, {@code $FC}/{@code gfortran}, {@code nvcc}; {@code -O3
+ * -fPIC}; flags that let loops over {@code sin}/{@code exp} vectorise through libmvec
+ * ({@code -fno-math-errno -fopenmp-simd -march=native}), {@code -ffast-math} only when asked;
+ * OpenMP per compiler; linked with {@code -Wl,-rpath,$ORIGIN}. Every command is printed before it
+ * runs, and a failure carries the compiler's own message.
+ */
+public final class CompilerDriver {
+
+    /**
+     * One source to compile.
+     *
+     * @param file      the source file
+     * @param freeForm  for Fortran: true when free form (passed as {@code -ffree-form}), false for fixed
+     */
+    public record Source(Path file, boolean freeForm) {
+    }
+
+    /**
+     * What to build.
+     *
+     * @param sources     the sources, in order
+     * @param output      the shared library to write
+     * @param includeDirs {@code -I} directories
+     * @param libraryDirs {@code -L} directories
+     * @param libraries   {@code -l} libraries
+     * @param openmp      compile and link with OpenMP
+     * @param fastMath    add {@code -ffast-math}
+     */
+    public record Request(List<Source> sources, Path output, List<Path> includeDirs, List<Path> libraryDirs,
+                          List<String> libraries, boolean openmp, boolean fastMath) {
+    }
+
+    /** A compiler or linker failed; the message holds its command and output. */
+    public static final class CompilationException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * @param message the command and the compiler's output
+         */
+        public CompilationException(String message) {
+            super(message);
+        }
+    }
+
+    private final PrintStream log;
+    private final Map<String, String> environment;
+
+    /**
+     * Creates a driver.
+     *
+     * @param log         where the commands are printed
+     * @param environment the environment to read {@code CC}/{@code FC}/{@code NVCC} from
+     */
+    public CompilerDriver(PrintStream log, Map<String, String> environment) {
+        this.log = log;
+        this.environment = environment;
+    }
+
+    /**
+     * Compiles and links the request.
+     *
+     * @param request what to build
+     * @param workDir where object files go
+     * @throws CompilationException when a compiler fails
+     * @throws IOException          when a process cannot be started
+     */
+    public void build(Request request, Path workDir) throws CompilationException, IOException {
+        Files.createDirectories(workDir);
+        var objects = new ArrayList<String>();
+        boolean fortran = false;
+        boolean cuda = false;
+        int i = 0;
+        for (Source s : request.sources()) {
+            String name = s.file().getFileName().toString().toLowerCase(Locale.ROOT);
+            Path object = workDir.resolve((i++) + "_" + s.file().getFileName() + ".o");
+            var cmd = new ArrayList<String>();
+            if (name.endsWith(".cu")) {
+                cuda = true;
+                cmd.addAll(List.of(environment.getOrDefault("NVCC", "nvcc"), "-O3", "-Xcompiler", "-fPIC"));
+                if (request.openmp()) {
+                    cmd.addAll(List.of("-Xcompiler", "-fopenmp"));
+                }
+            } else if (name.endsWith(".c")) {
+                cmd.add(environment.getOrDefault("CC", "cc"));
+                cmd.addAll(optimisation(request));
+                cmd.add("-std=c11");
+            } else {
+                fortran = true;
+                cmd.add(environment.getOrDefault("FC", "gfortran"));
+                cmd.addAll(optimisation(request));
+                cmd.add(s.freeForm() ? "-ffree-form" : "-ffixed-form");
+                if (s.freeForm()) {
+                    cmd.add("-ffree-line-length-none");
+                }
+                // Module files (.mod) go to the work directory so shims can 'use' the user's modules.
+                cmd.add("-J" + workDir);
+            }
+            request.includeDirs().forEach(d -> cmd.add("-I" + d));
+            cmd.addAll(List.of("-c", s.file().toString(), "-o", object.toString()));
+            run(cmd);
+            objects.add(object.toString());
+        }
+        var link = new ArrayList<String>();
+        link.add(fortran ? environment.getOrDefault("FC", "gfortran") : environment.getOrDefault("CC", "cc"));
+        link.addAll(List.of("-shared", "-o", request.output().toString()));
+        link.addAll(objects);
+        if (request.openmp()) {
+            link.add("-fopenmp");
+        }
+        link.add("-Wl,-rpath,$ORIGIN");
+        request.libraryDirs().forEach(d -> link.add("-L" + d));
+        request.libraries().forEach(l -> link.add("-l" + l));
+        if (cuda) {
+            link.add("-lcudart");
+        }
+        link.add("-lm");
+        run(link);
+    }
+
+    private static List<String> optimisation(Request request) {
+        var flags = new ArrayList<>(List.of("-O3", "-fPIC", "-fno-math-errno", "-fopenmp-simd", "-march=native"));
+        // No FMA contraction unless -ffast-math: results then match the unfused reference (Python, -O2 C) bit for bit.
+        if (!request.fastMath()) {
+            flags.add("-ffp-contract=off");
+        }
+        if (request.fastMath()) {
+            flags.add("-ffast-math");
+        }
+        if (request.openmp()) {
+            flags.add("-fopenmp");
+        }
+        return flags;
+    }
+
+    private void run(List<String> command) throws CompilationException, IOException {
+        log.println(String.join(" ", command));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int status;
+        try {
+            status = p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroy();
+            throw new CompilationException("interrupted while running: " + String.join(" ", command));
+        }
+        if (!output.isBlank()) {
+            log.print(output);
+        }
+        if (status != 0) {
+            throw new CompilationException(command.getFirst() + " failed (exit " + status + "):\n" + output.strip());
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package dev.gatun.bindings.emit;
+
+import dev.gatun.bindings.model.Annotations;
+import dev.gatun.bindings.model.Dimension;
+import dev.gatun.bindings.model.Expr;
+import dev.gatun.bindings.model.Parameter;
+import dev.gatun.bindings.model.Procedure;
+import dev.gatun.bindings.model.ScalarKind;
+import dev.gatun.bindings.model.Type;
+import dev.gatun.bindings.pass.Notes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds the friendly layer of one procedure: typed arrays in, extents inferred, requirements and
+ * {@code check}s validated before the call, intent(out) scalars returned. Scalars passed by
+ * reference go through the per-thread scratch segments, so a call allocates nothing unless it
+ * passes strings or callbacks (those need a confined arena for the call).
+ */
+final class FriendlyMethodBuilder {
+
+    private final Procedure proc;
+    private final Notes.CallPlan plan;
+    private final Annotations notes;
+    private final String method;
+    private final boolean heap;
+    private final Map<String, String> locals = new LinkedHashMap<>();
+    private final StringBuilder body = new StringBuilder();
+    private final List<String> nativeArgs = new ArrayList<>();
+    private int scratchSlots;
+
+    FriendlyMethodBuilder(Procedure proc, Notes.CallPlan plan, Annotations notes, boolean heap) {
+        this.proc = proc;
+        this.plan = plan;
+        this.notes = notes;
+        this.method = notes.require(proc, Notes.JavaName.class).name();
+        this.heap = heap;
+    }
+
+    /** Whether a heap-array overload through a critical downcall makes sense for this procedure. */
+    static boolean heapOverloadPossible(Procedure proc) {
+        boolean anyArray = false;
+        for (Parameter p : proc.parameters()) {
+            if (p.type() instanceof Type.Callback || p.type() instanceof Type.Character || (p.isArray() && (p.optional() || p.rank() != 1
+                    || JavaTypes.heapArray(p.type()) == null))) {
+                return false;
+            }
+            anyArray |= p.isArray();
+        }
+        return anyArray && !(proc.result() instanceof Type.Character);
+    }
+
+    int scratchSlots() {
+        return scratchSlots;
+    }
+
+    String name(Parameter p) {
+        return JavaEmitter.javaName(notes, p);
+    }
+
+    /** Parameters that appear in the Java signature. */
+    List<Parameter> visible() {
+        return proc.parameters().stream().filter(p -> !computed(p) && !(returned(p) && !p.isArray() && p.intent() == Parameter.Intent.OUT)).toList();
+    }
+
+    private boolean computed(Parameter p) {
+        return p.intent() == Parameter.Intent.HIDE || notes.get(p, Notes.InferredExtent.class).isPresent()
+                || (p.defaultValue().isPresent() && p.intent() == Parameter.Intent.IN && !p.isArray());
+    }
+
+    private static boolean returned(Parameter p) {
+        return !p.isArray() && (p.intent() == Parameter.Intent.OUT || p.intent() == Parameter.Intent.INOUT);
+    }
+
+    /** Values the method returns: the function result first, then intent(out/inout) scalars. */
+    List<String[]> outputs() {
+        var out = new ArrayList<String[]>();
+        if (proc.kind() == Procedure.Kind.FUNCTION) {
+            out.add(new String[] {JavaTypes.scalar(proc.result()), "result"});
+        }
+        for (Parameter p : proc.parameters()) {
+            if (returned(p)) {
+                out.add(new String[] {JavaTypes.scalar(p.type()), name(p)});
+            }
+        }
+        return out;
+    }
+
+    String returnType() {
+        var out = outputs();
+        return out.isEmpty() ? "void" : out.size() == 1 ? out.getFirst()[0] : JavaEmitter.capitalise(method) + "Result";
+    }
+
+    String javaType(Parameter p) {
+        if (p.type() instanceof Type.Callback) {
+            return JavaEmitter.callbackInterface(method, name(p));
+        }
+        if (p.isArray()) {
+            return heap ? JavaTypes.heapArray(p.type()) : JavaTypes.arrayClass(p.type());
+        }
+        return p.optional() ? JavaTypes.boxed(p.type()) : JavaTypes.scalar(p.type());
+    }
+
+    String build() {
+        for (Parameter p : proc.parameters()) {
+            locals.put(p.name().toLowerCase(Locale.ROOT), name(p));
+        }
+        JavaExpressions expr = new JavaExpressions(proc, locals, heap);
+        requirements();
+        computedLocals(expr);
+        extentChecks(expr);
+        checks(expr);
+        boolean arena = plan.slots().stream().anyMatch(s -> s.kind() == Notes.SlotKind.CALLBACK || s.kind() == Notes.SlotKind.STRING_POINTER)
+                || proc.result() instanceof Type.Character;
+        String ind = arena ? "            " : "        ";
+        var call = new StringBuilder();
+        for (Notes.Slot s : plan.slots()) {
+            nativeArgs.add(slotArgument(s, call, ind));
+        }
+        String invocation = heap ? "Raw." + RawMethodBuilder.handle(plan) + "_CRITICAL.invokeExact(" + String.join(", ", nativeArgs) + ")"
+                : "Raw." + method + "(" + String.join(", ", nativeArgs) + ")";
+        String rawResult = plan.result() == Notes.NativeResult.VALUE ? JavaTypes.rawValue(proc.result(), plan.shim()) : "void";
+        if (heap) {
+            call.append(ind).append("try {\n").append(ind).append("    ")
+                    .append(rawResult.equals("void") ? "" : rawResult + " result$ = (" + rawResult + ") ").append(invocation).append(";\n");
+        } else {
+            call.append(ind).append(rawResult.equals("void") ? "" : rawResult + " result$ = ").append(invocation).append(";\n");
+        }
+        outputsCode(call, heap ? ind + "    " : ind);
+        if (heap) {
+            call.append(ind).append("} catch (Throwable t) {\n").append(ind).append("    throw unexpected(t);\n").append(ind).append("}\n");
+        }
+        if (arena) {
+            body.append("        try (Arena arena = Arena.ofConfined()) {\n").append(call).append("        }\n");
+        } else {
+            body.append(call);
+        }
+        return body.toString();
+    }
+
+    private void requirements() {
+        for (Parameter p : proc.parameters()) {
+            if (p.isArray()) {
+                String check = heap ? "Objects.requireNonNull(" + name(p) + ", \"" + p.name() + "\");"
+                        : JavaEmitter.requirementField(method, name(p)) + ".check(" + name(p) + ");";
+                body.append("        ").append(p.optional() ? "if (" + name(p) + " != null) " : "").append(check).append('\n');
+            } else if (p.type() instanceof Type.Callback || (p.type() instanceof Type.Character && visible().contains(p))) {
+                body.append("        Objects.requireNonNull(").append(name(p)).append(", \"").append(p.name()).append("\");\n");
+            }
+        }
+    }
+
+    private void computedLocals(JavaExpressions expr) {
+        for (Parameter p : proc.parameters()) {
+            var inferred = notes.get(p, Notes.InferredExtent.class);
+            if (inferred.isEmpty() && !computed(p)) {
+                continue;
+            }
+            String type = JavaTypes.scalar(p.type());
+            if (inferred.isPresent()) {
+                Notes.InferredExtent e = inferred.get();
+                String value = expr.extent(name(e.array()), e.dimension()) + (e.offset() == 0 ? "" : " + " + e.offset() + "L");
+                body.append("        ").append(type).append(' ').append(name(p)).append(" = ").append(narrow(type, value))
+                        .append("; // ").append(p.name()).append(" = extent of ").append(e.array().name()).append('\n');
+            } else if (computed(p)) {
+                Expr d = p.defaultValue().orElseThrow();
+                body.append("        ").append(type).append(' ').append(name(p)).append(" = ").append(narrow(type, expr.java(d)))
+                        .append("; // ").append(p.name()).append(" = ").append(d.render()).append('\n');
+            }
+        }
+    }
+
+    private static String narrow(String type, String value) {
+        return switch (type) {
+            case "int" -> "Math.toIntExact(" + value + ")";
+            case "long", "double", "boolean", "String", "Complex" -> value;
+            default -> "(" + type + ") (" + value + ")";
+        };
+    }
+
+    private void extentChecks(JavaExpressions expr) {
+        for (Parameter p : proc.parameters()) {
+            for (int d = 0; d < p.rank(); d++) {
+                if (p.dimensions().get(d) instanceof Dimension.Explicit e && expr.available(e.upper()) && expr.available(e.lower())) {
+                    if (heap && d > 0) {
+                        continue;
+                    }
+                    String extent = e.lower() instanceof Expr.IntConst c && c.value() == 1 ? expr.java(e.upper())
+                            : expr.java(e.upper()) + " - " + expr.java(e.lower()) + " + 1L";
+                    body.append("        ").append(p.optional() ? "if (" + name(p) + " != null) " : "").append("requireExtent(\"")
+                            .append(p.name()).append("\", ").append(expr.extent(name(p), d)).append(", ").append(d).append(", ")
+                            .append(extent).append(", \"").append(e.render().replace("\"", "'")).append("\");\n");
+                }
+            }
+        }
+    }
+
+    private void checks(JavaExpressions expr) {
+        for (Parameter p : proc.parameters()) {
+            for (Expr c : p.checks()) {
+                body.append("        if (!(").append(expr.java(c)).append(")) {\n")
+                        .append("            throw new IllegalArgumentException(\"parameter '").append(p.name()).append("': check(")
+                        .append(c.render().replace("\"", "'")).append(") failed, ").append(p.name()).append(" = \" + ")
+                        .append(name(p)).append(");\n        }\n");
+            }
+        }
+    }
+
+    private String slotArgument(Notes.Slot s, StringBuilder call, String ind) {
+        Parameter p = s.parameter();
+        return switch (s.kind()) {
+            case VALUE -> p.type() instanceof Type.Logical ? "(" + JavaTypes.rawValue(p.type(), plan.shim()) + ") (" + name(p) + " ? 1 : 0)" : name(p);
+            case ARRAY_POINTER -> heap ? "MemorySegment.ofArray(" + name(p) + ")"
+                    : p.optional() ? "(" + name(p) + " == null ? MemorySegment.NULL : " + name(p) + ".segment())" : name(p) + ".segment()";
+            case EXTENT -> name(p) + ".shape(" + s.dimension() + ")";
+            case STRING_POINTER -> {
+                call.append(ind).append("byte[] ").append(name(p)).append("Bytes = ").append(name(p)).append(".getBytes(StandardCharsets.UTF_8);\n")
+                        .append(ind).append("MemorySegment ").append(name(p)).append("Native = arena.allocate(Math.max(1, ").append(name(p))
+                        .append("Bytes.length));\n").append(ind).append("MemorySegment.copy(").append(name(p)).append("Bytes, 0, ").append(name(p))
+                        .append("Native, JAVA_BYTE, 0, ").append(name(p)).append("Bytes.length);\n");
+                yield name(p) + "Native";
+            }
+            case STRING_LENGTH -> name(p) + "Bytes.length";
+            case CALLBACK -> "LINKER.upcallStub(" + JavaEmitter.upcallField(method, name(p)) + ".bindTo(" + name(p) + "), "
+                    + JavaEmitter.upcallField(method, name(p)) + "_DESCRIPTOR, arena)";
+            case SCALAR_POINTER -> scalarPointer(p, call, ind);
+            case RESULT -> {
+                if (proc.result() instanceof Type.Character c) {
+                    call.append(ind).append("MemorySegment result$$ = arena.allocate(").append(((Expr.IntConst) c.length()).value()).append(");\n");
+                    yield "result$$";
+                }
+                yield "scratch[" + scratchSlot(call, ind) + "]";
+            }
+        };
+    }
+
+    private int scratchSlot(StringBuilder call, String ind) {
+        if (scratchSlots == 0) {
+            call.append(ind).append("MemorySegment[] scratch = SCRATCH.get();\n");
+        }
+        return scratchSlots++;
+    }
+
+    private String scalarPointer(Parameter p, StringBuilder call, String ind) {
+        int slot = scratchSlot(call, ind);
+        String seg = "scratch[" + slot + "]";
+        String write = p.intent() == Parameter.Intent.OUT ? null : store(p.type(), seg, p.optional() ? name(p) + (unboxSuffix(p.type())) : name(p));
+        if (p.optional()) {
+            call.append(ind).append("MemorySegment ").append(name(p)).append("Ref = MemorySegment.NULL;\n").append(ind).append("if (")
+                    .append(name(p)).append(" != null) {\n").append(ind).append("    ").append(write).append(";\n").append(ind).append("    ")
+                    .append(name(p)).append("Ref = ").append(seg).append(";\n").append(ind).append("}\n");
+            return name(p) + "Ref";
+        }
+        if (write != null) {
+            call.append(ind).append(write).append(";\n");
+        }
+        return seg;
+    }
+
+    private static String unboxSuffix(Type t) {
+        return "";
+    }
+
+    private String store(Type t, String seg, String value) {
+        return switch (t) {
+            case Type.Logical l -> seg + ".set(" + JavaTypes.layout(JavaTypes.rawValue(l, plan.shim())) + ", 0, ("
+                    + JavaTypes.rawValue(l, plan.shim()) + ") (" + value + " ? 1 : 0))";
+            case Type.Scalar s when s.kind() == ScalarKind.COMPLEX_DOUBLE -> seg + ".set(JAVA_DOUBLE, 0, " + value + ".re()); " + seg
+                    + ".set(JAVA_DOUBLE, 8, " + value + ".im())";
+            case Type.Scalar s when s.kind() == ScalarKind.COMPLEX_FLOAT -> seg + ".set(JAVA_FLOAT, 0, (float) " + value + ".re()); " + seg
+                    + ".set(JAVA_FLOAT, 4, (float) " + value + ".im())";
+            default -> seg + ".set(" + JavaTypes.layout(JavaTypes.scalar(t)) + ", 0, " + value + ")";
+        };
+    }
+
+    private String load(Type t, String seg) {
+        return switch (t) {
+            case Type.Logical l -> seg + ".get(" + JavaTypes.layout(JavaTypes.rawValue(l, plan.shim())) + ", 0) != 0";
+            case Type.Scalar s when s.kind() == ScalarKind.COMPLEX_DOUBLE -> "new Complex(" + seg + ".get(JAVA_DOUBLE, 0), " + seg + ".get(JAVA_DOUBLE, 8))";
+            case Type.Scalar s when s.kind() == ScalarKind.COMPLEX_FLOAT -> "new Complex(" + seg + ".get(JAVA_FLOAT, 0), " + seg + ".get(JAVA_FLOAT, 4))";
+            default -> seg + ".get(" + JavaTypes.layout(JavaTypes.scalar(t)) + ", 0)";
+        };
+    }
+
+    private void outputsCode(StringBuilder call, String ind) {
+        var values = new ArrayList<String>();
+        if (proc.kind() == Procedure.Kind.FUNCTION) {
+            values.add(switch (plan.result()) {
+                case VALUE -> proc.result() instanceof Type.Logical ? "result$ != 0" : "result$";
+                case VIA_POINTER -> proc.result() instanceof Type.Character
+                        ? "new String(result$$.toArray(JAVA_BYTE), StandardCharsets.UTF_8).stripTrailing()"
+                        : load(proc.result(), nativeArgs.getLast());
+                case VOID -> throw new IllegalStateException("function without result");
+            });
+        }
+        for (int i = 0; i < plan.slots().size(); i++) {
+            Notes.Slot s = plan.slots().get(i);
+            if (s.kind() == Notes.SlotKind.SCALAR_POINTER && returned(s.parameter())) {
+                values.add(load(s.parameter().type(), nativeArgs.get(i)));
+            }
+        }
+        if (values.size() == 1) {
+            call.append(ind).append("return ").append(values.getFirst()).append(";\n");
+        } else if (values.size() > 1) {
+            call.append(ind).append("return new ").append(returnType()).append("(").append(String.join(", ", values)).append(");\n");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.gatun.bindings.emit;
+
+import dev.gatun.bindings.model.Expr;
+import dev.gatun.bindings.model.Parameter;
+import dev.gatun.bindings.model.Procedure;
+import java.util.Map;
+
+/**
+ * Translates extent, check and default expressions into Java source over the friendly method's
+ * locals. Integers are computed in {@code long}; {@code size(a, d)} becomes {@code a.shape(d-1)},
+ * and f2py's {@code len(a)} of an array its element count.
+ */
+final class JavaExpressions {
+
+    private final Procedure procedure;
+    private final Map<String, String> locals;
+    private final boolean heap;
+
+    /**
+     * @param procedure the procedure the expression belongs to
+     * @param locals    lower-case parameter name to the Java local holding its value
+     */
+    JavaExpressions(Procedure procedure, Map<String, String> locals, boolean heap) {
+        this.procedure = procedure;
+        this.locals = locals;
+        this.heap = heap;
+    }
+
+    /** The extent of dimension {@code d} of an array local: {@code a.shape(d)}, or {@code a.length} for heap arrays. */
+    String extent(String array, int d) {
+        return heap ? "(long) " + array + ".length" : array + ".shape(" + d + ")";
+    }
+
+    /** Returns true when every name the expression uses is available as a local. */
+    boolean available(Expr e) {
+        return e.references().stream().allMatch(n -> locals.containsKey(n.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    String java(Expr e) {
+        return switch (e) {
+            case Expr.IntConst c -> c.value() + "L";
+            case Expr.RealConst c -> Double.toString(c.value());
+            case Expr.LogicalConst c -> Boolean.toString(c.value());
+            case Expr.StringConst c -> '"' + c.value().replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+            case Expr.Ref r -> local(r.name());
+            case Expr.Star s -> throw new IllegalArgumentException("'*' has no value");
+            case Expr.Unary u -> (u.op() == Expr.UnaryOp.NEG ? "-" : "!") + "(" + java(u.operand()) + ")";
+            case Expr.Binary b -> "(" + java(b.left()) + " " + javaOperator(b.op()) + " " + java(b.right()) + ")";
+            case Expr.Size s -> s.dimension() == 0 ? size(local(s.array())) : extent(local(s.array()), s.dimension() - 1);
+            case Expr.Len l -> isArray(l.string()) ? size(local(l.string())) : "(long) " + local(l.string()) + ".length()";
+            case Expr.Call c -> call(c);
+        };
+    }
+
+    private String size(String array) {
+        return heap ? "(long) " + array + ".length" : array + ".size()";
+    }
+
+    private boolean isArray(String name) {
+        return procedure.parameter(name).map(Parameter::isArray).orElse(false);
+    }
+
+    private String local(String name) {
+        String l = locals.get(name.toLowerCase(java.util.Locale.ROOT));
+        if (l == null) {
+            throw new IllegalArgumentException("'" + name + "' is not a parameter of " + procedure.name());
+        }
+        return l;
+    }
+
+    private String call(Expr.Call c) {
+        var args = c.args().stream().map(this::java).toList();
+        return switch (c.function()) {
+            case "min", "max" -> args.stream().reduce((a, b) -> "Math." + c.function() + "(" + a + ", " + b + ")").orElseThrow();
+            case "abs" -> "Math.abs(" + args.getFirst() + ")";
+            case "mod" -> "(" + args.get(0) + " % " + args.get(1) + ")";
+            case "rank" -> local(((Expr.Ref) c.args().getFirst()).name()) + ".rank()";
+            default -> throw new IllegalArgumentException("intrinsic '" + c.function() + "' is not supported in generated checks");
+        };
+    }
+
+    private static String javaOperator(Expr.BinaryOp op) {
+        return switch (op) {
+            case ADD -> "+";
+            case SUB -> "-";
+            case MUL -> "*";
+            case DIV -> "/";
+            case EQ -> "==";
+            case NE -> "!=";
+            case LT -> "<";
+            case LE -> "<=";
+            case GT -> ">";
+            case GE -> ">=";
+            case AND -> "&&";
+            case OR -> "||";
+        };
+    }
+}

@@ -1,0 +1,171 @@
+package dev.gatun.bindings.emit;
+
+import dev.gatun.bindings.model.Parameter;
+import dev.gatun.bindings.model.ScalarKind;
+import dev.gatun.bindings.model.Type;
+import dev.gatun.bindings.pass.Notes;
+
+/** How model types appear in generated Java: Java types, value layouts and C spellings. */
+final class JavaTypes {
+
+    private JavaTypes() {
+    }
+
+    /** The friendly-layer Java type of a scalar. */
+    static String scalar(Type t) {
+        return switch (t) {
+            case Type.Scalar s -> switch (s.kind()) {
+                case INT8, UINT8 -> "byte";
+                case INT16, UINT16 -> "short";
+                case INT32, UINT32 -> "int";
+                case INT64, UINT64 -> "long";
+                case FLOAT -> "float";
+                case DOUBLE -> "double";
+                case COMPLEX_FLOAT, COMPLEX_DOUBLE -> "Complex";
+            };
+            case Type.Logical l -> "boolean";
+            case Type.Character c -> "String";
+            case Type.Pointer p -> "MemorySegment";
+            default -> throw new IllegalArgumentException("no Java scalar type for " + t.describe());
+        };
+    }
+
+    /** The boxed type, for optional scalars (null means absent). */
+    static String boxed(Type t) {
+        return switch (scalar(t)) {
+            case "byte" -> "Byte";
+            case "short" -> "Short";
+            case "int" -> "Integer";
+            case "long" -> "Long";
+            case "float" -> "Float";
+            case "double" -> "Double";
+            case "boolean" -> "Boolean";
+            default -> scalar(t);
+        };
+    }
+
+    /** The Gatun array class for an element type. */
+    static String arrayClass(Type element) {
+        ScalarKind k = ((Type.Scalar) element).kind();
+        return switch (k) {
+            case DOUBLE -> "DoubleArray";
+            case FLOAT -> "FloatArray";
+            case INT32 -> "IntArray";
+            case INT64 -> "LongArray";
+            case COMPLEX_DOUBLE -> "ComplexDoubleArray";
+            default -> throw new IllegalArgumentException("no array class for " + k);
+        };
+    }
+
+    /** The heap Java array type for critical overloads, or null when there is none. */
+    static String heapArray(Type element) {
+        return switch (((Type.Scalar) element).kind()) {
+            case DOUBLE -> "double[]";
+            case FLOAT -> "float[]";
+            case INT32 -> "int[]";
+            case INT64 -> "long[]";
+            default -> null;
+        };
+    }
+
+    /** The {@code ElementType} constant for an array element. */
+    static String elementType(Type element) {
+        return switch (((Type.Scalar) element).kind()) {
+            case DOUBLE -> "DOUBLE";
+            case FLOAT -> "FLOAT";
+            case INT32 -> "INT";
+            case INT64 -> "LONG";
+            default -> "COMPLEX_DOUBLE";
+        };
+    }
+
+    /** Bytes a logical occupies on the native side: shims use C int, bind(C) its own kind. */
+    static int logicalBytes(Type.Logical l, boolean shim) {
+        return shim ? 4 : l.bytes();
+    }
+
+    /** The raw-layer Java type carrying a scalar value of this type across the boundary. */
+    static String rawValue(Type t, boolean shim) {
+        if (t instanceof Type.Logical l) {
+            return switch (logicalBytes(l, shim)) {
+                case 1 -> "byte";
+                case 2 -> "short";
+                case 8 -> "long";
+                default -> "int";
+            };
+        }
+        return scalar(t);
+    }
+
+    /** The ValueLayout constant for a raw value type. */
+    static String layout(String rawType) {
+        return switch (rawType) {
+            case "byte" -> "JAVA_BYTE";
+            case "short" -> "JAVA_SHORT";
+            case "int" -> "JAVA_INT";
+            case "long" -> "JAVA_LONG";
+            case "float" -> "JAVA_FLOAT";
+            case "double" -> "JAVA_DOUBLE";
+            default -> "ADDRESS";
+        };
+    }
+
+    /** The C spelling of a raw type, for the native signature quoted in Javadoc. */
+    static String cName(Type t, boolean shim) {
+        if (t instanceof Type.Scalar s) {
+            return switch (s.kind()) {
+                case INT8 -> "int8_t";
+                case INT16 -> "int16_t";
+                case INT32 -> "int";
+                case INT64 -> "int64_t";
+                case UINT8 -> "uint8_t";
+                case UINT16 -> "uint16_t";
+                case UINT32 -> "unsigned";
+                case UINT64 -> "uint64_t";
+                case FLOAT -> "float";
+                case DOUBLE -> "double";
+                case COMPLEX_FLOAT -> "float _Complex";
+                case COMPLEX_DOUBLE -> "double _Complex";
+            };
+        }
+        if (t instanceof Type.Logical l) {
+            return shim ? "int" : l.bytes() == 1 ? "_Bool" : "int" + (l.bytes() * 8) + "_t";
+        }
+        if (t instanceof Type.Character) {
+            return "char";
+        }
+        return t instanceof Type.Void ? "void" : "void *";
+    }
+
+    /** The raw Java type of one native slot. */
+    static String rawSlot(Notes.Slot slot, boolean shim) {
+        return switch (slot.kind()) {
+            case VALUE -> rawValue(slot.parameter().type(), shim);
+            case EXTENT -> "long";
+            case STRING_LENGTH -> "int";
+            default -> "MemorySegment";
+        };
+    }
+
+    /** The C spelling of one native slot. */
+    static String cSlot(Notes.Slot slot, boolean shim, Type result) {
+        Parameter p = slot.parameter();
+        return switch (slot.kind()) {
+            case VALUE -> cName(p.type(), shim);
+            case SCALAR_POINTER, ARRAY_POINTER, STRING_POINTER -> cName(p.type(), shim) + " *";
+            case EXTENT -> "int64_t";
+            case STRING_LENGTH -> "int";
+            case CALLBACK -> "void (*)(...)";
+            case RESULT -> cName(result, shim) + " *";
+        };
+    }
+
+    /** Bytes of scratch a by-reference scalar needs. */
+    static int scratchBytes(Type t, boolean shim) {
+        return switch (t) {
+            case Type.Scalar s -> s.kind().bytes();
+            case Type.Logical l -> logicalBytes(l, shim);
+            default -> 8;
+        };
+    }
+}

@@ -1,0 +1,114 @@
+package dev.gatun.bindings.emit;
+
+import dev.gatun.bindings.model.Annotations;
+import dev.gatun.bindings.model.Procedure;
+import dev.gatun.bindings.pass.Notes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the raw layer of one procedure: a {@code static final MethodHandle} and a method taking
+ * primitives and {@code MemorySegment}s exactly as the C ABI sees them.
+ */
+final class RawMethodBuilder {
+
+    private final Procedure procedure;
+    private final Notes.CallPlan plan;
+    private final String method;
+    private final Annotations notes;
+
+    RawMethodBuilder(Procedure procedure, Notes.CallPlan plan, String method, Annotations notes) {
+        this.notes = notes;
+        this.procedure = procedure;
+        this.plan = plan;
+        this.method = method;
+    }
+
+    /** The handle constant's name. */
+    static String handle(Notes.CallPlan plan) {
+        return plan.symbol().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The raw Java result type. */
+    String resultType() {
+        return plan.result() == Notes.NativeResult.VALUE ? JavaTypes.rawValue(procedure.result(), plan.shim()) : "void";
+    }
+
+    /** Parameter names of the raw method, one per slot. */
+    List<String> slotNames() {
+        var names = new ArrayList<String>();
+        for (Notes.Slot s : plan.slots()) {
+            String base = s.parameter() == null ? "result" : JavaEmitter.javaName(notes, s.parameter());
+            names.add(switch (s.kind()) {
+                case EXTENT -> base + "Extent" + (s.dimension() + 1);
+                case STRING_LENGTH -> base + "Length";
+                default -> base;
+            });
+        }
+        return names;
+    }
+
+    String nativeSignature() {
+        var parts = new ArrayList<String>();
+        var names = slotNames();
+        for (int i = 0; i < plan.slots().size(); i++) {
+            parts.add(JavaTypes.cSlot(plan.slots().get(i), plan.shim(), procedure.result()) + " " + names.get(i));
+        }
+        String result = plan.result() == Notes.NativeResult.VALUE ? JavaTypes.cName(procedure.result(), plan.shim()) : "void";
+        return result + " " + plan.symbol() + "(" + String.join(", ", parts) + ")";
+    }
+
+    String descriptor() {
+        var layouts = plan.slots().stream().map(s -> JavaTypes.layout(JavaTypes.rawSlot(s, plan.shim()))).toList();
+        String args = String.join(", ", layouts);
+        return plan.result() == Notes.NativeResult.VALUE
+                ? "FunctionDescriptor.of(" + JavaTypes.layout(resultType()) + (args.isEmpty() ? "" : ", " + args) + ")"
+                : "FunctionDescriptor.ofVoid(" + args + ")";
+    }
+
+    /** The handle field (and a critical twin when asked) plus the raw method, indented for the Raw class. */
+    String build(boolean critical) {
+        String h = handle(plan);
+        var params = new ArrayList<String>();
+        var names = slotNames();
+        for (int i = 0; i < names.size(); i++) {
+            params.add(JavaTypes.rawSlot(plan.slots().get(i), plan.shim()) + " " + names.get(i));
+        }
+        String invoke = h + ".invokeExact(" + String.join(", ", names) + ")";
+        String body = resultType().equals("void") ? invoke + ";" : "return (" + resultType() + ") " + invoke + ";";
+        String criticalField = critical ? """
+
+                        /** {@code %s} as a critical downcall: accepts heap segments, must not call back into Java. */
+                        static final MethodHandle %s_CRITICAL = LIBRARY.downcall("%s", %s, Linker.Option.critical(true));
+                """.formatted(plan.symbol(), h, plan.symbol(), descriptor()) : "";
+        return """
+
+                        /** {@code %s} */
+                        static final MethodHandle %s = LIBRARY.downcall("%s", %s);
+                %s
+                        /**
+                         * Calls {@code %s} with exactly the native arguments.
+                         *
+                         * <p>Native signature: {@code %s}. Declared at {@code %s}.
+                         *
+                %s         * @throws IllegalArgumentException if a segment is not a native segment
+                         */
+                        public static %s %s(%s) {
+                            try {
+                                %s
+                            } catch (Throwable t) {
+                                throw unexpected(t);
+                            }
+                        }
+                """.formatted(nativeSignature(), h, plan.symbol(), descriptor(), criticalField, plan.symbol(), nativeSignature(),
+                        JavaEmitter.where(procedure), paramDocs(names), resultType(), method, String.join(", ", params), body);
+    }
+
+    private static String paramDocs(List<String> names) {
+        var sb = new StringBuilder();
+        for (String n : names) {
+            sb.append("         * @param ").append(n).append(" native argument {@code ").append(n).append("}\n");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.gatun.examples;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import picocli.CommandLine;
+
+/**
+ * Gatun's main job: runs every example main at its default size, one after the other, or the one
+ * named first on the command line with its own options.
+ *
+ * <p><b>How to run.</b> {@code bin/examples} (all), {@code bin/examples integration2d --n 20000}
+ * (one, with options), {@code bin/examples --list}.
+ *
+ * <p><b>What you should see.</b> For each example the seeds' lines per variant and one table of
+ * median times and speed-ups against the scalar Java loop.
+ */
+public final class RunAll {
+
+    private RunAll() {
+    }
+
+    /** The examples, by the name used on the command line, in the order they run. */
+    static Map<String, Supplier<Object>> examples() {
+        Map<String, Supplier<Object>> examples = new LinkedHashMap<>();
+        examples.put("integration2d", Integration2D::new);
+        return examples;
+    }
+
+    /**
+     * Runs all examples, or one with its options.
+     *
+     * @param args nothing (all), {@code --list}, or an example name followed by its options
+     */
+    public static void main(String[] args) {
+        Map<String, Supplier<Object>> examples = examples();
+        if (args.length > 0 && (args[0].equals("--list") || args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println("Usage: bin/examples [EXAMPLE [OPTIONS...]]   (EXAMPLE --help for its options)");
+            System.out.println("Examples: " + String.join(", ", examples.keySet()));
+            return;
+        }
+        if (args.length > 0) {
+            Supplier<Object> example = examples.get(args[0]);
+            if (example == null) {
+                System.err.println("unknown example '" + args[0] + "'; expected one of " + examples.keySet());
+                System.exit(2);
+            }
+            System.exit(new CommandLine(example.get()).execute(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        int failed = 0;
+        for (Map.Entry<String, Supplier<Object>> e : examples.entrySet()) {
+            System.out.println("\n######## " + e.getKey() + " ########");
+            if (new CommandLine(e.getValue().get()).execute() != 0) {
+                failed++;
+            }
+        }
+        System.exit(failed == 0 ? 0 : 1);
+    }
+}

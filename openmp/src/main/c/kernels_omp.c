@@ -1,0 +1,166 @@
+/*
+ * OpenMP versions of the seed kernels: the same loops as native/, with the outer loop split over
+ * the threads of a team and the inner loop vectorised (libmvec sin/cos). The thread count is the
+ * calling thread's OpenMP setting (dev.gatun.omp.OpenMP.setNumThreads / withThreads, or
+ * OMP_NUM_THREADS).
+ */
+#include <omp.h>
+#include <string.h>
+
+#include "gatun_simd.h"
+
+/* integration2d: rows are shared out statically (every row costs the same). */
+GATUN_MULTIARCH
+double integration2d_c_omp(int n)
+{
+    const double h = M_PI / n;
+    double sum = 0.0;
+#pragma omp parallel for schedule(static) reduction(+ : sum)
+    for (int i = 0; i < n; i++) {
+        const double x = h * (i + 0.5);
+        double row = 0.0;
+#pragma omp simd reduction(+ : row)
+        for (int j = 0; j < n; j++) {
+            row += sin(x + h * (j + 0.5));
+        }
+        sum += row;
+    }
+    return h * h * sum;
+}
+
+/* integration2d over rows [row_begin, row_end) of the n-by-n grid: one MPI rank's block. */
+GATUN_MULTIARCH
+double integration2d_c_omp_rows(int n, int row_begin, int row_end)
+{
+    const double h = M_PI / n;
+    double sum = 0.0;
+#pragma omp parallel for schedule(static) reduction(+ : sum)
+    for (int i = row_begin; i < row_end; i++) {
+        const double x = h * (i + 0.5);
+        double row = 0.0;
+#pragma omp simd reduction(+ : row)
+        for (int j = 0; j < n; j++) {
+            row += sin(x + h * (j + 0.5));
+        }
+        sum += row;
+    }
+    return h * h * sum;
+}
+
+GATUN_MULTIARCH
+void cos_doubles_omp(const double *restrict in_array, double *restrict out_array, int size)
+{
+#pragma omp parallel for simd schedule(static)
+    for (int i = 0; i < size; i++) {
+        out_array[i] = cos(in_array[i]);
+    }
+}
+
+GATUN_MULTIARCH
+void my_sqrt_c_omp(double *restrict a, int n)
+{
+#pragma omp parallel for simd schedule(static)
+    for (int i = 0; i < n; i++) {
+        a[i] = sqrt((double) i);
+    }
+}
+
+GATUN_MULTIARCH
+double dot_c_omp(const double *restrict x, const double *restrict y, int n)
+{
+    double sum = 0.0;
+#pragma omp parallel for simd schedule(static) reduction(+ : sum)
+    for (int i = 0; i < n; i++) {
+        sum += x[i] * y[i];
+    }
+    return sum;
+}
+
+/* Row-major: rows are independent, so each thread computes whole rows. */
+GATUN_MULTIARCH
+void matvec_c_rowmajor_omp(const double *restrict a, const double *restrict x, double *restrict y, int m, int n)
+{
+#pragma omp parallel for schedule(static)
+    for (int i = 0; i < m; i++) {
+        const double *row = a + (long) i * n;
+        double sum = 0.0;
+#pragma omp simd reduction(+ : sum)
+        for (int j = 0; j < n; j++) {
+            sum += row[j] * x[j];
+        }
+        y[i] = sum;
+    }
+}
+
+/* Column-major: each thread owns a block of rows of y and walks all columns over that block. */
+GATUN_MULTIARCH
+void matvec_c_colmajor_omp(const double *restrict a, const double *restrict x, double *restrict y, int m, int n)
+{
+#pragma omp parallel
+    {
+        const int t = omp_get_thread_num();
+        const int threads = omp_get_num_threads();
+        const int lo = (int) ((long) m * t / threads);
+        const int hi = (int) ((long) m * (t + 1) / threads);
+        for (int i = lo; i < hi; i++) {
+            y[i] = 0.0;
+        }
+        for (int j = 0; j < n; j++) {
+            const double *col = a + (long) j * m;
+            const double xj = x[j];
+#pragma omp simd
+            for (int i = lo; i < hi; i++) {
+                y[i] += col[i] * xj;
+            }
+        }
+    }
+}
+
+/*
+ * The heat equation (see native/src/main/c/heat.c for the grid and boundary conventions): the rows
+ * of each step are shared out over the team; the team is created once for all steps.
+ */
+GATUN_MULTIARCH
+void heat_c_omp(double *u, double *work, int nx, int ny, double alpha, double dt, double dx, double dy,
+                int steps, int periodic)
+{
+    const double cx = alpha * dt / (dx * dx);
+    const double cy = alpha * dt / (dy * dy);
+#pragma omp parallel
+    {
+        double *a = u, *b = work;
+        for (int s = 0; s < steps; s++) {
+#pragma omp for schedule(static)
+            for (int i = 0; i < nx; i++) {
+                double *vc = b + (long) i * ny;
+                const double *uc = a + (long) i * ny;
+                if (!periodic && (i == 0 || i == nx - 1)) {
+                    memcpy(vc, uc, sizeof(double) * ny);
+                    continue;
+                }
+                const double *up = a + (long) ((i + nx - 1) % nx) * ny;
+                const double *dn = a + (long) ((i + 1) % nx) * ny;
+                if (periodic) {
+                    vc[0] = uc[0] + cx * (up[0] - 2 * uc[0] + dn[0]) + cy * (uc[ny - 1] - 2 * uc[0] + uc[ny > 1 ? 1 : 0]);
+                } else {
+                    vc[0] = uc[0];
+                }
+#pragma omp simd
+                for (int j = 1; j < ny - 1; j++) {
+                    vc[j] = uc[j] + cx * (up[j] - 2 * uc[j] + dn[j]) + cy * (uc[j - 1] - 2 * uc[j] + uc[j + 1]);
+                }
+                if (ny > 1) {
+                    const int j = ny - 1;
+                    vc[j] = periodic ? uc[j] + cx * (up[j] - 2 * uc[j] + dn[j]) + cy * (uc[j - 1] - 2 * uc[j] + uc[0])
+                                     : uc[j];
+                }
+            }
+            /* The implicit barrier of `omp for` ends the step before anyone swaps. */
+            double *t = a; a = b; b = t;
+        }
+#pragma omp single
+        if (a != u) {
+            memcpy(u, a, sizeof(double) * (long) nx * ny);
+        }
+    }
+}

@@ -48,6 +48,7 @@ public final class CLowering {
     private final Map<String, Type.Struct> structs = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
     private final Map<String, String> typedefNames = new HashMap<>();
+    private boolean definitionsExported;
 
     /** Thrown while lowering a type that no Java carrier can hold; the caller skips the declaration. */
     private static final class Unbindable extends RuntimeException {
@@ -75,6 +76,22 @@ public final class CLowering {
             if (d instanceof CTypedef t && t.type().unqualified() instanceof CType.Tagged tag && tag.isAnonymous()) {
                 typedefNames.putIfAbsent(tag.tag(), t.name());
             }
+        }
+    }
+
+    /**
+     * Lowers a C source file rather than a header: its non-static function definitions are what the
+     * library exports, so they are bound like prototypes (a header's inline bodies still are not).
+     *
+     * @param source the {@code .c} file the user named
+     * @return the procedures that can be bound, in declaration order
+     */
+    public Unit lowerSource(Path source) {
+        definitionsExported = true;
+        try {
+            return lower(source, f -> f.fromUserFile() && !f.isStatic());
+        } finally {
+            definitionsExported = false;
         }
     }
 
@@ -116,7 +133,7 @@ public final class CLowering {
             if (f.variadic()) {
                 throw new Unbindable("it is variadic ('...'); FFM needs one fixed signature per binding");
             }
-            if (f.hasBody()) {
+            if (f.hasBody() && !(definitionsExported && f.fromUserFile() && !f.isStatic())) {
                 throw new Unbindable("it is defined in the header" + (f.isStatic() ? " (static inline)" : "")
                         + ", so the library may export no symbol for it");
             }

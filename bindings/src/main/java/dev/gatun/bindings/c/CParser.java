@@ -146,8 +146,12 @@ public final class CParser {
     private void declare(TypeReader.Specifiers spec, TypeReader.Declarator d, CType type, CType.Function function,
                          boolean hasBody, int start) {
         if (types.unsupportedUse != null) {
-            diagnostics.warning(d.nameToken.position(), "'" + d.name + "' uses " + types.unsupportedUse
-                    + ", which Java cannot represent; it will not be bound");
+            // Only the user's own declarations are worth a warning: <math.h> alone has dozens of
+            // __float128 functions nobody asked to bind.
+            if (d.nameToken.userFile()) {
+                diagnostics.warning(d.nameToken.position(), "'" + d.name + "' uses " + types.unsupportedUse
+                        + ", which Java cannot represent; it will not be bound");
+            }
             types.unsupportedUse = null;
         }
         SourcePosition pos = d.nameToken.position();

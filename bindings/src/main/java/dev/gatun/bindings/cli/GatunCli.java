@@ -91,6 +91,11 @@ public final class GatunCli implements Callable<Integer> {
         boolean openmp;
         @Option(names = "--fast-math", description = "add -ffast-math")
         boolean fastMath;
+        @Option(names = "--march", defaultValue = "", paramLabel = "TARGET",
+                description = "compile for this CPU, e.g. native or x86-64-v3 (default: the compiler's portable baseline, so the library runs on other machines)")
+        String march;
+        @Option(names = "--keep-work", description = "keep the work directory (objects, shims, generated Java) and print where it is")
+        boolean keepWork;
         @Option(names = "-I", description = "include directory") List<Path> includes = new ArrayList<>();
         @Option(names = "-L", description = "library directory") List<Path> libDirs = new ArrayList<>();
         @Option(names = "-l", description = "library to link") List<String> libs = new ArrayList<>();
@@ -103,8 +108,9 @@ public final class GatunCli implements Callable<Integer> {
             if (result.isEmpty()) {
                 return SOURCE_ERRORS;
             }
+            Path work = null;
             try {
-                Path work = Files.createTempDirectory("gatun-build-");
+                work = Files.createTempDirectory("gatun-build-");
                 var nativeSources = new ArrayList<>(result.get().sources());
                 if (result.get().shimSource().isPresent()) {
                     Path shim = work.resolve("gatun_" + name + "_shims.f90");
@@ -113,7 +119,7 @@ public final class GatunCli implements Callable<Integer> {
                 }
                 Path lib = work.resolve("lib" + name + ".so");
                 new CompilerDriver(System.out, System.getenv()).build(new CompilerDriver.Request(nativeSources, lib, includes, libDirs,
-                        libs, openmp, fastMath), work.resolve("obj"));
+                        libs, openmp, fastMath, march), work.resolve("obj"));
                 Path jar = output != null ? output : Path.of(name + ".jar");
                 JarWriter.write(jar, pkg, result.get().className(), result.get().javaSource(), lib, work.resolve("classes"), System.err);
                 System.out.println("wrote " + jar);
@@ -121,10 +127,27 @@ public final class GatunCli implements Callable<Integer> {
             } catch (CompilerDriver.CompilationException e) {
                 System.err.println(e.getMessage());
                 return COMPILER_FAILED;
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 System.err.println("gatun: " + e.getMessage());
                 return IO_FAILED;
+            } finally {
+                if (work != null && keepWork) {
+                    System.err.println("gatun: kept the work directory " + work);
+                } else if (work != null) {
+                    deleteTree(work);
+                }
             }
+        }
+    }
+
+    /** Deletes a directory tree, best effort: a leftover temporary file must not fail a build that succeeded. */
+    static void deleteTree(Path root) {
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            System.err.println("gatun: could not remove " + root + ": " + e.getMessage());
         }
     }
 

@@ -14,9 +14,15 @@ import java.util.Map;
  * Compiles C, Fortran and CUDA sources into one shared library, the way Gatun's CLI and Maven
  * plugin do it: {@code $CC}/{@code cc}, {@code $FC}/{@code gfortran}, {@code nvcc}; {@code -O3
  * -fPIC}; flags that let loops over {@code sin}/{@code exp} vectorise through libmvec
- * ({@code -fno-math-errno -fopenmp-simd -march=native}), {@code -ffast-math} only when asked;
- * OpenMP per compiler; linked with {@code -Wl,-rpath,$ORIGIN}. Every command is printed before it
- * runs, and a failure carries the compiler's own message.
+ * ({@code -fno-math-errno -fopenmp-simd}), {@code -ffast-math} only when asked; OpenMP per
+ * compiler; linked with {@code -Wl,-rpath,$ORIGIN}. Every command is printed before it runs, and a
+ * failure carries the compiler's own message.
+ *
+ * <p>No {@code -march=native} by default: a library built here runs on other machines (a GPU
+ * host, a cluster node), so it targets the compiler's portable baseline (x86-64 on x86-64), and
+ * kernels pick their SIMD paths at load time with {@code __attribute__((target_clones(...)))}.
+ * {@link Request#march()} asks for a target ({@code native}, {@code x86-64-v3}, ...) when the
+ * library stays on the machine that builds it.
  */
 public final class CompilerDriver {
 
@@ -39,9 +45,33 @@ public final class CompilerDriver {
      * @param libraries   {@code -l} libraries
      * @param openmp      compile and link with OpenMP
      * @param fastMath    add {@code -ffast-math}
+     * @param march       the {@code -march=} target, e.g. {@code native}; empty for the portable baseline
      */
     public record Request(List<Source> sources, Path output, List<Path> includeDirs, List<Path> libraryDirs,
-                          List<String> libraries, boolean openmp, boolean fastMath) {
+                          List<String> libraries, boolean openmp, boolean fastMath, String march) {
+
+        /** Validates the target name, which reaches a command line. */
+        public Request {
+            if (!march.matches("[A-Za-z0-9_.+-]*")) {
+                throw new IllegalArgumentException("march '" + march + "': expected a target such as native or x86-64-v3");
+            }
+        }
+
+        /**
+         * A request for the portable baseline target.
+         *
+         * @param sources     the sources, in order
+         * @param output      the shared library to write
+         * @param includeDirs {@code -I} directories
+         * @param libraryDirs {@code -L} directories
+         * @param libraries   {@code -l} libraries
+         * @param openmp      compile and link with OpenMP
+         * @param fastMath    add {@code -ffast-math}
+         */
+        public Request(List<Source> sources, Path output, List<Path> includeDirs, List<Path> libraryDirs,
+                       List<String> libraries, boolean openmp, boolean fastMath) {
+            this(sources, output, includeDirs, libraryDirs, libraries, openmp, fastMath, "");
+        }
     }
 
     /** A compiler or linker failed; the message holds its command and output. */
@@ -132,7 +162,10 @@ public final class CompilerDriver {
     }
 
     private static List<String> optimisation(Request request) {
-        var flags = new ArrayList<>(List.of("-O3", "-fPIC", "-fno-math-errno", "-fopenmp-simd", "-march=native"));
+        var flags = new ArrayList<>(List.of("-O3", "-fPIC", "-fno-math-errno", "-fopenmp-simd"));
+        if (!request.march().isEmpty()) {
+            flags.add("-march=" + request.march());
+        }
         // No FMA contraction unless -ffast-math: results then match the unfused reference (Python, -O2 C) bit for bit.
         if (!request.fastMath()) {
             flags.add("-ffp-contract=off");

@@ -9,22 +9,34 @@ import java.util.ArrayList;
 /**
  * Builds what a callback parameter needs: a functional interface the user implements, and the
  * method handle and descriptor from which each call makes its upcall stub. Callback arguments
- * arrive by value (the shim's adapter dereferences them); logicals arrive as C ints.
+ * arrive by value (the shim's adapter dereferences them); logicals arrive as C ints and reach the
+ * Java callback as booleans through a filter on the upcall handle.
  */
 final class CallbackBuilder {
 
     private CallbackBuilder() {
     }
 
+    /** The C ABI type of a callback argument or result. */
     private static String argType(Type t) {
         return t instanceof Type.Logical ? "int" : JavaTypes.scalar(t);
+    }
+
+    /** The type the Java callback sees: a boolean for a logical. */
+    private static String javaType(Type t) {
+        return t instanceof Type.Logical ? "boolean" : JavaTypes.scalar(t);
+    }
+
+    /** True when some callback argument is a logical, so the binding needs the int-to-boolean filter. */
+    static boolean needsLogicalFilter(Signature s) {
+        return s.parameters().stream().anyMatch(p -> p.type() instanceof Type.Logical);
     }
 
     static String interfaceSource(String method, String param, Signature s, Annotations notes) {
         var params = new ArrayList<String>();
         var docs = new StringBuilder();
         for (Parameter p : s.parameters()) {
-            params.add(argType(p.type()) + " " + p.name().toLowerCase(java.util.Locale.ROOT));
+            params.add(javaType(p.type()) + " " + p.name().toLowerCase(java.util.Locale.ROOT));
             docs.append("         * @param ").append(p.name().toLowerCase(java.util.Locale.ROOT)).append(" argument {@code ")
                     .append(p.name()).append("}\n");
         }
@@ -48,19 +60,25 @@ final class CallbackBuilder {
         String field = JavaEmitter.upcallField(method, param);
         var classes = new ArrayList<String>();
         var layouts = new ArrayList<String>();
-        for (Parameter p : s.parameters()) {
-            classes.add(argType(p.type()) + ".class");
-            layouts.add(JavaTypes.layout(argType(p.type())));
+        var filters = new StringBuilder();
+        for (int i = 0; i < s.parameters().size(); i++) {
+            Type t = s.parameters().get(i).type();
+            classes.add(javaType(t) + ".class");
+            layouts.add(JavaTypes.layout(argType(t)));
+            if (t instanceof Type.Logical) {
+                // Argument 0 of the handle is the callback object itself.
+                filters.append(", ").append(i + 1);
+            }
         }
         String result = s.result() instanceof Type.Void ? "void" : argType(s.result());
         String descriptor = result.equals("void") ? "FunctionDescriptor.ofVoid(" + String.join(", ", layouts) + ")"
                 : "FunctionDescriptor.of(" + JavaTypes.layout(result) + (layouts.isEmpty() ? "" : ", " + String.join(", ", layouts)) + ")";
         return """
 
-                    private static final MethodHandle %s = upcallTarget(%s.class, "apply",
-                            MethodType.methodType(%s.class%s));
+                    private static final MethodHandle %s = %supcallTarget(%s.class, "apply",
+                            MethodType.methodType(%s.class%s))%s;
                     private static final FunctionDescriptor %s_DESCRIPTOR = %s;
-                """.formatted(field, JavaEmitter.callbackInterface(method, param), result,
-                classes.isEmpty() ? "" : ", " + String.join(", ", classes), field, descriptor);
+                """.formatted(field, filters.isEmpty() ? "" : "logicalArguments(", JavaEmitter.callbackInterface(method, param), result,
+                classes.isEmpty() ? "" : ", " + String.join(", ", classes), filters.isEmpty() ? "" : filters + ")", field, descriptor);
     }
 }

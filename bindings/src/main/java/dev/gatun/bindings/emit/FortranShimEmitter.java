@@ -21,8 +21,11 @@ import java.util.Optional;
  * Their C interface is the {@link Notes.CallPlan} the Java emitter also reads.
  *
  * <p>Callbacks go through a module-level procedure pointer and an adapter with the interface the
- * original expects; the pointer is {@code threadprivate} under OpenMP, so each thread calling a
- * procedure with a callback has its own.
+ * original expects. Standard Fortran has no thread-local storage outside OpenMP, and a
+ * {@code threadprivate} pointer would be null on the OpenMP threads of an original that calls its
+ * callback in a parallel region, so the pointer is shared: the Java side serialises the calls of
+ * one procedure (a per-procedure lock), and the shim saves and restores the previous pointer so a
+ * callback may call the same procedure again on its own thread.
  */
 public final class FortranShimEmitter {
 
@@ -91,8 +94,7 @@ public final class FortranShimEmitter {
             head.append("      ").append(cType(s.result())).append(" :: ").append(base).append("_c\n");
         }
         head.append("    end ").append(kind).append('\n').append("  end interface\n")
-                .append("  procedure(").append(base).append("_c), pointer :: ").append(base).append("_target => null()\n")
-                .append("  !$omp threadprivate(").append(base).append("_target)\n");
+                .append("  procedure(").append(base).append("_c), pointer :: ").append(base).append("_target => null()\n");
         String invoke = base + "_target(" + String.join(", ", call) + ")";
         body.append("\n  ").append(kind).append(' ').append(base).append("_adapter(").append(list).append(")")
                 .append(s.result() instanceof Type.Void ? "" : " result(gatun_r)").append('\n').append(adapter);
@@ -150,8 +152,12 @@ public final class FortranShimEmitter {
                 }
                 case CALLBACK -> {
                     dummies.add(n);
-                    decls.append("    type(c_funptr), value :: ").append(n).append('\n');
-                    before.append("    call c_f_procpointer(").append(n).append(", ").append(sym).append('_').append(n).append("_target)\n");
+                    String target = sym + "_" + n + "_target";
+                    decls.append("    type(c_funptr), value :: ").append(n).append('\n')
+                            .append("    procedure(").append(sym).append('_').append(n).append("_c), pointer :: gatun_saved_").append(n).append('\n');
+                    before.append("    gatun_saved_").append(n).append(" => ").append(target).append('\n')
+                            .append("    call c_f_procpointer(").append(n).append(", ").append(target).append(")\n");
+                    after.append("    ").append(target).append(" => gatun_saved_").append(n).append('\n');
                     actuals.add(sym + "_" + n + "_adapter");
                 }
                 case RESULT -> {

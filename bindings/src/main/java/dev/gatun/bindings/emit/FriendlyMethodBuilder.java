@@ -57,8 +57,20 @@ final class FriendlyMethodBuilder {
         return scratchSlots;
     }
 
+    /** The name of the parameter's value inside the method body. */
     String name(Parameter p) {
+        String name = JavaEmitter.javaName(notes, p);
+        return defaulted(p) ? name + "$" : name;
+    }
+
+    /** The name of the parameter in the Java signature. */
+    String parameterName(Parameter p) {
         return JavaEmitter.javaName(notes, p);
+    }
+
+    /** A visible scalar with an f2py default: the caller passes null to get the default. */
+    boolean defaulted(Parameter p) {
+        return p.defaultValue().isPresent() && p.intent() == Parameter.Intent.IN && !p.isArray() && !computed(p);
     }
 
     /** Parameters that appear in the Java signature. */
@@ -67,8 +79,7 @@ final class FriendlyMethodBuilder {
     }
 
     private boolean computed(Parameter p) {
-        return p.intent() == Parameter.Intent.HIDE || notes.get(p, Notes.InferredExtent.class).isPresent()
-                || (p.defaultValue().isPresent() && p.intent() == Parameter.Intent.IN && !p.isArray());
+        return p.intent() == Parameter.Intent.HIDE || notes.get(p, Notes.InferredExtent.class).isPresent();
     }
 
     private static boolean returned(Parameter p) {
@@ -101,7 +112,7 @@ final class FriendlyMethodBuilder {
         if (p.isArray()) {
             return heap ? JavaTypes.heapArray(p.type()) : JavaTypes.arrayClass(p.type());
         }
-        return p.optional() ? JavaTypes.boxed(p.type()) : JavaTypes.scalar(p.type());
+        return p.optional() || defaulted(p) ? JavaTypes.boxed(p.type()) : JavaTypes.scalar(p.type());
     }
 
     String build() {
@@ -133,7 +144,12 @@ final class FriendlyMethodBuilder {
         if (heap) {
             call.append(ind).append("} catch (Throwable t) {\n").append(ind).append("    throw unexpected(t);\n").append(ind).append("}\n");
         }
-        if (arena) {
+        if (plan.slots().stream().anyMatch(s -> s.kind() == Notes.SlotKind.CALLBACK)) {
+            // One call at a time per procedure: the shim holds the callback in a shared module variable.
+            body.append("        synchronized (").append(JavaEmitter.callbackLock(method)).append(") {\n")
+                    .append("            try (Arena arena = Arena.ofConfined()) {\n").append(call.toString().indent(4).stripTrailing())
+                    .append("\n            }\n        }\n");
+        } else if (arena) {
             body.append("        try (Arena arena = Arena.ofConfined()) {\n").append(call).append("        }\n");
         } else {
             body.append(call);
@@ -156,6 +172,14 @@ final class FriendlyMethodBuilder {
     private void computedLocals(JavaExpressions expr) {
         for (Parameter p : proc.parameters()) {
             var inferred = notes.get(p, Notes.InferredExtent.class);
+            if (defaulted(p)) {
+                String type = JavaTypes.scalar(p.type());
+                Expr d = p.defaultValue().orElseThrow();
+                body.append("        ").append(type).append(' ').append(name(p)).append(" = ").append(parameterName(p)).append(" != null ? ")
+                        .append(parameterName(p)).append(" : ").append(narrow(type, expr.java(d))).append("; // default ")
+                        .append(d.render()).append('\n');
+                continue;
+            }
             if (inferred.isEmpty() && !computed(p)) {
                 continue;
             }
@@ -212,7 +236,7 @@ final class FriendlyMethodBuilder {
     private String slotArgument(Notes.Slot s, StringBuilder call, String ind) {
         Parameter p = s.parameter();
         return switch (s.kind()) {
-            case VALUE -> p.type() instanceof Type.Logical ? "(" + JavaTypes.rawValue(p.type(), plan.shim()) + ") (" + name(p) + " ? 1 : 0)" : name(p);
+            case VALUE -> p.type() instanceof Type.Logical ? logicalValue(JavaTypes.rawValue(p.type(), plan.shim()), name(p)) : name(p);
             case ARRAY_POINTER -> heap ? "MemorySegment.ofArray(" + name(p) + ")"
                     : p.optional() ? "(" + name(p) + " == null ? MemorySegment.NULL : " + name(p) + ".segment())" : name(p) + ".segment()";
             case EXTENT -> name(p) + ".shape(" + s.dimension() + ")";
@@ -247,7 +271,7 @@ final class FriendlyMethodBuilder {
     private String scalarPointer(Parameter p, StringBuilder call, String ind) {
         int slot = scratchSlot(call, ind);
         String seg = "scratch[" + slot + "]";
-        String write = p.intent() == Parameter.Intent.OUT ? null : store(p.type(), seg, p.optional() ? name(p) + (unboxSuffix(p.type())) : name(p));
+        String write = p.intent() == Parameter.Intent.OUT ? null : store(p.type(), seg, name(p));
         if (p.optional()) {
             call.append(ind).append("MemorySegment ").append(name(p)).append("Ref = MemorySegment.NULL;\n").append(ind).append("if (")
                     .append(name(p)).append(" != null) {\n").append(ind).append("    ").append(write).append(";\n").append(ind).append("    ")
@@ -260,14 +284,15 @@ final class FriendlyMethodBuilder {
         return seg;
     }
 
-    private static String unboxSuffix(Type t) {
-        return "";
+    /** A Java boolean as the native integer type of a logical; no cast for int, which javac -Xlint calls redundant. */
+    private static String logicalValue(String rawType, String value) {
+        return rawType.equals("int") ? "(" + value + " ? 1 : 0)" : "(" + rawType + ") (" + value + " ? 1 : 0)";
     }
 
     private String store(Type t, String seg, String value) {
         return switch (t) {
-            case Type.Logical l -> seg + ".set(" + JavaTypes.layout(JavaTypes.rawValue(l, plan.shim())) + ", 0, ("
-                    + JavaTypes.rawValue(l, plan.shim()) + ") (" + value + " ? 1 : 0))";
+            case Type.Logical l -> seg + ".set(" + JavaTypes.layout(JavaTypes.rawValue(l, plan.shim())) + ", 0, "
+                    + logicalValue(JavaTypes.rawValue(l, plan.shim()), value) + ")";
             case Type.Scalar s when s.kind() == ScalarKind.COMPLEX_DOUBLE -> seg + ".set(JAVA_DOUBLE, 0, " + value + ".re()); " + seg
                     + ".set(JAVA_DOUBLE, 8, " + value + ".im())";
             case Type.Scalar s when s.kind() == ScalarKind.COMPLEX_FLOAT -> seg + ".set(JAVA_FLOAT, 0, (float) " + value + ".re()); " + seg

@@ -57,6 +57,7 @@ public final class JavaEmitter {
         var nested = new StringBuilder();
         int scratch = 0;
         boolean callbacks = false;
+        boolean logicalCallbacks = false;
         for (Procedure p : library.procedures()) {
             var plan = notes.get(p, Notes.CallPlan.class);
             if (plan.isEmpty()) {
@@ -74,9 +75,17 @@ public final class JavaEmitter {
                 scratch = Math.max(scratch, h.scratchSlots());
             }
             fields.append(requirementFields(p, method));
+            if (p.parameters().stream().anyMatch(q -> q.type() instanceof Type.Callback)) {
+                fields.append("""
+
+                            /** Serialises calls of {@code %s}: its shim keeps the callback in one module-level pointer. */
+                            private static final Object %s = new Object();
+                        """.formatted(p.name(), callbackLock(method)));
+            }
             for (Parameter q : p.parameters()) {
                 if (q.type() instanceof Type.Callback cb) {
                     callbacks = true;
+                    logicalCallbacks |= CallbackBuilder.needsLogicalFilter(cb.signature());
                     nested.append(CallbackBuilder.interfaceSource(method, javaName(notes, q), cb.signature(), notes));
                     fields.append(CallbackBuilder.upcallFields(method, javaName(notes, q), cb.signature()));
                 }
@@ -105,6 +114,10 @@ public final class JavaEmitter {
         }
         if (callbacks) {
             fields.append("\n    private static final Linker LINKER = Linker.nativeLinker();\n");
+        }
+        String helpers = callbacks ? UPCALL_TARGET : "";
+        if (logicalCallbacks) {
+            helpers += LOGICAL_ARGUMENTS.formatted(cls);
         }
         String pkg = packageName.isEmpty() ? "" : "package " + packageName + ";\n\n";
         String sources = String.join(", ", library.units().stream().map(u -> u.source().getFileName().toString()).toList());
@@ -159,25 +172,50 @@ public final class JavaEmitter {
                         }
                         return new IllegalStateException("native call failed", t);
                     }
+                %s}
+                """.formatted(HEADER, pkg, library.name(), sources, cls, cls, library.name(), fields, cls, friendly, nested, raw, helpers);
+    }
 
-                    private static MethodHandle upcallTarget(Class<?> type, String name, MethodType methodType) {
-                        try {
-                            return MethodHandles.publicLookup().findVirtual(type, name, methodType);
-                        } catch (ReflectiveOperationException e) {
-                            throw new ExceptionInInitializerError(e);
-                        }
+    private static final String UPCALL_TARGET = """
+
+                private static MethodHandle upcallTarget(Class<?> type, String name, MethodType methodType) {
+                    try {
+                        return MethodHandles.publicLookup().findVirtual(type, name, methodType);
+                    } catch (ReflectiveOperationException e) {
+                        throw new ExceptionInInitializerError(e);
                     }
                 }
-                """.formatted(HEADER, pkg, library.name(), sources, cls, cls, library.name(), fields, cls, friendly, nested, raw);
-    }
+            """;
+
+    /** Logicals cross the C ABI as ints; the callback interfaces take booleans. */
+    private static final String LOGICAL_ARGUMENTS = """
+
+                private static boolean logical(int value) {
+                    return value != 0;
+                }
+
+                private static MethodHandle logicalArguments(MethodHandle target, int... positions) {
+                    try {
+                        MethodHandle logical = MethodHandles.lookup().findStatic(%s.class, "logical",
+                                MethodType.methodType(boolean.class, int.class));
+                        for (int position : positions) {
+                            target = MethodHandles.filterArguments(target, position, logical);
+                        }
+                        return target;
+                    } catch (ReflectiveOperationException e) {
+                        throw new ExceptionInInitializerError(e);
+                    }
+                }
+            """;
 
     private static String friendlyMethod(Procedure p, FriendlyMethodBuilder f, String method) {
         String body = f.build();
         var params = new ArrayList<String>();
         var docs = new StringBuilder();
         for (Parameter q : f.visible()) {
-            params.add(f.javaType(q) + " " + f.name(q));
-            docs.append("     * @param ").append(f.name(q)).append(' ').append(describe(q)).append('\n');
+            params.add(f.javaType(q) + " " + f.parameterName(q));
+            docs.append("     * @param ").append(f.parameterName(q)).append(' ').append(describe(q))
+                    .append(f.defaulted(q) ? ", or null for the default {@code " + q.defaultValue().orElseThrow().render() + "}" : "").append('\n');
         }
         String ret = f.returnType();
         if (!ret.equals("void")) {
@@ -251,6 +289,10 @@ public final class JavaEmitter {
 
     static String upcallField(String method, String param) {
         return (method + "_" + param + "_upcall").toUpperCase(Locale.ROOT);
+    }
+
+    static String callbackLock(String method) {
+        return method.toUpperCase(Locale.ROOT) + "$CALLS";
     }
 
     static String callbackInterface(String method, String param) {

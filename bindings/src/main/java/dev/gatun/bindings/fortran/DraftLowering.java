@@ -98,7 +98,10 @@ final class DraftLowering {
             return b.build();
         }
         boolean c = e.intents.contains("c");
-        b.intent(intent(e)).dimensions(e.dimensions).optional(e.optional)
+        // f2py's "optional ... = value" means "may be left out by the caller, then value is passed":
+        // Fortran always receives an argument, so it is not a Fortran optional (a null address) in the model.
+        boolean fortranOptional = e.optional && e.defaultValue == null;
+        b.intent(intent(e)).dimensions(e.dimensions).optional(fortranOptional)
                 .passing(e.value || (c && e.dimensions.isEmpty()) ? Parameter.Passing.VALUE : Parameter.Passing.REFERENCE)
                 .order(c ? ArrayOrder.C : ArrayOrder.FORTRAN).depends(e.depends).checks(e.checks);
         if (e.defaultValue != null) {
@@ -112,9 +115,17 @@ final class DraftLowering {
         }
     }
 
-    /** Maps Fortran/f2py intents: in,out and inout are INOUT; out is OUT; hide is HIDE; the rest IN. */
+    /**
+     * Maps Fortran/f2py intents: in,out and inout are INOUT; out is OUT; hide is HIDE; in is IN.
+     * With no intent declared, f2py assumes intent(in) but hands a contiguous array of the right
+     * type to Fortran in place, so Fortran's writes show; Gatun never copies, so such an array is
+     * INOUT (documented as written in place) and such a scalar IN (its value is passed, writes are lost).
+     */
     private static Parameter.Intent intent(ProcedureDraft.Entity e) {
         var i = e.intents;
+        if (!i.contains("in") && !i.contains("out") && !i.contains("inout") && !i.contains("hide")) {
+            return e.dimensions.isEmpty() ? Parameter.Intent.IN : Parameter.Intent.INOUT;
+        }
         if (i.contains("inout") || (i.contains("in") && i.contains("out"))) {
             return Parameter.Intent.INOUT;
         }

@@ -1,10 +1,12 @@
 package dev.gatun.bindings.pass;
 
 import dev.gatun.bindings.diag.Diagnostics;
+import dev.gatun.bindings.diag.SourcePosition;
 import dev.gatun.bindings.model.Annotations;
 import dev.gatun.bindings.model.Library;
 import dev.gatun.bindings.model.Parameter;
 import dev.gatun.bindings.model.Procedure;
+import dev.gatun.bindings.model.Type;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +15,9 @@ import java.util.Set;
 /**
  * Gives procedures and parameters Java names: {@code my_sum} becomes {@code mySum}, Fortran's
  * upper case is folded ({@code FIB} becomes {@code fib}), and Java keywords get a trailing
- * underscore. Two procedures mapping to one Java name are an error naming both.
+ * underscore. Two procedures mapping to one Java name are an error naming both, and so is a
+ * binding class name equal to a class nested in it ({@code Raw}, a callback interface, a result
+ * record): Java forbids a member type with its enclosing class's name.
  */
 public final class NameMangler {
 
@@ -48,6 +52,32 @@ public final class NameMangler {
             for (Parameter p : proc.parameters()) {
                 notes.put(p, new Notes.JavaName(javaName(p.name(), false)));
             }
+            checkNestedNames(library, proc, name);
+        }
+        String cls = className(library.name());
+        if (cls.equals("Raw")) {
+            SourcePosition where = library.units().isEmpty() ? SourcePosition.NONE : new SourcePosition(library.units().getFirst().source(), 1, 1);
+            diagnostics.error(where, "library name '" + library.name() + "' gives class 'Raw', which is the name of its nested raw layer;"
+                    + " choose another name with -m");
+        }
+    }
+
+    /** Reports a nested type of {@code proc} (callback interface, result record) named like the binding class. */
+    private void checkNestedNames(Library library, Procedure proc, String method) {
+        String cls = className(library.name());
+        String capitalised = Character.toUpperCase(method.charAt(0)) + method.substring(1);
+        for (Parameter p : proc.parameters()) {
+            String param = javaName(p.name(), false);
+            if (p.type() instanceof Type.Callback && cls.equals(capitalised + Character.toUpperCase(param.charAt(0)) + param.substring(1))) {
+                diagnostics.error(p.position(), "the callback interface of parameter '" + p.name() + "' would be named '" + cls
+                        + "', like the binding class; choose another library name with -m");
+            }
+        }
+        long outputs = (proc.kind() == Procedure.Kind.FUNCTION ? 1 : 0) + proc.parameters().stream()
+                .filter(p -> !p.isArray() && (p.intent() == Parameter.Intent.OUT || p.intent() == Parameter.Intent.INOUT)).count();
+        if (outputs > 1 && cls.equals(capitalised + "Result")) {
+            diagnostics.error(proc.position(), "the result record of '" + proc.name() + "' would be named '" + cls
+                    + "', like the binding class; choose another library name with -m");
         }
     }
 

@@ -33,7 +33,7 @@ final class UnsupportedFilter {
         for (Procedure p : library.procedures()) {
             reason(p).ifPresent(r -> {
                 notes.put(p, new Notes.Unsupported(r));
-                diagnostics.warning(p.position(), "skipped " + p.name() + ": " + r);
+                diagnostics.warning(p.position(), "skipped " + (p.kind() == Procedure.Kind.FUNCTION ? "function" : "subroutine") + " '" + p.name() + "': " + r);
             });
         }
     }

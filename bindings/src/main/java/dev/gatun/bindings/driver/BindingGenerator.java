@@ -8,6 +8,7 @@ import dev.gatun.bindings.fortran.FortranSource;
 import dev.gatun.bindings.fortran.SourceForm;
 import dev.gatun.bindings.model.Annotations;
 import dev.gatun.bindings.model.Library;
+import dev.gatun.bindings.model.Procedure;
 import dev.gatun.bindings.model.Unit;
 import dev.gatun.bindings.pass.Passes;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Frontend, passes and emitters in one call: what {@code gatun build} and {@code gatun wrap} run.
@@ -71,8 +73,27 @@ public final class BindingGenerator {
      * @return the artefacts, or empty on errors
      */
     public static Optional<Result> generate(String name, List<Path> files, String packageName, Diagnostics diagnostics) {
+        return generate(name, files, packageName, diagnostics, procedure -> true);
+    }
+
+    /**
+     * Generates bindings for the procedures {@code bind} accepts; the others are still compiled into
+     * the library but get no Java method and no shim (the Maven plugin's include/exclude lists).
+     *
+     * @param name        the library name
+     * @param files       the sources
+     * @param packageName the Java package, empty for none
+     * @param diagnostics where problems go
+     * @param bind        which parsed procedures to bind
+     * @return the artefacts, or empty on errors
+     */
+    public static Optional<Result> generate(String name, List<Path> files, String packageName, Diagnostics diagnostics,
+                                            Predicate<Procedure> bind) {
         var nativeSources = new ArrayList<CompilerDriver.Source>();
-        Library library = parse(name, files, diagnostics, nativeSources);
+        Library parsed = parse(name, files, diagnostics, nativeSources);
+        Library library = new Library(name, parsed.units().stream()
+                .map(u -> new Unit(u.source(), u.language(), u.procedures().stream().filter(bind).toList()))
+                .toList());
         Annotations notes = Passes.run(library, diagnostics);
         if (diagnostics.hasErrors()) {
             return Optional.empty();

@@ -39,9 +39,39 @@ public final class CompilerDriver {
      * @param libraries   {@code -l} libraries
      * @param openmp      compile and link with OpenMP
      * @param fastMath    add {@code -ffast-math}
+     * @param compileFlags extra flags for every C and Fortran compile command, after Gatun's own (so they can
+     *                     override them); {@code nvcc} does not get them
+     * @param linkFlags    extra flags for the link command, before the {@code -l} libraries
      */
     public record Request(List<Source> sources, Path output, List<Path> includeDirs, List<Path> libraryDirs,
-                          List<String> libraries, boolean openmp, boolean fastMath) {
+                          List<String> libraries, boolean openmp, boolean fastMath, List<String> compileFlags,
+                          List<String> linkFlags) {
+
+        /** Copies the lists. */
+        public Request {
+            sources = List.copyOf(sources);
+            includeDirs = List.copyOf(includeDirs);
+            libraryDirs = List.copyOf(libraryDirs);
+            libraries = List.copyOf(libraries);
+            compileFlags = List.copyOf(compileFlags);
+            linkFlags = List.copyOf(linkFlags);
+        }
+
+        /**
+         * A request with no extra compile or link flags.
+         *
+         * @param sources     the sources, in order
+         * @param output      the shared library to write
+         * @param includeDirs {@code -I} directories
+         * @param libraryDirs {@code -L} directories
+         * @param libraries   {@code -l} libraries
+         * @param openmp      compile and link with OpenMP
+         * @param fastMath    add {@code -ffast-math}
+         */
+        public Request(List<Source> sources, Path output, List<Path> includeDirs, List<Path> libraryDirs,
+                       List<String> libraries, boolean openmp, boolean fastMath) {
+            this(sources, output, includeDirs, libraryDirs, libraries, openmp, fastMath, List.of(), List.of());
+        }
     }
 
     /** A compiler or linker failed; the message holds its command and output. */
@@ -110,6 +140,9 @@ public final class CompilerDriver {
                 cmd.add("-J" + workDir);
             }
             request.includeDirs().forEach(d -> cmd.add("-I" + d));
+            if (!name.endsWith(".cu")) {
+                cmd.addAll(request.compileFlags());
+            }
             cmd.addAll(List.of("-c", s.file().toString(), "-o", object.toString()));
             run(cmd);
             objects.add(object.toString());
@@ -122,6 +155,7 @@ public final class CompilerDriver {
             link.add("-fopenmp");
         }
         link.add("-Wl,-rpath,$ORIGIN");
+        link.addAll(request.linkFlags());
         request.libraryDirs().forEach(d -> link.add("-L" + d));
         request.libraries().forEach(l -> link.add("-l" + l));
         if (cuda) {

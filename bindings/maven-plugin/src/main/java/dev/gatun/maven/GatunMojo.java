@@ -215,7 +215,7 @@ public abstract class GatunMojo extends AbstractMojo {
             if (plugin.getPluginArtifact() != null && plugin.getPluginArtifact().getFile() != null) {
                 jars.add(plugin.getPluginArtifact().getFile().toPath());
             }
-            for (Artifact a : plugin.getArtifacts()) {
+            for (Artifact a : plugin.getArtifacts() == null ? List.<Artifact>of() : plugin.getArtifacts()) {
                 if (a.getGroupId().equals("dev.gatun") && a.getFile() != null) {
                     jars.add(a.getFile().toPath());
                 }

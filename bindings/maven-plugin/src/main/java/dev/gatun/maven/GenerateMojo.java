@@ -1,5 +1,6 @@
 package dev.gatun.maven;
 
+import dev.gatun.bindings.c.CPreprocessor;
 import dev.gatun.bindings.diag.Diagnostic;
 import dev.gatun.bindings.diag.Diagnostics;
 import dev.gatun.bindings.driver.BindingGenerator;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -55,14 +57,19 @@ public final class GenerateMojo extends GatunMojo {
                 .add("library", library).add("package", pkg)
                 .add("includes", includes).add("excludes", excludes)
                 .add("output", out.toAbsolutePath())
+                .add("CC", environment().get("CC")).add("compilerFlags", compilerFlags)
+                .add("includeDirectories", includeDirectories)
                 .addFiles("source", sources.compiled())
+                .addFiles("header", sources.headers())
                 .finish();
         try {
             if (Optional.of(fingerprint).equals(BuildStamp.read(stampFile)) && outputsExist(listFile)) {
                 getLog().info("gatun: bindings of lib" + library + ".so are up to date");
                 return;
             }
-            generate(library, pkg, sources.compiled(), out, listFile);
+            var bound = new ArrayList<>(sources.headers());
+            bound.addAll(sources.compiled());
+            generate(library, pkg, bound, out, listFile);
             BuildStamp.write(stampFile, fingerprint);
         } catch (IOException e) {
             throw new MojoExecutionException("gatun: cannot write the bindings of lib" + library + ".so: " + e.getMessage(), e);
@@ -72,7 +79,7 @@ public final class GenerateMojo extends GatunMojo {
     private void generate(String library, String pkg, List<Path> files, Path out, Path listFile)
             throws IOException, MojoFailureException {
         var diagnostics = new Diagnostics();
-        var result = BindingGenerator.generate(library, files, pkg, diagnostics, new ProcedureFilter(includes, excludes));
+        var result = BindingGenerator.generate(library, files, pkg, diagnostics, preprocessor(), new ProcedureFilter(includes, excludes));
         for (Diagnostic d : diagnostics.all()) {
             if (d.severity() == Diagnostic.Severity.ERROR) {
                 getLog().error(d.toString());
@@ -104,6 +111,29 @@ public final class GenerateMojo extends GatunMojo {
         long bound = result.get().library().procedures().size();
         getLog().info("gatun: " + (wroteJava ? "wrote " : "kept unchanged ") + out.relativize(javaFile) + " (" + bound
                 + " procedure(s) selected" + (result.get().shimSource().isPresent() ? ", Fortran shims in " + shim.getFileName() : "") + ")");
+    }
+
+    /** The C preprocessor as the compiler will see the sources: same compiler, include paths and -D/-U/-I flags. */
+    private CPreprocessor preprocessor() {
+        CPreprocessor p = CPreprocessor.fromEnvironment();
+        String compiler = environment().get("CC");
+        if (compiler != null && !compiler.isBlank()) {
+            p = p.withCompiler(compiler);
+        }
+        for (Path dir : sourceDirectoryPaths()) {
+            if (Files.isDirectory(dir)) {
+                p = p.withIncludeDirectory(dir);
+            }
+        }
+        for (File dir : includeDirectories) {
+            p = p.withIncludeDirectory(resolve(dir));
+        }
+        for (String flag : compilerFlags) {
+            if (flag.startsWith("-D") || flag.startsWith("-U") || flag.startsWith("-I")) {
+                p = p.withOption(flag);
+            }
+        }
+        return p;
     }
 
     private static boolean outputsExist(Path listFile) throws IOException {

@@ -63,6 +63,11 @@ record NativeSources(List<Path> compiled, List<Path> inputs) {
         return new NativeSources(compiled, inputs);
     }
 
+    /** The C headers ({@code .h}) of the source directories: the generator binds what they declare. */
+    List<Path> headers() {
+        return inputs.stream().filter(p -> extension(p).equals("h")).toList();
+    }
+
     /** True when there is nothing to build. */
     boolean isEmpty() {
         return compiled.isEmpty();

@@ -1,6 +1,7 @@
 package dev.gatun.bindings.cli;
 
 import dev.gatun.bindings.diag.Diagnostics;
+import dev.gatun.bindings.c.CPreprocessor;
 import dev.gatun.bindings.driver.BindingGenerator;
 import dev.gatun.bindings.driver.CompilerDriver;
 import dev.gatun.bindings.driver.JarWriter;
@@ -67,9 +68,13 @@ public final class GatunCli implements Callable<Integer> {
         return 0;
     }
 
-    private static Optional<BindingGenerator.Result> generate(String name, List<Path> sources, String pkg) {
+    private static Optional<BindingGenerator.Result> generate(String name, List<Path> sources, String pkg, List<Path> includes) {
         var d = new Diagnostics();
-        var result = BindingGenerator.generate(name, sources, pkg, d);
+        CPreprocessor preprocessor = CPreprocessor.fromEnvironment();
+        for (Path include : includes) {
+            preprocessor = preprocessor.withIncludeDirectory(include);
+        }
+        var result = BindingGenerator.generate(name, sources, pkg, d, preprocessor);
         d.all().forEach(System.err::println);
         return result;
     }
@@ -94,7 +99,7 @@ public final class GatunCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            var result = generate(name, sources, pkg);
+            var result = generate(name, sources, pkg, includes);
             if (result.isEmpty()) {
                 return SOURCE_ERRORS;
             }
@@ -129,11 +134,12 @@ public final class GatunCli implements Callable<Integer> {
         @Option(names = {"-m", "--module"}, required = true, description = "library and class name") String name;
         @Option(names = "--package", defaultValue = "", description = "Java package") String pkg;
         @Option(names = {"-d", "--directory"}, defaultValue = "gatun-generated", description = "output directory") Path dir;
+        @Option(names = "-I", description = "include directory for C headers") List<Path> includes = new ArrayList<>();
         @Parameters(arity = "1..*", description = "sources") List<Path> sources;
 
         @Override
         public Integer call() {
-            var result = generate(name, sources, pkg);
+            var result = generate(name, sources, pkg, includes);
             if (result.isEmpty()) {
                 return SOURCE_ERRORS;
             }

@@ -1,21 +1,30 @@
 package dev.gatun.bindings.driver;
 
+import dev.gatun.bindings.c.CLowering;
+import dev.gatun.bindings.c.CParser;
+import dev.gatun.bindings.c.CPreprocessor;
+import dev.gatun.bindings.c.CPreprocessorException;
+import dev.gatun.bindings.c.CTranslationUnit;
 import dev.gatun.bindings.diag.Diagnostics;
+import dev.gatun.bindings.diag.SourcePosition;
 import dev.gatun.bindings.emit.FortranShimEmitter;
 import dev.gatun.bindings.emit.JavaEmitter;
 import dev.gatun.bindings.fortran.FortranFrontend;
 import dev.gatun.bindings.fortran.FortranSource;
 import dev.gatun.bindings.fortran.SourceForm;
 import dev.gatun.bindings.model.Annotations;
+import dev.gatun.bindings.model.Language;
 import dev.gatun.bindings.model.Library;
 import dev.gatun.bindings.model.Procedure;
 import dev.gatun.bindings.model.Unit;
 import dev.gatun.bindings.pass.Passes;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -41,26 +50,70 @@ public final class BindingGenerator {
     }
 
     /**
-     * Parses the Fortran sources of a library; C and CUDA sources are compiled but not bound here.
+     * Parses the sources of a library with the default C preprocessor ({@code $CC} or {@code cc}).
      *
-     * @param name        the library name
-     * @param files       the sources, Fortran modules before their users
-     * @param diagnostics where problems go
-     * @return the library model and the native sources
+     * @param name          the library name
+     * @param files         the sources, Fortran modules before their users
+     * @param diagnostics   where problems go
+     * @param nativeSources receives the files to compile
+     * @return the library model
      */
     public static Library parse(String name, List<Path> files, Diagnostics diagnostics, List<CompilerDriver.Source> nativeSources) {
+        return parse(name, files, diagnostics, nativeSources, CPreprocessor.fromEnvironment());
+    }
+
+    /**
+     * Parses the sources of a library. Fortran files are parsed and compiled; C headers ({@code .h})
+     * are preprocessed and bound, not compiled; C sources ({@code .c}) are compiled, and their
+     * non-static definitions are bound unless a header already declared the same function (the
+     * header's directives win); CUDA sources ({@code .cu}) are compiled and bound through their headers.
+     *
+     * @param name          the library name
+     * @param files         the sources, Fortran modules before their users
+     * @param diagnostics   where problems go
+     * @param nativeSources receives the files to compile
+     * @param preprocessor  the C preprocessor, with the user's {@code -I}/{@code -D}
+     * @return the library model
+     */
+    public static Library parse(String name, List<Path> files, Diagnostics diagnostics,
+                                List<CompilerDriver.Source> nativeSources, CPreprocessor preprocessor) {
         var frontend = new FortranFrontend(diagnostics);
         var units = new ArrayList<Unit>();
-        for (Path f : files) {
+        var boundSymbols = new HashSet<String>();
+        // Headers first, so their directives win over a definition of the same function in a .c file.
+        List<Path> ordered = new ArrayList<>(files.stream().filter(BindingGenerator::isHeader).toList());
+        files.stream().filter(f -> !isHeader(f)).forEach(ordered::add);
+        for (Path f : ordered) {
             if (isFortran(f)) {
                 FortranSource parsed = frontend.parse(f);
                 units.add(parsed.unit());
                 nativeSources.add(new CompilerDriver.Source(f, parsed.form() == SourceForm.FREE));
+            } else if (isHeader(f) || isC(f)) {
+                if (isC(f)) {
+                    nativeSources.add(new CompilerDriver.Source(f, false));
+                }
+                parseC(f, preprocessor, diagnostics).ifPresent(unit -> units.add(withoutAlreadyBound(unit, boundSymbols)));
             } else {
                 nativeSources.add(new CompilerDriver.Source(f, false));
             }
         }
         return new Library(name, units);
+    }
+
+    private static Optional<Unit> parseC(Path file, CPreprocessor preprocessor, Diagnostics diagnostics) {
+        try {
+            CTranslationUnit parsed = CParser.parse(preprocessor.preprocess(List.of(file)), diagnostics);
+            CLowering lowering = new CLowering(parsed, Language.C, diagnostics);
+            return Optional.of(isHeader(file) ? lowering.lower(file) : lowering.lowerSource(file));
+        } catch (CPreprocessorException e) {
+            diagnostics.error(new SourcePosition(file, 0, 0), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Unit withoutAlreadyBound(Unit unit, Set<String> boundSymbols) {
+        List<Procedure> fresh = unit.procedures().stream().filter(p -> boundSymbols.add(p.symbol())).toList();
+        return new Unit(unit.source(), unit.language(), fresh);
     }
 
     /**
@@ -73,24 +126,40 @@ public final class BindingGenerator {
      * @return the artefacts, or empty on errors
      */
     public static Optional<Result> generate(String name, List<Path> files, String packageName, Diagnostics diagnostics) {
-        return generate(name, files, packageName, diagnostics, procedure -> true);
+        return generate(name, files, packageName, diagnostics, CPreprocessor.fromEnvironment());
+    }
+
+    /**
+     * Generates the bindings with a configured C preprocessor, or returns empty when errors were reported.
+     *
+     * @param name         the library name
+     * @param files        the sources
+     * @param packageName  the Java package, empty for none
+     * @param diagnostics  where problems go
+     * @param preprocessor the C preprocessor, with the user's {@code -I}/{@code -D}
+     * @return the artefacts, or empty on errors
+     */
+    public static Optional<Result> generate(String name, List<Path> files, String packageName, Diagnostics diagnostics,
+                                            CPreprocessor preprocessor) {
+        return generate(name, files, packageName, diagnostics, preprocessor, procedure -> true);
     }
 
     /**
      * Generates bindings for the procedures {@code bind} accepts; the others are still compiled into
      * the library but get no Java method and no shim (the Maven plugin's include/exclude lists).
      *
-     * @param name        the library name
-     * @param files       the sources
-     * @param packageName the Java package, empty for none
-     * @param diagnostics where problems go
-     * @param bind        which parsed procedures to bind
+     * @param name         the library name
+     * @param files        the sources
+     * @param packageName  the Java package, empty for none
+     * @param diagnostics  where problems go
+     * @param preprocessor the C preprocessor, with the user's {@code -I}/{@code -D}
+     * @param bind         which parsed procedures to bind
      * @return the artefacts, or empty on errors
      */
     public static Optional<Result> generate(String name, List<Path> files, String packageName, Diagnostics diagnostics,
-                                            Predicate<Procedure> bind) {
+                                            CPreprocessor preprocessor, Predicate<Procedure> bind) {
         var nativeSources = new ArrayList<CompilerDriver.Source>();
-        Library parsed = parse(name, files, diagnostics, nativeSources);
+        Library parsed = parse(name, files, diagnostics, nativeSources, preprocessor);
         Library library = new Library(name, parsed.units().stream()
                 .map(u -> new Unit(u.source(), u.language(), u.procedures().stream().filter(bind).toList()))
                 .toList());
@@ -100,6 +169,16 @@ public final class BindingGenerator {
         }
         String java = new JavaEmitter(notes).emit(library, packageName);
         return Optional.of(new Result(library, JavaEmitter.className(library), java, new FortranShimEmitter(notes).emit(library), nativeSources));
+    }
+
+    /** True for C headers, which are bound but not compiled. */
+    static boolean isHeader(Path f) {
+        return f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".h");
+    }
+
+    /** True for C sources. */
+    static boolean isC(Path f) {
+        return f.getFileName().toString().endsWith(".c");
     }
 
     /** True for Fortran file extensions. */

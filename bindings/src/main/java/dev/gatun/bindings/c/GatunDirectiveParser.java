@@ -1,0 +1,269 @@
+package dev.gatun.bindings.c;
+
+import dev.gatun.bindings.diag.Diagnostics;
+import dev.gatun.bindings.diag.SourcePosition;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the text of a {@code gatun:} comment into {@link CDirective}s.
+ *
+ * <p>Two forms: inside a parameter list the comment applies to the parameter it sits in
+ * (<code>double *x /* gatun: in, dimension(n) *&#47;</code>); before a prototype each clause starts with
+ * the parameter it applies to, clauses separated by {@code ;}
+ * ({@code // gatun: a dimension(n,m) intent(inout); n hide}). Unknown words are reported, not thrown.
+ */
+final class GatunDirectiveParser {
+
+    /** The marker that makes a comment a directive. */
+    static final String MARKER = "gatun:";
+
+    private static final String KNOWN = "in, out, inout, hide, intent(...), dimension(...), depend(...), "
+            + "check(...), order(c|fortran), device";
+
+    private final Diagnostics diagnostics;
+
+    GatunDirectiveParser(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /** Returns true when the comment text is a gatun directive. */
+    static boolean isDirective(String comment) {
+        return comment.contains(MARKER);
+    }
+
+    /**
+     * Parses a comment written inside a parameter: every item applies to that parameter.
+     *
+     * @param comment the whole comment, delimiters included
+     * @param start   where the comment starts
+     */
+    List<CDirective> parseInline(String comment, SourcePosition start) {
+        List<CDirective> out = new ArrayList<>();
+        for (Item item : items(comment, start, comment.indexOf(MARKER) + MARKER.length(), comment.length())) {
+            directive(item, comment, start, out);
+        }
+        return out;
+    }
+
+    /**
+     * Parses a comment written before a prototype: each {@code ;}-separated clause names its parameter first.
+     *
+     * @param comment the whole comment, delimiters included
+     * @param start   where the comment starts
+     * @return directives per parameter name, in the order written
+     */
+    Map<String, List<CDirective>> parseLeading(String comment, SourcePosition start) {
+        Map<String, List<CDirective>> out = new LinkedHashMap<>();
+        int from = comment.indexOf(MARKER) + MARKER.length();
+        int end = bodyEnd(comment);
+        while (from < end) {
+            int semi = clauseEnd(comment, from, end);
+            List<Item> items = items(comment, start, from, semi);
+            if (!items.isEmpty()) {
+                Item target = items.getFirst();
+                if (target.args() != null || !isIdentifier(target.word())) {
+                    diagnostics.warning(at(start, comment, target.offset()), "gatun directive before a prototype "
+                            + "must start with the parameter it applies to, e.g. 'gatun: x dimension(n)'; got '"
+                            + target.word() + "'");
+                } else {
+                    List<CDirective> list = out.computeIfAbsent(target.word(), k -> new ArrayList<>());
+                    for (Item item : items.subList(1, items.size())) {
+                        directive(item, comment, start, list);
+                    }
+                }
+            }
+            from = semi + 1;
+        }
+        return out;
+    }
+
+    private void directive(Item item, String comment, SourcePosition start, List<CDirective> out) {
+        SourcePosition pos = at(start, comment, item.offset());
+        String word = item.word().toLowerCase(Locale.ROOT);
+        List<String> args = item.args() == null ? List.of() : splitArgs(item.args());
+        switch (word) {
+            case "in", "out", "inout", "hide" -> {
+                noArgs(item, pos);
+                out.add(new CDirective.Intent(Set.of(CDirective.IntentFlag.valueOf(word.toUpperCase(Locale.ROOT))),
+                        pos));
+            }
+            case "intent" -> intent(args, pos, out);
+            case "dimension" -> {
+                if (args.isEmpty()) {
+                    diagnostics.warning(pos, "gatun directive 'dimension' needs extents, e.g. dimension(n) or "
+                            + "dimension(n,m)");
+                } else {
+                    out.add(new CDirective.Dimension(args, pos));
+                }
+            }
+            case "depend" -> out.add(new CDirective.Depend(args, pos));
+            case "check" -> {
+                if (item.args() == null || item.args().isBlank()) {
+                    diagnostics.warning(pos, "gatun directive 'check' needs a condition, e.g. check(n > 0)");
+                } else {
+                    out.add(new CDirective.Check(item.args().strip(), pos));
+                }
+            }
+            case "order" -> {
+                String o = args.size() == 1 ? args.getFirst().toLowerCase(Locale.ROOT) : "";
+                switch (o) {
+                    case "c" -> out.add(new CDirective.Order(CDirective.ArrayOrder.C, pos));
+                    case "fortran", "f" -> out.add(new CDirective.Order(CDirective.ArrayOrder.FORTRAN, pos));
+                    default -> diagnostics.warning(pos, "gatun directive 'order' takes c or fortran, got '"
+                            + (item.args() == null ? "" : item.args()) + "'");
+                }
+            }
+            case "device" -> {
+                noArgs(item, pos);
+                out.add(new CDirective.Device(pos));
+            }
+            default -> diagnostics.warning(pos, "unknown gatun directive '" + item.word() + "' (known: " + KNOWN
+                    + "); it is ignored");
+        }
+    }
+
+    private void intent(List<String> args, SourcePosition pos, List<CDirective> out) {
+        Set<CDirective.IntentFlag> flags = EnumSet.noneOf(CDirective.IntentFlag.class);
+        for (String a : args) {
+            try {
+                flags.add(CDirective.IntentFlag.valueOf(a.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                diagnostics.warning(pos, "unknown intent '" + a + "'; use in, out, inout, hide or c");
+            }
+        }
+        if (flags.isEmpty()) {
+            diagnostics.warning(pos, "gatun directive 'intent' needs flags, e.g. intent(in) or intent(in,out)");
+        } else {
+            out.add(new CDirective.Intent(flags, pos));
+        }
+    }
+
+    private void noArgs(Item item, SourcePosition pos) {
+        if (item.args() != null) {
+            diagnostics.warning(pos, "gatun directive '" + item.word() + "' takes no arguments; '("
+                    + item.args() + ")' is ignored");
+        }
+    }
+
+    /** One word with its optional parenthesised argument text, and its offset in the comment. */
+    private record Item(String word, String args, int offset) {
+    }
+
+    private List<Item> items(String s, SourcePosition commentStart, int from, int end) {
+        end = Math.min(end, bodyEnd(s));
+        List<Item> out = new ArrayList<>();
+        int i = from;
+        while (i < end) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == ',') {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < end && isWordChar(s.charAt(i))) {
+                i++;
+            }
+            if (i == start) {
+                diagnostics.warning(at(commentStart, s, start), "unexpected '" + c + "' in gatun directive");
+                i++;
+                continue;
+            }
+            String word = s.substring(start, i);
+            int j = i;
+            while (j < end && s.charAt(j) == ' ') {
+                j++;
+            }
+            String args = null;
+            if (j < end && s.charAt(j) == '(') {
+                int close = matchParen(s, j, end);
+                args = s.substring(j + 1, close);
+                i = Math.min(close + 1, end);
+            }
+            out.add(new Item(word, args, start));
+        }
+        return out;
+    }
+
+    private static int matchParen(String s, int open, int end) {
+        int depth = 0;
+        for (int i = open; i < end; i++) {
+            if (s.charAt(i) == '(') {
+                depth++;
+            } else if (s.charAt(i) == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    private static int clauseEnd(String s, int from, int end) {
+        int depth = 0;
+        for (int i = from; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ';' && depth <= 0) {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    private static List<String> splitArgs(String args) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < args.length(); i++) {
+            char c = args.charAt(i);
+            if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                out.add(args.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        String last = args.substring(start).strip();
+        if (!last.isEmpty() || !out.isEmpty()) {
+            out.add(last);
+        }
+        return out;
+    }
+
+    /** Returns where the comment's text ends: before a closing delimiter. */
+    private static int bodyEnd(String comment) {
+        return comment.startsWith("/*") && comment.endsWith("*/") ? comment.length() - 2 : comment.length();
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    private static boolean isIdentifier(String w) {
+        return !w.isEmpty() && (Character.isLetter(w.charAt(0)) || w.charAt(0) == '_');
+    }
+
+    /** Returns the position of an offset within a comment that starts at {@code start}. */
+    static SourcePosition at(SourcePosition start, String comment, int offset) {
+        int line = start.line();
+        int col = start.column();
+        for (int i = 0; i < offset && i < comment.length(); i++) {
+            if (comment.charAt(i) == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new SourcePosition(start.file(), line, col);
+    }
+}

@@ -13,6 +13,11 @@
 
 #include <math.h>
 
+/* -std=c11 hides the POSIX constants of math.h; the kernels need pi to the last bit. */
+#ifndef M_PI
+#define M_PI 3.14159265358979323846
+#endif
+
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__NVCC__)
 #define GATUN_MULTIARCH __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #pragma omp declare simd notinbranch

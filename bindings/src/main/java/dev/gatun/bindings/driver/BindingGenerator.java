@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Frontend, passes and emitters in one call: what {@code gatun build} and {@code gatun wrap} run.
@@ -140,8 +141,28 @@ public final class BindingGenerator {
      */
     public static Optional<Result> generate(String name, List<Path> files, String packageName, Diagnostics diagnostics,
                                             CPreprocessor preprocessor) {
+        return generate(name, files, packageName, diagnostics, preprocessor, procedure -> true);
+    }
+
+    /**
+     * Generates bindings for the procedures {@code bind} accepts; the others are still compiled into
+     * the library but get no Java method and no shim (the Maven plugin's include/exclude lists).
+     *
+     * @param name         the library name
+     * @param files        the sources
+     * @param packageName  the Java package, empty for none
+     * @param diagnostics  where problems go
+     * @param preprocessor the C preprocessor, with the user's {@code -I}/{@code -D}
+     * @param bind         which parsed procedures to bind
+     * @return the artefacts, or empty on errors
+     */
+    public static Optional<Result> generate(String name, List<Path> files, String packageName, Diagnostics diagnostics,
+                                            CPreprocessor preprocessor, Predicate<Procedure> bind) {
         var nativeSources = new ArrayList<CompilerDriver.Source>();
-        Library library = parse(name, files, diagnostics, nativeSources, preprocessor);
+        Library parsed = parse(name, files, diagnostics, nativeSources, preprocessor);
+        Library library = new Library(name, parsed.units().stream()
+                .map(u -> new Unit(u.source(), u.language(), u.procedures().stream().filter(bind).toList()))
+                .toList());
         Annotations notes = Passes.run(library, diagnostics);
         if (diagnostics.hasErrors()) {
             return Optional.empty();

@@ -45,20 +45,66 @@ public final class CompilerDriver {
      * @param libraries   {@code -l} libraries
      * @param openmp      compile and link with OpenMP
      * @param fastMath    add {@code -ffast-math}
-     * @param march       the {@code -march=} target, e.g. {@code native}; empty for the portable baseline
+     * @param march        the {@code -march=} target, e.g. {@code native}; empty for the portable baseline
+     * @param compileFlags extra flags for every C and Fortran compile command, after Gatun's own (so they can
+     *                     override them); {@code nvcc} does not get them
+     * @param linkFlags    extra flags for the link command, before the {@code -l} libraries
      */
     public record Request(List<Source> sources, Path output, List<Path> includeDirs, List<Path> libraryDirs,
-                          List<String> libraries, boolean openmp, boolean fastMath, String march) {
+                          List<String> libraries, boolean openmp, boolean fastMath, String march,
+                          List<String> compileFlags, List<String> linkFlags) {
 
-        /** Validates the target name, which reaches a command line. */
+        /** Validates the target name, which reaches a command line, and copies the lists. */
         public Request {
             if (!march.matches("[A-Za-z0-9_.+-]*")) {
                 throw new IllegalArgumentException("march '" + march + "': expected a target such as native or x86-64-v3");
             }
+            sources = List.copyOf(sources);
+            includeDirs = List.copyOf(includeDirs);
+            libraryDirs = List.copyOf(libraryDirs);
+            libraries = List.copyOf(libraries);
+            compileFlags = List.copyOf(compileFlags);
+            linkFlags = List.copyOf(linkFlags);
         }
 
         /**
-         * A request for the portable baseline target.
+         * A request for the portable baseline target with extra compile and link flags.
+         *
+         * @param sources      the sources, in order
+         * @param output       the shared library to write
+         * @param includeDirs  {@code -I} directories
+         * @param libraryDirs  {@code -L} directories
+         * @param libraries    {@code -l} libraries
+         * @param openmp       compile and link with OpenMP
+         * @param fastMath     add {@code -ffast-math}
+         * @param compileFlags extra compile flags
+         * @param linkFlags    extra link flags
+         */
+        public Request(List<Source> sources, Path output, List<Path> includeDirs, List<Path> libraryDirs,
+                       List<String> libraries, boolean openmp, boolean fastMath, List<String> compileFlags,
+                       List<String> linkFlags) {
+            this(sources, output, includeDirs, libraryDirs, libraries, openmp, fastMath, "", compileFlags, linkFlags);
+        }
+
+        /**
+         * A request for a {@code -march} target with no extra flags.
+         *
+         * @param sources     the sources, in order
+         * @param output      the shared library to write
+         * @param includeDirs {@code -I} directories
+         * @param libraryDirs {@code -L} directories
+         * @param libraries   {@code -l} libraries
+         * @param openmp      compile and link with OpenMP
+         * @param fastMath    add {@code -ffast-math}
+         * @param march       the {@code -march=} target; empty for the portable baseline
+         */
+        public Request(List<Source> sources, Path output, List<Path> includeDirs, List<Path> libraryDirs,
+                       List<String> libraries, boolean openmp, boolean fastMath, String march) {
+            this(sources, output, includeDirs, libraryDirs, libraries, openmp, fastMath, march, List.of(), List.of());
+        }
+
+        /**
+         * A request for the portable baseline target with no extra compile or link flags.
          *
          * @param sources     the sources, in order
          * @param output      the shared library to write
@@ -70,7 +116,7 @@ public final class CompilerDriver {
          */
         public Request(List<Source> sources, Path output, List<Path> includeDirs, List<Path> libraryDirs,
                        List<String> libraries, boolean openmp, boolean fastMath) {
-            this(sources, output, includeDirs, libraryDirs, libraries, openmp, fastMath, "");
+            this(sources, output, includeDirs, libraryDirs, libraries, openmp, fastMath, "", List.of(), List.of());
         }
     }
 
@@ -140,6 +186,9 @@ public final class CompilerDriver {
                 cmd.add("-J" + workDir);
             }
             request.includeDirs().forEach(d -> cmd.add("-I" + d));
+            if (!name.endsWith(".cu")) {
+                cmd.addAll(request.compileFlags());
+            }
             cmd.addAll(List.of("-c", s.file().toString(), "-o", object.toString()));
             run(cmd);
             objects.add(object.toString());
@@ -152,6 +201,7 @@ public final class CompilerDriver {
             link.add("-fopenmp");
         }
         link.add("-Wl,-rpath,$ORIGIN");
+        link.addAll(request.linkFlags());
         request.libraryDirs().forEach(d -> link.add("-L" + d));
         request.libraries().forEach(l -> link.add("-l" + l));
         if (cuda) {

@@ -239,7 +239,8 @@ final class FriendlyMethodBuilder {
             case VALUE -> p.type() instanceof Type.Logical ? logicalValue(JavaTypes.rawValue(p.type(), plan.shim()), name(p)) : name(p);
             case ARRAY_POINTER -> heap ? "MemorySegment.ofArray(" + name(p) + ")"
                     : p.optional() ? "(" + name(p) + " == null ? MemorySegment.NULL : " + name(p) + ".segment())" : name(p) + ".segment()";
-            case EXTENT -> name(p) + ".shape(" + s.dimension() + ")";
+            // Heap overloads exist only for rank-1 arrays, whose one extent is the Java array's length.
+            case EXTENT -> heap ? "(long) " + name(p) + ".length" : name(p) + ".shape(" + s.dimension() + ")";
             case STRING_POINTER -> {
                 call.append(ind).append("byte[] ").append(name(p)).append("Bytes = ").append(name(p)).append(".getBytes(StandardCharsets.UTF_8);\n")
                         .append(ind).append("MemorySegment ").append(name(p)).append("Native = arena.allocate(Math.max(1, ").append(name(p))

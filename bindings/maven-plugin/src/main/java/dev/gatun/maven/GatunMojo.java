@@ -1,0 +1,237 @@
+package dev.gatun.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * The configuration both goals share: which sources make which library, and how to build and bind it.
+ * Every parameter can also be set with the user property in its Javadoc, e.g. {@code -Dgatun.openmp}.
+ */
+public abstract class GatunMojo extends AbstractMojo {
+
+    /** What to do when a source's compiler is not installed. */
+    public enum MissingCompiler {
+        /** Fail the build, naming the compiler and how to point Gatun at one (the default). */
+        FAIL,
+        /** Log a warning and build no library; the generated bindings are still written. */
+        SKIP
+    }
+
+    /** The module being built. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    /** This plugin, for its version and its own jars (part of every fingerprint). */
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    protected PluginDescriptor plugin;
+
+    /**
+     * The library name: {@code lib<name>.so} and the generated class ({@code kernels} gives
+     * {@code Kernels}). Must be a C identifier. Default: the artifactId with other characters as
+     * {@code _}. Property {@code gatun.libraryName}.
+     */
+    @Parameter(property = "gatun.libraryName")
+    protected String libraryName;
+
+    /** The generated class's Java package. Default: the groupId. Property {@code gatun.packageName}. */
+    @Parameter(property = "gatun.packageName", defaultValue = "${project.groupId}")
+    protected String packageName;
+
+    /**
+     * Directories whose C ({@code .c}), Fortran ({@code .f}, {@code .f90}, ...) and CUDA ({@code .cu})
+     * files make the library; other files there (headers) are inputs of the fingerprint. Default:
+     * {@code src/main/c}, {@code src/main/fortran}, {@code src/main/cuda}; missing ones are skipped.
+     */
+    @Parameter
+    protected List<File> sourceDirectories;
+
+    /** Compile and link with OpenMP. Property {@code gatun.openmp}. */
+    @Parameter(property = "gatun.openmp", defaultValue = "false")
+    protected boolean openmp;
+
+    /** Add {@code -ffast-math} (results may then differ from unfused references). Property {@code gatun.fastMath}. */
+    @Parameter(property = "gatun.fastMath", defaultValue = "false")
+    protected boolean fastMath;
+
+    /** Extra flags for each C and Fortran compile, after Gatun's own, e.g. {@code -DNDEBUG}. */
+    @Parameter
+    protected List<String> compilerFlags = new ArrayList<>();
+
+    /** Extra flags for the link, e.g. {@code -Wl,--as-needed}. */
+    @Parameter
+    protected List<String> linkerFlags = new ArrayList<>();
+
+    /** {@code -I} directories; the source directories are always on the include path. */
+    @Parameter
+    protected List<File> includeDirectories = new ArrayList<>();
+
+    /** {@code -L} directories. */
+    @Parameter
+    protected List<File> libraryDirectories = new ArrayList<>();
+
+    /** System libraries to link, without {@code -l}, e.g. {@code openblas}. */
+    @Parameter
+    protected List<String> libraries = new ArrayList<>();
+
+    /**
+     * Procedures to bind, as globs on the name ({@code dot_*}) or on {@code module::name}, matched
+     * case-insensitively. Empty binds every procedure the frontend supports.
+     */
+    @Parameter
+    protected List<String> includes = new ArrayList<>();
+
+    /** Procedures not to bind (they are still compiled into the library); wins over {@code includes}. */
+    @Parameter
+    protected List<String> excludes = new ArrayList<>();
+
+    /** {@code FAIL} (default) or {@code SKIP} when a compiler is missing. Property {@code gatun.missingCompiler}. */
+    @Parameter(property = "gatun.missingCompiler", defaultValue = "FAIL")
+    protected MissingCompiler missingCompiler;
+
+    /** The C compiler; overrides {@code $CC}. Property {@code gatun.cc}. */
+    @Parameter(property = "gatun.cc")
+    protected String cc;
+
+    /** The Fortran compiler; overrides {@code $FC}. Property {@code gatun.fc}. */
+    @Parameter(property = "gatun.fc")
+    protected String fc;
+
+    /** The CUDA compiler; overrides {@code $NVCC}. Property {@code gatun.nvcc}. */
+    @Parameter(property = "gatun.nvcc")
+    protected String nvcc;
+
+    /** Skip the goal. Property {@code gatun.skip}. */
+    @Parameter(property = "gatun.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** Shims, object files and fingerprints. */
+    @Parameter(defaultValue = "${project.build.directory}/gatun", required = true)
+    protected File workDirectory;
+
+    /** Creates the goal; Maven sets the parameters. */
+    protected GatunMojo() {
+    }
+
+    /**
+     * The library name, checked.
+     *
+     * @return a C identifier
+     * @throws MojoExecutionException when the configured name is not one
+     */
+    protected String library() throws MojoExecutionException {
+        String name = libraryName != null && !libraryName.isBlank() ? libraryName.strip()
+                : project.getArtifactId().replaceAll("[^A-Za-z0-9_]", "_");
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new MojoExecutionException("<libraryName>: '" + name + "' must be a C identifier (letters, digits, '_'),"
+                    + " e.g. <libraryName>kernels</libraryName>");
+        }
+        return name;
+    }
+
+    /**
+     * The Java package, checked.
+     *
+     * @return a package name
+     * @throws MojoExecutionException when the configured package is not a valid name
+     */
+    protected String javaPackage() throws MojoExecutionException {
+        String pkg = packageName == null ? "" : packageName.strip().replace('-', '_');
+        if (!pkg.isEmpty() && !pkg.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
+            throw new MojoExecutionException("<packageName>: '" + packageName + "' is not a Java package name,"
+                    + " e.g. <packageName>com.example.kernels</packageName>");
+        }
+        return pkg;
+    }
+
+    /**
+     * The configured source directories, resolved against the module.
+     *
+     * @return the directories, existing or not
+     */
+    protected List<Path> sourceDirectoryPaths() {
+        if (sourceDirectories == null || sourceDirectories.isEmpty()) {
+            Path base = project.getBasedir().toPath().resolve("src/main");
+            return List.of(base.resolve("c"), base.resolve("fortran"), base.resolve("cuda"));
+        }
+        return sourceDirectories.stream().map(this::resolve).toList();
+    }
+
+    /**
+     * Scans the source directories.
+     *
+     * @return the module's native files
+     * @throws MojoExecutionException when a directory cannot be read
+     */
+    protected NativeSources scan() throws MojoExecutionException {
+        try {
+            return NativeSources.scan(sourceDirectoryPaths());
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot read the native source directories " + sourceDirectoryPaths() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A configured file, resolved against the module's base directory. */
+    protected Path resolve(File file) {
+        return file.isAbsolute() ? file.toPath() : project.getBasedir().toPath().resolve(file.toPath());
+    }
+
+    /** The environment the compiler driver runs with: the JVM's, with {@code <cc>}, {@code <fc>}, {@code <nvcc>} applied. */
+    protected Map<String, String> environment() {
+        var env = new HashMap<>(System.getenv());
+        override(env, "CC", cc);
+        override(env, "FC", fc);
+        override(env, "NVCC", nvcc);
+        return env;
+    }
+
+    private static void override(Map<String, String> env, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            env.put(key, value.strip());
+        }
+    }
+
+    /**
+     * Starts a fingerprint with the plugin's identity: its version and, because a snapshot changes
+     * without changing its version, the content of its own Gatun jars.
+     *
+     * @return a new stamp
+     */
+    protected BuildStamp stampWithPlugin() {
+        var stamp = new BuildStamp().add("plugin", plugin.getId());
+        if (plugin.getVersion() != null && plugin.getVersion().endsWith("-SNAPSHOT")) {
+            var jars = new ArrayList<Path>();
+            if (plugin.getPluginArtifact() != null && plugin.getPluginArtifact().getFile() != null) {
+                jars.add(plugin.getPluginArtifact().getFile().toPath());
+            }
+            for (Artifact a : plugin.getArtifacts() == null ? List.<Artifact>of() : plugin.getArtifacts()) {
+                if (a.getGroupId().equals("dev.gatun") && a.getFile() != null) {
+                    jars.add(a.getFile().toPath());
+                }
+            }
+            stamp.addFiles("plugin-jar", jars.stream().filter(p -> p.toFile().isFile()).sorted().toList());
+        }
+        return stamp;
+    }
+
+    /** The per-library directory under {@link #workDirectory}. */
+    protected Path libraryWorkDirectory(String library) {
+        return workDirectory.toPath().resolve(library);
+    }
+
+    /** The shim source the generate goal writes and the compile goal compiles. */
+    protected Path shimFile(String library) {
+        return libraryWorkDirectory(library).resolve("gatun_" + library.toLowerCase(Locale.ROOT) + "_shims.f90");
+    }
+}

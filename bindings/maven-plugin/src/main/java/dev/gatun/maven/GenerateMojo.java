@@ -1,0 +1,153 @@
+package dev.gatun.maven;
+
+import dev.gatun.bindings.c.CPreprocessor;
+import dev.gatun.bindings.diag.Diagnostic;
+import dev.gatun.bindings.diag.Diagnostics;
+import dev.gatun.bindings.driver.BindingGenerator;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * {@code gatun:generate}: parses the module's native sources and writes the Java binding class into
+ * {@link #outputDirectory} (added as a compile source root) and the Fortran {@code bind(C)} shims into
+ * {@code target/gatun/<library>/}. Nothing is written when the sources, the configuration and the
+ * plugin are unchanged since the last run.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public final class GenerateMojo extends GatunMojo {
+
+    /** Where the binding class goes. */
+    @Parameter(defaultValue = "${project.build.directory}/generated-sources/gatun", required = true)
+    private File outputDirectory;
+
+    /** Creates the goal; Maven sets the parameters. */
+    public GenerateMojo() {
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("gatun: skipped (gatun.skip)");
+            return;
+        }
+        NativeSources sources = scan();
+        if (sources.isEmpty()) {
+            getLog().info("gatun: no C, Fortran or CUDA sources in " + sourceDirectoryPaths() + "; nothing to bind");
+            return;
+        }
+        String library = library();
+        String pkg = javaPackage();
+        Path out = outputDirectory.toPath();
+        project.addCompileSourceRoot(out.toString());
+        Path stampFile = libraryWorkDirectory(library).resolve("generate.sha256");
+        Path listFile = libraryWorkDirectory(library).resolve("generated-files.txt");
+        String fingerprint = stampWithPlugin()
+                .add("library", library).add("package", pkg)
+                .add("includes", includes).add("excludes", excludes)
+                .add("output", out.toAbsolutePath())
+                .add("CC", environment().get("CC")).add("compilerFlags", compilerFlags)
+                .add("includeDirectories", includeDirectories)
+                .addFiles("source", sources.compiled())
+                .addFiles("header", sources.headers())
+                .finish();
+        try {
+            if (Optional.of(fingerprint).equals(BuildStamp.read(stampFile)) && outputsExist(listFile)) {
+                getLog().info("gatun: bindings of lib" + library + ".so are up to date");
+                return;
+            }
+            var bound = new ArrayList<>(sources.headers());
+            bound.addAll(sources.compiled());
+            generate(library, pkg, bound, out, listFile);
+            BuildStamp.write(stampFile, fingerprint);
+        } catch (IOException e) {
+            throw new MojoExecutionException("gatun: cannot write the bindings of lib" + library + ".so: " + e.getMessage(), e);
+        }
+    }
+
+    private void generate(String library, String pkg, List<Path> files, Path out, Path listFile)
+            throws IOException, MojoFailureException {
+        var diagnostics = new Diagnostics();
+        var result = BindingGenerator.generate(library, files, pkg, diagnostics, preprocessor(), new ProcedureFilter(includes, excludes));
+        for (Diagnostic d : diagnostics.all()) {
+            if (d.severity() == Diagnostic.Severity.ERROR) {
+                getLog().error(d.toString());
+            } else {
+                getLog().warn(d.toString());
+            }
+        }
+        if (result.isEmpty()) {
+            throw new MojoFailureException("gatun: " + diagnostics.errors().size() + " error(s) in the native sources of lib"
+                    + library + ".so (listed above as file:line:col); fix them or exclude the procedures with <excludes>");
+        }
+        Path javaFile = out.resolve(pkg.replace('.', '/')).resolve(result.get().className() + ".java");
+        // A renamed library or package leaves the previous class behind; remove what this goal wrote before.
+        for (String previous : Files.isRegularFile(listFile) ? Files.readAllLines(listFile) : List.<String>of()) {
+            Path p = Path.of(previous);
+            if (!p.equals(javaFile)) {
+                Files.deleteIfExists(p);
+            }
+        }
+        Path shim = shimFile(library);
+        boolean wroteJava = writeIfChanged(javaFile, result.get().javaSource());
+        if (result.get().shimSource().isPresent()) {
+            writeIfChanged(shim, result.get().shimSource().get());
+        } else {
+            Files.deleteIfExists(shim);
+        }
+        Files.createDirectories(listFile.getParent());
+        Files.writeString(listFile, javaFile + "\n", StandardCharsets.UTF_8);
+        long bound = result.get().library().procedures().size();
+        getLog().info("gatun: " + (wroteJava ? "wrote " : "kept unchanged ") + out.relativize(javaFile) + " (" + bound
+                + " procedure(s) selected" + (result.get().shimSource().isPresent() ? ", Fortran shims in " + shim.getFileName() : "") + ")");
+    }
+
+    /** The C preprocessor as the compiler will see the sources: same compiler, include paths and -D/-U/-I flags. */
+    private CPreprocessor preprocessor() {
+        CPreprocessor p = CPreprocessor.fromEnvironment();
+        String compiler = environment().get("CC");
+        if (compiler != null && !compiler.isBlank()) {
+            p = p.withCompiler(compiler);
+        }
+        for (Path dir : sourceDirectoryPaths()) {
+            if (Files.isDirectory(dir)) {
+                p = p.withIncludeDirectory(dir);
+            }
+        }
+        for (File dir : includeDirectories) {
+            p = p.withIncludeDirectory(resolve(dir));
+        }
+        for (String flag : compilerFlags) {
+            if (flag.startsWith("-D") || flag.startsWith("-U") || flag.startsWith("-I")) {
+                p = p.withOption(flag);
+            }
+        }
+        return p;
+    }
+
+    private static boolean outputsExist(Path listFile) throws IOException {
+        return Files.isRegularFile(listFile) && Files.readAllLines(listFile).stream().allMatch(f -> Files.isRegularFile(Path.of(f)));
+    }
+
+    /** Writes only when the bytes change, so the compiler plugin sees no spurious modification. */
+    static boolean writeIfChanged(Path file, String content) throws IOException {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
+            return false;
+        }
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+        return true;
+    }
+}

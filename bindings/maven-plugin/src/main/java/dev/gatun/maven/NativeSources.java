@@ -1,0 +1,139 @@
+package dev.gatun.maven;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The native files of a module, found under its source directories.
+ *
+ * <p>{@code compiled} are the files the compiler driver builds, in a deterministic order: Fortran first,
+ * sorted so that a file defining a module comes before every file that {@code use}s it (gfortran needs
+ * the {@code .mod} file), then C, then CUDA. {@code inputs} are every file of the directories, headers
+ * and include files too: all of them go into the build fingerprint.
+ *
+ * @param compiled the sources to compile, in compile order
+ * @param inputs   every file of the source directories, sorted
+ */
+record NativeSources(List<Path> compiled, List<Path> inputs) {
+
+    private static final Pattern FORTRAN = Pattern.compile(".*\\.(f|for|f77|ftn|f90|f95|f03|f08|f18)$");
+    private static final Pattern MODULE = Pattern.compile("^\\s*module\\s+(?!procedure\\b|function\\b|subroutine\\b)(\\w+)\\s*(!.*)?$",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+    private static final Pattern USE = Pattern.compile("^\\s*use\\s*(?:,\\s*non_intrinsic\\s*)?(?:::)?\\s*(\\w+)",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
+    NativeSources {
+        compiled = List.copyOf(compiled);
+        inputs = List.copyOf(inputs);
+    }
+
+    /**
+     * Scans directories; those that do not exist are skipped.
+     *
+     * @param directories the source directories, e.g. {@code src/main/c}, {@code src/main/fortran}
+     * @return the files found
+     * @throws IOException when a directory cannot be read
+     */
+    static NativeSources scan(List<Path> directories) throws IOException {
+        var inputs = new ArrayList<Path>();
+        for (Path dir : directories) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    walk.filter(Files::isRegularFile).sorted().forEach(inputs::add);
+                }
+            }
+        }
+        var fortran = inputs.stream().filter(NativeSources::isFortran).toList();
+        var compiled = new ArrayList<>(orderByModules(fortran));
+        inputs.stream().filter(p -> extension(p).equals("c")).forEach(compiled::add);
+        inputs.stream().filter(p -> extension(p).equals("cu")).forEach(compiled::add);
+        return new NativeSources(compiled, inputs);
+    }
+
+    /** The C headers ({@code .h}) of the source directories: the generator binds what they declare. */
+    List<Path> headers() {
+        return inputs.stream().filter(p -> extension(p).equals("h")).toList();
+    }
+
+    /** True when there is nothing to build. */
+    boolean isEmpty() {
+        return compiled.isEmpty();
+    }
+
+    /** True when some source is Fortran. */
+    boolean hasFortran() {
+        return compiled.stream().anyMatch(NativeSources::isFortran);
+    }
+
+    /** True when some source is C. */
+    boolean hasC() {
+        return compiled.stream().anyMatch(p -> extension(p).equals("c"));
+    }
+
+    /** True when some source is CUDA. */
+    boolean hasCuda() {
+        return compiled.stream().anyMatch(p -> extension(p).equals("cu"));
+    }
+
+    static boolean isFortran(Path file) {
+        return FORTRAN.matcher(file.getFileName().toString().toLowerCase(Locale.ROOT)).matches();
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1);
+    }
+
+    /**
+     * Orders Fortran files so that module definitions precede their uses; ties keep path order. A
+     * cycle (which gfortran could not build either) leaves the remaining files in path order.
+     */
+    static List<Path> orderByModules(List<Path> files) throws IOException {
+        var definedIn = new HashMap<String, Path>();
+        var uses = new HashMap<Path, Set<String>>();
+        for (Path f : files) {
+            String text = read(f);
+            for (Matcher m = MODULE.matcher(text); m.find(); ) {
+                definedIn.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), f);
+            }
+            var used = new LinkedHashSet<String>();
+            for (Matcher m = USE.matcher(text); m.find(); ) {
+                used.add(m.group(1).toLowerCase(Locale.ROOT));
+            }
+            uses.put(f, used);
+        }
+        var ordered = new ArrayList<Path>();
+        var pending = new ArrayList<>(files);
+        pending.sort(Comparator.naturalOrder());
+        while (!pending.isEmpty()) {
+            Path next = pending.stream()
+                    .filter(f -> uses.get(f).stream().map(definedIn::get)
+                            .allMatch(def -> def == null || def.equals(f) || ordered.contains(def)))
+                    .findFirst().orElse(pending.getFirst());
+            pending.remove(next);
+            ordered.add(next);
+        }
+        return ordered;
+    }
+
+    /** Reads a source leniently: old Fortran files are not always UTF-8, and only ASCII keywords matter. */
+    private static String read(Path file) throws IOException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    }
+}

@@ -1,0 +1,184 @@
+package dev.gatun.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.model.Model;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Both goals run on a real module directory with real compilers: outputs land where the jar and the
+ * tests expect them, a second run touches nothing, a changed header rebuilds, a missing compiler
+ * fails or skips as configured.
+ */
+class GoalsTest {
+
+    @TempDir
+    Path base;
+
+    private final List<String> warnings = new ArrayList<>();
+    private final List<String> infos = new ArrayList<>();
+
+    private final SystemStreamLog log = new SystemStreamLog() {
+        @Override
+        public void info(CharSequence content) {
+            infos.add(content.toString());
+        }
+
+        @Override
+        public void warn(CharSequence content) {
+            warnings.add(content.toString());
+        }
+    };
+
+    @BeforeEach
+    void module() throws Exception {
+        Files.createDirectories(base.resolve("src/main/fortran"));
+        Files.createDirectories(base.resolve("src/main/c"));
+        Files.writeString(base.resolve("src/main/fortran/twice.f90"), """
+                module twice_m
+                  use, intrinsic :: iso_c_binding, only: c_double
+                  implicit none
+                  interface
+                    function factor() bind(C, name="factor") result(f)
+                      import :: c_double
+                      real(c_double) :: f
+                    end function
+                  end interface
+                contains
+                  subroutine scale(x)
+                    real(c_double), intent(inout) :: x(:)
+                    x = factor() * x
+                  end subroutine
+                end module
+                """);
+        Files.writeString(base.resolve("src/main/c/factor.h"), "#define FACTOR 2.0\n");
+        Files.writeString(base.resolve("src/main/c/factor.c"), "#include \"factor.h\"\ndouble factor(void) { return FACTOR; }\n");
+    }
+
+    private <T extends GatunMojo> T configure(T mojo) {
+        var model = new Model();
+        model.setGroupId("com.example");
+        model.setArtifactId("twice-kernels");
+        model.setVersion("1.0");
+        var project = new MavenProject(model);
+        project.setFile(base.resolve("pom.xml").toFile());
+        var plugin = new PluginDescriptor();
+        plugin.setGroupId("dev.gatun");
+        plugin.setArtifactId("gatun-maven-plugin");
+        plugin.setVersion("test");
+        mojo.project = project;
+        mojo.plugin = plugin;
+        mojo.libraryName = "twice";
+        mojo.packageName = "com.example";
+        mojo.missingCompiler = GatunMojo.MissingCompiler.FAIL;
+        mojo.workDirectory = base.resolve("target/gatun").toFile();
+        mojo.setLog(log);
+        return mojo;
+    }
+
+    private GenerateMojo generate() throws Exception {
+        GenerateMojo g = configure(new GenerateMojo());
+        var out = GenerateMojo.class.getDeclaredField("outputDirectory");
+        out.setAccessible(true);
+        out.set(g, base.resolve("target/generated-sources/gatun").toFile());
+        return g;
+    }
+
+    private CompileMojo compile() throws Exception {
+        CompileMojo c = configure(new CompileMojo());
+        var classes = CompileMojo.class.getDeclaredField("classesDirectory");
+        classes.setAccessible(true);
+        classes.set(c, base.resolve("target/classes").toFile());
+        return c;
+    }
+
+    private static boolean has(String tool) {
+        try {
+            return new ProcessBuilder(tool, "--version").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aSecondBuildTouchesNothingAndAChangedHeaderRebuilds() throws Exception {
+        Assumptions.assumeTrue(has("gfortran") && has("cc"), "gfortran and cc are needed to build the test module");
+        GenerateMojo g = generate();
+        g.execute();
+        compile().execute();
+        Path java = base.resolve("target/generated-sources/gatun/com/example/Twice.java");
+        Path lib = base.resolve("target/classes/META-INF/native/linux-x86_64/libtwice.so");
+        Path sums = lib.resolveSibling("SHA256SUMS");
+        assertTrue(Files.readString(java).contains("public static void scale(double[] x)"));
+        assertEquals(BuildStamp.sha256(lib) + "  libtwice.so\n", Files.readString(sums));
+        assertTrue(g.project.getCompileSourceRoots().contains(base.resolve("target/generated-sources/gatun").toString()));
+
+        FileTime old = FileTime.fromMillis(1_000_000L);
+        for (Path p : List.of(java, lib, sums)) {
+            Files.setLastModifiedTime(p, old);
+        }
+        GenerateMojo again = generate();
+        again.execute();
+        compile().execute();
+        for (Path p : List.of(java, lib, sums)) {
+            assertEquals(old, Files.getLastModifiedTime(p), p + " was touched by an up-to-date build");
+        }
+        assertTrue(infos.contains("gatun: bindings of libtwice.so are up to date"));
+        assertTrue(infos.contains("gatun: libtwice.so is up to date"));
+        assertTrue(again.project.getCompileSourceRoots().contains(base.resolve("target/generated-sources/gatun").toString()),
+                "an up-to-date run still adds the source root");
+
+        String before = BuildStamp.sha256(lib);
+        Files.writeString(base.resolve("src/main/c/factor.h"), "#define FACTOR 3.0\n");
+        compile().execute();
+        assertNotEquals(before, BuildStamp.sha256(lib), "a changed header rebuilds the library");
+        assertEquals(BuildStamp.sha256(lib) + "  libtwice.so\n", Files.readString(sums));
+    }
+
+    @Test
+    void aMissingCompilerFailsByDefaultNamingTheFix() throws Exception {
+        CompileMojo c = compile();
+        c.fc = "/nonexistent/bin/gfortran";
+        var e = assertThrows(MojoExecutionException.class, c::execute);
+        assertEquals("gatun: cannot build libtwice.so: /nonexistent/bin/gfortran (the FC compiler) is not on PATH; install it, or"
+                + " point Gatun at one with $FC or <fc> / -Dgatun.fc, or set <missingCompiler>SKIP</missingCompiler> to build"
+                + " without it", e.getMessage());
+    }
+
+    @Test
+    void aMissingCompilerUnderSkipLogsWhyAndShipsNothing() throws Exception {
+        CompileMojo c = compile();
+        c.fc = "/nonexistent/bin/gfortran";
+        c.missingCompiler = GatunMojo.MissingCompiler.SKIP;
+        c.execute();
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.getFirst().startsWith("gatun: SKIPPING libtwice.so: /nonexistent/bin/gfortran (the FC compiler) is not on PATH"),
+                warnings.getFirst());
+        assertFalse(Files.exists(base.resolve("target/classes/META-INF/native")));
+    }
+
+    @Test
+    void aLibraryNameThatIsNotACIdentifierIsRejected() throws Exception {
+        GenerateMojo g = generate();
+        g.libraryName = "my-kernels";
+        var e = assertThrows(MojoExecutionException.class, g::execute);
+        assertEquals("<libraryName>: 'my-kernels' must be a C identifier (letters, digits, '_'), e.g. <libraryName>kernels</libraryName>",
+                e.getMessage());
+    }
+}

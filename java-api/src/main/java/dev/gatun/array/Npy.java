@@ -38,7 +38,7 @@ public final class Npy {
 
     /**
      * Maps {@code file} read-only into {@code arena}; writes to the array throw
-     * {@link UnsupportedOperationException}.
+     * {@link IllegalArgumentException} ("Attempt to write a read-only segment").
      *
      * @param file  the {@code .npy} file
      * @param arena owns the mapping; closing it unmaps the file

@@ -210,6 +210,21 @@ class NpyTest {
     }
 
     @Test
+    void overwritingAMappedFileLeavesTheMappedArrayIntact() throws IOException {
+        Path path = dir.resolve("live.npy");
+        try (Arena arena = Arena.ofConfined()) {
+            Npy.write(path, LongArray.of(arena, Order.C, new long[] {1, 2, 3}, 3));
+            LongArray old = (LongArray) Npy.read(path, arena);
+            Npy.write(path, LongArray.of(arena, Order.C, new long[] {7}, 1));
+            assertArrayEquals(new long[] {1, 2, 3}, old.toArray(), "the old mapping keeps the old file");
+            assertArrayEquals(new long[] {7}, ((LongArray) Npy.read(path, arena)).toArray());
+            try (Stream<Path> files = Files.list(dir)) {
+                assertEquals(1, files.count(), "no partial file is left behind");
+            }
+        }
+    }
+
+    @Test
     void misalignedDataIsCopiedForReadingAndRefusedForWriting() throws IOException {
         // Header padded to 73 bytes instead of a multiple of 64 or 16: data starts at an odd offset.
         String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (2,), }";

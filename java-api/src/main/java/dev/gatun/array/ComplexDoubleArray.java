@@ -312,7 +312,7 @@ public final class ComplexDoubleArray extends HostArray implements NdArray {
      * @throws IllegalStateException if the array is not contiguous
      */
     public Complex getFlat(long k) {
-        return read(flatOffset(k));
+        return read(flatIndex(k) * ELEMENT_BYTES);
     }
 
     /**
@@ -322,7 +322,7 @@ public final class ComplexDoubleArray extends HostArray implements NdArray {
      * @return the real part
      */
     public double getFlatRe(long k) {
-        return part(flatOffset(k));
+        return part(flatIndex(k) * ELEMENT_BYTES);
     }
 
     /**
@@ -332,7 +332,7 @@ public final class ComplexDoubleArray extends HostArray implements NdArray {
      * @return the imaginary part
      */
     public double getFlatIm(long k) {
-        return part(flatOffset(k) + IM);
+        return part(flatIndex(k) * ELEMENT_BYTES + IM);
     }
 
     /**
@@ -342,7 +342,7 @@ public final class ComplexDoubleArray extends HostArray implements NdArray {
      * @param v the value
      */
     public void setFlat(long k, Complex v) {
-        write(flatOffset(k), v.re(), v.im());
+        write(flatIndex(k) * ELEMENT_BYTES, v.re(), v.im());
     }
 
     /**
@@ -353,7 +353,7 @@ public final class ComplexDoubleArray extends HostArray implements NdArray {
      * @param im the imaginary part
      */
     public void setFlat(long k, double re, double im) {
-        write(flatOffset(k), re, im);
+        write(flatIndex(k) * ELEMENT_BYTES, re, im);
     }
 
     private Complex read(long byteOffset) {

@@ -208,7 +208,7 @@ public final class DoubleArray extends HostArray implements NdArray {
      * @throws IndexOutOfBoundsException if {@code k} is out of bounds
      */
     public double getFlat(long k) {
-        return read(flatOffset(k));
+        return read(flatIndex(k) * Double.BYTES);
     }
 
     /**
@@ -220,7 +220,7 @@ public final class DoubleArray extends HostArray implements NdArray {
      * @throws IndexOutOfBoundsException if {@code k} is out of bounds
      */
     public void setFlat(long k, double v) {
-        write(flatOffset(k), v);
+        write(flatIndex(k) * Double.BYTES, v);
     }
 
     private double read(long byteOffset) {

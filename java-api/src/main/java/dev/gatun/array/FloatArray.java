@@ -208,7 +208,7 @@ public final class FloatArray extends HostArray implements NdArray {
      * @throws IndexOutOfBoundsException if {@code k} is out of bounds
      */
     public float getFlat(long k) {
-        return read(flatOffset(k));
+        return read(flatIndex(k) * Float.BYTES);
     }
 
     /**
@@ -220,7 +220,7 @@ public final class FloatArray extends HostArray implements NdArray {
      * @throws IndexOutOfBoundsException if {@code k} is out of bounds
      */
     public void setFlat(long k, float v) {
-        write(flatOffset(k), v);
+        write(flatIndex(k) * Float.BYTES, v);
     }
 
     private float read(long byteOffset) {

@@ -207,7 +207,7 @@ public final class IntArray extends HostArray implements NdArray {
      * @throws IndexOutOfBoundsException if {@code k} is out of bounds
      */
     public int getFlat(long k) {
-        return read(flatOffset(k));
+        return read(flatIndex(k) * Integer.BYTES);
     }
 
     /**
@@ -219,7 +219,7 @@ public final class IntArray extends HostArray implements NdArray {
      * @throws IndexOutOfBoundsException if {@code k} is out of bounds
      */
     public void setFlat(long k, int v) {
-        write(flatOffset(k), v);
+        write(flatIndex(k) * Integer.BYTES, v);
     }
 
     private int read(long byteOffset) {

@@ -207,7 +207,7 @@ public final class LongArray extends HostArray implements NdArray {
      * @throws IndexOutOfBoundsException if {@code k} is out of bounds
      */
     public long getFlat(long k) {
-        return read(flatOffset(k));
+        return read(flatIndex(k) * Long.BYTES);
     }
 
     /**
@@ -219,7 +219,7 @@ public final class LongArray extends HostArray implements NdArray {
      * @throws IndexOutOfBoundsException if {@code k} is out of bounds
      */
     public void setFlat(long k, long v) {
-        write(flatOffset(k), v);
+        write(flatIndex(k) * Long.BYTES, v);
     }
 
     private long read(long byteOffset) {

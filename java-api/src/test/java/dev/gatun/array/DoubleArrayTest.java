@@ -188,6 +188,8 @@ class DoubleArrayTest {
             DoubleArray v = DoubleArray.allocate(arena, Order.FORTRAN, 5);
             assertEquals(Order.FORTRAN, v.order());
             assertEquals(Order.C, v.transpose().order());
+            assertEquals(Order.FORTRAN, v.slice(0, 0, 5, 2).order(), "a strided vector keeps its order");
+            assertEquals(Order.C, DoubleArray.allocate(arena, 5).slice(0, 0, 5, 2).order());
         }
     }
 

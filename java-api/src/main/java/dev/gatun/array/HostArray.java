@@ -36,11 +36,12 @@ abstract sealed class HostArray implements StridedArray
     final long byteStride1;
     final boolean contiguous;
 
-    HostArray(long elementBytes, MemorySegment segment, Layout layout, ByteOrder byteOrder, boolean heap) {
+    HostArray(long elementBytes, MemorySegment segment, Layout layout, ByteOrder byteOrder) {
         this.segment = segment;
         this.layout = layout;
         this.byteOrder = byteOrder;
-        this.heap = heap;
+        // Memory of a Java array (ofHeap, or wrap of MemorySegment.ofArray) can move during GC.
+        this.heap = !segment.isNative();
         this.swapped = byteOrder != ByteOrder.nativeOrder();
         this.elementBytes = elementBytes;
         this.rank = layout.rank();
@@ -83,11 +84,11 @@ abstract sealed class HostArray implements StridedArray
     /** The array class of {@code type} over {@code segment}; used by {@link Npy}. */
     static HostArray create(ElementType type, MemorySegment segment, Layout layout, ByteOrder order) {
         return switch (type) {
-            case DOUBLE -> new DoubleArray(segment, layout, order, false);
-            case FLOAT -> new FloatArray(segment, layout, order, false);
-            case INT -> new IntArray(segment, layout, order, false);
-            case LONG -> new LongArray(segment, layout, order, false);
-            case COMPLEX_DOUBLE -> new ComplexDoubleArray(segment, layout, order, false);
+            case DOUBLE -> new DoubleArray(segment, layout, order);
+            case FLOAT -> new FloatArray(segment, layout, order);
+            case INT -> new IntArray(segment, layout, order);
+            case LONG -> new LongArray(segment, layout, order);
+            case COMPLEX_DOUBLE -> new ComplexDoubleArray(segment, layout, order);
         };
     }
 

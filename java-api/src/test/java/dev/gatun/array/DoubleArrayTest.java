@@ -242,6 +242,7 @@ class DoubleArrayTest {
         heap.set(3, 2.5);
         assertEquals(2.5, values[3]);
         assertTrue(heap.slice(0, 2, 6).isHeap(), "views of heap memory are heap memory");
+        assertTrue(DoubleArray.wrap(MemorySegment.ofArray(values), Order.C, 2, 4).isHeap());
         try (Arena arena = Arena.ofConfined()) {
             assertFalse(heap.copy(arena).isHeap());
         }

@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * the project's 2-core AMD EPYC (JDK 25, best of 10 to 15 one-second iterations, because other
  * work shared the machine): {@code double[]} 4.94 ms, {@code MemorySegment} 4.88 ms,
  * {@code getFlat} 5.00 ms, {@code get(i)} 5.07 ms. C2 inlines {@code get(i)} down to one
- * unaligned load plus the index checks, which it hoists out of the loop.
+ * unaligned load behind the index checks ({@code -XX:+PrintInlining} shows it).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -22,8 +22,8 @@ public final class ComplexDoubleArray extends HostArray implements NdArray {
     private static final ValueLayout.OfDouble VALUE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
     private static final ValueLayout.OfLong BITS = ValueLayout.JAVA_LONG_UNALIGNED;
 
-    ComplexDoubleArray(MemorySegment segment, Layout layout, ByteOrder byteOrder, boolean heap) {
-        super(ELEMENT_BYTES, segment, layout, byteOrder, heap);
+    ComplexDoubleArray(MemorySegment segment, Layout layout, ByteOrder byteOrder) {
+        super(ELEMENT_BYTES, segment, layout, byteOrder);
     }
 
     // ---- creation ------------------------------------------------------------------------------
@@ -40,7 +40,7 @@ public final class ComplexDoubleArray extends HostArray implements NdArray {
     public static ComplexDoubleArray allocate(Arena arena, Order order, long... shape) {
         Layout layout = Layout.contiguous(order, shape);
         return new ComplexDoubleArray(allocate(arena, ElementType.COMPLEX_DOUBLE, layout), layout,
-                ByteOrder.nativeOrder(), false);
+                ByteOrder.nativeOrder());
     }
 
     /**
@@ -111,7 +111,7 @@ public final class ComplexDoubleArray extends HostArray implements NdArray {
     public static ComplexDoubleArray wrap(MemorySegment segment, Order order, long... shape) {
         Layout layout = Layout.contiguous(order, shape);
         return new ComplexDoubleArray(wrapped(segment, ElementType.COMPLEX_DOUBLE, layout), layout,
-                ByteOrder.nativeOrder(), false);
+                ByteOrder.nativeOrder());
     }
 
     /**
@@ -129,7 +129,7 @@ public final class ComplexDoubleArray extends HostArray implements NdArray {
                     + "; expected re, im pairs");
         }
         Layout layout = Layout.contiguous(Order.C, new long[] {interleaved.length / 2});
-        return new ComplexDoubleArray(MemorySegment.ofArray(interleaved), layout, ByteOrder.nativeOrder(), true);
+        return new ComplexDoubleArray(MemorySegment.ofArray(interleaved), layout, ByteOrder.nativeOrder());
     }
 
     // ---- element access ------------------------------------------------------------------------
@@ -312,7 +312,7 @@ public final class ComplexDoubleArray extends HostArray implements NdArray {
      * @throws IllegalStateException if the array is not contiguous
      */
     public Complex getFlat(long k) {
-        return read(flatOffset(k));
+        return read(flatIndex(k) * ELEMENT_BYTES);
     }
 
     /**
@@ -322,7 +322,7 @@ public final class ComplexDoubleArray extends HostArray implements NdArray {
      * @return the real part
      */
     public double getFlatRe(long k) {
-        return part(flatOffset(k));
+        return part(flatIndex(k) * ELEMENT_BYTES);
     }
 
     /**
@@ -332,7 +332,7 @@ public final class ComplexDoubleArray extends HostArray implements NdArray {
      * @return the imaginary part
      */
     public double getFlatIm(long k) {
-        return part(flatOffset(k) + IM);
+        return part(flatIndex(k) * ELEMENT_BYTES + IM);
     }
 
     /**
@@ -342,7 +342,7 @@ public final class ComplexDoubleArray extends HostArray implements NdArray {
      * @param v the value
      */
     public void setFlat(long k, Complex v) {
-        write(flatOffset(k), v.re(), v.im());
+        write(flatIndex(k) * ELEMENT_BYTES, v.re(), v.im());
     }
 
     /**
@@ -353,7 +353,7 @@ public final class ComplexDoubleArray extends HostArray implements NdArray {
      * @param im the imaginary part
      */
     public void setFlat(long k, double re, double im) {
-        write(flatOffset(k), re, im);
+        write(flatIndex(k) * ELEMENT_BYTES, re, im);
     }
 
     private Complex read(long byteOffset) {
@@ -526,7 +526,7 @@ public final class ComplexDoubleArray extends HostArray implements NdArray {
 
     @Override
     ComplexDoubleArray newView(MemorySegment viewSegment, Layout viewLayout) {
-        return new ComplexDoubleArray(viewSegment, viewLayout, byteOrder, heap);
+        return new ComplexDoubleArray(viewSegment, viewLayout, byteOrder);
     }
 
     @Override

@@ -28,8 +28,8 @@ public final class DoubleArray extends HostArray implements NdArray {
     private static final ValueLayout.OfDouble VALUE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
     private static final ValueLayout.OfLong BITS = ValueLayout.JAVA_LONG_UNALIGNED;
 
-    DoubleArray(MemorySegment segment, Layout layout, ByteOrder byteOrder, boolean heap) {
-        super(Double.BYTES, segment, layout, byteOrder, heap);
+    DoubleArray(MemorySegment segment, Layout layout, ByteOrder byteOrder) {
+        super(Double.BYTES, segment, layout, byteOrder);
     }
 
     // ---- creation ------------------------------------------------------------------------------
@@ -45,7 +45,7 @@ public final class DoubleArray extends HostArray implements NdArray {
      */
     public static DoubleArray allocate(Arena arena, Order order, long... shape) {
         Layout layout = Layout.contiguous(order, shape);
-        return new DoubleArray(allocate(arena, ElementType.DOUBLE, layout), layout, ByteOrder.nativeOrder(), false);
+        return new DoubleArray(allocate(arena, ElementType.DOUBLE, layout), layout, ByteOrder.nativeOrder());
     }
 
     /**
@@ -100,7 +100,7 @@ public final class DoubleArray extends HostArray implements NdArray {
      */
     public static DoubleArray wrap(MemorySegment segment, Order order, long... shape) {
         Layout layout = Layout.contiguous(order, shape);
-        return new DoubleArray(wrapped(segment, ElementType.DOUBLE, layout), layout, ByteOrder.nativeOrder(), false);
+        return new DoubleArray(wrapped(segment, ElementType.DOUBLE, layout), layout, ByteOrder.nativeOrder());
     }
 
     /**
@@ -114,7 +114,7 @@ public final class DoubleArray extends HostArray implements NdArray {
     public static DoubleArray ofHeap(double[] values) {
         Objects.requireNonNull(values, "values");
         Layout layout = Layout.contiguous(Order.C, new long[] {values.length});
-        return new DoubleArray(MemorySegment.ofArray(values), layout, ByteOrder.nativeOrder(), true);
+        return new DoubleArray(MemorySegment.ofArray(values), layout, ByteOrder.nativeOrder());
     }
 
     // ---- element access ------------------------------------------------------------------------
@@ -208,7 +208,7 @@ public final class DoubleArray extends HostArray implements NdArray {
      * @throws IndexOutOfBoundsException if {@code k} is out of bounds
      */
     public double getFlat(long k) {
-        return read(flatOffset(k));
+        return read(flatIndex(k) * Double.BYTES);
     }
 
     /**
@@ -220,7 +220,7 @@ public final class DoubleArray extends HostArray implements NdArray {
      * @throws IndexOutOfBoundsException if {@code k} is out of bounds
      */
     public void setFlat(long k, double v) {
-        write(flatOffset(k), v);
+        write(flatIndex(k) * Double.BYTES, v);
     }
 
     private double read(long byteOffset) {
@@ -369,7 +369,7 @@ public final class DoubleArray extends HostArray implements NdArray {
 
     @Override
     DoubleArray newView(MemorySegment viewSegment, Layout viewLayout) {
-        return new DoubleArray(viewSegment, viewLayout, byteOrder, heap);
+        return new DoubleArray(viewSegment, viewLayout, byteOrder);
     }
 
     @Override

@@ -28,8 +28,8 @@ public final class FloatArray extends HostArray implements NdArray {
     private static final ValueLayout.OfFloat VALUE = ValueLayout.JAVA_FLOAT_UNALIGNED;
     private static final ValueLayout.OfInt BITS = ValueLayout.JAVA_INT_UNALIGNED;
 
-    FloatArray(MemorySegment segment, Layout layout, ByteOrder byteOrder, boolean heap) {
-        super(Float.BYTES, segment, layout, byteOrder, heap);
+    FloatArray(MemorySegment segment, Layout layout, ByteOrder byteOrder) {
+        super(Float.BYTES, segment, layout, byteOrder);
     }
 
     // ---- creation ------------------------------------------------------------------------------
@@ -45,7 +45,7 @@ public final class FloatArray extends HostArray implements NdArray {
      */
     public static FloatArray allocate(Arena arena, Order order, long... shape) {
         Layout layout = Layout.contiguous(order, shape);
-        return new FloatArray(allocate(arena, ElementType.FLOAT, layout), layout, ByteOrder.nativeOrder(), false);
+        return new FloatArray(allocate(arena, ElementType.FLOAT, layout), layout, ByteOrder.nativeOrder());
     }
 
     /**
@@ -100,7 +100,7 @@ public final class FloatArray extends HostArray implements NdArray {
      */
     public static FloatArray wrap(MemorySegment segment, Order order, long... shape) {
         Layout layout = Layout.contiguous(order, shape);
-        return new FloatArray(wrapped(segment, ElementType.FLOAT, layout), layout, ByteOrder.nativeOrder(), false);
+        return new FloatArray(wrapped(segment, ElementType.FLOAT, layout), layout, ByteOrder.nativeOrder());
     }
 
     /**
@@ -114,7 +114,7 @@ public final class FloatArray extends HostArray implements NdArray {
     public static FloatArray ofHeap(float[] values) {
         Objects.requireNonNull(values, "values");
         Layout layout = Layout.contiguous(Order.C, new long[] {values.length});
-        return new FloatArray(MemorySegment.ofArray(values), layout, ByteOrder.nativeOrder(), true);
+        return new FloatArray(MemorySegment.ofArray(values), layout, ByteOrder.nativeOrder());
     }
 
     // ---- element access ------------------------------------------------------------------------
@@ -208,7 +208,7 @@ public final class FloatArray extends HostArray implements NdArray {
      * @throws IndexOutOfBoundsException if {@code k} is out of bounds
      */
     public float getFlat(long k) {
-        return read(flatOffset(k));
+        return read(flatIndex(k) * Float.BYTES);
     }
 
     /**
@@ -220,7 +220,7 @@ public final class FloatArray extends HostArray implements NdArray {
      * @throws IndexOutOfBoundsException if {@code k} is out of bounds
      */
     public void setFlat(long k, float v) {
-        write(flatOffset(k), v);
+        write(flatIndex(k) * Float.BYTES, v);
     }
 
     private float read(long byteOffset) {
@@ -369,7 +369,7 @@ public final class FloatArray extends HostArray implements NdArray {
 
     @Override
     FloatArray newView(MemorySegment viewSegment, Layout viewLayout) {
-        return new FloatArray(viewSegment, viewLayout, byteOrder, heap);
+        return new FloatArray(viewSegment, viewLayout, byteOrder);
     }
 
     @Override

@@ -27,6 +27,7 @@ abstract sealed class HostArray implements StridedArray
     // Copies of the layout in final fields: the rank-1 and rank-2 accessors read nothing else, so
     // a loop over get(i) compiles to the same code as a loop over a Java array.
     final boolean swapped;
+    final long elementBytes;
     final int rank;
     final long size;
     final long extent0;
@@ -35,12 +36,14 @@ abstract sealed class HostArray implements StridedArray
     final long byteStride1;
     final boolean contiguous;
 
-    HostArray(long elementBytes, MemorySegment segment, Layout layout, ByteOrder byteOrder, boolean heap) {
+    HostArray(long elementBytes, MemorySegment segment, Layout layout, ByteOrder byteOrder) {
         this.segment = segment;
         this.layout = layout;
         this.byteOrder = byteOrder;
-        this.heap = heap;
+        // Memory of a Java array (ofHeap, or wrap of MemorySegment.ofArray) can move during GC.
+        this.heap = !segment.isNative();
         this.swapped = byteOrder != ByteOrder.nativeOrder();
+        this.elementBytes = elementBytes;
         this.rank = layout.rank();
         this.size = layout.size;
         this.extent0 = rank > 0 ? layout.shape[0] : 0;
@@ -81,11 +84,11 @@ abstract sealed class HostArray implements StridedArray
     /** The array class of {@code type} over {@code segment}; used by {@link Npy}. */
     static HostArray create(ElementType type, MemorySegment segment, Layout layout, ByteOrder order) {
         return switch (type) {
-            case DOUBLE -> new DoubleArray(segment, layout, order, false);
-            case FLOAT -> new FloatArray(segment, layout, order, false);
-            case INT -> new IntArray(segment, layout, order, false);
-            case LONG -> new LongArray(segment, layout, order, false);
-            case COMPLEX_DOUBLE -> new ComplexDoubleArray(segment, layout, order, false);
+            case DOUBLE -> new DoubleArray(segment, layout, order);
+            case FLOAT -> new FloatArray(segment, layout, order);
+            case INT -> new IntArray(segment, layout, order);
+            case LONG -> new LongArray(segment, layout, order);
+            case COMPLEX_DOUBLE -> new ComplexDoubleArray(segment, layout, order);
         };
     }
 
@@ -206,11 +209,11 @@ abstract sealed class HostArray implements StridedArray
     }
 
     final long offsetN(long[] index) {
-        return layout.offsetOf(index) * elementType().byteSize();
+        return layout.offsetOf(index) * elementBytes;
     }
 
-    /** Byte offset of the {@code k}-th element in memory order. */
-    final long flatOffset(long k) {
+    /** Checks {@code k}, the position of an element in memory order; the caller scales it to bytes. */
+    final long flatIndex(long k) {
         if (!contiguous) {
             throw notContiguous("getFlat/setFlat");
         }
@@ -218,7 +221,7 @@ abstract sealed class HostArray implements StridedArray
             throw new IndexOutOfBoundsException("flat index k = " + k + " out of bounds; expected 0 <= k < "
                     + size + " (shape " + Layout.format(layout.shape) + ")");
         }
-        return k * elementType().byteSize();
+        return k;
     }
 
     private IllegalArgumentException rankMismatch(int indices) {
@@ -228,12 +231,7 @@ abstract sealed class HostArray implements StridedArray
     }
 
     private IndexOutOfBoundsException outOfBounds(int dim, long index) {
-        try {
-            layout.checkIndex(dim, index);
-        } catch (IndexOutOfBoundsException e) {
-            return e;
-        }
-        throw new AssertionError("index " + index + " is in bounds");
+        return layout.outOfBounds(dim, index);
     }
 
     final IllegalStateException notContiguous(String operation) {
@@ -245,7 +243,6 @@ abstract sealed class HostArray implements StridedArray
     // ---- views ---------------------------------------------------------------------------------
 
     private MemorySegment viewSegment(Layout view, long offsetElements) {
-        long elementBytes = elementType().byteSize();
         return segment.asSlice(offsetElements * elementBytes, view.span() * elementBytes);
     }
 
@@ -291,7 +288,6 @@ abstract sealed class HostArray implements StridedArray
             MemorySegment.copy(segment, unit, 0, javaArray, 0, length);
             return;
         }
-        long elementBytes = elementType().byteSize();
         layout.forEach(order(), (k, offset) ->
                 MemorySegment.copy(segment, unit, offset * elementBytes, javaArray, (int) k * units, units));
     }
@@ -303,7 +299,6 @@ abstract sealed class HostArray implements StridedArray
             MemorySegment.copy(javaArray, 0, segment, unit, 0, length);
             return;
         }
-        long elementBytes = elementType().byteSize();
         layout.forEach(order(), (k, offset) ->
                 MemorySegment.copy(javaArray, (int) k * units, segment, unit, offset * elementBytes, units));
     }
@@ -318,7 +313,6 @@ abstract sealed class HostArray implements StridedArray
         if (contiguous) {
             MemorySegment.copy(segment, from, 0, memory, to, 0, size * units);
         } else {
-            long elementBytes = elementType().byteSize();
             layout.forEach(order(), (k, offset) ->
                     MemorySegment.copy(segment, from, offset * elementBytes, memory, to, k * elementBytes, units));
         }

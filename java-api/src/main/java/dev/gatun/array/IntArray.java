@@ -27,8 +27,8 @@ public final class IntArray extends HostArray implements NdArray {
     // static final: the JIT folds these into the load instructions (an instance field would not be).
     private static final ValueLayout.OfInt VALUE = ValueLayout.JAVA_INT_UNALIGNED;
     
-    IntArray(MemorySegment segment, Layout layout, ByteOrder byteOrder, boolean heap) {
-        super(Integer.BYTES, segment, layout, byteOrder, heap);
+    IntArray(MemorySegment segment, Layout layout, ByteOrder byteOrder) {
+        super(Integer.BYTES, segment, layout, byteOrder);
     }
 
     // ---- creation ------------------------------------------------------------------------------
@@ -44,7 +44,7 @@ public final class IntArray extends HostArray implements NdArray {
      */
     public static IntArray allocate(Arena arena, Order order, long... shape) {
         Layout layout = Layout.contiguous(order, shape);
-        return new IntArray(allocate(arena, ElementType.INT, layout), layout, ByteOrder.nativeOrder(), false);
+        return new IntArray(allocate(arena, ElementType.INT, layout), layout, ByteOrder.nativeOrder());
     }
 
     /**
@@ -99,7 +99,7 @@ public final class IntArray extends HostArray implements NdArray {
      */
     public static IntArray wrap(MemorySegment segment, Order order, long... shape) {
         Layout layout = Layout.contiguous(order, shape);
-        return new IntArray(wrapped(segment, ElementType.INT, layout), layout, ByteOrder.nativeOrder(), false);
+        return new IntArray(wrapped(segment, ElementType.INT, layout), layout, ByteOrder.nativeOrder());
     }
 
     /**
@@ -113,7 +113,7 @@ public final class IntArray extends HostArray implements NdArray {
     public static IntArray ofHeap(int[] values) {
         Objects.requireNonNull(values, "values");
         Layout layout = Layout.contiguous(Order.C, new long[] {values.length});
-        return new IntArray(MemorySegment.ofArray(values), layout, ByteOrder.nativeOrder(), true);
+        return new IntArray(MemorySegment.ofArray(values), layout, ByteOrder.nativeOrder());
     }
 
     // ---- element access ------------------------------------------------------------------------
@@ -207,7 +207,7 @@ public final class IntArray extends HostArray implements NdArray {
      * @throws IndexOutOfBoundsException if {@code k} is out of bounds
      */
     public int getFlat(long k) {
-        return read(flatOffset(k));
+        return read(flatIndex(k) * Integer.BYTES);
     }
 
     /**
@@ -219,7 +219,7 @@ public final class IntArray extends HostArray implements NdArray {
      * @throws IndexOutOfBoundsException if {@code k} is out of bounds
      */
     public void setFlat(long k, int v) {
-        write(flatOffset(k), v);
+        write(flatIndex(k) * Integer.BYTES, v);
     }
 
     private int read(long byteOffset) {
@@ -368,7 +368,7 @@ public final class IntArray extends HostArray implements NdArray {
 
     @Override
     IntArray newView(MemorySegment viewSegment, Layout viewLayout) {
-        return new IntArray(viewSegment, viewLayout, byteOrder, heap);
+        return new IntArray(viewSegment, viewLayout, byteOrder);
     }
 
     @Override

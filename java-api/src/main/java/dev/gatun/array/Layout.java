@@ -97,16 +97,19 @@ final class Layout {
         if (c || f) {
             return c ? Order.C : Order.FORTRAN;
         }
+        // Non-contiguous: follow the strides of the dimensions that are actually stepped over.
         long previous = -1;
+        boolean growing = false;
         for (int d = 0; d < shape.length; d++) {
             if (shape[d] > 1) {
                 if (strides[d] < previous) {
                     return Order.C;
                 }
+                growing |= previous >= 0 && strides[d] > previous;
                 previous = strides[d];
             }
         }
-        return Order.FORTRAN;
+        return growing ? Order.FORTRAN : declared;
     }
 
     /** Elements from the first to one past the last reachable element; 0 when empty. */
@@ -139,9 +142,13 @@ final class Layout {
 
     void checkIndex(int dim, long index) {
         if (index < 0 || index >= shape[dim]) {
-            throw new IndexOutOfBoundsException("index " + index + " out of bounds for extent "
-                    + shape[dim] + " in dimension " + dim + " (shape " + format(shape) + ")");
+            throw outOfBounds(dim, index);
         }
+    }
+
+    IndexOutOfBoundsException outOfBounds(int dim, long index) {
+        return new IndexOutOfBoundsException("index " + index + " out of bounds for extent "
+                + shape[dim] + " in dimension " + dim + " (shape " + format(shape) + ")");
     }
 
     int checkDim(int dim, String parameter) {

@@ -27,8 +27,8 @@ public final class LongArray extends HostArray implements NdArray {
     // static final: the JIT folds these into the load instructions (an instance field would not be).
     private static final ValueLayout.OfLong VALUE = ValueLayout.JAVA_LONG_UNALIGNED;
     
-    LongArray(MemorySegment segment, Layout layout, ByteOrder byteOrder, boolean heap) {
-        super(Long.BYTES, segment, layout, byteOrder, heap);
+    LongArray(MemorySegment segment, Layout layout, ByteOrder byteOrder) {
+        super(Long.BYTES, segment, layout, byteOrder);
     }
 
     // ---- creation ------------------------------------------------------------------------------
@@ -44,7 +44,7 @@ public final class LongArray extends HostArray implements NdArray {
      */
     public static LongArray allocate(Arena arena, Order order, long... shape) {
         Layout layout = Layout.contiguous(order, shape);
-        return new LongArray(allocate(arena, ElementType.LONG, layout), layout, ByteOrder.nativeOrder(), false);
+        return new LongArray(allocate(arena, ElementType.LONG, layout), layout, ByteOrder.nativeOrder());
     }
 
     /**
@@ -99,7 +99,7 @@ public final class LongArray extends HostArray implements NdArray {
      */
     public static LongArray wrap(MemorySegment segment, Order order, long... shape) {
         Layout layout = Layout.contiguous(order, shape);
-        return new LongArray(wrapped(segment, ElementType.LONG, layout), layout, ByteOrder.nativeOrder(), false);
+        return new LongArray(wrapped(segment, ElementType.LONG, layout), layout, ByteOrder.nativeOrder());
     }
 
     /**
@@ -113,7 +113,7 @@ public final class LongArray extends HostArray implements NdArray {
     public static LongArray ofHeap(long[] values) {
         Objects.requireNonNull(values, "values");
         Layout layout = Layout.contiguous(Order.C, new long[] {values.length});
-        return new LongArray(MemorySegment.ofArray(values), layout, ByteOrder.nativeOrder(), true);
+        return new LongArray(MemorySegment.ofArray(values), layout, ByteOrder.nativeOrder());
     }
 
     // ---- element access ------------------------------------------------------------------------
@@ -207,7 +207,7 @@ public final class LongArray extends HostArray implements NdArray {
      * @throws IndexOutOfBoundsException if {@code k} is out of bounds
      */
     public long getFlat(long k) {
-        return read(flatOffset(k));
+        return read(flatIndex(k) * Long.BYTES);
     }
 
     /**
@@ -219,7 +219,7 @@ public final class LongArray extends HostArray implements NdArray {
      * @throws IndexOutOfBoundsException if {@code k} is out of bounds
      */
     public void setFlat(long k, long v) {
-        write(flatOffset(k), v);
+        write(flatIndex(k) * Long.BYTES, v);
     }
 
     private long read(long byteOffset) {
@@ -368,7 +368,7 @@ public final class LongArray extends HostArray implements NdArray {
 
     @Override
     LongArray newView(MemorySegment viewSegment, Layout viewLayout) {
-        return new LongArray(viewSegment, viewLayout, byteOrder, heap);
+        return new LongArray(viewSegment, viewLayout, byteOrder);
     }
 
     @Override

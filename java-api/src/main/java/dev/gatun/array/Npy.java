@@ -6,7 +6,9 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 
@@ -38,7 +40,7 @@ public final class Npy {
 
     /**
      * Maps {@code file} read-only into {@code arena}; writes to the array throw
-     * {@link UnsupportedOperationException}.
+     * {@link IllegalArgumentException} ("Attempt to write a read-only segment").
      *
      * @param file  the {@code .npy} file
      * @param arena owns the mapping; closing it unmaps the file
@@ -168,6 +170,9 @@ public final class Npy {
      * Fortran-contiguous one with {@code fortran_order: True}; a non-contiguous view is written
      * in its {@link StridedArray#order()}. The byte order is the array's.
      *
+     * <p>The file is written beside the target and renamed over it, so an array still mapped from
+     * the old file stays readable.
+     *
      * @param file  the file to create or overwrite
      * @param array the array
      * @throws IOException if the file cannot be written
@@ -208,12 +213,24 @@ public final class Npy {
             head = header.encode(2);
         }
         MemorySegment data = array.segment();
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            writeFully(channel, ByteBuffer.wrap(head));
-            for (long offset = 0; offset < data.byteSize(); offset += WRITE_CHUNK) {
-                writeFully(channel, data.asSlice(offset, Math.min(WRITE_CHUNK, data.byteSize() - offset)).asByteBuffer());
+        // Write a sibling and rename it over the target: readers never see half a file, and an
+        // array still mapped from the old file keeps its pages (truncating it in place would not).
+        Path target = file.toAbsolutePath();
+        // Not createTempFile: its 0600 permissions would replace the umask-based ones users expect.
+        Path partial = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
+                + "." + System.nanoTime() + ".partial");
+        try {
+            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE,
+                    StandardOpenOption.CREATE_NEW)) {
+                writeFully(channel, ByteBuffer.wrap(head));
+                for (long offset = 0; offset < data.byteSize(); offset += WRITE_CHUNK) {
+                    long length = Math.min(WRITE_CHUNK, data.byteSize() - offset);
+                    writeFully(channel, data.asSlice(offset, length).asByteBuffer());
+                }
             }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
         }
     }
 

@@ -27,6 +27,9 @@ record NpyHeader(ElementType type, ByteOrder byteOrder, boolean fortran, long[] 
     /** NumPy pads the header so the data is aligned for any dtype and for SIMD loads. */
     static final int DATA_ALIGNMENT = 64;
 
+    /** NumPy leaves room for a 21-digit extent on the axis an append would grow. */
+    private static final int GROWTH_AXIS_MAX_DIGITS = 21;
+
     // ---- parsing ---------------------------------------------------------------------------
 
     /** Parses the dictionary text of a header (after the preamble). */
@@ -110,21 +113,28 @@ record NpyHeader(ElementType type, ByteOrder byteOrder, boolean fortran, long[] 
 
     // ---- writing ---------------------------------------------------------------------------
 
-    /** The dict text exactly as NumPy's {@code numpy.lib.format} writes it, before padding. */
+    /**
+     * The dict text exactly as NumPy's {@code numpy.lib.format} writes it, before padding:
+     * sorted keys, Python reprs, then spare spaces so the growth axis can be rewritten in place.
+     */
     String dictText() {
-        return "{'descr': '" + type.npyDescr(byteOrder) + "', 'fortran_order': " + (fortran ? "True" : "False")
-                + ", 'shape': " + Layout.format(shape) + ", }";
+        String dict = "{'descr': '" + type.npyDescr(byteOrder) + "', 'fortran_order': "
+                + (fortran ? "True" : "False") + ", 'shape': " + Layout.format(shape) + ", }";
+        if (shape.length == 0) {
+            return dict;
+        }
+        long growthExtent = shape[fortran ? shape.length - 1 : 0];
+        return dict + " ".repeat(Math.max(0, GROWTH_AXIS_MAX_DIGITS - Long.toString(growthExtent).length()));
     }
 
     /** Magic, version, length and padded header; the data follows at a multiple of 64. */
     byte[] encode(int major) {
         byte[] dict = dictText().getBytes(major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         int preamble = MAGIC.length + 2 + (major == 1 ? 2 : 4);
-        // Spaces, then a newline, up to the next multiple of 64 (as NumPy pads).
-        int total = preamble + dict.length + 1;
-        total = (total + DATA_ALIGNMENT - 1) / DATA_ALIGNMENT * DATA_ALIGNMENT;
-        int headerLength = total - preamble;
-        ByteBuffer out = ByteBuffer.allocate(total).order(ByteOrder.LITTLE_ENDIAN);
+        // NumPy's rule: 1 to 64 spaces, then a newline, so the data starts at a multiple of 64.
+        int padding = DATA_ALIGNMENT - (preamble + dict.length + 1) % DATA_ALIGNMENT;
+        int headerLength = dict.length + padding + 1;
+        ByteBuffer out = ByteBuffer.allocate(preamble + headerLength).order(ByteOrder.LITTLE_ENDIAN);
         out.put(MAGIC).put((byte) major).put((byte) 0);
         if (major == 1) {
             out.putShort((short) headerLength);
@@ -132,11 +142,19 @@ record NpyHeader(ElementType type, ByteOrder byteOrder, boolean fortran, long[] 
             out.putInt(headerLength);
         }
         out.put(dict);
-        while (out.position() < total - 1) {
+        for (int i = 0; i < padding; i++) {
             out.put((byte) ' ');
         }
         out.put((byte) '\n');
         return out.array();
+    }
+
+    /** The list a structured dtype is written as; kept only to name it in the message. */
+    private record StructuredDtype(String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     /** Reads the subset of Python literals NumPy writes: strings, booleans, integer tuples. */
@@ -202,7 +220,7 @@ record NpyHeader(ElementType type, ByteOrder byteOrder, boolean fortran, long[] 
                 int start = pos;
                 int close = text.indexOf(']', pos);
                 pos = close < 0 ? text.length() : close + 1;
-                return text.substring(start, pos);
+                return new StructuredDtype(text.substring(start, pos));
             }
             throw error("expected a string, True, False or a tuple");
         }

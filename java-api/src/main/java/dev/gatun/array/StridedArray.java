@@ -56,8 +56,9 @@ public interface StridedArray {
      *       order it was created with, flipped by each {@code transpose()}.
      *   <li>A non-contiguous view (a slice with a step, a column range of a C matrix) returns the
      *       order its strides follow: {@code FORTRAN} when strides grow with the dimension index,
-     *       as in a slice of a Fortran array, otherwise {@code C}. Such a view is not contiguous,
-     *       so a requirement for either order still refuses it.
+     *       as in a slice of a Fortran array, {@code C} when they shrink, the creation order when
+     *       only one dimension has an extent above 1. Such a view is not contiguous, so a
+     *       requirement for either order still refuses it.
      * </ul>
      *
      * <p>Element-by-element copies ({@code toArray}, {@code copyFrom}, {@code copy}) visit the

@@ -188,6 +188,8 @@ class DoubleArrayTest {
             DoubleArray v = DoubleArray.allocate(arena, Order.FORTRAN, 5);
             assertEquals(Order.FORTRAN, v.order());
             assertEquals(Order.C, v.transpose().order());
+            assertEquals(Order.FORTRAN, v.slice(0, 0, 5, 2).order(), "a strided vector keeps its order");
+            assertEquals(Order.C, DoubleArray.allocate(arena, 5).slice(0, 0, 5, 2).order());
         }
     }
 
@@ -240,6 +242,7 @@ class DoubleArrayTest {
         heap.set(3, 2.5);
         assertEquals(2.5, values[3]);
         assertTrue(heap.slice(0, 2, 6).isHeap(), "views of heap memory are heap memory");
+        assertTrue(DoubleArray.wrap(MemorySegment.ofArray(values), Order.C, 2, 4).isHeap());
         try (Arena arena = Arena.ofConfined()) {
             assertFalse(heap.copy(arena).isHeap());
         }

@@ -26,7 +26,7 @@ public final class Grid {
 
     private static final ArrayRequirement LAPLACIAN_U = ArrayRequirement.host("u", ElementType.DOUBLE, 2, Order.FORTRAN);
 
-    private static final ArrayRequirement LAPLACIAN_LAP = ArrayRequirement.host("lap", ElementType.DOUBLE, 2, Order.FORTRAN);
+    private static final ArrayRequirement LAPLACIAN_LAP = ArrayRequirement.host("lap", ElementType.DOUBLE, 2, Order.FORTRAN).requiringWritable();
 
     private static final ArrayRequirement TOTAL_A = ArrayRequirement.host("a", ElementType.DOUBLE, 2, Order.FORTRAN);
 

@@ -24,7 +24,7 @@ public final class Cplx {
 
     private static final NativeLibrary LIBRARY = NativeLibrary.load(Cplx.class, "cplx");
 
-    private static final ArrayRequirement ROTATE_Z = ArrayRequirement.host("z", ElementType.COMPLEX_DOUBLE, 1, Order.FORTRAN);
+    private static final ArrayRequirement ROTATE_Z = ArrayRequirement.host("z", ElementType.COMPLEX_DOUBLE, 1, Order.FORTRAN).requiringWritable();
 
     /**
      * Per-thread scratch for scalars passed by reference, 3 slots of 16 bytes: reused by

@@ -26,9 +26,9 @@ public final class Dirs {
 
     private static final ArrayRequirement SMOOTH_A = ArrayRequirement.host("a", ElementType.DOUBLE, 1, Order.FORTRAN);
 
-    private static final ArrayRequirement SMOOTH_B = ArrayRequirement.host("b", ElementType.DOUBLE, 1, Order.FORTRAN);
+    private static final ArrayRequirement SMOOTH_B = ArrayRequirement.host("b", ElementType.DOUBLE, 1, Order.FORTRAN).requiringWritable();
 
-    private static final ArrayRequirement REPEAT_X = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.FORTRAN);
+    private static final ArrayRequirement REPEAT_X = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.FORTRAN).requiringWritable();
 
     private static final ArrayRequirement CSUM_A = ArrayRequirement.host("a", ElementType.DOUBLE, 1, Order.FORTRAN);
 

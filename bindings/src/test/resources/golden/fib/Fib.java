@@ -24,7 +24,7 @@ public final class Fib {
 
     private static final NativeLibrary LIBRARY = NativeLibrary.load(Fib.class, "fib");
 
-    private static final ArrayRequirement FIB_A = ArrayRequirement.host("a", ElementType.DOUBLE, 1, Order.FORTRAN);
+    private static final ArrayRequirement FIB_A = ArrayRequirement.host("a", ElementType.DOUBLE, 1, Order.FORTRAN).requiringWritable();
 
     private Fib() {
     }

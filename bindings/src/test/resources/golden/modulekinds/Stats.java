@@ -26,7 +26,7 @@ public final class Stats {
 
     private static final ArrayRequirement MEAN_X = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.FORTRAN);
 
-    private static final ArrayRequirement SCALE_V = ArrayRequirement.host("v", ElementType.FLOAT, 1, Order.FORTRAN);
+    private static final ArrayRequirement SCALE_V = ArrayRequirement.host("v", ElementType.FLOAT, 1, Order.FORTRAN).requiringWritable();
 
     /**
      * Per-thread scratch for scalars passed by reference, 1 slots of 16 bytes: reused by

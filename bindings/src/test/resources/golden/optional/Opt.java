@@ -28,7 +28,7 @@ public final class Opt {
 
     private static final ArrayRequirement AXPYSUM_W = ArrayRequirement.host("w", ElementType.DOUBLE, 1, Order.FORTRAN);
 
-    private static final ArrayRequirement CLAMP_V = ArrayRequirement.host("v", ElementType.DOUBLE, 1, Order.FORTRAN);
+    private static final ArrayRequirement CLAMP_V = ArrayRequirement.host("v", ElementType.DOUBLE, 1, Order.FORTRAN).requiringWritable();
 
     /**
      * Per-thread scratch for scalars passed by reference, 2 slots of 16 bytes: reused by

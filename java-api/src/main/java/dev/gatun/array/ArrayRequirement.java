@@ -25,9 +25,12 @@ import java.util.Objects;
  * @param minExtents  {@code null}, or one lower bound per dimension ({@code -1}: no bound);
  *                    requires a fixed {@code rank} of the same length
  * @param location    where the memory must be
+ * @param writable    whether the routine writes to the array ({@code intent(out)} or {@code inout}):
+ *                    a read-only array (a {@code .npy} file mapped {@code READ_ONLY}) is then refused,
+ *                    because a native store into read-only mapped memory kills the process
  */
 public record ArrayRequirement(String parameter, ElementType elementType, int rank, Order order,
-        long[] minExtents, Location location) {
+        long[] minExtents, Location location, boolean writable) {
 
     /**
      * Checks the arguments and copies {@code minExtents}.
@@ -48,6 +51,30 @@ public record ArrayRequirement(String parameter, ElementType elementType, int ra
             }
             minExtents = minExtents.clone();
         }
+    }
+
+    /**
+     * A requirement for an array the routine only reads.
+     *
+     * @param parameter   the parameter name used in messages
+     * @param elementType the element type the routine reads
+     * @param rank        the number of dimensions, or {@code -1} for any
+     * @param order       {@code null} for any layout, or the required contiguous order
+     * @param minExtents  {@code null}, or one lower bound per dimension ({@code -1}: no bound)
+     * @param location    where the memory must be
+     */
+    public ArrayRequirement(String parameter, ElementType elementType, int rank, Order order,
+            long[] minExtents, Location location) {
+        this(parameter, elementType, rank, order, minExtents, location, false);
+    }
+
+    /**
+     * Returns this requirement for a routine that also writes to the array.
+     *
+     * @return a copy with {@code writable} set
+     */
+    public ArrayRequirement requiringWritable() {
+        return new ArrayRequirement(parameter, elementType, rank, order, minExtents, location, true);
     }
 
     /**
@@ -74,7 +101,7 @@ public record ArrayRequirement(String parameter, ElementType elementType, int ra
      * because the garbage collector may move them while native code runs.
      *
      * <p>The checks run in this order: not null, location, alive, element type, rank, extents,
-     * layout, then for host arrays heap memory and byte order.
+     * layout, then for host arrays heap memory, writability and byte order.
      *
      * @param array the argument
      * @throws NullPointerException     if {@code array} is null
@@ -130,6 +157,10 @@ public record ArrayRequirement(String parameter, ElementType elementType, int ra
                 throw fail("got a heap array (ofHeap), which only critical downcalls accept; "
                         + "copy it off-heap with copy(arena)");
             }
+            if (writable && host.isReadOnly()) {
+                throw fail("the routine writes to it, but the array is read-only (e.g. a .npy file mapped "
+                        + "READ_ONLY); map it READ_WRITE or pass copy(arena)");
+            }
             if (host.byteOrder() != ByteOrder.nativeOrder()) {
                 throw fail("expected native byte order (" + ByteOrder.nativeOrder() + "), got "
                         + host.byteOrder() + "; convert it with copy(arena)");
@@ -169,13 +200,13 @@ public record ArrayRequirement(String parameter, ElementType elementType, int ra
         return other instanceof ArrayRequirement that
                 && parameter.equals(that.parameter) && elementType == that.elementType
                 && rank == that.rank && order == that.order && location == that.location
-                && Arrays.equals(minExtents, that.minExtents);
+                && writable == that.writable && Arrays.equals(minExtents, that.minExtents);
     }
 
     /** {@return a hash code consistent with {@link #equals(Object)}} */
     @Override
     public int hashCode() {
-        return Objects.hash(parameter, elementType, rank, order, location) * 31 + Arrays.hashCode(minExtents);
+        return Objects.hash(parameter, elementType, rank, order, location, writable) * 31 + Arrays.hashCode(minExtents);
     }
 
     /** {@return the components, extents written out} */
@@ -183,6 +214,6 @@ public record ArrayRequirement(String parameter, ElementType elementType, int ra
     public String toString() {
         return "ArrayRequirement[parameter=" + parameter + ", elementType=" + elementType + ", rank=" + rank
                 + ", order=" + order + ", minExtents=" + (minExtents == null ? "null" : Arrays.toString(minExtents))
-                + ", location=" + location + "]";
+                + ", location=" + location + ", writable=" + writable + "]";
     }
 }

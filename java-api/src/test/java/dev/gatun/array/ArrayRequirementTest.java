@@ -86,4 +86,22 @@ class ArrayRequirementTest {
         assertEquals(MATRIX_F.hashCode(), copy.hashCode());
         assertNotEquals(MATRIX_F, ArrayRequirement.host("a", ElementType.DOUBLE, 2, Order.FORTRAN));
     }
+
+    @Test
+    void anOutputRefusesAReadOnlyMappedArrayButAnInputTakesIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("x.npy");
+        try (Arena arena = Arena.ofConfined()) {
+            Npy.write(file, DoubleArray.of(arena, Order.C, new double[] {1, 2, 3}, 3));
+            NdArray mapped = Npy.read(file, arena);
+            ArrayRequirement in = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.C);
+            assertDoesNotThrow(() -> in.check(mapped));
+            // A native store into read-only mapped memory would kill the JVM with SIGSEGV.
+            assertRefused("parameter 'x': the routine writes to it, but the array is read-only (e.g. a .npy file "
+                    + "mapped READ_ONLY); map it READ_WRITE or pass copy(arena)", () -> in.requiringWritable().check(mapped));
+            NdArray writable = Npy.read(file, arena, java.nio.channels.FileChannel.MapMode.READ_WRITE);
+            assertDoesNotThrow(() -> in.requiringWritable().check(writable));
+            assertNotEquals(in, in.requiringWritable());
+        }
+    }
 }

@@ -254,7 +254,9 @@ public final class JavaEmitter {
                 sb.append("\n    private static final ArrayRequirement ").append(requirementField(method, javaName(notes, q)))
                         .append(" = ArrayRequirement.host(\"").append(q.name()).append("\", ElementType.")
                         .append(JavaTypes.elementType(q.type())).append(", ").append(q.rank()).append(", Order.")
-                        .append(q.order().name()).append(");\n");
+                        .append(q.order().name()).append(")")
+                        // A store into read-only mapped memory kills the JVM: refuse such arrays for outputs.
+                        .append(q.intent() == Parameter.Intent.IN ? "" : ".requiringWritable()").append(";\n");
             }
         }
         return sb.toString();

@@ -120,6 +120,8 @@ final class FortranParser {
         Map<String, Expr> constants = KindTable.intrinsicConstants();
         ImplicitRules implicit = new ImplicitRules();
         moduleConstants.put(name, constants);
+        int firstDraft = finished.size();
+        Accessibility access = new Accessibility();
         while (index < statements.size()) {
             Cursor c = nextCursor();
             if (c == null) {
@@ -128,7 +130,12 @@ final class FortranParser {
             try {
                 Token first = c.peek();
                 if (isEnd(c, "module")) {
+                    // Private module procedures cannot be reached from a shim (use-association fails),
+                    // and they are not the module's interface: they are not bound.
+                    finished.subList(firstDraft, finished.size()).removeIf(d -> !access.isPublic(d.name));
                     return;
+                } else if ((first.is("private") || first.is("public")) && !c.peek(1).is("(")) {
+                    access.statement(c);
                 } else if (first.is("contains")) {
                     continue;
                 } else if (first.is("use")) {
@@ -152,6 +159,34 @@ final class FortranParser {
             }
         }
         diagnostics.error(start, "module '" + name + "' has no matching 'end module'");
+    }
+
+    /**
+     * The accessibility statements of one module: a bare {@code private} makes private the default,
+     * and {@code public :: a, b} / {@code private :: c} name exceptions (the last statement wins).
+     */
+    private static final class Accessibility {
+        private boolean privateByDefault;
+        private final Map<String, Boolean> explicit = new HashMap<>();
+
+        void statement(Cursor c) {
+            boolean isPublic = c.next().is("public");
+            c.accept("::");
+            if (c.atEnd()) {
+                privateByDefault = !isPublic;
+                return;
+            }
+            do {
+                Token t = c.next();
+                if (t.kind() == Token.Kind.NAME) {
+                    explicit.put(t.text(), isPublic);
+                }
+            } while (!c.atEnd());
+        }
+
+        boolean isPublic(String name) {
+            return explicit.getOrDefault(name, !privateByDefault);
+        }
     }
 
     private static Cursor copy(Cursor c) {

@@ -69,16 +69,16 @@ static inline __attribute__((always_inline)) void run(double *u, double *work, i
  * Runs `steps` explicit steps. `work` is scratch of the same size as u; the two arrays swap roles
  * each step and the final state is always left in u. Baseline x86-64 code (SSE2).
  */
-void heat_c(double *u, double *work, int nx, int ny, double alpha, double dt, double dx, double dy,
-            int steps, int periodic)
+void heat_c(double *u /* gatun: inout, dimension(nx, ny) */, double *work /* gatun: inout, dimension(nx, ny) */,
+            int nx, int ny, double alpha, double dt, double dx, double dy, int steps, int periodic)
 {
     run(u, work, nx, ny, alpha, dt, dx, dy, steps, periodic);
 }
 
 /* The same steps compiled for AVX-512 / AVX2 where the CPU has them. */
 GATUN_MULTIARCH
-void heat_c_simd(double *u, double *work, int nx, int ny, double alpha, double dt, double dx, double dy,
-                 int steps, int periodic)
+void heat_c_simd(double *u /* gatun: inout, dimension(nx, ny) */, double *work /* gatun: inout, dimension(nx, ny) */,
+                 int nx, int ny, double alpha, double dt, double dx, double dy, int steps, int periodic)
 {
     run(u, work, nx, ny, alpha, dt, dx, dy, steps, periodic);
 }

@@ -4,7 +4,7 @@
  */
 #include "gatun_simd.h"
 
-double dot_c(const double *x, const double *y, int n)
+double dot_c(const double *x /* gatun: dimension(n) */, const double *y /* gatun: dimension(n) */, int n)
 {
     double sum = 0.0;
     for (int i = 0; i < n; i++) {
@@ -14,7 +14,8 @@ double dot_c(const double *x, const double *y, int n)
 }
 
 /* Row-major: each y[i] is a dot product of a contiguous row with x. */
-void matvec_c_rowmajor(const double *a, const double *x, double *y, int m, int n)
+void matvec_c_rowmajor(const double *a /* gatun: dimension(m, n) */, const double *x /* gatun: dimension(n) */,
+                       double *y /* gatun: out, dimension(m) */, int m, int n)
 {
     for (int i = 0; i < m; i++) {
         y[i] = dot_c(a + (long) i * n, x, n);
@@ -22,7 +23,8 @@ void matvec_c_rowmajor(const double *a, const double *x, double *y, int m, int n
 }
 
 /* Column-major: y += x[j] * column j, so the inner loop still walks memory contiguously. */
-void matvec_c_colmajor(const double *a, const double *x, double *y, int m, int n)
+void matvec_c_colmajor(const double *a /* gatun: dimension(m, n), order(fortran) */,
+                       const double *x /* gatun: dimension(n) */, double *y /* gatun: out, dimension(m) */, int m, int n)
 {
     for (int i = 0; i < m; i++) {
         y[i] = 0.0;
@@ -37,7 +39,8 @@ void matvec_c_colmajor(const double *a, const double *x, double *y, int m, int n
 }
 
 GATUN_MULTIARCH
-double dot_c_simd(const double *restrict x, const double *restrict y, int n)
+double dot_c_simd(const double *restrict x /* gatun: dimension(n) */, const double *restrict y /* gatun: dimension(n) */,
+                  int n)
 {
     double sum = 0.0;
 #pragma omp simd reduction(+ : sum)
@@ -48,7 +51,9 @@ double dot_c_simd(const double *restrict x, const double *restrict y, int n)
 }
 
 GATUN_MULTIARCH
-void matvec_c_rowmajor_simd(const double *restrict a, const double *restrict x, double *restrict y, int m, int n)
+void matvec_c_rowmajor_simd(const double *restrict a /* gatun: dimension(m, n) */,
+                            const double *restrict x /* gatun: dimension(n) */,
+                            double *restrict y /* gatun: out, dimension(m) */, int m, int n)
 {
     for (int i = 0; i < m; i++) {
         const double *row = a + (long) i * n;
@@ -62,7 +67,9 @@ void matvec_c_rowmajor_simd(const double *restrict a, const double *restrict x, 
 }
 
 GATUN_MULTIARCH
-void matvec_c_colmajor_simd(const double *restrict a, const double *restrict x, double *restrict y, int m, int n)
+void matvec_c_colmajor_simd(const double *restrict a /* gatun: dimension(m, n), order(fortran) */,
+                            const double *restrict x /* gatun: dimension(n) */,
+                            double *restrict y /* gatun: out, dimension(m) */, int m, int n)
 {
     for (int i = 0; i < m; i++) {
         y[i] = 0.0;

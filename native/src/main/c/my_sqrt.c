@@ -1,7 +1,7 @@
 /* my_sqrt: a[i] = sqrt(i), the seeds' Cython/numba example. */
 #include "gatun_simd.h"
 
-void my_sqrt_c(double *a, int n)
+void my_sqrt_c(double *a /* gatun: out, dimension(n) */, int n)
 {
     for (int i = 0; i < n; i++) {
         a[i] = sqrt((double) i);
@@ -10,7 +10,7 @@ void my_sqrt_c(double *a, int n)
 
 /* sqrt is one instruction (vsqrtpd); with -fno-math-errno gcc vectorises it without libmvec. */
 GATUN_MULTIARCH
-void my_sqrt_c_simd(double *restrict a, int n)
+void my_sqrt_c_simd(double *restrict a /* gatun: out, dimension(n) */, int n)
 {
 #pragma omp simd
     for (int i = 0; i < n; i++) {

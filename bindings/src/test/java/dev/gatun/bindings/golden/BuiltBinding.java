@@ -97,6 +97,45 @@ final class BuiltBinding {
     }
 
     /**
+     * Returns a nested class of the binding, such as a struct wrapper.
+     *
+     * @param simpleName the nested class, e.g. {@code Vec3}
+     * @return the class
+     */
+    Class<?> nested(String simpleName) {
+        return Arrays.stream(type.getClasses()).filter(c -> c.getSimpleName().equals(simpleName)).findFirst()
+                .orElseThrow(() -> new AssertionError("no nested " + simpleName + " in " + type.getName()));
+    }
+
+    /**
+     * Calls a public method of a generated object (a struct wrapper's accessor) or, with a {@code Class}
+     * target, a static one, rethrowing what it threw.
+     *
+     * @param target the object, or the class for a static method
+     * @param name   the method name
+     * @param args   the arguments
+     * @return what it returned
+     */
+    static Object invoke(Object target, String name, Object... args) {
+        Class<?> type = target instanceof Class<?> c ? c : target.getClass();
+        List<Method> candidates = Arrays.stream(type.getMethods())
+                .filter(m -> m.getName().equals(name) && accepts(m.getParameterTypes(), args)).toList();
+        if (candidates.size() != 1) {
+            throw new AssertionError(type.getSimpleName() + "." + name + Arrays.toString(args) + ": " + candidates.size() + " candidates");
+        }
+        try {
+            return candidates.getFirst().invoke(target instanceof Class<?> ? null : target, args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new AssertionError(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
      * Reads a record component of a generated result record.
      *
      * @param record    the record

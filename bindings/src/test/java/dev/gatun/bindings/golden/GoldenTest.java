@@ -41,7 +41,7 @@ class GoldenTest {
 
     static final Path ROOT = Path.of("src/test/resources/golden");
     static final boolean UPDATE = Boolean.getBoolean("gatun.golden.update");
-    private static final Pattern OPTIONS = Pattern.compile("^\\s*[!cC*]\\s*gatun:\\s*(.*)$");
+    private static final Pattern OPTIONS = Pattern.compile("^\\s*(?:[!cC*]|//)\\s*gatun(?:-golden)?:\\s*(.*)$");
 
     /**
      * One golden case.

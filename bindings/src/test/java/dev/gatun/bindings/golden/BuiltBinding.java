@@ -48,6 +48,19 @@ final class BuiltBinding {
     }
 
     /**
+     * Loads and initialises a binding class from a jar that {@code gatun build} wrote.
+     *
+     * @param jar       the jar
+     * @param className the binding's fully qualified class name
+     * @return the loaded binding
+     * @throws Exception when the class cannot be loaded or initialised
+     */
+    static BuiltBinding load(Path jar, String className) throws Exception {
+        var loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, BuiltBinding.class.getClassLoader());
+        return new BuiltBinding(Class.forName(className, true, loader));
+    }
+
+    /**
      * Calls the public static method {@code name} whose parameters accept {@code args} (null fits
      * any reference type), rethrowing what the method threw.
      *
@@ -94,6 +107,17 @@ final class BuiltBinding {
             }
             return body.apply(args);
         });
+    }
+
+    /** Returns the binding class. @return the class */
+    Class<?> type() {
+        return type;
+    }
+
+    /** Whether a program is on {@code PATH}. @param program the name @return true when found */
+    static boolean onPath(String program) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(d -> java.nio.file.Files.isExecutable(Path.of(d, program)));
     }
 
     /**

@@ -91,6 +91,12 @@ public final class NameMangler {
     static String javaName(String source, boolean typeName) {
         boolean allUpper = source.equals(source.toUpperCase(Locale.ROOT));
         String base = allUpper ? source.toLowerCase(Locale.ROOT) : source;
+        int cut = base.indexOf('_');
+        String prefix = cut < 0 ? base : base.substring(0, cut);
+        if (!typeName && prefix.length() > 1 && prefix.equals(prefix.toUpperCase(Locale.ROOT))) {
+            // An acronym prefix reads as one word: MPI_Get_version becomes mpiGetVersion, not mPIGetVersion.
+            base = prefix.toLowerCase(Locale.ROOT) + base.substring(prefix.length());
+        }
         var sb = new StringBuilder();
         boolean upperNext = typeName;
         for (char c : base.toCharArray()) {
@@ -109,6 +115,22 @@ public final class NameMangler {
             name = "n" + name;
         }
         return KEYWORDS.contains(name) ? name + "_" : name;
+    }
+
+    /** Names a struct wrapper already uses for itself, so a C member cannot take them. */
+    private static final Set<String> STRUCT_RESERVED = Set.of("segment", "of", "allocate", "toString", "hashCode",
+            "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
+
+    /**
+     * Returns the accessor name of a C struct member: {@code n_points} becomes {@code nPoints}; a keyword or a
+     * name the wrapper uses itself ({@code segment}, {@code of}) gets a trailing {@code _}.
+     *
+     * @param member the member name
+     * @return a Java method name
+     */
+    public static String memberName(String member) {
+        String name = javaName(member, false);
+        return STRUCT_RESERVED.contains(name) ? name + "_" : name;
     }
 
     /**

@@ -4,6 +4,7 @@ package golden.callback;
 import static java.lang.foreign.ValueLayout.*;
 
 import dev.gatun.array.*;
+import dev.gatun.load.CallbackGuard;
 import dev.gatun.load.NativeLibrary;
 import java.lang.foreign.*;
 import java.lang.invoke.MethodHandle;
@@ -58,8 +59,8 @@ public final class Quad {
     public static double midpoint(MidpointF f, double a, double b, int n) {
         Objects.requireNonNull(f, "f");
         synchronized (MIDPOINT$CALLS) {
-            try (Arena arena = Arena.ofConfined()) {
-                double result$ = Raw.midpoint(LINKER.upcallStub(MIDPOINT_F_UPCALL.bindTo(f), MIDPOINT_F_UPCALL_DESCRIPTOR, arena), a, b, n);
+            try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
+                double result$ = Raw.midpoint(LINKER.upcallStub(guard.protect(MIDPOINT_F_UPCALL.bindTo(f)), MIDPOINT_F_UPCALL_DESCRIPTOR, arena), a, b, n);
                 return result$;
             }
         }
@@ -77,8 +78,8 @@ public final class Quad {
     public static void visit(int n, VisitEach each) {
         Objects.requireNonNull(each, "each");
         synchronized (VISIT$CALLS) {
-            try (Arena arena = Arena.ofConfined()) {
-                Raw.visit(n, LINKER.upcallStub(VISIT_EACH_UPCALL.bindTo(each), VISIT_EACH_UPCALL_DESCRIPTOR, arena));
+            try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
+                Raw.visit(n, LINKER.upcallStub(guard.protect(VISIT_EACH_UPCALL.bindTo(each)), VISIT_EACH_UPCALL_DESCRIPTOR, arena));
             }
         }
     }

@@ -4,6 +4,7 @@ package golden.ccallbacks;
 import static java.lang.foreign.ValueLayout.*;
 
 import dev.gatun.array.*;
+import dev.gatun.load.CallbackGuard;
 import dev.gatun.load.NativeLibrary;
 import java.lang.foreign.*;
 import java.lang.invoke.MethodHandle;
@@ -57,8 +58,8 @@ public final class Callbacks {
      */
     public static double integrate(IntegrateF f, double a, double b, int n) {
         Objects.requireNonNull(f, "f");
-        try (Arena arena = Arena.ofConfined()) {
-            double result$ = Raw.integrate(LINKER.upcallStub(INTEGRATE_F_UPCALL.bindTo(f), INTEGRATE_F_UPCALL_DESCRIPTOR, arena), a, b, n);
+        try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
+            double result$ = Raw.integrate(LINKER.upcallStub(guard.protect(INTEGRATE_F_UPCALL.bindTo(f)), INTEGRATE_F_UPCALL_DESCRIPTOR, arena), a, b, n);
             return result$;
         }
     }
@@ -77,8 +78,8 @@ public final class Callbacks {
         Objects.requireNonNull(cmp, "cmp");
         long n = x.shape(0); // n = extent of x
         requireExtent("x", x.shape(0), 0, (n - 1L) - 0L + 1L, "0:n - 1");
-        try (Arena arena = Arena.ofConfined()) {
-            Raw.sortDoubles(x.segment(), n, LINKER.upcallStub(SORTDOUBLES_CMP_UPCALL.bindTo(cmp), SORTDOUBLES_CMP_UPCALL_DESCRIPTOR, arena));
+        try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
+            Raw.sortDoubles(x.segment(), n, LINKER.upcallStub(guard.protect(SORTDOUBLES_CMP_UPCALL.bindTo(cmp)), SORTDOUBLES_CMP_UPCALL_DESCRIPTOR, arena));
         }
     }
 
@@ -95,8 +96,8 @@ public final class Callbacks {
      */
     public static int countIf(int n, CountIfVisit visit, MemorySegment user) {
         Objects.requireNonNull(visit, "visit");
-        try (Arena arena = Arena.ofConfined()) {
-            int result$ = Raw.countIf(n, LINKER.upcallStub(COUNTIF_VISIT_UPCALL.bindTo(visit), COUNTIF_VISIT_UPCALL_DESCRIPTOR, arena), user);
+        try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
+            int result$ = Raw.countIf(n, LINKER.upcallStub(guard.protect(COUNTIF_VISIT_UPCALL.bindTo(visit)), COUNTIF_VISIT_UPCALL_DESCRIPTOR, arena), user);
             return result$;
         }
     }

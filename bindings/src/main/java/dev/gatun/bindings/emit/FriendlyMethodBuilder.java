@@ -147,13 +147,16 @@ final class FriendlyMethodBuilder {
         if (heap) {
             call.append(ind).append("} catch (Throwable t) {\n").append(ind).append("    throw unexpected(t);\n").append(ind).append("}\n");
         }
-        if (plan.shim() && plan.slots().stream().anyMatch(s -> s.kind() == Notes.SlotKind.CALLBACK)) {
+        boolean callbacks = plan.slots().stream().anyMatch(s -> s.kind() == Notes.SlotKind.CALLBACK);
+        String resources = callbacks ? "Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()"
+                : "Arena arena = Arena.ofConfined()";
+        if (plan.shim() && callbacks) {
             // One call at a time per procedure: the shim holds the callback in a shared module variable.
             body.append("        synchronized (").append(JavaEmitter.callbackLock(method)).append(") {\n")
-                    .append("            try (Arena arena = Arena.ofConfined()) {\n").append(call.toString().indent(4).stripTrailing())
+                    .append("            try (").append(resources).append(") {\n").append(call.toString().indent(4).stripTrailing())
                     .append("\n            }\n        }\n");
         } else if (arena) {
-            body.append("        try (Arena arena = Arena.ofConfined()) {\n").append(call).append("        }\n");
+            body.append("        try (").append(resources).append(") {\n").append(call).append("        }\n");
         } else {
             body.append(call);
         }
@@ -257,7 +260,8 @@ final class FriendlyMethodBuilder {
                 yield name(p) + "Native";
             }
             case STRING_LENGTH -> name(p) + "Bytes.length";
-            case CALLBACK -> "LINKER.upcallStub(" + JavaEmitter.upcallField(method, name(p)) + ".bindTo(" + name(p) + "), "
+            // The guard keeps a throwing callback from unwinding through native frames (fatal) and rethrows after the call.
+            case CALLBACK -> "LINKER.upcallStub(guard.protect(" + JavaEmitter.upcallField(method, name(p)) + ".bindTo(" + name(p) + ")), "
                     + JavaEmitter.upcallField(method, name(p)) + "_DESCRIPTOR, arena)";
             case SCALAR_POINTER -> scalarPointer(p, call, ind);
             case RESULT -> {

@@ -148,6 +148,7 @@ public final class JavaEmitter {
                 %simport static java.lang.foreign.ValueLayout.*;
 
                 import dev.gatun.array.*;
+                import dev.gatun.load.CallbackGuard;
                 import dev.gatun.load.NativeLibrary;
                 import java.lang.foreign.*;
                 import java.lang.invoke.MethodHandle;

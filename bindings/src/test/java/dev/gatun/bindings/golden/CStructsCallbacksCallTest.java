@@ -143,6 +143,24 @@ class CStructsCallbacksCallTest {
     }
 
     @Test
+    void aThrowingCallbackSurfacesAfterTheNativeCallInsteadOfKillingTheJvm() throws Exception {
+        BuiltBinding lib = BuiltBinding.build("ccallbacks", dir);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        Object failing = lib.callback("IntegrateF", args -> {
+            if (calls.incrementAndGet() == 3) {
+                throw new ArithmeticException("integrand undefined at " + args[0]);
+            }
+            return 1.0;
+        });
+        // An exception escaping an upcall terminates the process; the guard turns it into this one.
+        var thrown = assertThrows(ArithmeticException.class, () -> lib.call("integrate", failing, 0.0, 1.0, 10));
+        assertTrue(thrown.getMessage().startsWith("integrand undefined at "), thrown.getMessage());
+        assertEquals(10, calls.get(), "the native loop ran to its end with 0 for the failed call");
+        Object one = lib.callback("IntegrateF", args -> 1.0);
+        assertEquals(1.0, (double) lib.call("integrate", one, 0.0, 1.0, 10), 1e-12, "the next call is unaffected");
+    }
+
+    @Test
     void cCallbacksRunConcurrentlyWithoutALock() throws Exception {
         BuiltBinding lib = BuiltBinding.build("ccallbacks", dir);
         ExecutorService pool = Executors.newFixedThreadPool(8);

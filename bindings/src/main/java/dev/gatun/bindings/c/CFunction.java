@@ -32,6 +32,11 @@ public record CFunction(String name, String linkName, CType returnType, List<CPa
         Objects.requireNonNull(position, "position");
     }
 
+    /** Returns a copy with other parameters (the same ones with more directives, from a signature file). */
+    CFunction withParameters(List<CParameter> newParameters) {
+        return new CFunction(name, linkName, returnType, newParameters, variadic, hasBody, isStatic, position, fromUserFile);
+    }
+
     /** Returns the function type: return type, parameters, variadic. */
     public CType.Function type() {
         return new CType.Function(returnType, parameters, variadic);

@@ -36,8 +36,8 @@ import java.util.function.Predicate;
  * function pointers are callbacks; every other pointer is an address ({@link Type.Pointer}). Functions
  * that cannot be called through a fixed FFM signature (variadic, defined in the header, using
  * {@code long double}, {@code __int128}, {@code __float128} or {@code va_list}) are skipped with a
- * warning that names the reason. A struct the model cannot describe (bit-fields, unions, anonymous
- * members, flexible arrays) is lowered as opaque, with a warning. A pointer to {@code double[2]} (FFTW's
+ * warning that names the reason. Structs and unions carry their gcc layout; members the model cannot
+ * describe (bit-fields, anonymous members, flexible arrays) are left out of the accessors with a warning. A pointer to {@code double[2]} (FFTW's
  * {@code fftw_complex}) is an array of complex doubles, which has the same layout.
  */
 public final class CLowering {
@@ -48,6 +48,9 @@ public final class CLowering {
     private final Map<String, Type.Struct> structs = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
     private final Map<String, String> typedefNames = new HashMap<>();
+    private final CLayout layouts;
+    private SignatureFile signatures = SignatureFile.empty();
+    private Predicate<String> names = name -> true;
     private boolean definitionsExported;
 
     /** Thrown while lowering a type that no Java carrier can hold; the caller skips the declaration. */
@@ -68,6 +71,7 @@ public final class CLowering {
         this.unit = Objects.requireNonNull(unit, "unit");
         this.language = Objects.requireNonNull(language, "language");
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
+        this.layouts = new CLayout(unit);
         if (language == Language.FORTRAN) {
             throw new IllegalArgumentException("language: C headers lower to C or CUDA procedures, not FORTRAN");
         }
@@ -77,6 +81,29 @@ public final class CLowering {
                 typedefNames.putIfAbsent(tag.tag(), t.name());
             }
         }
+    }
+
+    /**
+     * Adds directives written outside the headers, in {@code .gatun} side files; they apply to every
+     * function lowered afterwards.
+     *
+     * @param file the parsed side files
+     * @return this lowering
+     */
+    public CLowering withSignatures(SignatureFile file) {
+        this.signatures = Objects.requireNonNull(file, "file");
+        return this;
+    }
+
+    /**
+     * Restricts which functions are lowered, by name; the others are not looked at, so they cost no warnings.
+     *
+     * @param which accepts the names to bind, e.g. an include/exclude glob filter
+     * @return this lowering
+     */
+    public CLowering withNames(Predicate<String> which) {
+        this.names = Objects.requireNonNull(which, "which");
+        return this;
     }
 
     /**
@@ -115,7 +142,7 @@ public final class CLowering {
     public Unit lower(Path source, Predicate<CFunction> which) {
         List<Procedure> out = new ArrayList<>();
         for (CFunction f : unit.functions()) {
-            if (which.test(f)) {
+            if (which.test(f) && names.test(f.name())) {
                 procedure(f).ifPresent(out::add);
             }
         }
@@ -128,7 +155,8 @@ public final class CLowering {
      * @param f the function
      * @return the procedure, or empty (with a warning saying why) when it cannot be bound
      */
-    public Optional<Procedure> procedure(CFunction f) {
+    public Optional<Procedure> procedure(CFunction declared) {
+        CFunction f = signatures.apply(declared, diagnostics);
         try {
             if (f.variadic()) {
                 throw new Unbindable("it is variadic ('...'); FFM needs one fixed signature per binding");
@@ -156,10 +184,13 @@ public final class CLowering {
     }
 
     /**
-     * Lowers a struct or union; opaque (no fields) when the model cannot describe its members.
+     * Lowers a struct or union with its gcc layout. Members the model cannot describe (bit-fields,
+     * anonymous members, flexible arrays, types Java cannot hold) are left out with one warning naming
+     * them; their bytes stay in the layout, so the struct keeps its size and can still be passed by value.
      *
      * @param s the declaration
-     * @return the model struct, named by its tag or, for an anonymous one, by its typedef
+     * @return the model struct, named by its tag or, for an anonymous one, by its typedef; opaque when only
+     *     forward-declared
      */
     public Type.Struct struct(CStruct s) {
         String name = s.isAnonymousTag() ? typedefNames.getOrDefault(s.name(), s.name()) : s.name();
@@ -169,15 +200,23 @@ public final class CLowering {
         }
         if (!s.complete() || !inProgress.add(s.name())) {
             // Forward-declared, or a struct that points to itself: an address is all a binding needs here.
-            return new Type.Struct(name, List.of(), s.position());
+            return Type.Struct.opaque(name, s.position());
         }
         Type.Struct lowered;
         try {
-            lowered = new Type.Struct(name, fields(s), s.position());
-        } catch (Unbindable e) {
+            CLayout.StructLayout layout = layouts.of(s);
+            List<String> skipped = new ArrayList<>();
+            List<Type.Field> fields = fields(layout, skipped);
+            if (!skipped.isEmpty()) {
+                diagnostics.warning(s.position(), (s.isUnion() ? "union " : "struct ") + name + ": "
+                        + String.join("; ", skipped) + "; no accessors are generated for "
+                        + (skipped.size() == 1 ? "it" : "them") + ", their bytes stay in the layout");
+            }
+            lowered = new Type.Struct(name, s.isUnion(), fields, layout.size(), layout.alignment(), s.position());
+        } catch (IllegalArgumentException e) {
             diagnostics.warning(s.position(), (s.isUnion() ? "union " : "struct ") + name + " is bound as opaque: "
                     + e.getMessage());
-            lowered = new Type.Struct(name, List.of(), s.position());
+            lowered = Type.Struct.opaque(name, s.position());
         } finally {
             inProgress.remove(s.name());
         }
@@ -185,29 +224,41 @@ public final class CLowering {
         return lowered;
     }
 
-    private List<Type.Field> fields(CStruct s) {
-        if (s.isUnion()) {
-            throw new Unbindable("the model has no unions");
-        }
+    private List<Type.Field> fields(CLayout.StructLayout layout, List<String> skipped) {
         List<Type.Field> out = new ArrayList<>();
-        for (CStruct.Member m : s.members()) {
-            if (m.bitWidth().isPresent()) {
-                throw new Unbindable("member '" + m.name() + "' is a bit-field");
+        for (CLayout.MemberLayout m : layout.members()) {
+            CStruct.Member declared = layout.struct().members().get(out.size() + skipped.size());
+            if (m.bitWidth() >= 0) {
+                skipped.add(m.name().isEmpty() ? "an unnamed bit-field" : "member '" + m.name() + "' is a bit-field");
+                continue;
             }
             if (m.name().isEmpty()) {
-                throw new Unbindable("it has an anonymous struct or union member");
+                skipped.add("an anonymous struct or union member");
+                continue;
             }
-            List<Dimension> dims = new ArrayList<>();
-            CType t = m.type();
-            while (t.canonical() instanceof CType.Array a) {
-                if (a.length().isEmpty()) {
-                    throw new Unbindable("member '" + m.name() + "' is a flexible array");
+            try {
+                List<Dimension> dims = new ArrayList<>();
+                CType t = m.type();
+                while (t.canonical() instanceof CType.Array a) {
+                    if (a.length().isEmpty() || a.length().getAsLong() == 0) {
+                        throw new Unbindable("member '" + m.name() + "' is a flexible array");
+                    }
+                    dims.add(new Dimension.Explicit(new Expr.IntConst(0, declared.position()),
+                            new Expr.IntConst(a.length().getAsLong() - 1, declared.position()), declared.position()));
+                    t = a.element();
                 }
-                dims.add(new Dimension.Explicit(new Expr.IntConst(0, m.position()),
-                        new Expr.IntConst(a.length().getAsLong() - 1, m.position()), m.position()));
-                t = a.element();
+                Type type = valueType(t, "member '" + m.name() + "'");
+                if (type instanceof Type.Callback) {
+                    // A function pointer stored in a struct is an address to Java; only arguments become upcalls.
+                    type = new Type.Pointer(Type.VOID);
+                }
+                if (type instanceof Type.Struct inner && inner.opaque()) {
+                    throw new Unbindable("member '" + m.name() + "' is the opaque " + inner.describe());
+                }
+                out.add(new Type.Field(m.name(), type, dims, m.offset(), declared.position()));
+            } catch (Unbindable e) {
+                skipped.add(e.getMessage());
             }
-            out.add(new Type.Field(m.name(), valueType(t, "member '" + m.name() + "'"), dims, m.position()));
         }
         return out;
     }
@@ -217,10 +268,27 @@ public final class CLowering {
 
     private Parameter parameter(CFunction f, CParameter p, int index) {
         String name = p.name().isEmpty() ? "arg" + (index + 1) : p.name();
-        Directives d = new Directives(p, name, f.name());
+        Directives d = new Directives(p, name, f);
         CType c = p.type().canonical();
         Parameter.Builder b;
-        if (c instanceof CType.Pointer ptr && isArrayPointer(ptr, d)) {
+        if (c instanceof CType.Pointer ptr && isString(ptr) && d.dimensions != null && d.dimensions.size() == 1
+                && d.dimensions.getFirst() instanceof Dimension.Explicit e && (d.intent == Parameter.Intent.OUT
+                || d.intent == Parameter.Intent.INOUT)) {
+            // "char *version" with "out dimension(N)": a buffer of N bytes the function fills with text.
+            Expr length = e.upper() instanceof Expr.IntConst u ? new Expr.IntConst(u.value() + 1, u.position())
+                    : e.upper() instanceof Expr.Binary minus && minus.op() == Expr.BinaryOp.SUB
+                    && minus.right() instanceof Expr.IntConst one && one.value() == 1 ? minus.left() : null;
+            if (length == null) {
+                throw new Unbindable("parameter '" + name + "': the length of a text buffer must be one extent");
+            }
+            b = Parameter.builder(name, new Type.Character(length), p.position()).passing(Parameter.Passing.REFERENCE)
+                    .intent(d.intent);
+        } else if (c instanceof CType.Pointer ptr && d.intent == Parameter.Intent.OUT && d.dimensions == null
+                && ptr.pointee().canonical() instanceof CType.Pointer inner) {
+            // "T **handle" with "out": the function stores an address there (cuCtxCreate, cuGetErrorName).
+            b = Parameter.builder(name, pointerType(inner, "parameter '" + name + "'"), p.position())
+                    .passing(Parameter.Passing.REFERENCE).intent(Parameter.Intent.OUT);
+        } else if (c instanceof CType.Pointer ptr && isArrayPointer(ptr, d)) {
             CType pointee = ptr.pointee();
             Type element = complexPair(pointee).<Type>map(Type.Scalar::new)
                     .orElseGet(() -> valueType(pointee, "parameter '" + name + "'"));
@@ -446,11 +514,13 @@ public final class CLowering {
         private final CParameter parameter;
         private final String name;
         private final String function;
+        private final CFunction owner;
 
-        Directives(CParameter p, String name, String function) {
+        Directives(CParameter p, String name, CFunction owner) {
             this.parameter = p;
             this.name = name;
-            this.function = function;
+            this.owner = owner;
+            this.function = owner.name();
             Set<CDirective.IntentFlag> flags = EnumSet.noneOf(CDirective.IntentFlag.class);
             for (CDirective d : p.directives()) {
                 switch (d) {
@@ -497,12 +567,31 @@ public final class CLowering {
 
         private Optional<Expr> expression(String text, SourcePosition at) {
             try {
-                return Optional.of(DirectiveExpressions.parse(text, at));
+                return Optional.of(withConstants(DirectiveExpressions.parse(text, at)));
             } catch (IllegalArgumentException e) {
                 diagnostics.warning(at, "parameter '" + name + "' of " + function + ": cannot read gatun expression: "
                         + e.getMessage() + "; the directive is ignored");
                 return Optional.empty();
             }
+        }
+
+        /** A name that is no parameter but an integer macro or enumerator of the header is its value. */
+        private Expr withConstants(Expr e) {
+            return switch (e) {
+                case Expr.Ref r when owner.parameter(r.name()).isEmpty() -> constant(r.name())
+                        .<Expr>map(v -> new Expr.IntConst(v, r.position())).orElse(r);
+                case Expr.Unary u -> new Expr.Unary(u.op(), withConstants(u.operand()), u.position());
+                case Expr.Binary b -> new Expr.Binary(b.op(), withConstants(b.left()), withConstants(b.right()), b.position());
+                default -> e;
+            };
+        }
+
+        private Optional<Long> constant(String constantName) {
+            java.util.OptionalLong enumerator = unit.enumerator(constantName);
+            if (enumerator.isPresent()) {
+                return Optional.of(enumerator.getAsLong());
+            }
+            return unit.macro(constantName).filter(m -> m.value().isPresent()).map(m -> m.value().getAsLong());
         }
 
         void ignore(String directive, String why) {

@@ -5,6 +5,8 @@ import dev.gatun.bindings.c.CPreprocessor;
 import dev.gatun.bindings.driver.BindingGenerator;
 import dev.gatun.bindings.driver.CompilerDriver;
 import dev.gatun.bindings.driver.JarWriter;
+import dev.gatun.bindings.driver.SymbolFilter;
+import dev.gatun.bindings.driver.SystemLibrary;
 import dev.gatun.bindings.fortran.FortranFrontend;
 import dev.gatun.bindings.model.Parameter;
 import dev.gatun.bindings.model.Procedure;
@@ -36,6 +38,7 @@ import picocli.CommandLine.Parameters;
 public final class GatunCli implements Callable<Integer> {
 
     static final int SOURCE_ERRORS = 1;
+    static final int USAGE = 2;
     static final int COMPILER_FAILED = 3;
     static final int IO_FAILED = 4;
 
@@ -68,15 +71,41 @@ public final class GatunCli implements Callable<Integer> {
         return 0;
     }
 
-    private static Optional<BindingGenerator.Result> generate(String name, List<Path> sources, String pkg, List<Path> includes) {
+    private static Optional<BindingGenerator.Result> generate(String name, List<Path> sources, String pkg, List<Path> includes,
+                                                              BindingOptions options) {
         var d = new Diagnostics();
         CPreprocessor preprocessor = CPreprocessor.fromEnvironment();
         for (Path include : includes) {
             preprocessor = preprocessor.withIncludeDirectory(include);
         }
-        var result = BindingGenerator.generate(name, sources, pkg, d, preprocessor);
+        var result = BindingGenerator.generate(name, sources, pkg, d, preprocessor, options.resolve());
         d.all().forEach(System.err::println);
         return result;
+    }
+
+    /** The options {@code build} and {@code wrap} share: which functions to bind, and a prebuilt library to bind. */
+    static final class BindingOptions {
+        @Option(names = "--include", split = ",", paramLabel = "GLOB",
+                description = "bind only functions matching these globs, e.g. 'cblas_d*' (repeatable, comma-separated)")
+        List<String> include = new ArrayList<>();
+        @Option(names = "--exclude", split = ",", paramLabel = "GLOB", description = "never bind functions matching these globs")
+        List<String> exclude = new ArrayList<>();
+        @Option(names = "--link-system", paramLabel = "LIB",
+                description = "bind this prebuilt system library (openblas, or a soname such as libcuda.so.1): with headers only,"
+                        + " the jar ships no native code and loads the library by its soname; with sources, they link against it")
+        List<String> linkSystem = new ArrayList<>();
+        @Option(names = "-L", description = "library directory") List<Path> libDirs = new ArrayList<>();
+
+        BindingGenerator.Options resolve() {
+            String cc = System.getenv().getOrDefault("CC", "cc");
+            List<String> sonames = linkSystem.stream().map(l -> SystemLibrary.soname(l, libDirs, cc)).toList();
+            return new BindingGenerator.Options(new SymbolFilter(include, exclude), sonames);
+        }
+
+        /** The {@code -l} form: {@code -lopenblas}, or {@code -l:libcuda.so.1} for a soname. */
+        List<String> linkerNames() {
+            return linkSystem.stream().map(l -> l.contains(".so") ? ":" + l : l).toList();
+        }
     }
 
     /** {@code gatun build}: compile, generate, package one jar. */
@@ -97,20 +126,37 @@ public final class GatunCli implements Callable<Integer> {
         @Option(names = "--keep-work", description = "keep the work directory (objects, shims, generated Java) and print where it is")
         boolean keepWork;
         @Option(names = "-I", description = "include directory") List<Path> includes = new ArrayList<>();
-        @Option(names = "-L", description = "library directory") List<Path> libDirs = new ArrayList<>();
+        @CommandLine.Mixin BindingOptions binding = new BindingOptions();
         @Option(names = "-l", description = "library to link") List<String> libs = new ArrayList<>();
         @Option(names = {"-o", "--output"}, description = "the jar to write (default NAME.jar)") Path output;
-        @Parameters(arity = "1..*", description = "Fortran, C or CUDA sources") List<Path> sources;
+        @Parameters(arity = "1..*", description = "Fortran, C or CUDA sources, C headers, and .gatun signature files")
+        List<Path> sources;
 
         @Override
         public Integer call() {
-            var result = generate(name, sources, pkg, includes);
+            Optional<BindingGenerator.Result> result;
+            try {
+                result = generate(name, sources, pkg, includes, binding);
+            } catch (IllegalArgumentException e) {
+                System.err.println("gatun: " + e.getMessage());
+                return USAGE;
+            }
             if (result.isEmpty()) {
                 return SOURCE_ERRORS;
             }
             Path work = null;
             try {
                 work = Files.createTempDirectory("gatun-build-");
+                Path jar = output != null ? output : Path.of(name + ".jar");
+                if (result.get().sources().isEmpty() && result.get().shimSource().isEmpty() && !binding.linkSystem.isEmpty()) {
+                    // Headers of a prebuilt library: nothing to compile, the classes load it by soname.
+                    JarWriter.writeBindingsOnly(jar, pkg, result.get().className(), result.get().javaSource(), work.resolve("classes"),
+                            System.err);
+                    System.out.println("wrote " + jar);
+                    return 0;
+                }
+                var linked = new ArrayList<>(libs);
+                linked.addAll(binding.linkerNames());
                 var nativeSources = new ArrayList<>(result.get().sources());
                 if (result.get().shimSource().isPresent()) {
                     Path shim = work.resolve("gatun_" + name + "_shims.f90");
@@ -118,9 +164,8 @@ public final class GatunCli implements Callable<Integer> {
                     nativeSources.add(new CompilerDriver.Source(shim, true));
                 }
                 Path lib = work.resolve("lib" + name + ".so");
-                new CompilerDriver(System.out, System.getenv()).build(new CompilerDriver.Request(nativeSources, lib, includes, libDirs,
-                        libs, openmp, fastMath, march), work.resolve("obj"));
-                Path jar = output != null ? output : Path.of(name + ".jar");
+                new CompilerDriver(System.out, System.getenv()).build(new CompilerDriver.Request(nativeSources, lib, includes,
+                        binding.libDirs, linked, openmp, fastMath, march), work.resolve("obj"));
                 JarWriter.write(jar, pkg, result.get().className(), result.get().javaSource(), lib, work.resolve("classes"), System.err);
                 System.out.println("wrote " + jar);
                 return 0;
@@ -158,11 +203,18 @@ public final class GatunCli implements Callable<Integer> {
         @Option(names = "--package", defaultValue = "", description = "Java package") String pkg;
         @Option(names = {"-d", "--directory"}, defaultValue = "gatun-generated", description = "output directory") Path dir;
         @Option(names = "-I", description = "include directory for C headers") List<Path> includes = new ArrayList<>();
-        @Parameters(arity = "1..*", description = "sources") List<Path> sources;
+        @CommandLine.Mixin BindingOptions binding = new BindingOptions();
+        @Parameters(arity = "1..*", description = "sources, headers and .gatun signature files") List<Path> sources;
 
         @Override
         public Integer call() {
-            var result = generate(name, sources, pkg, includes);
+            Optional<BindingGenerator.Result> result;
+            try {
+                result = generate(name, sources, pkg, includes, binding);
+            } catch (IllegalArgumentException e) {
+                System.err.println("gatun: " + e.getMessage());
+                return USAGE;
+            }
             if (result.isEmpty()) {
                 return SOURCE_ERRORS;
             }

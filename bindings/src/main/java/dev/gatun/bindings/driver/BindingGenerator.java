@@ -5,6 +5,7 @@ import dev.gatun.bindings.c.CParser;
 import dev.gatun.bindings.c.CPreprocessor;
 import dev.gatun.bindings.c.CPreprocessorException;
 import dev.gatun.bindings.c.CTranslationUnit;
+import dev.gatun.bindings.c.SignatureFile;
 import dev.gatun.bindings.diag.Diagnostics;
 import dev.gatun.bindings.diag.SourcePosition;
 import dev.gatun.bindings.emit.FortranShimEmitter;
@@ -46,6 +47,27 @@ public final class BindingGenerator {
                          List<CompilerDriver.Source> sources) {
     }
 
+    /**
+     * How a library is bound beyond its sources.
+     *
+     * @param filter          which functions get bindings ({@code --include}/{@code --exclude})
+     * @param systemLibraries sonames of a prebuilt system library to bind ({@code --link-system}): when nothing
+     *                        is compiled (headers only), the binding class loads the first of these that the
+     *                        dynamic loader finds, and its jar ships no native library; when sources are
+     *                        compiled, that library links against them instead and this list is not used
+     */
+    public record Options(SymbolFilter filter, List<String> systemLibraries) {
+
+        /** Binds everything; the jar ships its own library. */
+        public static final Options DEFAULTS = new Options(SymbolFilter.ALL, List.of());
+
+        /** Validates and copies the components. */
+        public Options {
+            java.util.Objects.requireNonNull(filter, "filter");
+            systemLibraries = List.copyOf(systemLibraries);
+        }
+    }
+
     private BindingGenerator() {
     }
 
@@ -77,22 +99,42 @@ public final class BindingGenerator {
      */
     public static Library parse(String name, List<Path> files, Diagnostics diagnostics,
                                 List<CompilerDriver.Source> nativeSources, CPreprocessor preprocessor) {
+        return parse(name, files, diagnostics, nativeSources, preprocessor, Options.DEFAULTS);
+    }
+
+    /**
+     * Parses the sources of a library, binding only the functions the options' filter accepts. Files ending in
+     * {@code .gatun} are signature files: their directives apply to the C functions of every header.
+     *
+     * @param name          the library name
+     * @param files         the sources, Fortran modules before their users, and any {@code .gatun} files
+     * @param diagnostics   where problems go
+     * @param nativeSources receives the files to compile
+     * @param preprocessor  the C preprocessor, with the user's {@code -I}/{@code -D}
+     * @param options       the include/exclude filter
+     * @return the library model
+     */
+    public static Library parse(String name, List<Path> files, Diagnostics diagnostics,
+                                List<CompilerDriver.Source> nativeSources, CPreprocessor preprocessor, Options options) {
         var frontend = new FortranFrontend(diagnostics);
+        SignatureFile signatures = SignatureFile.read(files.stream().filter(BindingGenerator::isSignatureFile).toList(), diagnostics);
         var units = new ArrayList<Unit>();
         var boundSymbols = new HashSet<String>();
         // Headers first, so their directives win over a definition of the same function in a .c file.
         List<Path> ordered = new ArrayList<>(files.stream().filter(BindingGenerator::isHeader).toList());
-        files.stream().filter(f -> !isHeader(f)).forEach(ordered::add);
+        files.stream().filter(f -> !isHeader(f) && !isSignatureFile(f)).forEach(ordered::add);
         for (Path f : ordered) {
             if (isFortran(f)) {
                 FortranSource parsed = frontend.parse(f);
-                units.add(parsed.unit());
+                Unit unit = parsed.unit();
+                units.add(new Unit(unit.source(), unit.language(),
+                        unit.procedures().stream().filter(p -> options.filter().test(p.name())).toList()));
                 nativeSources.add(new CompilerDriver.Source(f, parsed.form() == SourceForm.FREE));
             } else if (isHeader(f) || isC(f)) {
                 if (isC(f)) {
                     nativeSources.add(new CompilerDriver.Source(f, false));
                 }
-                parseC(f, preprocessor, diagnostics).ifPresent(unit -> units.add(withoutAlreadyBound(unit, boundSymbols)));
+                parseC(f, preprocessor, diagnostics, signatures, options.filter()).ifPresent(unit -> units.add(withoutAlreadyBound(unit, boundSymbols)));
             } else {
                 nativeSources.add(new CompilerDriver.Source(f, false));
             }
@@ -100,10 +142,11 @@ public final class BindingGenerator {
         return new Library(name, units);
     }
 
-    private static Optional<Unit> parseC(Path file, CPreprocessor preprocessor, Diagnostics diagnostics) {
+    private static Optional<Unit> parseC(Path file, CPreprocessor preprocessor, Diagnostics diagnostics,
+                                         SignatureFile signatures, SymbolFilter filter) {
         try {
             CTranslationUnit parsed = CParser.parse(preprocessor.preprocess(List.of(file)), diagnostics);
-            CLowering lowering = new CLowering(parsed, Language.C, diagnostics);
+            CLowering lowering = new CLowering(parsed, Language.C, diagnostics).withSignatures(signatures).withNames(filter);
             return Optional.of(isHeader(file) ? lowering.lower(file) : lowering.lowerSource(file));
         } catch (CPreprocessorException e) {
             diagnostics.error(new SourcePosition(file, 0, 0), e.getMessage());
@@ -141,7 +184,7 @@ public final class BindingGenerator {
      */
     public static Optional<Result> generate(String name, List<Path> files, String packageName, Diagnostics diagnostics,
                                             CPreprocessor preprocessor) {
-        return generate(name, files, packageName, diagnostics, preprocessor, procedure -> true);
+        return generate(name, files, packageName, diagnostics, preprocessor, Options.DEFAULTS);
     }
 
     /**
@@ -158,8 +201,30 @@ public final class BindingGenerator {
      */
     public static Optional<Result> generate(String name, List<Path> files, String packageName, Diagnostics diagnostics,
                                             CPreprocessor preprocessor, Predicate<Procedure> bind) {
+        return generate(name, files, packageName, diagnostics, preprocessor, Options.DEFAULTS, bind);
+    }
+
+    /**
+     * Generates the bindings with a configured C preprocessor and options, or returns empty when errors were
+     * reported.
+     *
+     * @param name         the library name
+     * @param files        the sources, and any {@code .gatun} signature files
+     * @param packageName  the Java package, empty for none
+     * @param diagnostics  where problems go
+     * @param preprocessor the C preprocessor, with the user's {@code -I}/{@code -D}
+     * @param options      the include/exclude filter and the system library to bind
+     * @return the artefacts, or empty on errors
+     */
+    public static Optional<Result> generate(String name, List<Path> files, String packageName, Diagnostics diagnostics,
+                                            CPreprocessor preprocessor, Options options) {
+        return generate(name, files, packageName, diagnostics, preprocessor, options, procedure -> true);
+    }
+
+    private static Optional<Result> generate(String name, List<Path> files, String packageName, Diagnostics diagnostics,
+                                             CPreprocessor preprocessor, Options options, Predicate<Procedure> bind) {
         var nativeSources = new ArrayList<CompilerDriver.Source>();
-        Library parsed = parse(name, files, diagnostics, nativeSources, preprocessor);
+        Library parsed = parse(name, files, diagnostics, nativeSources, preprocessor, options);
         Library library = new Library(name, parsed.units().stream()
                 .map(u -> new Unit(u.source(), u.language(), u.procedures().stream().filter(bind).toList()))
                 .toList());
@@ -167,13 +232,21 @@ public final class BindingGenerator {
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
-        String java = new JavaEmitter(notes).emit(library, packageName);
+        boolean shims = library.procedures().stream().anyMatch(p -> p.interop() == Procedure.Interop.NEEDS_SHIM);
+        // Nothing compiled: the bindings load the prebuilt system library itself.
+        List<String> load = nativeSources.isEmpty() && !shims ? options.systemLibraries() : List.of();
+        String java = new JavaEmitter(notes).emit(library, packageName, load);
         return Optional.of(new Result(library, JavaEmitter.className(library), java, new FortranShimEmitter(notes).emit(library), nativeSources));
     }
 
     /** True for C headers, which are bound but not compiled. */
     static boolean isHeader(Path f) {
         return f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".h");
+    }
+
+    /** True for {@code .gatun} signature files: directives for headers that cannot be edited. */
+    static boolean isSignatureFile(Path f) {
+        return f.getFileName().toString().endsWith(".gatun");
     }
 
     /** True for C sources. */

@@ -41,6 +41,28 @@ public final class JarWriter {
      */
     public static void write(Path jar, String packageName, String className, String javaSource, Path library, Path classesDir,
                              PrintStream log) throws IOException {
+        write(jar, packageName, className, javaSource, java.util.Optional.of(library), classesDir, log);
+    }
+
+    /**
+     * Compiles and packages bindings of a prebuilt system library: the jar holds the classes only, and the
+     * binding class loads the library by its soname at run time ({@code gatun build --link-system}).
+     *
+     * @param jar         the jar to write
+     * @param packageName the binding's package
+     * @param className   the binding's simple class name
+     * @param javaSource  its source
+     * @param classesDir  a scratch directory for the compiled classes
+     * @param log         where javac's messages go
+     * @throws IOException when compilation or writing fails
+     */
+    public static void writeBindingsOnly(Path jar, String packageName, String className, String javaSource, Path classesDir,
+                                         PrintStream log) throws IOException {
+        write(jar, packageName, className, javaSource, java.util.Optional.empty(), classesDir, log);
+    }
+
+    private static void write(Path jar, String packageName, String className, String javaSource, java.util.Optional<Path> library,
+                              Path classesDir, PrintStream log) throws IOException {
         Path srcDir = classesDir.resolveSibling("src").resolve(packageName.replace('.', '/'));
         Files.createDirectories(srcDir);
         Files.createDirectories(classesDir);
@@ -55,8 +77,6 @@ public final class JarWriter {
         if (status != 0) {
             throw new IOException("javac failed on the generated " + src + "; this is a Gatun bug, please report it");
         }
-        byte[] so = Files.readAllBytes(library);
-        String soName = library.getFileName().toString();
         var manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().putValue("Enable-Native-Access", "ALL-UNNAMED");
@@ -68,9 +88,13 @@ public final class JarWriter {
             for (Path c : classes) {
                 put(j, classesDir.relativize(c).toString().replace('\\', '/'), Files.readAllBytes(c));
             }
-            String base = "META-INF/native/linux-x86_64/";
-            put(j, base + soName, so);
-            put(j, base + "SHA256SUMS", (sha256(so) + "  " + soName + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            if (library.isPresent()) {
+                byte[] so = Files.readAllBytes(library.get());
+                String soName = library.get().getFileName().toString();
+                String base = "META-INF/native/linux-x86_64/";
+                put(j, base + soName, so);
+                put(j, base + "SHA256SUMS", (sha256(so) + "  " + soName + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
         }
     }
 

@@ -44,13 +44,14 @@ final class FriendlyMethodBuilder {
     static boolean heapOverloadPossible(Procedure proc) {
         boolean anyArray = false;
         for (Parameter p : proc.parameters()) {
-            if (p.type() instanceof Type.Callback || p.type() instanceof Type.Character || (p.isArray() && (p.optional() || p.rank() != 1
+            if (p.type() instanceof Type.Callback || p.type() instanceof Type.Character || StructBuilder.wrapped(p.type()) != null
+                    || (p.isArray() && (p.optional() || p.rank() != 1
                     || JavaTypes.heapArray(p.type()) == null))) {
                 return false;
             }
             anyArray |= p.isArray();
         }
-        return anyArray && !(proc.result() instanceof Type.Character);
+        return anyArray && !(proc.result() instanceof Type.Character) && !(proc.result() instanceof Type.Struct);
     }
 
     int scratchSlots() {
@@ -90,7 +91,7 @@ final class FriendlyMethodBuilder {
     List<String[]> outputs() {
         var out = new ArrayList<String[]>();
         if (proc.kind() == Procedure.Kind.FUNCTION) {
-            out.add(new String[] {JavaTypes.scalar(proc.result()), "result"});
+            out.add(new String[] {JavaTypes.friendly(proc.result()), "result"});
         }
         for (Parameter p : proc.parameters()) {
             if (returned(p)) {
@@ -112,7 +113,7 @@ final class FriendlyMethodBuilder {
         if (p.isArray()) {
             return heap ? JavaTypes.heapArray(p.type()) : JavaTypes.arrayClass(p.type());
         }
-        return p.optional() || defaulted(p) ? JavaTypes.boxed(p.type()) : JavaTypes.scalar(p.type());
+        return p.optional() || defaulted(p) ? JavaTypes.boxed(p.type()) : JavaTypes.friendly(p.type());
     }
 
     String build() {
@@ -131,8 +132,10 @@ final class FriendlyMethodBuilder {
         for (Notes.Slot s : plan.slots()) {
             nativeArgs.add(slotArgument(s, call, ind));
         }
+        // A struct returned by value lands in automatic memory: the wrapper keeps it reachable.
+        String allocator = proc.result() instanceof Type.Struct ? "Arena.ofAuto(), " : "";
         String invocation = heap ? "Raw." + RawMethodBuilder.handle(plan) + "_CRITICAL.invokeExact(" + String.join(", ", nativeArgs) + ")"
-                : "Raw." + method + "(" + String.join(", ", nativeArgs) + ")";
+                : "Raw." + method + "(" + allocator + String.join(", ", nativeArgs) + ")";
         String rawResult = plan.result() == Notes.NativeResult.VALUE ? JavaTypes.rawValue(proc.result(), plan.shim()) : "void";
         if (heap) {
             call.append(ind).append("try {\n").append(ind).append("    ")
@@ -144,7 +147,7 @@ final class FriendlyMethodBuilder {
         if (heap) {
             call.append(ind).append("} catch (Throwable t) {\n").append(ind).append("    throw unexpected(t);\n").append(ind).append("}\n");
         }
-        if (plan.slots().stream().anyMatch(s -> s.kind() == Notes.SlotKind.CALLBACK)) {
+        if (plan.shim() && plan.slots().stream().anyMatch(s -> s.kind() == Notes.SlotKind.CALLBACK)) {
             // One call at a time per procedure: the shim holds the callback in a shared module variable.
             body.append("        synchronized (").append(JavaEmitter.callbackLock(method)).append(") {\n")
                     .append("            try (Arena arena = Arena.ofConfined()) {\n").append(call.toString().indent(4).stripTrailing())
@@ -163,7 +166,8 @@ final class FriendlyMethodBuilder {
                 String check = heap ? "Objects.requireNonNull(" + name(p) + ", \"" + p.name() + "\");"
                         : JavaEmitter.requirementField(method, name(p)) + ".check(" + name(p) + ");";
                 body.append("        ").append(p.optional() ? "if (" + name(p) + " != null) " : "").append(check).append('\n');
-            } else if (p.type() instanceof Type.Callback || (p.type() instanceof Type.Character && visible().contains(p))) {
+            } else if (p.type() instanceof Type.Callback || StructBuilder.wrapped(p.type()) != null
+                    || (p.type() instanceof Type.Character && visible().contains(p))) {
                 body.append("        Objects.requireNonNull(").append(name(p)).append(", \"").append(p.name()).append("\");\n");
             }
         }
@@ -236,12 +240,16 @@ final class FriendlyMethodBuilder {
     private String slotArgument(Notes.Slot s, StringBuilder call, String ind) {
         Parameter p = s.parameter();
         return switch (s.kind()) {
-            case VALUE -> p.type() instanceof Type.Logical ? logicalValue(JavaTypes.rawValue(p.type(), plan.shim()), name(p)) : name(p);
+            case VALUE -> p.type() instanceof Type.Logical ? logicalValue(JavaTypes.rawValue(p.type(), plan.shim()), name(p))
+                    : StructBuilder.wrapped(p.type()) != null ? name(p) + ".segment()" : name(p);
             case ARRAY_POINTER -> heap ? "MemorySegment.ofArray(" + name(p) + ")"
                     : p.optional() ? "(" + name(p) + " == null ? MemorySegment.NULL : " + name(p) + ".segment())" : name(p) + ".segment()";
             // Heap overloads exist only for rank-1 arrays, whose one extent is the Java array's length.
             case EXTENT -> heap ? "(long) " + name(p) + ".length" : name(p) + ".shape(" + s.dimension() + ")";
             case STRING_POINTER -> {
+                if (!plan.shim() && proc.language() != dev.gatun.bindings.model.Language.FORTRAN) {
+                    yield cString(p, call, ind);
+                }
                 call.append(ind).append("byte[] ").append(name(p)).append("Bytes = ").append(name(p)).append(".getBytes(StandardCharsets.UTF_8);\n")
                         .append(ind).append("MemorySegment ").append(name(p)).append("Native = arena.allocate(Math.max(1, ").append(name(p))
                         .append("Bytes.length));\n").append(ind).append("MemorySegment.copy(").append(name(p)).append("Bytes, 0, ").append(name(p))
@@ -260,6 +268,24 @@ final class FriendlyMethodBuilder {
                 yield "scratch[" + scratchSlot(call, ind) + "]";
             }
         };
+    }
+
+    /**
+     * A C string: NUL-terminated UTF-8 for intent(in); for out and inout a buffer of the declared length,
+     * which the native code fills and the method reads back up to the first NUL.
+     */
+    private String cString(Parameter p, StringBuilder call, String ind) {
+        String buffer = name(p) + "Native";
+        if (p.intent() == Parameter.Intent.IN) {
+            call.append(ind).append("MemorySegment ").append(buffer).append(" = arena.allocateFrom(").append(name(p)).append(");\n");
+            return buffer;
+        }
+        String length = new JavaExpressions(proc, locals, heap).java(((Type.Character) p.type()).length());
+        call.append(ind).append("MemorySegment ").append(buffer).append(" = arena.allocate(").append(length).append(");\n");
+        if (p.intent() == Parameter.Intent.INOUT) {
+            call.append(ind).append(buffer).append(".setString(0, ").append(name(p)).append(");\n");
+        }
+        return buffer;
     }
 
     private int scratchSlot(StringBuilder call, String ind) {
@@ -315,7 +341,8 @@ final class FriendlyMethodBuilder {
         var values = new ArrayList<String>();
         if (proc.kind() == Procedure.Kind.FUNCTION) {
             values.add(switch (plan.result()) {
-                case VALUE -> proc.result() instanceof Type.Logical ? "result$ != 0" : "result$";
+                case VALUE -> proc.result() instanceof Type.Logical ? "result$ != 0"
+                        : proc.result() instanceof Type.Struct st ? StructBuilder.className(st) + ".of(result$)" : "result$";
                 case VIA_POINTER -> proc.result() instanceof Type.Character
                         ? "new String(result$$.toArray(JAVA_BYTE), StandardCharsets.UTF_8).stripTrailing()"
                         : load(proc.result(), nativeArgs.getLast());
@@ -326,6 +353,8 @@ final class FriendlyMethodBuilder {
             Notes.Slot s = plan.slots().get(i);
             if (s.kind() == Notes.SlotKind.SCALAR_POINTER && returned(s.parameter())) {
                 values.add(load(s.parameter().type(), nativeArgs.get(i)));
+            } else if (s.kind() == Notes.SlotKind.STRING_POINTER && returned(s.parameter())) {
+                values.add(nativeArgs.get(i) + ".getString(0)");
             }
         }
         if (values.size() == 1) {

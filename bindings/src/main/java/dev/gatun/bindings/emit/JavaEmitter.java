@@ -50,11 +50,26 @@ public final class JavaEmitter {
      * @return the Java source
      */
     public String emit(Library library, String packageName) {
+        return emit(library, packageName, List.of());
+    }
+
+    /**
+     * Emits the binding class of a prebuilt system library: the class loads the first of
+     * {@code systemLibraries} the dynamic loader finds ({@code NativeLibrary.requireSystem}) instead of
+     * extracting {@code lib<name>.so} from its jar.
+     *
+     * @param library         the library
+     * @param packageName     the Java package, empty for the unnamed package
+     * @param systemLibraries sonames to load, e.g. {@code libopenblas.so.0}; empty to load the jar's own library
+     * @return the Java source
+     */
+    public String emit(Library library, String packageName, List<String> systemLibraries) {
         String cls = className(library);
         var raw = new StringBuilder();
         var friendly = new StringBuilder();
         var fields = new StringBuilder();
         var nested = new StringBuilder();
+        var structs = new java.util.LinkedHashMap<String, Type.Struct>();
         int scratch = 0;
         boolean callbacks = false;
         boolean logicalCallbacks = false;
@@ -64,6 +79,10 @@ public final class JavaEmitter {
                 continue;
             }
             String method = notes.require(p, Notes.JavaName.class).name();
+            for (Parameter q : p.parameters()) {
+                collectStruct(q.type(), structs);
+            }
+            collectStruct(p.result(), structs);
             boolean heap = FriendlyMethodBuilder.heapOverloadPossible(p);
             raw.append(new RawMethodBuilder(p, plan.get(), method, notes).build(heap));
             var f = new FriendlyMethodBuilder(p, plan.get(), notes, false);
@@ -75,7 +94,7 @@ public final class JavaEmitter {
                 scratch = Math.max(scratch, h.scratchSlots());
             }
             fields.append(requirementFields(p, method));
-            if (p.parameters().stream().anyMatch(q -> q.type() instanceof Type.Callback)) {
+            if (plan.get().shim() && p.parameters().stream().anyMatch(q -> q.type() instanceof Type.Callback)) {
                 fields.append("""
 
                             /** Serialises calls of {@code %s}: its shim keeps the callback in one module-level pointer. */
@@ -93,6 +112,9 @@ public final class JavaEmitter {
             if (f.outputs().size() > 1) {
                 nested.append(resultRecord(f, method));
             }
+        }
+        for (Type.Struct s : structs.values()) {
+            nested.append(new StructBuilder(s).build());
         }
         if (scratch > 0) {
             fields.append("""
@@ -144,7 +166,7 @@ public final class JavaEmitter {
                 @SuppressWarnings("restricted") // upcall stubs for callbacks; native access is the point of this class
                 public final class %s {
 
-                    private static final NativeLibrary LIBRARY = NativeLibrary.load(%s.class, "%s");
+                    private static final NativeLibrary LIBRARY = %s;
                 %s
                     private %s() {
                     }
@@ -173,7 +195,7 @@ public final class JavaEmitter {
                         return new IllegalStateException("native call failed", t);
                     }
                 %s}
-                """.formatted(HEADER, pkg, library.name(), sources, cls, cls, library.name(), fields, cls, friendly, nested, raw, helpers);
+                """.formatted(HEADER, pkg, library.name(), sources, cls, loadLibrary(cls, library, systemLibraries), fields, cls, friendly, nested, raw, helpers);
     }
 
     private static final String UPCALL_TARGET = """
@@ -207,6 +229,25 @@ public final class JavaEmitter {
                     }
                 }
             """;
+
+    private static String loadLibrary(String cls, Library library, List<String> systemLibraries) {
+        if (systemLibraries.isEmpty()) {
+            return "NativeLibrary.load(" + cls + ".class, \"" + library.name() + "\")";
+        }
+        return "NativeLibrary.requireSystem(" + String.join(", ", systemLibraries.stream().map(s -> "\"" + s + "\"").toList()) + ")";
+    }
+
+    /** A struct the bindings pass by value or through a pointer, and the structs inside it. */
+    private static void collectStruct(Type t, java.util.Map<String, Type.Struct> out) {
+        Type.Struct s = StructBuilder.wrapped(t);
+        if (s == null || out.containsKey(s.name())) {
+            return;
+        }
+        out.put(s.name(), s);
+        for (Type.Field f : s.fields()) {
+            collectStruct(f.type(), out);
+        }
+    }
 
     private static String friendlyMethod(Procedure p, FriendlyMethodBuilder f, String method) {
         String body = f.build();

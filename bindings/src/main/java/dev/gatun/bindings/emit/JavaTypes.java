@@ -26,8 +26,20 @@ final class JavaTypes {
             case Type.Logical l -> "boolean";
             case Type.Character c -> "String";
             case Type.Pointer p -> "MemorySegment";
+            case Type.Struct s -> "MemorySegment";
             default -> throw new IllegalArgumentException("no Java scalar type for " + t.describe());
         };
+    }
+
+    /** The friendly-layer Java type of a value: the wrapper class for a struct by value or behind a pointer. */
+    static String friendly(Type t) {
+        Type.Struct s = StructBuilder.wrapped(t);
+        return s != null ? StructBuilder.className(s) : scalar(t);
+    }
+
+    /** The layout of a value passed or returned by value: a struct's own layout, else the value layout. */
+    static String valueLayout(Type t, boolean shim) {
+        return t instanceof Type.Struct s ? StructBuilder.className(s) + ".LAYOUT" : layout(rawValue(t, shim));
     }
 
     /** The boxed type, for optional scalars (null means absent). */
@@ -133,6 +145,12 @@ final class JavaTypes {
         }
         if (t instanceof Type.Character) {
             return "char";
+        }
+        if (t instanceof Type.Struct s) {
+            return s.describe();
+        }
+        if (t instanceof Type.Pointer p && !(p.pointee() instanceof Type.Void)) {
+            return cName(p.pointee(), shim) + " *";
         }
         return t instanceof Type.Void ? "void" : "void *";
     }

@@ -48,6 +48,11 @@ final class RawMethodBuilder {
         return names;
     }
 
+    /** True when the native function returns a struct by value. */
+    boolean returnsStruct() {
+        return plan.result() == Notes.NativeResult.VALUE && procedure.result() instanceof dev.gatun.bindings.model.Type.Struct;
+    }
+
     String nativeSignature() {
         var parts = new ArrayList<String>();
         var names = slotNames();
@@ -59,10 +64,11 @@ final class RawMethodBuilder {
     }
 
     String descriptor() {
-        var layouts = plan.slots().stream().map(s -> JavaTypes.layout(JavaTypes.rawSlot(s, plan.shim()))).toList();
+        var layouts = plan.slots().stream().map(s -> s.kind() == Notes.SlotKind.VALUE
+                ? JavaTypes.valueLayout(s.parameter().type(), plan.shim()) : JavaTypes.layout(JavaTypes.rawSlot(s, plan.shim()))).toList();
         String args = String.join(", ", layouts);
         return plan.result() == Notes.NativeResult.VALUE
-                ? "FunctionDescriptor.of(" + JavaTypes.layout(resultType()) + (args.isEmpty() ? "" : ", " + args) + ")"
+                ? "FunctionDescriptor.of(" + JavaTypes.valueLayout(procedure.result(), plan.shim()) + (args.isEmpty() ? "" : ", " + args) + ")"
                 : "FunctionDescriptor.ofVoid(" + args + ")";
     }
 
@@ -71,10 +77,18 @@ final class RawMethodBuilder {
         String h = handle(plan);
         var params = new ArrayList<String>();
         var names = slotNames();
+        var arguments = new ArrayList<>(names);
         for (int i = 0; i < names.size(); i++) {
             params.add(JavaTypes.rawSlot(plan.slots().get(i), plan.shim()) + " " + names.get(i));
         }
-        String invoke = h + ".invokeExact(" + String.join(", ", names) + ")";
+        String allocatorDoc = "";
+        if (returnsStruct()) {
+            // FFM returns a struct by value into memory the caller provides: the allocator comes first.
+            params.addFirst("SegmentAllocator allocator");
+            arguments.addFirst("allocator");
+            allocatorDoc = "         * @param allocator where the returned struct is allocated\n";
+        }
+        String invoke = h + ".invokeExact(" + String.join(", ", arguments) + ")";
         String body = resultType().equals("void") ? invoke + ";" : "return (" + resultType() + ") " + invoke + ";";
         String criticalField = critical ? """
 
@@ -101,7 +115,7 @@ final class RawMethodBuilder {
                             }
                         }
                 """.formatted(nativeSignature(), h, plan.symbol(), descriptor(), criticalField, plan.symbol(), nativeSignature(),
-                        JavaEmitter.where(procedure), paramDocs(names), resultType(), method, String.join(", ", params), body);
+                        JavaEmitter.where(procedure), allocatorDoc + paramDocs(names), resultType(), method, String.join(", ", params), body);
     }
 
     private static String paramDocs(List<String> names) {

@@ -89,28 +89,57 @@ public sealed interface Type {
     }
 
     /**
-     * A named C struct or Fortran {@code bind(C)} derived type. An empty field list means opaque.
+     * A named C struct or union (or Fortran {@code bind(C)} derived type) with its layout as the C
+     * compiler computes it. An opaque one (a forward declaration) has no fields and size 0.
      *
-     * @param name     the tag or type name
-     * @param fields   the members, in declaration order
-     * @param position where it was declared
+     * <p>Members the model cannot describe (bit-fields, anonymous members, flexible arrays) are not in
+     * {@link #fields()}; their bytes stay in the layout as padding, so the struct still has its true size.
+     *
+     * @param name      the tag or type name
+     * @param union     true for a C {@code union}: every field at offset 0
+     * @param fields    the members that can be accessed, in declaration order
+     * @param size      {@code sizeof}, in bytes; 0 when opaque
+     * @param alignment {@code _Alignof}, in bytes; 1 when opaque
+     * @param position  where it was declared
      */
-    record Struct(String name, List<Field> fields, SourcePosition position) implements Type {
+    record Struct(String name, boolean union, List<Field> fields, long size, long alignment, SourcePosition position)
+            implements Type {
         /** Validates and copies the components. */
         public Struct {
             Objects.requireNonNull(name, "name");
             fields = List.copyOf(fields);
             Objects.requireNonNull(position, "position");
+            if (size < 0 || alignment < 1 || Long.bitCount(alignment) != 1) {
+                throw new IllegalArgumentException("struct " + name + ": size " + size + " and alignment " + alignment
+                        + " must be >= 0 and a power of two");
+            }
+            for (Field f : fields) {
+                if (f.offset() < 0 || f.offset() > size) {
+                    throw new IllegalArgumentException("struct " + name + ": field '" + f.name() + "' at offset "
+                            + f.offset() + " lies outside its " + size + " bytes");
+                }
+            }
+        }
+
+        /**
+         * Returns a struct whose layout is unknown (only forward-declared): it can be pointed to, nothing more.
+         *
+         * @param name     the tag or type name
+         * @param position where it was declared
+         * @return the opaque struct
+         */
+        public static Struct opaque(String name, SourcePosition position) {
+            return new Struct(name, false, List.of(), 0, 1, position);
         }
 
         /** Returns true when the layout is unknown (a forward declaration). */
         public boolean opaque() {
-            return fields.isEmpty();
+            return size == 0 && fields.isEmpty();
         }
 
         @Override
         public String describe() {
-            return "struct " + name;
+            return (union ? "union " : "struct ") + name;
         }
     }
 
@@ -120,9 +149,10 @@ public sealed interface Type {
      * @param name       the member name
      * @param type       its type (element type for fixed-size array members)
      * @param dimensions fixed extents of an array member, empty for a scalar member
+     * @param offset     byte offset from the start of the struct, as the C compiler lays it out
      * @param position   where it was declared
      */
-    record Field(String name, Type type, List<Dimension> dimensions, SourcePosition position) {
+    record Field(String name, Type type, List<Dimension> dimensions, long offset, SourcePosition position) {
         /** Validates and copies the components. */
         public Field {
             Objects.requireNonNull(name, "name");

@@ -111,6 +111,22 @@ public final class NameMangler {
         return KEYWORDS.contains(name) ? name + "_" : name;
     }
 
+    /** Names a struct wrapper already uses for itself, so a C member cannot take them. */
+    private static final Set<String> STRUCT_RESERVED = Set.of("segment", "of", "allocate", "toString", "hashCode",
+            "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
+
+    /**
+     * Returns the accessor name of a C struct member: {@code n_points} becomes {@code nPoints}; a keyword or a
+     * name the wrapper uses itself ({@code segment}, {@code of}) gets a trailing {@code _}.
+     *
+     * @param member the member name
+     * @return a Java method name
+     */
+    public static String memberName(String member) {
+        String name = javaName(member, false);
+        return STRUCT_RESERVED.contains(name) ? name + "_" : name;
+    }
+
     /**
      * Returns the Java class name for a library: {@code fib} becomes {@code Fib}.
      *

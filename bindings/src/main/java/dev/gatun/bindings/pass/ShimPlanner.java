@@ -49,7 +49,10 @@ final class ShimPlanner {
                 slots.add(new Notes.Slot(Notes.SlotKind.CALLBACK, p, 0));
             } else if (t instanceof Type.Character) {
                 slots.add(new Notes.Slot(Notes.SlotKind.STRING_POINTER, p, 0));
-                slots.add(new Notes.Slot(Notes.SlotKind.STRING_LENGTH, p, 0));
+                if (proc.language() == dev.gatun.bindings.model.Language.FORTRAN) {
+                    // Fortran's hidden length; C strings end with a NUL (or their buffer length is a directive).
+                    slots.add(new Notes.Slot(Notes.SlotKind.STRING_LENGTH, p, 0));
+                }
             } else if (p.isArray()) {
                 slots.add(new Notes.Slot(Notes.SlotKind.ARRAY_POINTER, p, 0));
                 for (int d = 0; d < p.rank(); d++) {

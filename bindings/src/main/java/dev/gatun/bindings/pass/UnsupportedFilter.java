@@ -3,10 +3,12 @@ package dev.gatun.bindings.pass;
 import dev.gatun.bindings.diag.Diagnostics;
 import dev.gatun.bindings.model.Annotations;
 import dev.gatun.bindings.model.Dimension;
+import dev.gatun.bindings.model.Language;
 import dev.gatun.bindings.model.Library;
 import dev.gatun.bindings.model.Parameter;
 import dev.gatun.bindings.model.Procedure;
 import dev.gatun.bindings.model.ScalarKind;
+import dev.gatun.bindings.model.Signature;
 import dev.gatun.bindings.model.Type;
 import java.util.Optional;
 import java.util.Set;
@@ -43,8 +45,13 @@ final class UnsupportedFilter {
         for (Parameter p : proc.parameters()) {
             String where = "parameter '" + p.name() + "' ";
             Type t = p.type();
-            if (t instanceof Type.Struct) {
-                return Optional.of(where + "is a struct passed by value or reference; structs are not bound yet");
+            if (t instanceof Type.Struct s) {
+                if (proc.language() == Language.FORTRAN || p.passing() != Parameter.Passing.VALUE) {
+                    return Optional.of(where + "is a derived type; only C structs passed by value or by pointer are bound");
+                }
+                if (s.opaque()) {
+                    return Optional.of(where + "is the opaque " + s.describe() + " passed by value; its layout is unknown");
+                }
             }
             if (p.isArray()) {
                 if (!(t instanceof Type.Scalar s) || !ARRAY_ELEMENTS.contains(s.kind())) {
@@ -56,19 +63,32 @@ final class UnsupportedFilter {
                             + "descriptors; drop bind(C) so Gatun generates a shim, or use explicit shape");
                 }
             }
-            if (t instanceof Type.Character && (direct || p.intent() != Parameter.Intent.IN || p.optional())) {
+            if (t instanceof Type.Character c && proc.language() != Language.FORTRAN) {
+                // C: a NUL-terminated string in, or a buffer of known length the function fills.
+                if (p.optional() || (p.intent() != Parameter.Intent.IN && c.assumedLength())) {
+                    return Optional.of(where + "is a char * the function writes; give its length with a directive, "
+                            + "e.g. 'gatun: " + p.name() + " out dimension(256)'");
+                }
+            } else if (t instanceof Type.Character && (direct || p.intent() != Parameter.Intent.IN || p.optional())) {
                 return Optional.of(where + "is character; only non-optional intent(in) strings of procedures without bind(C) are supported");
             }
             if (t instanceof Type.Scalar s && s.kind().isComplex() && p.passing() == Parameter.Passing.VALUE) {
                 return Optional.of(where + "is complex by value; pass it by reference");
             }
-            if (t instanceof Type.Callback && (p.optional() || direct)) {
+            if (t instanceof Type.Callback && (p.optional() || (direct && proc.language() == Language.FORTRAN))) {
                 return Optional.of(where + "is an optional or bind(C) callback; not supported yet");
+            }
+            if (t instanceof Type.Callback cb && proc.language() != Language.FORTRAN) {
+                Optional<String> bad = callbackProblem(cb.signature());
+                if (bad.isPresent()) {
+                    return Optional.of(where + "is a callback whose " + bad.get());
+                }
             }
         }
         Type r = proc.result();
-        if (r instanceof Type.Struct) {
-            return Optional.of("it returns a struct; not supported yet");
+        if (r instanceof Type.Struct s && (proc.language() == Language.FORTRAN || s.opaque())) {
+            return Optional.of("it returns " + (s.opaque() ? "the opaque " + s.describe() + " by value" : "a derived type")
+                    + "; only C structs with a known layout are returned");
         }
         if (r instanceof Type.Character c && !(c.length() instanceof dev.gatun.bindings.model.Expr.IntConst)) {
             return Optional.of("it returns character(len=" + c.length().render() + "); only constant lengths are supported");
@@ -77,5 +97,21 @@ final class UnsupportedFilter {
             return Optional.of("a bind(C) function returning complex or character is not supported; drop bind(C)");
         }
         return Optional.empty();
+    }
+
+    /** Upcalls take numbers, logicals and addresses; a C callback may receive nothing else by value. */
+    private static Optional<String> callbackProblem(Signature s) {
+        for (Parameter q : s.parameters()) {
+            if (!callbackValue(q.type())) {
+                return Optional.of("parameter '" + q.name() + "' is " + q.type().describe()
+                        + "; callbacks receive numbers and pointers");
+            }
+        }
+        return s.result() instanceof Type.Void || callbackValue(s.result()) ? Optional.empty()
+                : Optional.of("result is " + s.result().describe() + "; callbacks return numbers and pointers");
+    }
+
+    private static boolean callbackValue(Type t) {
+        return t instanceof Type.Scalar sc && !sc.kind().isComplex() || t instanceof Type.Logical || t instanceof Type.Pointer;
     }
 }

@@ -1,0 +1,311 @@
+package dev.gatun.bindings.emit;
+
+import dev.gatun.bindings.model.Dimension;
+import dev.gatun.bindings.model.Expr;
+import dev.gatun.bindings.model.ScalarKind;
+import dev.gatun.bindings.model.Type;
+import dev.gatun.bindings.pass.NameMangler;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Builds the nested class that exposes one C struct or union to Java: a {@code StructLayout} (or
+ * {@code UnionLayout}) constant whose offsets and padding are exactly the C compiler's, and a small
+ * wrapper over a {@code MemorySegment} with one getter and one fluent setter per member. Padding is
+ * derived from the offsets the C frontend computed, so members the model leaves out (bit-fields,
+ * anonymous members) keep their bytes. A member whose natural Java alignment exceeds its C alignment
+ * (packed structs) uses the {@code _UNALIGNED} value layout.
+ */
+final class StructBuilder {
+
+    private final Type.Struct struct;
+    private final String cls;
+
+    StructBuilder(Type.Struct struct) {
+        this.struct = struct;
+        this.cls = className(struct);
+    }
+
+    /** The Java class of a struct: {@code struct fftw_iodim_do_not_use_me} becomes {@code FftwIodimDoNotUseMe}. */
+    static String className(Type.Struct s) {
+        return NameMangler.className(s.name());
+    }
+
+    /** A complete struct reached through a pointer or by value, or null. */
+    static Type.Struct wrapped(Type t) {
+        Type inner = t instanceof Type.Pointer p ? p.pointee() : t;
+        return inner instanceof Type.Struct s && !s.opaque() ? s : null;
+    }
+
+    String build() {
+        var layouts = new ArrayList<String>();
+        var accessors = new StringBuilder();
+        var shown = new ArrayList<String>();
+        long at = 0;
+        long fieldAlignment = 1;
+        List<Type.Field> fields = struct.fields().stream().sorted(Comparator.comparingLong(Type.Field::offset)).toList();
+        for (Type.Field f : fields) {
+            long natural = alignment(f.type());
+            boolean unaligned = natural > struct.alignment() || f.offset() % natural != 0;
+            if (unaligned && f.type() instanceof Type.Struct) {
+                continue; // a nested struct in a packed one: FFM cannot lower its alignment, so its bytes stay padding
+            }
+            if (!struct.union() && f.offset() > at) {
+                layouts.add("MemoryLayout.paddingLayout(" + (f.offset() - at) + ")");
+            }
+            String element = valueLayout(f.type(), unaligned);
+            layouts.add(sequence(f.dimensions(), element) + ".withName(\"" + f.name() + "\")");
+            fieldAlignment = Math.max(fieldAlignment, unaligned ? 1 : natural);
+            at = struct.union() ? at : f.offset() + size(f);
+            accessors.append(accessor(f, element));
+            if (f.dimensions().isEmpty() && !(f.type() instanceof Type.Struct)) {
+                shown.add("\"" + f.name() + "=\" + " + NameMangler.memberName(f.name()) + "()");
+            }
+        }
+        if (struct.union()) {
+            long largest = fields.stream().mapToLong(StructBuilder::size).max().orElse(0);
+            if (struct.size() > largest) {
+                layouts.add("MemoryLayout.paddingLayout(" + struct.size() + ")");
+            }
+        } else if (struct.size() > at) {
+            layouts.add("MemoryLayout.paddingLayout(" + (struct.size() - at) + ")");
+        }
+        String kind = struct.union() ? "unionLayout" : "structLayout";
+        String realign = struct.alignment() != fieldAlignment ? ".withByteAlignment(" + struct.alignment() + ")" : "";
+        String members = layouts.isEmpty() ? "" : "\n                    " + String.join(",\n                    ", layouts);
+        String text = shown.isEmpty() ? "\"" + cls + "[\" + segment + \"]\""
+                : "\"" + cls + "[\" + " + String.join(" + \", \" + ", shown) + " + \"]\"";
+        return """
+
+                    /**
+                     * C {@code %s}, declared at {@code %s:%d}: %d bytes, aligned to %d, laid out as the C compiler lays it out.
+                     * A view over native memory; it allocates nothing itself.
+                     */
+                    public static final class %s {
+
+                        /** The C layout: member offsets and padding as gcc computes them. */
+                        public static final %s LAYOUT = MemoryLayout.%s(%s)%s.withName("%s");
+
+                        private final MemorySegment segment;
+
+                        private %s(MemorySegment segment) {
+                            this.segment = segment;
+                        }
+
+                        /**
+                         * Allocates a zeroed {@code %s}.
+                         *
+                         * @param allocator where the memory comes from, e.g. an {@code Arena}
+                         * @return the new struct
+                         */
+                        public static %s allocate(SegmentAllocator allocator) {
+                            return new %s(Objects.requireNonNull(allocator, "allocator").allocate(LAYOUT));
+                        }
+
+                        /**
+                         * Views native memory as a {@code %s}.
+                         *
+                         * @param segment at least {@code LAYOUT.byteSize()} bytes, aligned to {@code LAYOUT.byteAlignment()}
+                         * @return the view
+                         * @throws IllegalArgumentException if the segment is too small or misaligned
+                         */
+                        public static %s of(MemorySegment segment) {
+                            Objects.requireNonNull(segment, "segment");
+                            if (segment.byteSize() < LAYOUT.byteSize()) {
+                                throw new IllegalArgumentException("segment: expected at least " + LAYOUT.byteSize()
+                                        + " bytes for %s, got " + segment.byteSize());
+                            }
+                            if (!segment.isNative() || segment.address() %% LAYOUT.byteAlignment() != 0) {
+                                throw new IllegalArgumentException("segment: expected native memory aligned to " + LAYOUT.byteAlignment()
+                                        + " bytes for %s, got " + segment);
+                            }
+                            return new %s(segment.asSlice(0, LAYOUT));
+                        }
+
+                        /**
+                         * Returns the memory this struct lives in.
+                         *
+                         * @return the segment, exactly {@code LAYOUT.byteSize()} bytes
+                         */
+                        public MemorySegment segment() {
+                            return segment;
+                        }
+                %s
+                        @Override
+                        public String toString() {
+                            return %s;
+                        }
+                    }
+                """.formatted(struct.describe(), struct.position().file().getFileName(), struct.position().line(), struct.size(),
+                struct.alignment(), cls, struct.union() ? "UnionLayout" : "StructLayout", kind, members, realign, struct.name(), cls,
+                struct.describe(), cls, cls, struct.describe(), cls, struct.describe(), struct.describe(), cls, accessors, text);
+    }
+
+    private String accessor(Type.Field f, String element) {
+        String name = NameMangler.memberName(f.name());
+        var params = new ArrayList<String>();
+        var docs = new StringBuilder();
+        var checks = new StringBuilder();
+        String offset = f.offset() + "L";
+        if (!f.dimensions().isEmpty()) {
+            long stride = elementSize(f.type());
+            var terms = new ArrayList<String>();
+            for (int d = f.dimensions().size() - 1; d >= 0; d--) {
+                long extent = extent(f.dimensions().get(d));
+                String index = "i" + d;
+                params.addFirst("long " + index);
+                docs.insert(0, "         * @param " + index + " index " + d + ", 0 to " + (extent - 1) + "\n");
+                checks.insert(0, "            Objects.checkIndex(" + index + ", " + extent + ");\n");
+                terms.addFirst(index + " * " + stride + "L");
+                stride *= extent;
+            }
+            offset = f.offset() + "L + " + String.join(" + ", terms);
+        }
+        String args = String.join(", ", params);
+        String argsComma = args.isEmpty() ? "" : args + ", ";
+        String where = "member {@code " + f.name() + "} (offset " + f.offset() + ")";
+        if (f.type() instanceof Type.Struct inner) {
+            String innerCls = className(inner);
+            return """
+
+                            /**
+                             * Returns %s as a view sharing this struct's memory.
+                             *
+                    %s         * @return the view
+                             */
+                            public %s %s(%s) {
+                    %s            return new %s(segment.asSlice(%s, %s.LAYOUT));
+                            }
+                    """.formatted(where, docs, innerCls, name, args, checks, innerCls, offset, innerCls);
+        }
+        String javaType = javaType(f.type());
+        return """
+
+                        /**
+                         * Returns %s.
+                         *
+                %s         * @return the value
+                         */
+                        public %s %s(%s) {
+                %s            return %s;
+                        }
+
+                        /**
+                         * Sets %s.
+                         *
+                %s         * @param value the new value
+                         * @return this struct
+                         */
+                        public %s %s(%svalue) {
+                %s            %s;
+                            return this;
+                        }
+                """.formatted(where, docs, javaType, name, args, checks, load(f.type(), element, offset), where, docs, cls, name,
+                argsComma + javaType + " ", checks, store(f.type(), element, offset));
+    }
+
+    private static String javaType(Type t) {
+        return t instanceof Type.Logical ? "boolean" : JavaTypes.scalar(t);
+    }
+
+    private static String load(Type t, String layout, String offset) {
+        return switch (t) {
+            case Type.Logical l -> "segment.get(" + layout + ", " + offset + ") != 0";
+            case Type.Scalar s when s.kind().isComplex() -> {
+                String part = s.kind() == ScalarKind.COMPLEX_DOUBLE ? "JAVA_DOUBLE" : "JAVA_FLOAT";
+                int half = s.kind().bytes() / 2;
+                yield "new Complex(segment.get(" + part + ", " + offset + "), segment.get(" + part + ", " + offset + " + " + half + "L))";
+            }
+            default -> "segment.get(" + layout + ", " + offset + ")";
+        };
+    }
+
+    private static String store(Type t, String layout, String offset) {
+        return switch (t) {
+            case Type.Logical l -> "segment.set(" + layout + ", " + offset + ", " + switch (l.bytes()) {
+                case 1 -> "(byte) (value ? 1 : 0)";
+                case 2 -> "(short) (value ? 1 : 0)";
+                case 8 -> "value ? 1L : 0L";
+                default -> "value ? 1 : 0";
+            } + ")";
+            case Type.Scalar s when s.kind().isComplex() -> {
+                boolean d = s.kind() == ScalarKind.COMPLEX_DOUBLE;
+                String part = d ? "JAVA_DOUBLE" : "JAVA_FLOAT";
+                String cast = d ? "" : "(float) ";
+                int half = s.kind().bytes() / 2;
+                yield "Objects.requireNonNull(value, \"value\");\n            segment.set(" + part + ", " + offset + ", " + cast
+                        + "value.re());\n            segment.set(" + part + ", " + offset + " + " + half + "L, " + cast + "value.im())";
+            }
+            case Type.Pointer p -> "segment.set(" + layout + ", " + offset + ", Objects.requireNonNull(value, \"value\"))";
+            default -> "segment.set(" + layout + ", " + offset + ", value)";
+        };
+    }
+
+    /** The layout of one element of a member. */
+    private static String valueLayout(Type t, boolean unaligned) {
+        String suffix = unaligned ? "_UNALIGNED" : "";
+        return switch (t) {
+            case Type.Scalar s -> switch (s.kind()) {
+                case INT8, UINT8 -> "JAVA_BYTE";
+                case INT16, UINT16 -> "JAVA_SHORT" + suffix;
+                case INT32, UINT32 -> "JAVA_INT" + suffix;
+                case INT64, UINT64 -> "JAVA_LONG" + suffix;
+                case FLOAT -> "JAVA_FLOAT" + suffix;
+                case DOUBLE -> "JAVA_DOUBLE" + suffix;
+                case COMPLEX_FLOAT -> "MemoryLayout.structLayout(JAVA_FLOAT" + suffix + ".withName(\"re\"), JAVA_FLOAT" + suffix
+                        + ".withName(\"im\"))";
+                case COMPLEX_DOUBLE -> "MemoryLayout.structLayout(JAVA_DOUBLE" + suffix + ".withName(\"re\"), JAVA_DOUBLE" + suffix
+                        + ".withName(\"im\"))";
+            };
+            case Type.Logical l -> switch (l.bytes()) {
+                case 1 -> "JAVA_BYTE";
+                case 2 -> "JAVA_SHORT" + suffix;
+                case 8 -> "JAVA_LONG" + suffix;
+                default -> "JAVA_INT" + suffix;
+            };
+            case Type.Pointer p -> "ADDRESS" + suffix;
+            case Type.Struct s -> className(s) + ".LAYOUT";
+            default -> throw new IllegalArgumentException("no struct member layout for " + t.describe());
+        };
+    }
+
+    private static String sequence(List<Dimension> dims, String element) {
+        String layout = element;
+        for (int d = dims.size() - 1; d >= 0; d--) {
+            layout = "MemoryLayout.sequenceLayout(" + extent(dims.get(d)) + ", " + layout + ")";
+        }
+        return layout;
+    }
+
+    private static long extent(Dimension d) {
+        var e = (Dimension.Explicit) d;
+        return ((Expr.IntConst) e.upper()).value() - ((Expr.IntConst) e.lower()).value() + 1;
+    }
+
+    private static long size(Type.Field f) {
+        long n = elementSize(f.type());
+        for (Dimension d : f.dimensions()) {
+            n *= extent(d);
+        }
+        return n;
+    }
+
+    private static long elementSize(Type t) {
+        return switch (t) {
+            case Type.Scalar s -> s.kind().bytes();
+            case Type.Logical l -> l.bytes();
+            case Type.Struct s -> s.size();
+            default -> 8;
+        };
+    }
+
+    /** The alignment Java's value layouts (and a nested struct's layout) have. */
+    private static long alignment(Type t) {
+        return switch (t) {
+            case Type.Scalar s -> s.kind().isComplex() ? s.kind().bytes() / 2 : s.kind().bytes();
+            case Type.Struct s -> s.alignment();
+            default -> elementSize(t);
+        };
+    }
+}

@@ -271,7 +271,8 @@ public final class CLowering {
         Directives d = new Directives(p, name, f);
         CType c = p.type().canonical();
         Parameter.Builder b;
-        if (c instanceof CType.Pointer ptr && isString(ptr) && d.dimensions != null && d.dimensions.size() == 1
+        if (c instanceof CType.Pointer ptr && ptr.pointee().canonical() instanceof CType.Int ch
+                && ch.kind() == CType.IntKind.CHAR && d.dimensions != null && d.dimensions.size() == 1
                 && d.dimensions.getFirst() instanceof Dimension.Explicit e && (d.intent == Parameter.Intent.OUT
                 || d.intent == Parameter.Intent.INOUT)) {
             // "char *version" with "out dimension(N)": a buffer of N bytes the function fills with text.

@@ -74,10 +74,10 @@ public final class SignatureFile {
                             + " e.g. 'MPI_Get_library_version: resultlen out'; the line is ignored");
                     continue;
                 }
-                // Rewrite "name:" as "gatun:" padded to the same width, so reported columns match the file.
-                int pad = colon + 1 - GatunDirectiveParser.MARKER.length();
-                String comment = " ".repeat(Math.max(0, pad)) + GatunDirectiveParser.MARKER + line.substring(colon + 1);
-                SourcePosition start = new SourcePosition(file, i + 1, 1 + Math.min(0, pad));
+                // Read the clauses as a directive comment: the marker on the line before, then the line with its
+                // "name:" blanked, so every position the parser reports is the position in the side file.
+                String comment = GatunDirectiveParser.MARKER + "\n" + " ".repeat(colon + 1) + line.substring(colon + 1);
+                SourcePosition start = new SourcePosition(file, i, 1);
                 where.putIfAbsent(function, new SourcePosition(file, i + 1, line.indexOf(function) + 1));
                 Map<String, List<CDirective>> params = byFunction.computeIfAbsent(function, k -> new LinkedHashMap<>());
                 parser.parseLeading(comment, start).forEach((p, ds) -> params.computeIfAbsent(p, k -> new ArrayList<>()).addAll(ds));

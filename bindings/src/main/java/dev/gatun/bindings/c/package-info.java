@@ -70,5 +70,43 @@
  * {@code intent(out)} scalar, passed by reference and returned (see {@link dev.gatun.bindings.c.CLowering}).
  * Unknown words, malformed arguments and clauses naming a parameter the prototype does not have are
  * reported as warnings at the position of the word, and ignored.
+ *
+ * <p>A plain {@code char *} with {@code out} (or {@code inout}) and one extent is a text buffer of that
+ * many bytes which the function fills; the binding allocates it and returns the text up to the first NUL.
+ * A {@code T **} with {@code out} returns the address the function stores. Extents may name integer
+ * macros and enumerators of the headers ({@code dimension(MPI_MAX_LIBRARY_VERSION_STRING)}).
+ *
+ * <h2>Signature files: directives for headers you cannot edit</h2>
+ * System headers ({@code mpi.h}, {@code cuda.h}) take their directives from a side file ending in
+ * {@code .gatun}, passed on the command line with the headers (f2py's signature-file idea,
+ * {@link dev.gatun.bindings.c.SignatureFile}). Each line is a function name, a colon, and the clauses
+ * exactly as in a comment before the prototype; {@code #} starts a comment line:
+ * <pre>
+ * # mpi.gatun
+ * MPI_Get_library_version: version out dimension(MPI_MAX_LIBRARY_VERSION_STRING); resultlen out
+ * MPI_Get_version: version out; subversion out
+ * </pre>
+ * <pre>{@code
+ * gatun build -m mpi -I $(mpicc --showme:incdirs) -L /usr/lib/x86_64-linux-gnu/openmpi/lib --link-system mpi \
+ *     --include 'MPI_Get_library_version,MPI_Get_version' $(mpicc --showme:incdirs)/mpi.h mpi.gatun
+ * }</pre>
+ * {@code --include}/{@code --exclude} take globs over function names; functions left out are never
+ * lowered, so they cost no warnings. {@code --link-system LIB} binds a prebuilt library: when only headers
+ * are given, the jar ships no native code and the class loads {@code LIB}'s soname (read from the library's
+ * ELF {@code DT_SONAME}, e.g. {@code libopenblas.so.0}) through {@code NativeLibrary.requireSystem}; a soname
+ * can be given directly ({@code --link-system libcuda.so.1}) where no development library is installed.
+ * With sources, the built library links against {@code LIB} instead.
+ *
+ * <h2>Structs, unions and callbacks</h2>
+ * A struct or union passed by value, returned by value or pointed to by a parameter becomes a nested class
+ * of the binding: a {@code LAYOUT} constant ({@code MemoryLayout.structLayout} or {@code unionLayout}) with
+ * the offsets and padding gcc computes ({@link dev.gatun.bindings.c.CLayout}), {@code allocate(SegmentAllocator)},
+ * {@code of(MemorySegment)} (checked for size and alignment), and a getter and fluent setter per member
+ * (indexed for array members, a view for nested structs). Bit-fields and anonymous members get no accessors,
+ * with a warning; their bytes stay in the layout, so the struct can still be passed by value. A struct
+ * returned by value is allocated in automatic memory. A function pointer parameter becomes a functional
+ * interface; each call makes an upcall stub that lives for the duration of the call (a C library that keeps
+ * the pointer for later needs a stub from the raw layer with a longer-lived arena). Callbacks receive numbers
+ * and addresses ({@code const void *} arrives as a zero-length {@code MemorySegment}).
  */
 package dev.gatun.bindings.c;

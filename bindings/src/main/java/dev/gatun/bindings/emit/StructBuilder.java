@@ -73,7 +73,7 @@ final class StructBuilder {
         }
         String kind = struct.union() ? "unionLayout" : "structLayout";
         String realign = struct.alignment() != fieldAlignment ? ".withByteAlignment(" + struct.alignment() + ")" : "";
-        String members = layouts.isEmpty() ? "" : "\n                    " + String.join(",\n                    ", layouts);
+        String members = layouts.isEmpty() ? "" : "\n                " + String.join(",\n                ", layouts);
         String text = shown.isEmpty() ? "\"" + cls + "[\" + segment + \"]\""
                 : "\"" + cls + "[\" + " + String.join(" + \", \" + ", shown) + " + \"]\"";
         return """

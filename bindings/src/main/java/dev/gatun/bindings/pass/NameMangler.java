@@ -91,6 +91,12 @@ public final class NameMangler {
     static String javaName(String source, boolean typeName) {
         boolean allUpper = source.equals(source.toUpperCase(Locale.ROOT));
         String base = allUpper ? source.toLowerCase(Locale.ROOT) : source;
+        int cut = base.indexOf('_');
+        String prefix = cut < 0 ? base : base.substring(0, cut);
+        if (!typeName && prefix.length() > 1 && prefix.equals(prefix.toUpperCase(Locale.ROOT))) {
+            // An acronym prefix reads as one word: MPI_Get_version becomes mpiGetVersion, not mPIGetVersion.
+            base = prefix.toLowerCase(Locale.ROOT) + base.substring(prefix.length());
+        }
         var sb = new StringBuilder();
         boolean upperNext = typeName;
         for (char c : base.toCharArray()) {

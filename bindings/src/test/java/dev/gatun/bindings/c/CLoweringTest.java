@@ -108,7 +108,7 @@ class CLoweringTest {
         assertEquals(new Type.Scalar(ScalarKind.DOUBLE), dot.result());
 
         Procedure make = proc(u, "make_plan");
-        assertEquals(new Type.Pointer(new Type.Struct("plan_s", List.of(), make.position())).describe(),
+        assertEquals(new Type.Pointer(Type.Struct.opaque("plan_s", make.position())).describe(),
                 make.result().describe());
         assertTrue(((Type.Pointer) make.result()).pointee() instanceof Type.Struct s && s.opaque());
         Type dims = make.parameters().get(1).type();
@@ -118,6 +118,9 @@ class CLoweringTest {
         Type.Struct node = (Type.Struct) ((Type.Pointer) list).pointee();
         assertEquals(List.of("next", "weights"), node.fields().stream().map(Type.Field::name).toList());
         assertEquals("0:3", node.fields().get(1).dimensions().getFirst().render());
+        assertEquals(List.of(0L, 8L), node.fields().stream().map(Type.Field::offset).toList(), "gcc offsets");
+        assertEquals(40, node.size());
+        assertEquals(8, node.alignment());
         assertTrue(make.parameters().get(3).type() instanceof Type.Character c && c.assumedLength());
         Parameter cb = make.parameters().get(4);
         assertTrue(cb.callback().isPresent());

@@ -48,6 +48,19 @@ final class BuiltBinding {
     }
 
     /**
+     * Loads and initialises a binding class from a jar that {@code gatun build} wrote.
+     *
+     * @param jar       the jar
+     * @param className the binding's fully qualified class name
+     * @return the loaded binding
+     * @throws Exception when the class cannot be loaded or initialised
+     */
+    static BuiltBinding load(Path jar, String className) throws Exception {
+        var loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, BuiltBinding.class.getClassLoader());
+        return new BuiltBinding(Class.forName(className, true, loader));
+    }
+
+    /**
      * Calls the public static method {@code name} whose parameters accept {@code args} (null fits
      * any reference type), rethrowing what the method threw.
      *
@@ -94,6 +107,56 @@ final class BuiltBinding {
             }
             return body.apply(args);
         });
+    }
+
+    /** Returns the binding class. @return the class */
+    Class<?> type() {
+        return type;
+    }
+
+    /** Whether a program is on {@code PATH}. @param program the name @return true when found */
+    static boolean onPath(String program) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(d -> java.nio.file.Files.isExecutable(Path.of(d, program)));
+    }
+
+    /**
+     * Returns a nested class of the binding, such as a struct wrapper.
+     *
+     * @param simpleName the nested class, e.g. {@code Vec3}
+     * @return the class
+     */
+    Class<?> nested(String simpleName) {
+        return Arrays.stream(type.getClasses()).filter(c -> c.getSimpleName().equals(simpleName)).findFirst()
+                .orElseThrow(() -> new AssertionError("no nested " + simpleName + " in " + type.getName()));
+    }
+
+    /**
+     * Calls a public method of a generated object (a struct wrapper's accessor) or, with a {@code Class}
+     * target, a static one, rethrowing what it threw.
+     *
+     * @param target the object, or the class for a static method
+     * @param name   the method name
+     * @param args   the arguments
+     * @return what it returned
+     */
+    static Object invoke(Object target, String name, Object... args) {
+        Class<?> type = target instanceof Class<?> c ? c : target.getClass();
+        List<Method> candidates = Arrays.stream(type.getMethods())
+                .filter(m -> m.getName().equals(name) && accepts(m.getParameterTypes(), args)).toList();
+        if (candidates.size() != 1) {
+            throw new AssertionError(type.getSimpleName() + "." + name + Arrays.toString(args) + ": " + candidates.size() + " candidates");
+        }
+        try {
+            return candidates.getFirst().invoke(target instanceof Class<?> ? null : target, args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new AssertionError(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /**

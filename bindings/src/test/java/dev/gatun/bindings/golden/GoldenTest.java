@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Golden tests, rust-bindgen style. Each folder under {@code src/test/resources/golden/} holds one
- * input whose first line carries the generator options ({@code ! gatun: -m NAME --package P}),
+ * input whose first line carries the generator options ({@code ! gatun: -m NAME --package P}; in C,
+ * {@code // gatun-golden: -m NAME --package P}, which the C frontend does not read as a directive),
  * the expected Java class and, when the library needs one, the expected Fortran shim beside it.
  * A mismatch fails with a unified diff; {@code -Dgatun.golden.update=true} rewrites the expected
  * files instead. The expected Java is itself compiled with {@code -Werror -Xlint:all} against
@@ -41,7 +42,7 @@ class GoldenTest {
 
     static final Path ROOT = Path.of("src/test/resources/golden");
     static final boolean UPDATE = Boolean.getBoolean("gatun.golden.update");
-    private static final Pattern OPTIONS = Pattern.compile("^\\s*[!cC*]\\s*gatun:\\s*(.*)$");
+    private static final Pattern OPTIONS = Pattern.compile("^\\s*(?:[!cC*]|//)\\s*gatun(?:-golden)?:\\s*(.*)$");
 
     /**
      * One golden case.

@@ -146,8 +146,8 @@ public final class Cufft {
 
         /** The C layout: member offsets and padding as gcc computes them. */
         public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-                    JAVA_DOUBLE.withName("x"),
-                    JAVA_DOUBLE.withName("y")).withByteAlignment(16).withName("double2");
+                JAVA_DOUBLE.withName("x"),
+                JAVA_DOUBLE.withName("y")).withByteAlignment(16).withName("double2");
 
         private final MemorySegment segment;
 

@@ -13,4 +13,5 @@ module dev.gatun {
     exports dev.gatun.load;
     exports dev.gatun.omp;
     exports dev.gatun.info;
+    exports dev.gatun.cuda;
 }

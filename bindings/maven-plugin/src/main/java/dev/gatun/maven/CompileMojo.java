@@ -71,7 +71,7 @@ public final class CompileMojo extends GatunMojo {
                     .add("openmp", openmp).add("fastMath", fastMath)
                     .add("compilerFlags", compilerFlags).add("linkerFlags", linkerFlags)
                     .add("includeDirectories", includeDirs).add("libraryDirectories", libraryDirs).add("libraries", libraries)
-                    .add("CC", env.get("CC")).add("FC", env.get("FC")).add("NVCC", env.get("NVCC"))
+                    .add("CC", env.get("CC")).add("FC", env.get("FC")).add("NVCC", env.get("NVCC")).add("NVCCFLAGS", env.get("NVCCFLAGS"))
                     .addFiles("input", sources.inputs())
                     .addFiles("shim", List.of(shim))
                     .addFiles("header", projectHeaders(includeDirectories.stream().map(this::resolve).toList()))

@@ -112,6 +112,13 @@ public abstract class GatunMojo extends AbstractMojo {
     @Parameter(property = "gatun.nvcc")
     protected String nvcc;
 
+    /**
+     * Flags for every {@code nvcc} command, e.g. {@code -gencode arch=compute_90,code=sm_90}; override
+     * {@code $NVCCFLAGS}. C and Fortran flags ({@code <compilerFlags>}) do not reach {@code nvcc}.
+     */
+    @Parameter
+    protected List<String> nvccFlags = new ArrayList<>();
+
     /** Skip the goal. Property {@code gatun.skip}. */
     @Parameter(property = "gatun.skip", defaultValue = "false")
     protected boolean skip;
@@ -193,6 +200,7 @@ public abstract class GatunMojo extends AbstractMojo {
         override(env, "CC", cc);
         override(env, "FC", fc);
         override(env, "NVCC", nvcc);
+        override(env, "NVCCFLAGS", String.join(" ", nvccFlags));
         return env;
     }
 

@@ -167,6 +167,11 @@ public final class CompilerDriver {
             if (name.endsWith(".cu")) {
                 cuda = true;
                 cmd.addAll(List.of(environment.getOrDefault("NVCC", "nvcc"), "-O3", "-Xcompiler", "-fPIC"));
+                // Target architectures (-gencode ...) are the user's choice: $NVCCFLAGS, split at blanks.
+                String nvccFlags = environment.getOrDefault("NVCCFLAGS", "").strip();
+                if (!nvccFlags.isEmpty()) {
+                    cmd.addAll(List.of(nvccFlags.split("\\s+")));
+                }
                 if (request.openmp()) {
                     cmd.addAll(List.of("-Xcompiler", "-fopenmp"));
                 }

@@ -83,7 +83,13 @@ public final class KernelArguments {
      */
     public KernelArguments set(int index, DeviceArray array) {
         Objects.requireNonNull(array, "array");
-        values.set(ValueLayout.JAVA_LONG, slot(index), array.address());
+        long address;
+        try {
+            address = array.address();
+        } catch (IllegalStateException freed) {
+            throw new IllegalStateException("argument " + index + ": " + freed.getMessage(), freed);
+        }
+        values.set(ValueLayout.JAVA_LONG, slot(index), address);
         arrays[index] = array;
         return this;
     }

@@ -210,7 +210,9 @@ public final class CompilerDriver {
         request.libraryDirs().forEach(d -> link.add("-L" + d));
         request.libraries().forEach(l -> link.add("-l" + l));
         if (cuda) {
+            // nvcc compiles host code as C++: its objects need libstdc++ (__gxx_personality_v0, ...).
             link.add("-lcudart");
+            link.add("-lstdc++");
         }
         link.add("-lm");
         run(link);

@@ -11,7 +11,7 @@ public enum ThreadLevel {
     FUNNELED,
     /** Any thread calls MPI, but never two at once ({@code MPI_THREAD_SERIALIZED}). */
     SERIALIZED,
-    /** Any thread calls MPI at any time ({@code MPI_THREAD_MULTIPLE}); {@link MpiExecutor} needs at least SERIALIZED. */
+    /** Any thread calls MPI at any time ({@code MPI_THREAD_MULTIPLE}); {@link MpiExecutor} needs it. */
     MULTIPLE;
 
     /** {@return the MPI constant's name, e.g. {@code MPI_THREAD_MULTIPLE}} */

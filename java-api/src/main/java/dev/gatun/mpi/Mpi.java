@@ -180,6 +180,16 @@ public final class Mpi {
     }
 
     /**
+     * Loads Gatun's MPI shim, as {@link #init} would, without starting MPI.
+     *
+     * @return the file of {@code libgatun_mpi.so} in this process (extracted from {@code gatun-mpi-shim}'s jar)
+     * @throws dev.gatun.load.NativeLoadException when the shim or the MPI library it links cannot be loaded
+     */
+    public static java.nio.file.Path shimPath() {
+        return Shim.library().path();
+    }
+
+    /**
      * {@return the MPI library's own description ({@code MPI_Get_library_version}), e.g. {@code Open MPI v4.1.4, ...}}
      * Callable before {@link #init}.
      */

@@ -39,7 +39,23 @@ final class Shim {
 
     /** Resolved on first use, so that loading {@code dev.gatun.mpi} classes never needs MPI installed. */
     private static final class Handles {
-        static final NativeLibrary LIBRARY = load();
+        // A failed load is kept and thrown again by library() on every call, instead of failing this class's
+        // initialisation once (ExceptionInInitializerError) and then with an uninformative NoClassDefFoundError.
+        static final NativeLoadException FAILURE;
+        static final NativeLibrary LIBRARY;
+
+        static {
+            NativeLibrary library = null;
+            NativeLoadException failure = null;
+            try {
+                library = load();
+            } catch (NativeLoadException e) {
+                failure = e;
+            }
+            LIBRARY = library;
+            FAILURE = failure;
+        }
+
         static final MethodHandle SHIM_VERSION = handle("gatun_mpi_shim_version", FunctionDescriptor.of(I));
         static final MethodHandle LIBRARY_VERSION = handle("gatun_mpi_library_version", FunctionDescriptor.of(I, P, I));
         static final MethodHandle VERSION = handle("gatun_mpi_version", FunctionDescriptor.of(I, P, P));
@@ -79,12 +95,15 @@ final class Shim {
         }
 
         private static MethodHandle handle(String symbol, FunctionDescriptor descriptor) {
-            return LIBRARY.downcall(symbol, descriptor);
+            return LIBRARY == null ? null : LIBRARY.downcall(symbol, descriptor);
         }
     }
 
     /** Loads the shim and checks that it speaks this runtime's protocol. */
     static NativeLibrary library() {
+        if (Handles.FAILURE != null) {
+            throw new NativeLoadException(Handles.FAILURE.getMessage(), Handles.FAILURE);
+        }
         int version;
         try {
             version = (int) Handles.SHIM_VERSION.invokeExact();

@@ -1,6 +1,6 @@
 /**
  * Gatun's runtime: typed off-heap arrays that native kernels read with zero copies, loading of the
- * native libraries shipped inside jars, OpenMP control and {@code gatun info}.
+ * native libraries shipped inside jars, OpenMP control, MPI and {@code gatun info}.
  *
  * <p>Native code is called through the Foreign Function &amp; Memory API, which requires native
  * access to be enabled for this module: {@code --enable-native-access=dev.gatun} on the module
@@ -14,4 +14,5 @@ module dev.gatun {
     exports dev.gatun.omp;
     exports dev.gatun.info;
     exports dev.gatun.cuda;
+    exports dev.gatun.mpi;
 }

@@ -30,6 +30,26 @@ public final class RunAll {
     }
 
     /**
+     * The MPI examples, by name: each is a main to start under {@code mpirun}, one JVM per rank, so they are
+     * listed here but not run by this launcher.
+     */
+    static Map<String, String> mpiExamples() {
+        Map<String, String> examples = new LinkedHashMap<>();
+        examples.put("integration2d-mpi", "dev.gatun.examples.mpi.Integration2DMpi");
+        examples.put("mpi-squares", "dev.gatun.examples.mpi.MpiSquares");
+        examples.put("mpi-kernel-tasks", "dev.gatun.examples.mpi.MpiKernelTasks");
+        return examples;
+    }
+
+    private static void printMpiHowTo(java.io.PrintStream out) {
+        out.println("MPI examples (run under mpirun, not by bin/examples): " + String.join(", ", mpiExamples().keySet()));
+        out.println("  e.g. mpirun -np 4 --bind-to none java --enable-native-access=ALL-UNNAMED \\");
+        out.println("         -cp 'examples/target/classes:examples/target/lib/*' " + mpiExamples().get("integration2d-mpi")
+                + " --n 20000 --threads 2");
+        out.println("  scaling sweep: examples/scripts/mpi-scaling.sh");
+    }
+
+    /**
      * Runs all examples, or one with its options.
      *
      * @param args nothing (all), {@code --list}, or an example name followed by its options
@@ -39,10 +59,17 @@ public final class RunAll {
         if (args.length > 0 && (args[0].equals("--list") || args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.println("Usage: bin/examples [EXAMPLE [OPTIONS...]]   (EXAMPLE --help for its options)");
             System.out.println("Examples: " + String.join(", ", examples.keySet()));
+            printMpiHowTo(System.out);
             return;
         }
         if (args.length > 0) {
             Supplier<Object> example = examples.get(args[0]);
+            if (example == null && mpiExamples().containsKey(args[0])) {
+                System.err.println("'" + args[0] + "' runs one JVM per MPI rank: start " + mpiExamples().get(args[0])
+                        + " under mpirun, not through this launcher.");
+                printMpiHowTo(System.err);
+                System.exit(2);
+            }
             if (example == null) {
                 System.err.println("unknown example '" + args[0] + "'; expected one of " + examples.keySet());
                 System.exit(2);

@@ -3,6 +3,7 @@ package dev.gatun.internal.info;
 import dev.gatun.info.ReportItem;
 import dev.gatun.load.NativeLibrary;
 import dev.gatun.load.NativeLoadException;
+import dev.gatun.mpi.Mpi;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -41,6 +42,11 @@ public final class MpiProbe {
             } catch (Throwable t) {
                 items.add(new ReportItem(key, mpi.path() + ": query failed: " + t));
             }
+        }
+        try {
+            items.add(new ReportItem("Gatun MPI shim", Mpi.shimPath() + " (from dev.gatun:gatun-mpi-shim)"));
+        } catch (NativeLoadException e) {
+            items.add(ReportItem.absent("Gatun MPI shim", e.getMessage()));
         }
         return items;
     }

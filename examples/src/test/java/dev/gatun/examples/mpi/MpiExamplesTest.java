@@ -1,0 +1,96 @@
+package dev.gatun.examples.mpi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.gatun.kernels.omp.KernelsOmp;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The MPI examples as users start them: {@code mpirun -np N java ... Main}. Checks the seeds' lines, the
+ * machine-readable summary the scaling script parses, and the integral against one in-process kernel call.
+ */
+class MpiExamplesTest {
+    private static final Pattern RESULT = Pattern.compile(
+            "RESULT example=integration2d-mpi n=(\\d+) ranks=(\\d+) threads=(\\d+) seconds=([0-9.]+) min=([0-9.]+) value=(\\S+) reps=(\\d+)");
+
+    @BeforeAll
+    static void mpiPresent() {
+        boolean mpirun = false;
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            mpirun |= !dir.isEmpty() && Files.isExecutable(Path.of(dir, "mpirun"));
+        }
+        Assumptions.assumeTrue(mpirun, "mpirun is not on PATH: install Open MPI (bin/setup-system does)");
+    }
+
+    @Test
+    void integration2dMpiOnFourRanksMatchesTheWholeGridAndPrintsTheSummary() throws Exception {
+        int n = 2000;
+        String out = mpirun(4, Integration2DMpi.class, "--n", Integer.toString(n), "--threads", "1", "--reps", "2", "--warmup", "0");
+        assertTrue(out.contains("integration2d-mpi: n = 2000, 4 ranks x 1 OpenMP threads"), out);
+        assertEquals(2, out.lines().filter(l -> l.matches("Integral value is -?\\d\\.\\d{6}e[-+]\\d+, Error is \\d\\.\\d{6}e[-+]\\d+")).count(), out);
+        assertEquals(2, out.lines().filter(l -> l.matches("Time spent: \\d+\\.\\d\\d sec")).count(), out);
+        Matcher m = RESULT.matcher(out);
+        assertTrue(m.find(), out);
+        assertEquals(List.of("2000", "4", "1", "2"), List.of(m.group(1), m.group(2), m.group(3), m.group(7)));
+        // Four row blocks summed in a different order than one call over all rows: equal to rounding.
+        double whole = KernelsOmp.integration2dCOmpRows(n, 0, n);
+        double value = Double.parseDouble(m.group(6));
+        assertEquals(whole, value, 1e-13, out);
+        assertTrue(Double.parseDouble(m.group(5)) <= Double.parseDouble(m.group(4)), out);
+    }
+
+    @Test
+    void squaresAsInTheSeedOnThreeRanks() throws Exception {
+        String out = mpirun(3, MpiSquares.class);
+        assertTrue(out.lines().anyMatch(l -> l.equals(
+                "[0, 1, 4, 9, 16, 25, 36, 49, 64, 81, 100, 121, 144, 169, 196, 225, 256, 289, 324, 361, 400]")), out);
+    }
+
+    @Test
+    void kernelTasksSpreadOverWorkersAndAddUpToTheIntegral() throws Exception {
+        int n = 2000;
+        String out = mpirun(3, MpiKernelTasks.class, "--n", Integer.toString(n), "--tasks", "40", "--warmup", "0");
+        Matcher blocks = Pattern.compile("blocks per rank: \\[0, (\\d+), (\\d+)]").matcher(out);
+        assertTrue(blocks.find(), () -> "the root must run no block, the two workers all 40: " + out);
+        assertEquals(40, Integer.parseInt(blocks.group(1)) + Integer.parseInt(blocks.group(2)), out);
+        Matcher m = Pattern.compile("RESULT example=mpi-kernel-tasks n=2000 ranks=3 workers=2 threads=1 tasks=40 seconds=\\S+ value=(\\S+)")
+                .matcher(out);
+        assertTrue(m.find(), out);
+        assertEquals(KernelsOmp.integration2dCOmpRows(n, 0, n), Double.parseDouble(m.group(1)), 1e-13, out);
+    }
+
+    private static String mpirun(int ranks, Class<?> main, String... args) throws Exception {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of("mpirun", "-np", Integer.toString(ranks), "--allow-run-as-root",
+                "--oversubscribe", "--bind-to", "none", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-cp", cp, main.getName()));
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile("gatun-mpi-example", ".log");
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(180, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly().waitFor();
+                throw new AssertionError("mpirun did not finish in 180 s: " + Files.readString(log, StandardCharsets.UTF_8));
+            }
+            String out = Files.readString(log, StandardCharsets.UTF_8);
+            assertEquals(0, p.exitValue(), out);
+            return out;
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package dev.gatun.mpi;
+
+import java.util.Objects;
+
+/**
+ * The MPI runtime of this process: start and stop it, its communicators, its version.
+ *
+ * <p>MPI comes from the system (Open MPI or MPICH) through Gatun's C shim {@code libgatun_mpi.so}, shipped in
+ * the jar {@code dev.gatun:gatun-mpi-shim}; run the program under {@code mpirun} (or {@code srun}):
+ * {@snippet :
+ * // mpirun -np 4 java --enable-native-access=ALL-UNNAMED -cp ... Main
+ * ThreadLevel granted = Mpi.init();             // MPI_Init_thread, MULTIPLE requested
+ * Communicator world = Mpi.world();
+ * double local = compute(world.rank(), world.size());
+ * double total = world.allReduce(local, ReduceOp.SUM);
+ * Mpi.finalizeMpi();                            // or let the shutdown hook do it
+ * }
+ *
+ * <h2>Failures do not hang the job</h2>
+ * {@link #init} installs a default uncaught-exception handler: a rank whose thread dies with an exception prints
+ * {@code gatun.mpi: rank R of N failed: ...} with the stack trace and calls {@code MPI_Abort}, so the other ranks
+ * are stopped instead of waiting forever in their next collective. Set the system property
+ * {@value #ABORT_ON_UNCAUGHT_PROPERTY}{@code =false} to keep the JVM's own handling. Stop one rank with
+ * {@link #abort(int, String)} or by throwing, not with {@code System.exit}: the shutdown hook then calls
+ * {@code MPI_Finalize}, which waits for the other ranks.
+ *
+ * <h2>Signals</h2>
+ * No MCA setting is needed for Java under Open MPI 4.1: Open MPI installs its SIGSEGV/SIGBUS handlers only
+ * where no handler exists yet, and the JVM has installed its own before {@code MPI_Init}.
+ *
+ * <p>This class is thread-safe.
+ */
+public final class Mpi {
+    /** System property: {@code false} stops {@link #init} from installing the abort-on-uncaught-exception handler. */
+    public static final String ABORT_ON_UNCAUGHT_PROPERTY = "gatun.mpi.abortOnUncaught";
+
+    private static final Object LOCK = new Object();
+    // Guarded by LOCK; read without it through the volatile fields.
+    private static volatile ThreadLevel requested;
+    private static volatile ThreadLevel granted;
+    private static volatile Thread initThread;
+    private static volatile Communicator world;
+    private static volatile Communicator self;
+    private static volatile boolean finalized;
+    private static volatile boolean aborting;
+
+    private Mpi() {
+    }
+
+    /**
+     * Starts MPI asking for {@link ThreadLevel#MULTIPLE}, which Java programs want: the JVM has many threads
+     * and {@link MpiExecutor} calls MPI from its own.
+     *
+     * @return the level MPI granted
+     * @throws MpiException when {@code MPI_Init_thread} fails
+     * @throws dev.gatun.load.NativeLoadException when the shim or the MPI library cannot be loaded
+     */
+    public static ThreadLevel init() {
+        return init(ThreadLevel.MULTIPLE);
+    }
+
+    /**
+     * Starts MPI ({@code MPI_Init_thread}), sets {@code MPI_ERRORS_RETURN} on world and self, registers a
+     * shutdown hook that finalizes MPI if the program did not, and installs the abort-on-uncaught-exception
+     * handler (see the class comment). Calling it again returns the level granted the first time; if another
+     * library in the process already initialised MPI, Gatun uses that runtime and reports its level.
+     *
+     * @param level the thread level to request
+     * @return the level MPI granted, which may be lower; compare before calling MPI from several threads
+     * @throws IllegalStateException when MPI was already finalized (MPI cannot start twice)
+     * @throws MpiException when {@code MPI_Init_thread} fails
+     */
+    public static ThreadLevel init(ThreadLevel level) {
+        Objects.requireNonNull(level, "level");
+        synchronized (LOCK) {
+            if (finalized) {
+                throw new IllegalStateException("MPI was already finalized in this process and cannot start again;"
+                        + " call Mpi.init() once, at the start of main");
+            }
+            if (granted != null) {
+                return granted;
+            }
+            Shim.library();
+            ThreadLevel provided = ThreadLevel.values()[Shim.init(level.ordinal())];
+            requested = level;
+            initThread = Thread.currentThread();
+            granted = provided;
+            world = new Communicator(Shim.COMM_WORLD, "world");
+            self = new Communicator(Shim.COMM_SELF, "self");
+            Runtime.getRuntime().addShutdownHook(new Thread(Mpi::finalizeAtExit, "gatun-mpi-finalize"));
+            if (!"false".equalsIgnoreCase(System.getProperty(ABORT_ON_UNCAUGHT_PROPERTY))) {
+                installAbortHandler();
+            }
+            return provided;
+        }
+    }
+
+    /** {@return whether {@link #init} succeeded and MPI is not yet finalized} */
+    public static boolean isInitialized() {
+        return granted != null && !finalized;
+    }
+
+    /** {@return whether {@link #finalizeMpi()} ran} */
+    public static boolean isFinalized() {
+        return finalized;
+    }
+
+    /**
+     * {@return the thread level MPI granted}
+     *
+     * @throws IllegalStateException before {@link #init}
+     */
+    public static ThreadLevel threadLevel() {
+        requireStarted("threadLevel()");
+        return granted;
+    }
+
+    /**
+     * {@return the thread level {@link #init} requested}
+     *
+     * @throws IllegalStateException before {@link #init}
+     */
+    public static ThreadLevel requestedThreadLevel() {
+        requireStarted("requestedThreadLevel()");
+        return requested;
+    }
+
+    /**
+     * {@return every process of the job ({@code MPI_COMM_WORLD})}
+     *
+     * @throws IllegalStateException before {@link #init} or after {@link #finalizeMpi()}
+     */
+    public static Communicator world() {
+        requireActive("world()");
+        return world;
+    }
+
+    /**
+     * {@return this process alone ({@code MPI_COMM_SELF})}
+     *
+     * @throws IllegalStateException before {@link #init} or after {@link #finalizeMpi()}
+     */
+    public static Communicator self() {
+        requireActive("self()");
+        return self;
+    }
+
+    /**
+     * Stops MPI ({@code MPI_Finalize}). Every rank must call it, after its last MPI call; the shutdown hook
+     * calls it for ranks that did not. Calling it again does nothing.
+     *
+     * @throws MpiException when {@code MPI_Finalize} fails
+     */
+    public static void finalizeMpi() {
+        synchronized (LOCK) {
+            if (granted == null || finalized) {
+                return;
+            }
+            finalized = true;
+            Shim.finalizeMpi();
+        }
+    }
+
+    /**
+     * Aborts the whole job ({@code MPI_Abort} on world) after printing
+     * {@code gatun.mpi: rank R of N aborts the job: message} to standard error. Does not return normally.
+     *
+     * @param errorCode the exit code MPI gives the job (the launcher reports it)
+     * @param message   why, printed with the rank
+     * @throws IllegalStateException before {@link #init} or after {@link #finalizeMpi()}
+     */
+    public static void abort(int errorCode, String message) {
+        requireActive("abort(...)");
+        aborting = true;
+        System.err.println("gatun.mpi: " + world.describe() + " aborts the job: " + message);
+        System.err.flush();
+        Shim.abort(Shim.COMM_WORLD, errorCode);
+        // MPI_Abort should not return; if it does, make sure this process does not linger.
+        Runtime.getRuntime().halt(errorCode == 0 ? 1 : errorCode);
+    }
+
+    /**
+     * Loads Gatun's MPI shim, as {@link #init} would, without starting MPI.
+     *
+     * @return the file of {@code libgatun_mpi.so} in this process (extracted from {@code gatun-mpi-shim}'s jar)
+     * @throws dev.gatun.load.NativeLoadException when the shim or the MPI library it links cannot be loaded
+     */
+    public static java.nio.file.Path shimPath() {
+        return Shim.library().path();
+    }
+
+    /**
+     * {@return the MPI library's own description ({@code MPI_Get_library_version}), e.g. {@code Open MPI v4.1.4, ...}}
+     * Callable before {@link #init}.
+     */
+    public static String libraryVersion() {
+        Shim.library();
+        return Shim.libraryVersion();
+    }
+
+    /** {@return the MPI standard the library implements ({@code MPI_Get_version}), e.g. {@code 3.1}} Callable before {@link #init}. */
+    public static String standardVersion() {
+        Shim.library();
+        int[] v = Shim.version();
+        return v[0] + "." + v[1];
+    }
+
+    /**
+     * {@return this host's name as MPI reports it ({@code MPI_Get_processor_name})}
+     *
+     * @throws IllegalStateException before {@link #init} or after {@link #finalizeMpi()}
+     */
+    public static String processorName() {
+        requireActive("processorName()");
+        return Shim.processorName();
+    }
+
+    /**
+     * {@return wall-clock seconds from an arbitrary origin ({@code MPI_Wtime})}
+     *
+     * @throws IllegalStateException before {@link #init} or after {@link #finalizeMpi()}
+     */
+    public static double wtime() {
+        requireActive("wtime()");
+        return Shim.wtime();
+    }
+
+    /** Called by every communicator operation: MPI must be running, on a thread the granted level allows. */
+    static void checkCall(String operation) {
+        requireActive(operation);
+        if (granted.compareTo(ThreadLevel.FUNNELED) <= 0 && Thread.currentThread() != initThread) {
+            throw new IllegalStateException(operation + " called from thread '" + Thread.currentThread().getName()
+                    + "', but MPI granted " + granted.mpiName() + ": only the thread that called Mpi.init() ('"
+                    + initThread.getName() + "') may call MPI. Request ThreadLevel.MULTIPLE, or call MPI from that thread");
+        }
+    }
+
+    private static void requireStarted(String what) {
+        if (granted == null) {
+            throw new IllegalStateException(what + ": MPI is not started; call Mpi.init() first");
+        }
+    }
+
+    private static void requireActive(String what) {
+        requireStarted(what);
+        if (finalized) {
+            throw new IllegalStateException(what + ": MPI is already finalized (Mpi.finalizeMpi() ran); make every MPI"
+                    + " call before it");
+        }
+    }
+
+    private static void finalizeAtExit() {
+        if (aborting) {
+            return; // MPI_Abort is taking the job down; MPI_Finalize would wait for ranks that are gone
+        }
+        try {
+            finalizeMpi();
+        } catch (RuntimeException e) {
+            System.err.println("gatun.mpi: MPI_Finalize at exit failed: " + e.getMessage());
+        }
+    }
+
+    private static void installAbortHandler() {
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            if (previous != null) {
+                previous.uncaughtException(thread, error);
+            }
+            if (!isInitialized()) {
+                if (previous == null) {
+                    error.printStackTrace();
+                }
+                return;
+            }
+            aborting = true;
+            System.err.println("gatun.mpi: " + world.describe() + " failed: uncaught " + error + " in thread '"
+                    + thread.getName() + "'; aborting the job (MPI_Abort) so the other ranks do not wait for it");
+            if (previous == null) {
+                error.printStackTrace();
+            }
+            System.err.flush();
+            Shim.abort(Shim.COMM_WORLD, 1);
+            Runtime.getRuntime().halt(1);
+        });
+    }
+}

@@ -1,0 +1,371 @@
+package dev.gatun.mpi;
+
+import dev.gatun.load.NativeLibrary;
+import dev.gatun.load.NativeLoadException;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * The downcalls into {@code libgatun_mpi.so}, the C shim built by {@code gatun-mpi-shim} with {@code mpicc}
+ * against the local {@code mpi.h}. Java passes only Gatun's own integer codes and table indices, never an
+ * MPI handle, so one Java build runs over Open MPI and MPICH alike. The codes mirror {@code gatun_mpi.h}.
+ */
+final class Shim {
+    static final int SHIM_VERSION = 1;
+
+    static final int COMM_WORLD = 0;
+    static final int COMM_SELF = 1;
+    static final int ANY = -1; // ANY_SOURCE, ANY_TAG and UNDEFINED share the value in the shim
+
+    static final int TYPE_BYTE = 0;
+    static final int TYPE_INT32 = 1;
+    static final int TYPE_INT64 = 2;
+    static final int TYPE_FLOAT = 3;
+    static final int TYPE_DOUBLE = 4;
+    static final int TYPE_COMPLEX_DOUBLE = 5;
+
+    private static final int TEXT_CAPACITY = 8192; // MPICH's MPI_MAX_LIBRARY_VERSION_STRING
+
+    private static final ValueLayout.OfInt I = ValueLayout.JAVA_INT;
+    private static final ValueLayout P = ValueLayout.ADDRESS;
+
+    private Shim() {
+    }
+
+    /** Resolved on first use, so that loading {@code dev.gatun.mpi} classes never needs MPI installed. */
+    private static final class Handles {
+        // A failed load is kept and thrown again by library() on every call, instead of failing this class's
+        // initialisation once (ExceptionInInitializerError) and then with an uninformative NoClassDefFoundError.
+        static final NativeLoadException FAILURE;
+        static final NativeLibrary LIBRARY;
+
+        static {
+            NativeLibrary library = null;
+            NativeLoadException failure = null;
+            try {
+                library = load();
+            } catch (NativeLoadException e) {
+                failure = e;
+            }
+            LIBRARY = library;
+            FAILURE = failure;
+        }
+
+        static final MethodHandle SHIM_VERSION = handle("gatun_mpi_shim_version", FunctionDescriptor.of(I));
+        static final MethodHandle LIBRARY_VERSION = handle("gatun_mpi_library_version", FunctionDescriptor.of(I, P, I));
+        static final MethodHandle VERSION = handle("gatun_mpi_version", FunctionDescriptor.of(I, P, P));
+        static final MethodHandle ERROR_STRING = handle("gatun_mpi_error_string", FunctionDescriptor.of(I, I, P, I));
+        static final MethodHandle INIT = handle("gatun_mpi_init", FunctionDescriptor.of(I, I, P));
+        static final MethodHandle INITIALIZED = handle("gatun_mpi_initialized", FunctionDescriptor.of(I, P));
+        static final MethodHandle FINALIZED = handle("gatun_mpi_finalized", FunctionDescriptor.of(I, P));
+        static final MethodHandle FINALIZE = handle("gatun_mpi_finalize", FunctionDescriptor.of(I));
+        static final MethodHandle ABORT = handle("gatun_mpi_abort", FunctionDescriptor.of(I, I, I));
+        static final MethodHandle PROCESSOR_NAME = handle("gatun_mpi_processor_name", FunctionDescriptor.of(I, P, I));
+        static final MethodHandle WTIME = handle("gatun_mpi_wtime", FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE));
+        static final MethodHandle COMM_RANK = handle("gatun_mpi_comm_rank", FunctionDescriptor.of(I, I, P));
+        static final MethodHandle COMM_SIZE = handle("gatun_mpi_comm_size", FunctionDescriptor.of(I, I, P));
+        static final MethodHandle COMM_SPLIT = handle("gatun_mpi_comm_split", FunctionDescriptor.of(I, I, I, I, P));
+        static final MethodHandle COMM_DUP = handle("gatun_mpi_comm_dup", FunctionDescriptor.of(I, I, P));
+        static final MethodHandle COMM_FREE = handle("gatun_mpi_comm_free", FunctionDescriptor.of(I, I));
+        static final MethodHandle BARRIER = handle("gatun_mpi_barrier", FunctionDescriptor.of(I, I));
+        static final MethodHandle SEND = handle("gatun_mpi_send", FunctionDescriptor.of(I, P, I, I, I, I, I));
+        static final MethodHandle RECV = handle("gatun_mpi_recv", FunctionDescriptor.of(I, P, I, I, I, I, I, P));
+        static final MethodHandle PROBE = handle("gatun_mpi_probe", FunctionDescriptor.of(I, I, I, I, P));
+        static final MethodHandle IPROBE = handle("gatun_mpi_iprobe", FunctionDescriptor.of(I, I, I, I, P, P));
+        static final MethodHandle BCAST = handle("gatun_mpi_bcast", FunctionDescriptor.of(I, P, I, I, I, I));
+        static final MethodHandle REDUCE = handle("gatun_mpi_reduce", FunctionDescriptor.of(I, P, P, I, I, I, I, I));
+        static final MethodHandle ALLREDUCE = handle("gatun_mpi_allreduce", FunctionDescriptor.of(I, P, P, I, I, I, I));
+        static final MethodHandle SCATTER = handle("gatun_mpi_scatter", FunctionDescriptor.of(I, P, P, I, I, I, I));
+        static final MethodHandle GATHER = handle("gatun_mpi_gather", FunctionDescriptor.of(I, P, P, I, I, I, I));
+        static final MethodHandle ALLGATHER = handle("gatun_mpi_allgather", FunctionDescriptor.of(I, P, P, I, I, I));
+
+        private static NativeLibrary load() {
+            try {
+                return NativeLibrary.load(Shim.class, "gatun_mpi");
+            } catch (NativeLoadException e) {
+                throw new NativeLoadException("the MPI shim libgatun_mpi.so cannot be loaded: " + e.getMessage()
+                        + ". It ships in the jar dev.gatun:gatun-mpi-shim, built with mpicc against the local mpi.h;"
+                        + " put that jar on the class path (and install Open MPI or MPICH)", e);
+            }
+        }
+
+        private static MethodHandle handle(String symbol, FunctionDescriptor descriptor) {
+            return LIBRARY == null ? null : LIBRARY.downcall(symbol, descriptor);
+        }
+    }
+
+    /** Loads the shim and checks that it speaks this runtime's protocol. */
+    static NativeLibrary library() {
+        if (Handles.FAILURE != null) {
+            throw new NativeLoadException(Handles.FAILURE.getMessage(), Handles.FAILURE);
+        }
+        int version;
+        try {
+            version = (int) Handles.SHIM_VERSION.invokeExact();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (version != SHIM_VERSION) {
+            throw new NativeLoadException(Handles.LIBRARY.path() + " speaks shim protocol " + version + " but this gatun-api"
+                    + " expects " + SHIM_VERSION + "; use gatun-mpi-shim and gatun-api of the same version");
+        }
+        return Handles.LIBRARY;
+    }
+
+    static String errorString(int code) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment text = arena.allocate(TEXT_CAPACITY);
+            int rc = (int) Handles.ERROR_STRING.invokeExact(code, text, TEXT_CAPACITY);
+            return rc == 0 ? text.getString(0) : "unknown MPI error";
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static String libraryVersion() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment text = arena.allocate(TEXT_CAPACITY);
+            check((int) Handles.LIBRARY_VERSION.invokeExact(text, TEXT_CAPACITY), "MPI_Get_library_version");
+            return text.getString(0).strip();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static int[] version() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment v = arena.allocate(I, 2);
+            check((int) Handles.VERSION.invokeExact(v, v.asSlice(4)), "MPI_Get_version");
+            return new int[] {v.getAtIndex(I, 0), v.getAtIndex(I, 1)};
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static int init(int required) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment provided = arena.allocate(I);
+            check((int) Handles.INIT.invokeExact(required, provided), "MPI_Init_thread");
+            return provided.get(I, 0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static boolean initialized() {
+        return flag(Handles.INITIALIZED, "MPI_Initialized");
+    }
+
+    static boolean finalized() {
+        return flag(Handles.FINALIZED, "MPI_Finalized");
+    }
+
+    private static boolean flag(MethodHandle handle, String operation) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment flag = arena.allocate(I);
+            check((int) handle.invokeExact(flag), operation);
+            return flag.get(I, 0) != 0;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static void finalizeMpi() {
+        try {
+            check((int) Handles.FINALIZE.invokeExact(), "MPI_Finalize");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static int abort(int comm, int code) {
+        try {
+            return (int) Handles.ABORT.invokeExact(comm, code);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static String processorName() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment text = arena.allocate(TEXT_CAPACITY);
+            check((int) Handles.PROCESSOR_NAME.invokeExact(text, TEXT_CAPACITY), "MPI_Get_processor_name");
+            return text.getString(0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static double wtime() {
+        try {
+            return (double) Handles.WTIME.invokeExact();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** rank and size; the {@code MPI_} name of a failing call is passed to {@link #check}. */
+    static int commQuery(int comm, boolean rank) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(I);
+            int rc = rank ? (int) Handles.COMM_RANK.invokeExact(comm, out) : (int) Handles.COMM_SIZE.invokeExact(comm, out);
+            check(rc, rank ? "MPI_Comm_rank" : "MPI_Comm_size");
+            return out.get(I, 0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** The new communicator's index, or -1 for a rank that split with colour UNDEFINED. */
+    static int commSplit(int comm, int color, int key, String where) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(I);
+            check((int) Handles.COMM_SPLIT.invokeExact(comm, color, key, out), "MPI_Comm_split", where);
+            return out.get(I, 0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static int commDup(int comm, String where) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(I);
+            check((int) Handles.COMM_DUP.invokeExact(comm, out), "MPI_Comm_dup", where);
+            return out.get(I, 0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static void commFree(int comm, String where) {
+        try {
+            check((int) Handles.COMM_FREE.invokeExact(comm), "MPI_Comm_free", where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static void barrier(int comm, String where) {
+        try {
+            check((int) Handles.BARRIER.invokeExact(comm), "MPI_Barrier", where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static void send(MemorySegment buf, int count, int type, int dest, int tag, int comm, String where) {
+        try {
+            check((int) Handles.SEND.invokeExact(buf, count, type, dest, tag, comm), "MPI_Send", where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code status} receives source, tag and the element count. */
+    static void recv(MemorySegment buf, int count, int type, int source, int tag, int comm, MemorySegment status, String where) {
+        try {
+            check((int) Handles.RECV.invokeExact(buf, count, type, source, tag, comm, status), "MPI_Recv", where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code status} receives source, tag and the byte count. */
+    static void probe(int source, int tag, int comm, MemorySegment status, String where) {
+        try {
+            check((int) Handles.PROBE.invokeExact(source, tag, comm, status), "MPI_Probe", where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Whether a message is waiting; if so {@code status} receives source, tag and the byte count. */
+    static boolean iprobe(int source, int tag, int comm, MemorySegment flag, MemorySegment status, String where) {
+        try {
+            check((int) Handles.IPROBE.invokeExact(source, tag, comm, flag, status), "MPI_Iprobe", where);
+            return flag.get(I, 0) != 0;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static void bcast(MemorySegment buf, int count, int type, int root, int comm, String where) {
+        try {
+            check((int) Handles.BCAST.invokeExact(buf, count, type, root, comm), "MPI_Bcast", where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code send} = NULL: in place at the root. */
+    static void reduce(MemorySegment send, MemorySegment recv, int count, int type, int op, int root, int comm, String where) {
+        try {
+            check((int) Handles.REDUCE.invokeExact(send, recv, count, type, op, root, comm), "MPI_Reduce", where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code send} = NULL: in place. */
+    static void allreduce(MemorySegment send, MemorySegment recv, int count, int type, int op, int comm, String where) {
+        try {
+            check((int) Handles.ALLREDUCE.invokeExact(send, recv, count, type, op, comm), "MPI_Allreduce", where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static void scatter(MemorySegment send, MemorySegment recv, int count, int type, int root, int comm, String where) {
+        try {
+            check((int) Handles.SCATTER.invokeExact(send, recv, count, type, root, comm), "MPI_Scatter", where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static void gather(MemorySegment send, MemorySegment recv, int count, int type, int root, int comm, String where) {
+        try {
+            check((int) Handles.GATHER.invokeExact(send, recv, count, type, root, comm), "MPI_Gather", where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static void allgather(MemorySegment send, MemorySegment recv, int count, int type, int comm, String where) {
+        try {
+            check((int) Handles.ALLGATHER.invokeExact(send, recv, count, type, comm), "MPI_Allgather", where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** A layout for the three ints of a receive or probe status. */
+    static MemoryLayout statusLayout() {
+        return MemoryLayout.sequenceLayout(3, I);
+    }
+
+    private static void check(int rc, String operation) {
+        check(rc, operation, null);
+    }
+
+    private static void check(int rc, String operation, String where) {
+        if (rc != 0) {
+            throw new MpiException(operation, where, rc, errorString(rc));
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException("unexpected checked exception from a downcall", t);
+    }
+}

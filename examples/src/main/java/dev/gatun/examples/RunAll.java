@@ -26,6 +26,11 @@ public final class RunAll {
     static Map<String, Supplier<Object>> examples() {
         Map<String, Supplier<Object>> examples = new LinkedHashMap<>();
         examples.put("integration2d", Integration2D::new);
+        examples.put("fib", Fib::new);
+        examples.put("cos_doubles", CosDoubles::new);
+        examples.put("my_sqrt", MySqrt::new);
+        examples.put("matvec", MatVec::new);
+        examples.put("heat", Heat::new);
         return examples;
     }
 

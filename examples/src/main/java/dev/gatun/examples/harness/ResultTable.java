@@ -65,10 +65,10 @@ public record ResultTable(String example, String problem, String baseline, List<
         String format = "%-" + width + "s %7s %12s %8s %9s %12s%n";
         out.printf(Locale.ROOT, "%n%s, %s (median of %s timed runs; speed-up against %s)%n", example, problem,
                 measured.isEmpty() ? "0" : String.valueOf(measured.getFirst().seconds().length), baseline);
-        out.printf(Locale.ROOT, format, "variant", "threads", "median [s]", "spread", "speed-up", "error");
+        out.printf(Locale.ROOT, format, "variant", "threads", "median", "spread", "speed-up", "error");
         out.println("-".repeat(width + 53));
         for (Measurement m : measured) {
-            out.printf(Locale.ROOT, format, m.variant(), m.threads(), "%.4f".formatted(m.median()),
+            out.printf(Locale.ROOT, format, m.variant(), m.threads(), duration(m.median()),
                     "%.1f%%".formatted(100 * m.spread()), Double.isNaN(speedup(m)) ? "-" : "%.2fx".formatted(speedup(m)),
                     "%.2e".formatted(m.error()));
         }
@@ -119,6 +119,17 @@ public record ResultTable(String example, String problem, String baseline, List<
                   ]
                 }
                 """.formatted(json(example), json(problem), json(baseline), String.join(",\n", rows), String.join(",\n", absent));
+    }
+
+    /** Seconds in the unit that keeps three or four significant digits: 1.083 s, 12.41 ms, 85.3 us. */
+    static String duration(double seconds) {
+        if (seconds >= 1) {
+            return String.format(Locale.ROOT, "%.3f s", seconds);
+        }
+        if (seconds >= 1e-3) {
+            return String.format(Locale.ROOT, "%.2f ms", seconds * 1e3);
+        }
+        return String.format(Locale.ROOT, "%.1f us", seconds * 1e6);
     }
 
     private static String num(double v) {

@@ -7,11 +7,14 @@ import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * Runs each variant a few times untimed (so the JIT has compiled the Java twins and the native
- * libraries are loaded and paged in), then {@code repetitions} times timed, and prints the seeds'
+ * Runs each variant a few times untimed, and for at least half a second (so the JIT has compiled
+ * the Java twins and the native libraries are loaded and paged in), then {@code repetitions} times timed, and prints the seeds'
  * two lines for it: {@code Integral value is ..., Error is ...} and {@code Time spent: ... sec}.
  */
 public final class VariantTimer {
+
+    // A 10 ms kernel needs dozens of calls before C2 has compiled a Java twin; a 1 s kernel needs one.
+    private static final long MIN_WARMUP_NANOS = 500_000_000L;
 
     private final int warmups;
     private final int repetitions;
@@ -53,9 +56,10 @@ public final class VariantTimer {
             out.println("== " + variant.label());
             ProgressBar bar = new ProgressBar(System.err, variant.label(), warmups + repetitions);
             double result = Double.NaN;
-            for (int w = 0; w < warmups; w++) {
+            long warmupStart = System.nanoTime();
+            for (int w = 0; w < warmups || (warmups > 0 && System.nanoTime() - warmupStart < MIN_WARMUP_NANOS); w++) {
                 result = variant.body().getAsDouble();
-                bar.update(w + 1);
+                bar.update(Math.min(w + 1, warmups));
             }
             double[] seconds = new double[repetitions];
             for (int r = 0; r < repetitions; r++) {
@@ -65,10 +69,11 @@ public final class VariantTimer {
                 bar.update(warmups + r + 1);
             }
             bar.finish();
+            result = variant.resultAfter(result);
             Measurement m = new Measurement(variant.name(), variant.threads(), seconds, result,
                     errorOf.applyAsDouble(result));
             out.printf(Locale.ROOT, "%s is %e, Error is %e%n", resultLabel, m.result(), m.error());
-            out.printf(Locale.ROOT, "Time spent: %.2f sec%n", m.median());
+            out.printf(Locale.ROOT, "Time spent: %s sec%n", m.median() >= 0.01 ? "%.2f".formatted(m.median()) : "%.3g".formatted(m.median()));
             measurements.add(m);
         }
         return measurements;

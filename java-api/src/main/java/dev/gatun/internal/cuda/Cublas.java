@@ -4,6 +4,7 @@ package dev.gatun.internal.cuda;
 import static java.lang.foreign.ValueLayout.*;
 
 import dev.gatun.array.*;
+import dev.gatun.load.CallbackGuard;
 import dev.gatun.load.NativeLibrary;
 import java.lang.foreign.*;
 import java.lang.invoke.MethodHandle;
@@ -32,7 +33,7 @@ public final class Cublas {
 
     private static final ArrayRequirement CUBLASDGEMVV2_BETA = ArrayRequirement.host("beta", ElementType.DOUBLE, 1, Order.C);
 
-    private static final ArrayRequirement CUBLASDGEMVV2_Y = ArrayRequirement.host("y", ElementType.DOUBLE, 1, Order.C);
+    private static final ArrayRequirement CUBLASDGEMVV2_Y = ArrayRequirement.host("y", ElementType.DOUBLE, 1, Order.C).requiringWritable();
 
     private static final ArrayRequirement CUBLASDGEMMV2_ALPHA = ArrayRequirement.host("alpha", ElementType.DOUBLE, 1, Order.C);
 
@@ -42,7 +43,7 @@ public final class Cublas {
 
     private static final ArrayRequirement CUBLASDGEMMV2_BETA = ArrayRequirement.host("beta", ElementType.DOUBLE, 1, Order.C);
 
-    private static final ArrayRequirement CUBLASDGEMMV2_C = ArrayRequirement.host("C", ElementType.DOUBLE, 1, Order.C);
+    private static final ArrayRequirement CUBLASDGEMMV2_C = ArrayRequirement.host("C", ElementType.DOUBLE, 1, Order.C).requiringWritable();
 
     /**
      * Per-thread scratch for scalars passed by reference, 1 slots of 16 bytes: reused by

@@ -4,6 +4,7 @@ package dev.gatun.internal.cuda;
 import static java.lang.foreign.ValueLayout.*;
 
 import dev.gatun.array.*;
+import dev.gatun.load.CallbackGuard;
 import dev.gatun.load.NativeLibrary;
 import java.lang.foreign.*;
 import java.lang.invoke.MethodHandle;

@@ -124,7 +124,7 @@ class CompilerDriverTest {
             int level_from_c(void) { return 100 * simd_level(); }
             """;
 
-    private static boolean x86Toolchain() throws Exception {
+    static boolean x86Toolchain() throws Exception {
         for (String tool : List.of("gfortran", "cc", "nm", "objcopy")) {
             try {
                 if (new ProcessBuilder(tool, "--version").redirectErrorStream(true).start().waitFor() != 0) {
@@ -139,7 +139,7 @@ class CompilerDriverTest {
     }
 
     /** The level this CPU runs, read from /proc/cpuinfo: an oracle independent of __builtin_cpu_supports. */
-    private static int cpuLevel() throws IOException {
+    static int cpuLevel() throws IOException {
         Set<String> flags = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("flags")).findFirst()
                 .map(l -> Set.of(l.substring(l.indexOf(':') + 1).trim().split("\\s+"))).orElseThrow();
         boolean v2 = flags.containsAll(Set.of("cx16", "lahf_lm", "popcnt", "pni", "sse4_1", "sse4_2", "ssse3"));

@@ -83,7 +83,8 @@ public final class CompileMojo extends GatunMojo {
         try {
             fingerprint = stampWithPlugin()
                     .add("library", library).add("platform", Platform.current().id())
-                    .add("openmp", openmp).add("fastMath", fastMath).add("multiarch", multiarch)
+                    .add("openmp", openmp).add("fastMath", fastMath)
+                    .add("multiarch", multiarch).add("NM", env.get("NM")).add("OBJCOPY", env.get("OBJCOPY"))
                     .add("compilerFlags", compilerFlags).add("linkerFlags", linkerFlags)
                     .add("includeDirectories", includeDirs).add("libraryDirectories", libraryDirs).add("libraries", libraries)
                     .add("CC", env.get("CC")).add("FC", env.get("FC")).add("NVCC", env.get("NVCC"))

@@ -73,7 +73,7 @@ class CompilerDriverTest {
     }
 
     /** A kernel that reports the level it was compiled for, an exact elementwise kernel, and a vectorised sum of sines. */
-    private static final String LEVELS_F90 = """
+    static final String LEVELS_F90 = """
             module levels
               use iso_c_binding, only: c_int, c_double
               implicit none
@@ -149,6 +149,11 @@ class CompilerDriverTest {
     }
 
     private String build(String name, boolean multiarch, List<Path> sources) throws Exception {
+        return build(dir, name, multiarch, sources);
+    }
+
+    /** Builds {@code dir/lib<name>.so} from free-form sources and returns the driver's log. */
+    static String build(Path dir, String name, boolean multiarch, List<Path> sources) throws Exception {
         var log = new ByteArrayOutputStream();
         var request = new CompilerDriver.Request(sources.stream().map(f -> new CompilerDriver.Source(f, true)).toList(),
                 dir.resolve("lib" + name + ".so"), List.of(), List.of(), List.of(), false, false).withMultiarch(multiarch);
@@ -156,7 +161,7 @@ class CompilerDriverTest {
         return log.toString(StandardCharsets.UTF_8);
     }
 
-    private static String run(String... command) throws Exception {
+    static String run(String... command) throws Exception {
         var p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);

@@ -37,6 +37,21 @@ public final class CompileMojo extends GatunMojo {
     @Parameter(defaultValue = "${project.build.outputDirectory}", required = true)
     private File classesDirectory;
 
+    /**
+     * Portable and fast Fortran: compile each Fortran source three times, for {@code -march=x86-64-v4}
+     * (AVX-512), {@code -march=x86-64-v3} (AVX2, FMA) and the portable baseline, and export every
+     * procedure as a GNU ifunc that picks the best of the three when the library is loaded, so SIMD
+     * loops get wide vectors on a new CPU and the library still runs on any x86-64 (gfortran has no
+     * {@code target_clones}; C kernels use that instead and need nothing). Each compile defines
+     * {@code GATUN_X86_64_LEVEL} = 4, 3 or 1 for preprocessed ({@code .F90}) sources. Needs the C compiler
+     * ({@code $CC}) for the resolvers and GNU binutils ({@code nm}, {@code objcopy}, or {@code $NM},
+     * {@code $OBJCOPY}) to rename the symbols of each level. A source that defines module variables or
+     * other global data is built for the baseline only, with a message: each level would get its own copy.
+     * No effect when the Fortran compiler does not target x86-64. Property {@code gatun.multiarch}.
+     */
+    @Parameter(property = "gatun.multiarch", defaultValue = "false")
+    private boolean multiarch;
+
     /** Creates the goal; Maven sets the parameters. */
     public CompileMojo() {
     }
@@ -69,6 +84,7 @@ public final class CompileMojo extends GatunMojo {
             fingerprint = stampWithPlugin()
                     .add("library", library).add("platform", Platform.current().id())
                     .add("openmp", openmp).add("fastMath", fastMath)
+                    .add("multiarch", multiarch).add("NM", env.get("NM")).add("OBJCOPY", env.get("OBJCOPY"))
                     .add("compilerFlags", compilerFlags).add("linkerFlags", linkerFlags)
                     .add("includeDirectories", includeDirs).add("libraryDirectories", libraryDirs).add("libraries", libraries)
                     .add("CC", env.get("CC")).add("FC", env.get("FC")).add("NVCC", env.get("NVCC")).add("NVCCFLAGS", env.get("NVCCFLAGS"))
@@ -86,7 +102,7 @@ public final class CompileMojo extends GatunMojo {
         Path work = libraryWorkDirectory(library);
         Path built = work.resolve(fileName);
         var request = new CompilerDriver.Request(driverSources(sources.compiled(), shim), built, includeDirs, libraryDirs,
-                libraries, openmp, fastMath, compilerFlags, linkerFlags);
+                libraries, openmp, fastMath, compilerFlags, linkerFlags).withMultiarch(multiarch);
         try (PrintStream log = new MavenLogStream(getLog())) {
             new CompilerDriver(log, env).build(request, work.resolve("obj"));
             resources.ship(built);
@@ -106,7 +122,8 @@ public final class CompileMojo extends GatunMojo {
         if (sources.hasFortran()) {
             needed.put("FC", lookup.command("FC", "gfortran"));
         }
-        if (sources.hasC()) {
+        // Multiarch compiles its generated ifunc resolvers with the C compiler.
+        if (sources.hasC() || (multiarch && sources.hasFortran())) {
             needed.put("CC", lookup.command("CC", "cc"));
         }
         if (sources.hasCuda()) {

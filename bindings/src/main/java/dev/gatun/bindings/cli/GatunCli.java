@@ -123,6 +123,9 @@ public final class GatunCli implements Callable<Integer> {
         @Option(names = "--march", defaultValue = "", paramLabel = "TARGET",
                 description = "compile for this CPU, e.g. native or x86-64-v3 (default: the compiler's portable baseline, so the library runs on other machines)")
         String march;
+        @Option(names = "--multiarch", description = "compile each Fortran source for x86-64-v4, x86-64-v3 and the baseline and pick the"
+                + " best at load time through ifuncs: fast SIMD and portable (needs cc, nm and objcopy; not with --march)")
+        boolean multiarch;
         @Option(names = "--keep-work", description = "keep the work directory (objects, shims, generated Java) and print where it is")
         boolean keepWork;
         @Option(names = "-I", description = "include directory") List<Path> includes = new ArrayList<>();
@@ -165,7 +168,7 @@ public final class GatunCli implements Callable<Integer> {
                 }
                 Path lib = work.resolve("lib" + name + ".so");
                 new CompilerDriver(System.out, System.getenv()).build(new CompilerDriver.Request(nativeSources, lib, includes,
-                        binding.libDirs, linked, openmp, fastMath, march), work.resolve("obj"));
+                        binding.libDirs, linked, openmp, fastMath, march).withMultiarch(multiarch), work.resolve("obj"));
                 JarWriter.write(jar, pkg, result.get().className(), result.get().javaSource(), lib, work.resolve("classes"), System.err);
                 System.out.println("wrote " + jar);
                 return 0;

@@ -23,6 +23,21 @@ import java.util.Map;
  * kernels pick their SIMD paths at load time with {@code __attribute__((target_clones(...)))}.
  * {@link Request#march()} asks for a target ({@code native}, {@code x86-64-v3}, ...) when the
  * library stays on the machine that builds it.
+ *
+ * <p><b>Multiarch</b> ({@link Request#multiarch()}): portable and fast Fortran. gfortran has no
+ * {@code target_clones}, so the driver builds the same thing from the outside: each Fortran source
+ * is compiled three times, for {@code -march=x86-64-v4} (AVX-512), {@code -march=x86-64-v3} (AVX2,
+ * FMA) and the baseline, each with {@code -DGATUN_X86_64_LEVEL=4}, {@code 3} or {@code 1} (gfortran's
+ * preprocessor defines no {@code __AVX2__}-style macros). The functions each object defines are
+ * renamed with {@code nm} and {@code objcopy} ({@code $NM}, {@code $OBJCOPY}) to
+ * {@code name.gatun_v4}, {@code .gatun_v3}, {@code .gatun_v1}, which stay hidden, and a generated C
+ * file compiled with {@code $CC} exports every original name as a GNU ifunc that picks, when the
+ * library is loaded, the best level the CPU runs ({@code __builtin_cpu_supports}). A CPU without
+ * AVX never reaches AVX code. Module files come from the baseline compile. A source that defines
+ * global data (module variables, vtables of derived types, initialised common) is built for the
+ * baseline only, with a message, because each level would get its own copy of that data. C sources
+ * need nothing (they use {@code target_clones}); CUDA is unchanged; on a compiler that does not
+ * target x86-64 the request builds the baseline.
  */
 public final class CompilerDriver {
 
@@ -46,12 +61,14 @@ public final class CompilerDriver {
      * @param openmp      compile and link with OpenMP
      * @param fastMath    add {@code -ffast-math}
      * @param march        the {@code -march=} target, e.g. {@code native}; empty for the portable baseline
+     * @param multiarch    compile each Fortran source for x86-64-v4, x86-64-v3 and the baseline and pick one
+     *                     at load time (see the class comment); needs an empty {@code march}
      * @param compileFlags extra flags for every C and Fortran compile command, after Gatun's own (so they can
      *                     override them); {@code nvcc} does not get them
      * @param linkFlags    extra flags for the link command, before the {@code -l} libraries
      */
     public record Request(List<Source> sources, Path output, List<Path> includeDirs, List<Path> libraryDirs,
-                          List<String> libraries, boolean openmp, boolean fastMath, String march,
+                          List<String> libraries, boolean openmp, boolean fastMath, String march, boolean multiarch,
                           List<String> compileFlags, List<String> linkFlags) {
 
         /** Validates the target name, which reaches a command line, and copies the lists. */
@@ -59,12 +76,48 @@ public final class CompilerDriver {
             if (!march.matches("[A-Za-z0-9_.+-]*")) {
                 throw new IllegalArgumentException("march '" + march + "': expected a target such as native or x86-64-v3");
             }
+            if (multiarch && !march.isEmpty()) {
+                throw new IllegalArgumentException("march '" + march + "': multiarch compiles its own x86-64-v4, x86-64-v3 and"
+                        + " baseline variants; leave march empty or turn multiarch off");
+            }
             sources = List.copyOf(sources);
             includeDirs = List.copyOf(includeDirs);
             libraryDirs = List.copyOf(libraryDirs);
             libraries = List.copyOf(libraries);
             compileFlags = List.copyOf(compileFlags);
             linkFlags = List.copyOf(linkFlags);
+        }
+
+        /**
+         * A request for one {@code -march} target (no multiarch) with extra compile and link flags.
+         *
+         * @param sources      the sources, in order
+         * @param output       the shared library to write
+         * @param includeDirs  {@code -I} directories
+         * @param libraryDirs  {@code -L} directories
+         * @param libraries    {@code -l} libraries
+         * @param openmp       compile and link with OpenMP
+         * @param fastMath     add {@code -ffast-math}
+         * @param march        the {@code -march=} target; empty for the portable baseline
+         * @param compileFlags extra compile flags
+         * @param linkFlags    extra link flags
+         */
+        public Request(List<Source> sources, Path output, List<Path> includeDirs, List<Path> libraryDirs,
+                       List<String> libraries, boolean openmp, boolean fastMath, String march, List<String> compileFlags,
+                       List<String> linkFlags) {
+            this(sources, output, includeDirs, libraryDirs, libraries, openmp, fastMath, march, false, compileFlags, linkFlags);
+        }
+
+        /**
+         * This request with multiarch on or off.
+         *
+         * @param on whether to build the Fortran sources for every x86-64 level (see {@link CompilerDriver})
+         * @return a copy of this request with {@link #multiarch()} set
+         * @throws IllegalArgumentException when {@code on} and a {@link #march()} is set
+         */
+        public Request withMultiarch(boolean on) {
+            return new Request(sources, output, includeDirs, libraryDirs, libraries, openmp, fastMath, march, on, compileFlags,
+                    linkFlags);
         }
 
         /**
@@ -157,12 +210,16 @@ public final class CompilerDriver {
     public void build(Request request, Path workDir) throws CompilationException, IOException {
         Files.createDirectories(workDir);
         var objects = new ArrayList<String>();
+        var dispatched = new ArrayList<String>();
         boolean fortran = false;
         boolean cuda = false;
+        MultiarchFortran variants = request.multiarch() && fortranTargetsX86(request)
+                ? new MultiarchFortran(this::run, log, environment) : null;
         int i = 0;
         for (Source s : request.sources()) {
             String name = s.file().getFileName().toString().toLowerCase(Locale.ROOT);
-            Path object = workDir.resolve((i++) + "_" + s.file().getFileName() + ".o");
+            String stem = (i++) + "_" + s.file().getFileName();
+            Path object = workDir.resolve(stem + ".o");
             var cmd = new ArrayList<String>();
             if (name.endsWith(".cu")) {
                 cuda = true;
@@ -179,24 +236,30 @@ public final class CompilerDriver {
                 cmd.add(environment.getOrDefault("CC", "cc"));
                 cmd.addAll(optimisation(request));
                 cmd.add("-std=c11");
+            } else if (variants != null) {
+                fortran = true;
+                var compiled = variants.compile(s.file(),
+                        (level, moduleDir, out) -> fortranCommand(request, s, level, workDir, moduleDir, out), workDir, stem);
+                compiled.objects().forEach(o -> objects.add(o.toString()));
+                dispatched.addAll(compiled.functions());
+                continue;
             } else {
                 fortran = true;
-                cmd.add(environment.getOrDefault("FC", "gfortran"));
-                cmd.addAll(optimisation(request));
-                cmd.add(s.freeForm() ? "-ffree-form" : "-ffixed-form");
-                if (s.freeForm()) {
-                    cmd.add("-ffree-line-length-none");
-                }
-                // Module files (.mod) go to the work directory so shims can 'use' the user's modules.
-                cmd.add("-J" + workDir);
+                cmd.addAll(fortranCommand(request, s, null, workDir, workDir, object));
+                run(cmd, true);
+                objects.add(object.toString());
+                continue;
             }
             request.includeDirs().forEach(d -> cmd.add("-I" + d));
             if (!name.endsWith(".cu")) {
                 cmd.addAll(request.compileFlags());
             }
             cmd.addAll(List.of("-c", s.file().toString(), "-o", object.toString()));
-            run(cmd);
+            run(cmd, true);
             objects.add(object.toString());
+        }
+        if (!dispatched.isEmpty()) {
+            objects.add(dispatcher(dispatched, workDir).toString());
         }
         var link = new ArrayList<String>();
         link.add(fortran ? environment.getOrDefault("FC", "gfortran") : environment.getOrDefault("CC", "cc"));
@@ -215,7 +278,62 @@ public final class CompilerDriver {
             link.add("-lstdc++");
         }
         link.add("-lm");
-        run(link);
+        run(link, true);
+    }
+
+    /**
+     * The Fortran compile command; {@code level} is null outside multiarch. Module files go to
+     * {@code moduleDir} and are found in {@code workDir}, so shims and later sources can 'use' the user's modules.
+     */
+    private List<String> fortranCommand(Request request, Source s, X86Level level, Path workDir, Path moduleDir, Path object) {
+        var cmd = new ArrayList<String>();
+        cmd.add(environment.getOrDefault("FC", "gfortran"));
+        cmd.addAll(optimisation(request));
+        if (level != null) {
+            level.march().ifPresent(m -> cmd.add("-march=" + m));
+            cmd.add("-DGATUN_X86_64_LEVEL=" + level.number());
+        }
+        cmd.add(s.freeForm() ? "-ffree-form" : "-ffixed-form");
+        if (s.freeForm()) {
+            cmd.add("-ffree-line-length-none");
+        }
+        cmd.add("-J" + moduleDir);
+        if (!moduleDir.equals(workDir)) {
+            cmd.add("-I" + workDir);
+        }
+        request.includeDirs().forEach(d -> cmd.add("-I" + d));
+        cmd.addAll(request.compileFlags());
+        cmd.addAll(List.of("-c", s.file().toString(), "-o", object.toString()));
+        return cmd;
+    }
+
+    /** Whether the Fortran compiler targets x86-64, the only architecture whose levels multiarch knows. */
+    private boolean fortranTargetsX86(Request request) throws CompilationException, IOException {
+        if (request.sources().stream().allMatch(s -> isCOrCuda(s.file()))) {
+            return false;
+        }
+        String fc = environment.getOrDefault("FC", "gfortran");
+        String machine = run(List.of(fc, "-dumpmachine"), false).strip();
+        if (machine.startsWith("x86_64-") || machine.startsWith("amd64-")) {
+            return true;
+        }
+        log.println("gatun: multiarch: " + fc + " targets " + machine + ", not x86-64; building the Fortran sources for its baseline only");
+        return false;
+    }
+
+    private static boolean isCOrCuda(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".c") || name.endsWith(".cu");
+    }
+
+    /** Writes and compiles the ifunc resolvers that export the multiarch functions under their own names. */
+    private Path dispatcher(List<String> functions, Path workDir) throws CompilationException, IOException {
+        Path source = workDir.resolve("gatun_multiarch_dispatch.c");
+        Files.writeString(source, IfuncDispatcher.source(functions), StandardCharsets.UTF_8);
+        Path object = workDir.resolve("gatun_multiarch_dispatch.o");
+        run(List.of(environment.getOrDefault("CC", "cc"), "-O2", "-fPIC", "-std=c11", "-c", source.toString(), "-o", object.toString()),
+                true);
+        return object;
     }
 
     private static List<String> optimisation(Request request) {
@@ -236,7 +354,8 @@ public final class CompilerDriver {
         return flags;
     }
 
-    private void run(List<String> command) throws CompilationException, IOException {
+    /** Runs a command (printed first) and returns its output, printed too when {@code echo}. */
+    private String run(List<String> command, boolean echo) throws CompilationException, IOException {
         log.println(String.join(" ", command));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -248,11 +367,12 @@ public final class CompilerDriver {
             p.destroy();
             throw new CompilationException("interrupted while running: " + String.join(" ", command));
         }
-        if (!output.isBlank()) {
+        if (echo && !output.isBlank()) {
             log.print(output);
         }
         if (status != 0) {
             throw new CompilationException(command.getFirst() + " failed (exit " + status + "):\n" + output.strip());
         }
+        return output;
     }
 }

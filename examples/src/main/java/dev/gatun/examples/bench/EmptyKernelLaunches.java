@@ -71,6 +71,11 @@ final class EmptyKernelLaunches implements AutoCloseable {
         return module.device().describe();
     }
 
+    /** Makes the shared primary context current in the calling thread, for JCuda's calls. */
+    void shareContext() {
+        JCudaInterop.shareContext(module.device());
+    }
+
     /** Queues one launch through Gatun's {@link CudaKernel#launch(LaunchConfig, KernelArguments)}. */
     void gatunLaunch() {
         kernel.launch(config, none);

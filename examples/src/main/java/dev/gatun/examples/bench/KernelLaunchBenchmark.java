@@ -57,6 +57,15 @@ public class KernelLaunchBenchmark {
         launches = EmptyKernelLaunches.open();
     }
 
+    /**
+     * Makes the primary context current for JCuda in the thread that runs the next iteration (Gatun does
+     * this itself on every call; JCuda relies on the thread's current context).
+     */
+    @Setup(Level.Iteration)
+    public void shareContextWithThisThread() {
+        launches.shareContext();
+    }
+
     /** Unloads both modules and destroys both streams. */
     @TearDown(Level.Trial)
     public void tearDown() {

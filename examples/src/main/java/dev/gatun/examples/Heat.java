@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 
 import dev.gatun.array.DoubleArray;
 import dev.gatun.array.Order;
+import dev.gatun.cuda.DeviceArray;
 import dev.gatun.examples.harness.AbsentBackends;
+import dev.gatun.examples.harness.CudaBackend;
 import dev.gatun.examples.harness.ExampleOptions;
 import dev.gatun.examples.harness.Measurement;
 import dev.gatun.examples.harness.ResultTable;
@@ -16,6 +18,7 @@ import dev.gatun.examples.harness.Variant;
 import dev.gatun.examples.harness.VariantTimer;
 import dev.gatun.examples.twins.HeatJava;
 import dev.gatun.kernels.Kernels;
+import dev.gatun.kernels.cuda.GpuKernels;
 import dev.gatun.kernels.omp.KernelsOmp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,6 +46,11 @@ import picocli.CommandLine.Option;
  * <p><b>What you should see.</b> {@code u(centre) is ..., Error is ...}: the same value for every
  * variant (the kernels compute the same operations in the same order) and an error of the
  * discretisation's size, about 1e-6, then the table.
+ *
+ * <p>With a GPU, the "CUDA" row runs {@code steps} launches of {@link GpuKernels#heatStep} (the same
+ * arithmetic as the C kernel, without FMA contraction) on two device grids; the initial grid is uploaded
+ * once and each run starts from a device-to-device copy of it, as the native rows start from a memcpy.
+ * The time includes the kernels and copying u(centre) back to the host.
  */
 @Command(name = "heat", mixinStandardHelpOptions = true,
         description = "Time the explicit 2D heat equation stencil in Java, C and Fortran.")
@@ -99,7 +107,7 @@ public final class Heat implements Callable<Integer> {
 
         double[] u = new double[nx * ny];
         double[] work = new double[nx * ny];
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofConfined(); CudaBackend gpu = CudaBackend.open().orElse(null)) {
             // One off-heap grid seen two ways: flat C order for the C kernels, u(0:ny-1, 0:nx-1) for Fortran.
             DoubleArray uC = DoubleArray.allocate(arena, (long) nx * ny);
             DoubleArray workC = DoubleArray.allocate(arena, (long) nx * ny);
@@ -148,7 +156,13 @@ public final class Heat implements Callable<Integer> {
                     return 0.0;
                 }, () -> uC.getFlat(centre)));
             }
-            variants.addAll(AbsentBackends.variants());
+            if (gpu == null) {
+                variants.add(AbsentBackends.cuda());
+            } else {
+                MemorySegment.copy(start, 0, uC.segment(), 0, start.byteSize());
+                variants.add(cudaVariant(gpu, arena, uGrid, grid, centre));
+            }
+            variants.add(AbsentBackends.mpi());
             variants = options.select(variants);
 
             VariantTimer timer = new VariantTimer(options.warmups(), options.repetitions(), System.out);
@@ -157,6 +171,24 @@ public final class Heat implements Callable<Integer> {
             options.report(ResultTable.of("heat", problem, "Java scalar", variants, measured), System.out);
         }
         return 0;
+    }
+
+    /** Explicit steps on the GPU, ping-ponging between two device grids; {@code initial} holds the start state. */
+    private static Variant cudaVariant(CudaBackend gpu, Arena arena, DoubleArray initial, HeatJava.Grid grid, int centre) {
+        DeviceArray start = gpu.keep(DeviceArray.copyOf(gpu.device(), initial));
+        DeviceArray a = gpu.keep(DeviceArray.allocate(gpu.device(), initial.elementType(), initial.order(), initial.shape()));
+        DeviceArray b = gpu.keep(DeviceArray.allocate(gpu.device(), initial.elementType(), initial.order(), initial.shape()));
+        // After an even number of steps the state is back in a, after an odd number in b.
+        DeviceArray last = grid.steps() % 2 == 0 ? a : b;
+        DeviceArray centreValue = gpu.keep(CudaBackend.element(last, centre));
+        DoubleArray host = DoubleArray.allocate(arena, 1);
+        return gpu.variant("CUDA", () -> {
+            a.copyFrom(start, gpu.stream());
+            for (int s = 0; s < grid.steps(); s++) {
+                GpuKernels.heatStep(s % 2 == 0 ? a : b, s % 2 == 0 ? b : a, grid.cx(), grid.cy(), false, gpu.stream());
+            }
+            centreValue.copyToAsync(host, gpu.stream());
+        }, () -> host.getFlat(0));
     }
 
     private static Variant javaVariant(String name, int threads, Runnable reset, Runnable run, double[] u, int centre) {

@@ -1,12 +1,16 @@
 package dev.gatun.examples;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import dev.gatun.array.DoubleArray;
+import dev.gatun.cuda.DeviceArray;
 import dev.gatun.examples.harness.AbsentBackends;
+import dev.gatun.examples.harness.CudaBackend;
 import dev.gatun.examples.harness.ExampleOptions;
 import dev.gatun.examples.harness.Measurement;
 import dev.gatun.examples.harness.ResultTable;
@@ -14,6 +18,7 @@ import dev.gatun.examples.harness.Variant;
 import dev.gatun.examples.harness.VariantTimer;
 import dev.gatun.examples.twins.Integration2DJava;
 import dev.gatun.kernels.Kernels;
+import dev.gatun.kernels.cuda.GpuKernels;
 import dev.gatun.kernels.omp.KernelsOmp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,6 +47,9 @@ import picocli.CommandLine.Option;
  *
  * <p>The native variants are the {@code gatun-native} and {@code gatun-openmp} kernels through their
  * generated classes {@link Kernels} and {@link KernelsOmp}: one call computes the whole integral.
+ * With a GPU, "CUDA fp64" and "CUDA fp32" run {@link GpuKernels#integration2d} (a grid-stride kernel and
+ * a fixed-order reduction); their time includes the kernels and the device-to-host copy of the one result
+ * value. fp32 uses {@code __sinf}: its error is about 1e-6, not 1e-17. Without a GPU the CUDA row says why.
  */
 @Command(name = "integration2d", mixinStandardHelpOptions = true,
         description = "Time the 2D integral of sin(x+y) over [0,pi]^2 in Java and native variants.")
@@ -66,8 +74,13 @@ public final class Integration2D implements Callable<Integer> {
         System.exit(new CommandLine(new Integration2D()).execute(args));
     }
 
-    /** Returns every variant of integration2d, available or with the reason it is not. */
-    List<Variant> variants() {
+    /**
+     * Returns every variant of integration2d, available or with the reason it is not.
+     *
+     * @param gpu   the GPU side, or null without one
+     * @param arena where the CUDA variants' host results live
+     */
+    List<Variant> variants(CudaBackend gpu, Arena arena) {
         if (n < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--n: expected >= 1, got " + n);
         }
@@ -87,17 +100,33 @@ public final class Integration2D implements Callable<Integer> {
         for (int t : options.threadCounts()) {
             variants.add(Variant.openMp("Fortran+OpenMP", t, () -> KernelsOmp.integration2dFOmp(n), null));
         }
-        variants.addAll(AbsentBackends.variants());
+        if (gpu == null) {
+            variants.add(AbsentBackends.cuda());
+        } else {
+            DeviceArray work = gpu.keep(GpuKernels.integrationWorkspace(gpu.device()));
+            DeviceArray result = gpu.keep(CudaBackend.element(work, GpuKernels.integrationBlocks()));
+            DoubleArray host = DoubleArray.allocate(arena, 1);
+            for (boolean fp64 : new boolean[] {true, false}) {
+                variants.add(gpu.variant(fp64 ? "CUDA fp64" : "CUDA fp32", () -> {
+                    GpuKernels.integration2d(n, fp64, work, gpu.stream());
+                    result.copyToAsync(host, gpu.stream());
+                }, () -> host.getFlat(0)));
+            }
+        }
+        variants.add(AbsentBackends.mpi());
         return options.select(variants);
     }
 
     @Override
     public Integer call() throws Exception {
-        List<Variant> variants = variants();
-        VariantTimer timer = new VariantTimer(options.warmups(), options.repetitions(), System.out);
-        // The exact integral is 0, so the error is the value's magnitude.
-        List<Measurement> measured = timer.run("Integral value", variants, Math::abs);
-        options.report(ResultTable.of("integration2d", "n = " + n, "Java scalar", variants, measured), System.out);
+        List<Measurement> measured;
+        try (Arena arena = Arena.ofConfined(); CudaBackend gpu = CudaBackend.open().orElse(null)) {
+            List<Variant> variants = variants(gpu, arena);
+            VariantTimer timer = new VariantTimer(options.warmups(), options.repetitions(), System.out);
+            // The exact integral is 0, so the error is the value's magnitude.
+            measured = timer.run("Integral value", variants, Math::abs);
+            options.report(ResultTable.of("integration2d", "n = " + n, "Java scalar", variants, measured), System.out);
+        }
         measured.stream().filter(m -> m.variant().equals("C")).findFirst().ifPresent(this::compareWithCMain);
         return 0;
     }

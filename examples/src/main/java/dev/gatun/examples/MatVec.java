@@ -7,7 +7,10 @@ import java.util.concurrent.Callable;
 
 import dev.gatun.array.DoubleArray;
 import dev.gatun.array.Order;
+import dev.gatun.cuda.Cublas;
+import dev.gatun.cuda.DeviceArray;
 import dev.gatun.examples.harness.AbsentBackends;
+import dev.gatun.examples.harness.CudaBackend;
 import dev.gatun.examples.harness.Checksum;
 import dev.gatun.examples.harness.ExampleOptions;
 import dev.gatun.examples.harness.Measurement;
@@ -16,6 +19,7 @@ import dev.gatun.examples.harness.Variant;
 import dev.gatun.examples.harness.VariantTimer;
 import dev.gatun.examples.twins.MatVecJava;
 import dev.gatun.kernels.Kernels;
+import dev.gatun.kernels.cuda.GpuKernels;
 import dev.gatun.kernels.omp.KernelsOmp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,6 +45,10 @@ import picocli.CommandLine.Option;
  *
  * <p><b>What you should see.</b> {@code sum(y) is ..., Error is ...} per variant (the distance of
  * the checksum from the scalar Java loop's: summation order only, about 1e-12), then the table.
+ *
+ * <p>With a GPU: "CUDA" is the hand-written warp-per-row kernel ({@link GpuKernels#matvec}, row-major),
+ * "CUDA cuBLAS" is {@code cublasDgemv} on the column-major matrix. A and x are uploaded once before the
+ * timed runs; the time includes the kernel and copying y back to the host.
  */
 @Command(name = "matvec", mixinStandardHelpOptions = true,
         description = "Time y = A x in Java and through C and Fortran kernels, row- and column-major.")
@@ -84,7 +92,7 @@ public final class MatVec implements Callable<Integer> {
         double[] y = new double[m];
         MatVecJava.scalar(a, x, y, m, n);
         double reference = Checksum.of(y);
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofConfined(); CudaBackend gpu = CudaBackend.open().orElse(null)) {
             // The same matrix twice: row-major for the C-order kernels, column-major (a(i, j)) for the others.
             DoubleArray rowMajor = DoubleArray.of(arena, Order.C, a, m, n);
             DoubleArray colMajor = DoubleArray.allocate(arena, Order.FORTRAN, m, n);
@@ -122,7 +130,12 @@ public final class MatVec implements Callable<Integer> {
                     return 0.0;
                 }, () -> Checksum.of(yOff)));
             }
-            variants.addAll(AbsentBackends.variants());
+            if (gpu == null) {
+                variants.add(AbsentBackends.cuda());
+            } else {
+                addCudaVariants(variants, gpu, arena, rowMajor, colMajor, xOff);
+            }
+            variants.add(AbsentBackends.mpi());
             variants = options.select(variants);
 
             VariantTimer timer = new VariantTimer(options.warmups(), options.repetitions(), System.out);
@@ -130,5 +143,29 @@ public final class MatVec implements Callable<Integer> {
             options.report(ResultTable.of("matvec", "n = " + n, "Java scalar", variants, measured), System.out);
         }
         return 0;
+    }
+
+    /** The hand-written kernel on the row-major copy and cuBLAS dgemv on the column-major one; inputs uploaded once. */
+    private static void addCudaVariants(List<Variant> variants, CudaBackend gpu, Arena arena, DoubleArray rowMajor,
+                                        DoubleArray colMajor, DoubleArray x) {
+        DeviceArray aRows = gpu.keep(DeviceArray.copyOf(gpu.device(), rowMajor));
+        DeviceArray aCols = gpu.keep(DeviceArray.copyOf(gpu.device(), colMajor));
+        DeviceArray xDev = gpu.keep(DeviceArray.copyOf(gpu.device(), x));
+        DeviceArray yDev = gpu.keep(DeviceArray.allocate(gpu.device(), x.elementType(), Order.C, rowMajor.shape(0)));
+        DoubleArray y = DoubleArray.allocate(arena, rowMajor.shape(0));
+        variants.add(gpu.variant("CUDA", () -> {
+            GpuKernels.matvec(aRows, xDev, yDev, gpu.stream());
+            yDev.copyToAsync(y, gpu.stream());
+        }, () -> Checksum.of(y)));
+        if (Cublas.unavailableReason().isPresent()) {
+            variants.add(Variant.unavailable("CUDA cuBLAS", Cublas.unavailableReason().get()));
+            return;
+        }
+        Cublas blas = gpu.keep(Cublas.create(gpu.device()));
+        blas.setStream(gpu.stream());
+        variants.add(gpu.variant("CUDA cuBLAS", () -> {
+            blas.dgemv(1.0, aCols, xDev, 0.0, yDev);
+            yDev.copyToAsync(y, gpu.stream());
+        }, () -> Checksum.of(y)));
     }
 }

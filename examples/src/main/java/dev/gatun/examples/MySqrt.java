@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.gatun.array.DoubleArray;
+import dev.gatun.array.ElementType;
+import dev.gatun.array.Order;
+import dev.gatun.cuda.DeviceArray;
 import dev.gatun.examples.harness.AbsentBackends;
+import dev.gatun.examples.harness.CudaBackend;
 import dev.gatun.examples.harness.Checksum;
 import dev.gatun.examples.harness.ExampleOptions;
 import dev.gatun.examples.harness.Measurement;
@@ -15,6 +19,7 @@ import dev.gatun.examples.harness.Variant;
 import dev.gatun.examples.harness.VariantTimer;
 import dev.gatun.examples.twins.MySqrtJava;
 import dev.gatun.kernels.Kernels;
+import dev.gatun.kernels.cuda.GpuKernels;
 import dev.gatun.kernels.omp.KernelsOmp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +42,9 @@ import picocli.CommandLine.Option;
  * </pre>
  *
  * <p><b>What you should see.</b> {@code sum(a) is ..., Error is 0.000000e+00} for each serial variant
- * (sums reordered by threads may differ in the last bits), then the table.
+ * (sums reordered by threads may differ in the last bits), then the table. With a GPU, the "CUDA" row
+ * runs {@link GpuKernels#mySqrt}; its time includes the kernel and copying the whole array back to the
+ * host (the checksum is taken there, untimed). The copy dominates: the GPU writes 8n bytes in microseconds.
  */
 @Command(name = "my_sqrt", mixinStandardHelpOptions = true,
         description = "Time a[i] = sqrt(i) in Java, C and Fortran, serial, SIMD and OpenMP.")
@@ -72,7 +79,7 @@ public final class MySqrt implements Callable<Integer> {
             reference += StrictMath.sqrt(i);
         }
         double[] heap = new double[n];
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofConfined(); CudaBackend gpu = CudaBackend.open().orElse(null)) {
             DoubleArray a = DoubleArray.allocate(arena, n);
             List<Variant> variants = new ArrayList<>();
             variants.add(Variant.of("Java scalar", 1, () -> MySqrtJava.scalar(heap), () -> Checksum.of(heap)));
@@ -96,7 +103,17 @@ public final class MySqrt implements Callable<Integer> {
                     return 0.0;
                 }, () -> Checksum.of(a)));
             }
-            variants.addAll(AbsentBackends.variants());
+            if (gpu == null) {
+                variants.add(AbsentBackends.cuda());
+            } else {
+                DeviceArray d = gpu.keep(DeviceArray.allocate(gpu.device(), ElementType.DOUBLE, Order.C, n));
+                DoubleArray fromGpu = DoubleArray.allocate(arena, n);
+                variants.add(gpu.variant("CUDA", () -> {
+                    GpuKernels.mySqrt(d, gpu.stream());
+                    d.copyToAsync(fromGpu, gpu.stream());
+                }, () -> Checksum.of(fromGpu)));
+            }
+            variants.add(AbsentBackends.mpi());
             variants = options.select(variants);
 
             double exact = reference;

@@ -28,6 +28,19 @@ public final class AbsentBackends {
     }
 
     /**
+     * {@return the CUDA row, unavailable with the reason} For examples without a CUDA kernel, or where
+     * {@link CudaBackend#unavailableReason()} says a GPU cannot be used.
+     */
+    public static Variant cuda() {
+        return Variant.unavailable("CUDA", cudaReason());
+    }
+
+    /** {@return the MPI row, unavailable with the reason} */
+    public static Variant mpi() {
+        return Variant.unavailable("MPI", mpiReason(System.getenv()));
+    }
+
+    /**
      * Returns the CUDA and MPI variants as seen from the given environment (tests pass their own).
      *
      * @param environment the process environment
@@ -41,7 +54,7 @@ public final class AbsentBackends {
         if (NativeLibrary.findLoadedSystem("libcuda.so.1").isEmpty() && NativeLibrary.loadSystem("libcuda.so.1").isEmpty()) {
             return "no GPU: the CUDA driver libcuda.so.1 is not installed";
         }
-        return "a GPU driver is present, but this build has no CUDA kernels yet (gatun-cuda)";
+        return CudaBackend.unavailableReason().orElse("this example has no CUDA kernel");
     }
 
     static String mpiReason(Map<String, String> environment) {

@@ -7,7 +7,6 @@ import dev.gatun.bindings.driver.CompilerDriver;
 import dev.gatun.bindings.driver.JarWriter;
 import dev.gatun.bindings.driver.SymbolFilter;
 import dev.gatun.bindings.driver.SystemLibrary;
-import dev.gatun.bindings.fortran.FortranFrontend;
 import dev.gatun.bindings.model.Parameter;
 import dev.gatun.bindings.model.Procedure;
 import java.io.IOException;
@@ -74,13 +73,18 @@ public final class GatunCli implements Callable<Integer> {
     private static Optional<BindingGenerator.Result> generate(String name, List<Path> sources, String pkg, List<Path> includes,
                                                               BindingOptions options) {
         var d = new Diagnostics();
+        var result = BindingGenerator.generate(name, sources, pkg, d, preprocessor(includes), options.resolve());
+        d.all().forEach(System.err::println);
+        return result;
+    }
+
+    /** The C preprocessor ({@code $CC} or {@code cc}) with the user's {@code -I} directories. */
+    private static CPreprocessor preprocessor(List<Path> includes) {
         CPreprocessor preprocessor = CPreprocessor.fromEnvironment();
         for (Path include : includes) {
             preprocessor = preprocessor.withIncludeDirectory(include);
         }
-        var result = BindingGenerator.generate(name, sources, pkg, d, preprocessor, options.resolve());
-        d.all().forEach(System.err::println);
-        return result;
+        return preprocessor;
     }
 
     /** The options {@code build} and {@code wrap} share: which functions to bind, and a prebuilt library to bind. */
@@ -248,17 +252,18 @@ public final class GatunCli implements Callable<Integer> {
     /** {@code gatun show}: the parsed signatures. */
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Print the signatures Gatun parsed, like f2py's .pyf file.")
     static final class Show implements Callable<Integer> {
-        @Parameters(arity = "1..*", description = "Fortran sources") List<Path> sources;
+        @Option(names = "-I", description = "include directory for C headers") List<Path> includes = new ArrayList<>();
+        @Parameters(arity = "1..*", description = "Fortran sources, C sources and headers, .gatun signature files") List<Path> sources;
 
         @Override
         public Integer call() {
             var d = new Diagnostics();
-            var frontend = new FortranFrontend(d);
+            // The same frontends and file rules as build and wrap: .h and .c through the C preprocessor and parser.
+            var library = BindingGenerator.parse("show", sources, d, new ArrayList<>(), preprocessor(includes),
+                    BindingGenerator.Options.DEFAULTS);
             PrintStream out = System.out;
-            for (Path s : sources) {
-                for (Procedure p : frontend.parse(s).unit().procedures()) {
-                    out.println(render(p));
-                }
+            for (Procedure p : library.procedures()) {
+                out.println(render(p));
             }
             d.all().forEach(System.err::println);
             return d.hasErrors() ? SOURCE_ERRORS : 0;

@@ -71,4 +71,25 @@ class CSourcesTest {
         }
         assertThrows(NoSuchMethodException.class, () -> lib.getMethod("twice", double.class));
     }
+
+    @Test
+    void showPrintsTheSignaturesOfACHeaderWithItsDirectives() throws Exception {
+        Assumptions.assumeTrue(SeedKernelsTest.has("cc"), "no C compiler (cc) is installed");
+        Path header = dir.resolve("cos_doubles.h");
+        Files.copy(Path.of("src/test/resources/kernels/c/cos_doubles.h"), header);
+        java.io.PrintStream saved = System.out;
+        var bytes = new java.io.ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+            exit = GatunCli.run("show", header.toString());
+        } finally {
+            System.setOut(saved);
+        }
+        String shown = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, exit, shown);
+        // A C header goes through the C frontend, as in build and wrap (it used to be read as Fortran).
+        org.junit.jupiter.api.Assertions.assertTrue(shown.contains("subroutine cos_doubles(in_array, out_array, size) bind(c, name='cos_doubles')"), shown);
+        org.junit.jupiter.api.Assertions.assertTrue(shown.contains("double, intent(out) :: out_array(0:size - 1)"), shown);
+    }
 }

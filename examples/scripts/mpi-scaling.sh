@@ -8,7 +8,8 @@
 #
 # Options: --n N, --ranks "LIST", --threads "LIST", --cores C (default: nproc; pairs with ranks*threads > C are
 # skipped unless --all), --reps R (timed runs per pair, median reported; default 3), --launcher local|device
-# (default: local when a JDK 25 and examples/target exist, else device), --out FILE (default mpi-scaling.csv).
+# (default: local when a JDK 25 and examples/target exist, else device), --out FILE (default mpi-scaling.csv),
+# --balance static|dynamic (Integration2DMpi's row split: the seeds' blocks, or chunks fetched from rank 0).
 #
 # Local runs need `./mvnw -B -q package -DskipTests` first; device runs need ../shared/device/stage, then
 # .device/ taken along (see the device README). Each rank's OpenMP threads are set with --threads and
@@ -18,7 +19,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 
-n=20000; ranks="1 2 4 8"; threads="1 2 4 8 16"; cores=$(nproc); reps=3; launcher=""; out=mpi-scaling.csv; all=0
+n=20000; ranks="1 2 4 8"; threads="1 2 4 8 16"; cores=$(nproc); reps=3; launcher=""; out=mpi-scaling.csv; all=0; balance=static
 while [ $# -gt 0 ]; do
   case "$1" in
     --n) n=$2; shift 2;;
@@ -29,6 +30,7 @@ while [ $# -gt 0 ]; do
     --launcher) launcher=$2; shift 2;;
     --out) out=$2; shift 2;;
     --all) all=1; shift;;
+    --balance) balance=$2; shift 2;;
     -h|--help) sed -n '2,18p' "$0"; exit 0;;
     *) echo "mpi-scaling.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
@@ -61,7 +63,7 @@ for p in $ranks; do
       continue
     fi
     line=$(OMP_NUM_THREADS=$t mpirun -np "$p" "${mpirun_flags[@]}" -x OMP_NUM_THREADS \
-             "${command[@]}" --n "$n" --threads "$t" --reps "$reps" --warmup 1 | tee /dev/stderr | grep '^RESULT ' || true)
+             "${command[@]}" --n "$n" --threads "$t" --reps "$reps" --warmup 1 --balance "$balance" | tee /dev/stderr | grep '^RESULT ' || true)
     if [ -z "$line" ]; then
       echo "mpi-scaling.sh: no RESULT line from $p ranks x $t threads" >&2
       continue

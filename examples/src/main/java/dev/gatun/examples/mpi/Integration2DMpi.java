@@ -4,16 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.lang.foreign.Arena;
+
+import dev.gatun.array.IntArray;
 
 import dev.gatun.kernels.omp.KernelsOmp;
 import dev.gatun.mpi.Communicator;
 import dev.gatun.mpi.Mpi;
 import dev.gatun.mpi.ReduceOp;
+import dev.gatun.mpi.Status;
 import dev.gatun.mpi.ThreadLevel;
 import dev.gatun.omp.OpenMP;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * <b>integration2d-mpi</b>: the seeds' MPI decomposition of the 2D integral of sin(x + y) over [0, pi]^2, hybrid
@@ -37,6 +44,11 @@ import picocli.CommandLine.Option;
  * {@code Integral value is 4.492851e-12, Error is 4.492851e-12} and {@code Time spent: 0.31 sec}, then one
  * machine-readable line: {@code RESULT example=integration2d-mpi n=20000 ranks=4 threads=2 seconds=0.3012 ...}
  * (the median over the timed runs of the slowest rank's time).
+ *
+ * <p><b>{@code --balance dynamic}.</b> The seeds' split gives every rank the same rows once, so the slowest core
+ * sets the time; on a cloud host whose cores run at unequal speeds that costs a third of the machine. With
+ * {@code --balance dynamic} ranks instead fetch chunks of rows from rank 0 as they finish (a dispatcher thread on
+ * rank 0 answers, while rank 0's main thread computes chunks too), which needs {@code MPI_THREAD_SERIALIZED}.
  */
 @Command(name = "integration2d-mpi", mixinStandardHelpOptions = true,
         description = "The 2D integral of sin(x+y) over [0,pi]^2, rows split over MPI ranks, OpenMP threads in each.")
@@ -54,6 +66,17 @@ public final class Integration2DMpi implements Callable<Integer> {
 
     @Option(names = "--warmup", defaultValue = "1", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
     int warmups;
+
+    @Option(names = "--balance", defaultValue = "static",
+            description = "static: the seeds' blocks of rows, one per rank; dynamic: ranks fetch chunks of rows from rank 0"
+                    + " as they finish (for cores of unequal speed) (default: ${DEFAULT-VALUE}).")
+    String balance;
+
+    @Spec
+    CommandSpec spec;
+
+    private static final int TAG_REQUEST = 17;
+    private static final int TAG_CHUNK = 18;
 
     /** Creates the command; picocli fills the options. */
     public Integration2DMpi() {
@@ -77,11 +100,17 @@ public final class Integration2DMpi implements Callable<Integer> {
     @Override
     public Integer call() {
         if (n < 1 || repetitions < 1 || warmups < 0 || threads < 0) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "expected --n >= 1, --reps >= 1, --warmup >= 0, --threads >= 0; got " + n + ", " + repetitions + ", "
                             + warmups + ", " + threads);
         }
-        ThreadLevel level = Mpi.init(ThreadLevel.FUNNELED); // only main calls MPI; OpenMP threads never do
+        if (!balance.equals("static") && !balance.equals("dynamic")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--balance: expected static or dynamic, got " + balance);
+        }
+        boolean dynamic = balance.equals("dynamic");
+        // Static: only main calls MPI (OpenMP threads never do). Dynamic: rank 0's dispatcher thread calls MPI while
+        // main computes, and main calls MPI again only after joining it, so the calls never overlap.
+        ThreadLevel level = Mpi.init(dynamic ? ThreadLevel.SERIALIZED : ThreadLevel.FUNNELED);
         Communicator world = Mpi.world();
         if (threads > 0) {
             OpenMP.setNumThreads(threads); // on main, the thread that calls the kernel (OpenMP settings are per thread)
@@ -94,13 +123,19 @@ public final class Integration2DMpi implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "integration2d-mpi: n = %d, %d ranks x %d OpenMP threads (%s granted), about %d rows"
                     + " per rank%n", n, world.size(), threadsPerRank, level.mpiName(), n / world.size());
         }
+        // Dynamic: about 16 chunks per rank, so a slow core's last chunk costs little.
+        int chunkRows = Math.max(1, n / (16 * world.size()));
         for (int k = 0; k < warmups; k++) {
-            integrate(world, begin, end);
+            if (dynamic) {
+                integrateDynamic(world, chunkRows);
+            } else {
+                integrate(world, begin, end);
+            }
         }
         List<Double> times = new ArrayList<>();
         double value = 0;
         for (int k = 0; k < repetitions; k++) {
-            double[] run = integrate(world, begin, end);
+            double[] run = dynamic ? integrateDynamic(world, chunkRows) : integrate(world, begin, end);
             value = run[0];
             times.add(run[1]);
             if (world.rank() == 0) {
@@ -111,8 +146,8 @@ public final class Integration2DMpi implements Callable<Integer> {
         if (world.rank() == 0) {
             List<Double> sorted = times.stream().sorted().toList();
             System.out.printf(Locale.ROOT, "RESULT example=integration2d-mpi n=%d ranks=%d threads=%d seconds=%.6f min=%.6f"
-                    + " value=%.6e reps=%d%n", n, world.size(), threadsPerRank, sorted.get(sorted.size() / 2), sorted.getFirst(),
-                    value, repetitions);
+                    + " value=%.6e reps=%d balance=%s%n", n, world.size(), threadsPerRank, sorted.get(sorted.size() / 2),
+                    sorted.getFirst(), value, repetitions, balance);
         }
         return 0;
     }
@@ -125,5 +160,64 @@ public final class Integration2DMpi implements Callable<Integer> {
         double total = world.reduce(local, ReduceOp.SUM, 0).orElse(Double.NaN);
         double seconds = world.allReduce(Mpi.wtime() - start, ReduceOp.MAX);
         return new double[] {total, seconds};
+    }
+
+    /** One timed run with chunks of rows handed out by rank 0: {value on the root, seconds of the slowest rank}. */
+    private double[] integrateDynamic(Communicator world, int chunkRows) {
+        int chunks = (n + chunkRows - 1) / chunkRows;
+        world.barrier();
+        double start = Mpi.wtime();
+        double local = 0;
+        if (world.rank() == 0) {
+            AtomicInteger next = new AtomicInteger();
+            Thread dispatcher = Thread.ofPlatform().name("integration2d-dispatcher").start(() -> dispatch(world, next, chunks));
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                local += chunk(c, chunkRows);
+            }
+            try {
+                dispatcher.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the dispatcher", e);
+            }
+        } else {
+            try (Arena arena = Arena.ofConfined()) {
+                IntArray message = IntArray.allocate(arena, 1);
+                while (true) {
+                    world.send(message, 0, TAG_REQUEST);
+                    world.receive(message, 0, TAG_CHUNK);
+                    int c = message.get(0);
+                    if (c < 0) {
+                        break;
+                    }
+                    local += chunk(c, chunkRows);
+                }
+            }
+        }
+        double total = world.reduce(local, ReduceOp.SUM, 0).orElse(Double.NaN);
+        double seconds = world.allReduce(Mpi.wtime() - start, ReduceOp.MAX);
+        return new double[] {total, seconds};
+    }
+
+    /** Rank 0's dispatcher: answers each request with the next chunk, or -1 once all are taken. */
+    private static void dispatch(Communicator world, AtomicInteger next, int chunks) {
+        try (Arena arena = Arena.ofConfined()) {
+            IntArray message = IntArray.allocate(arena, 1);
+            for (int stopped = 0; stopped < world.size() - 1; ) {
+                Status request = world.receive(message, Communicator.ANY_SOURCE, TAG_REQUEST);
+                int c = next.getAndIncrement();
+                if (c >= chunks) {
+                    c = -1;
+                    stopped++;
+                }
+                message.set(0, c);
+                world.send(message, request.source(), TAG_CHUNK);
+            }
+        }
+    }
+
+    private double chunk(int c, int chunkRows) {
+        int begin = c * chunkRows;
+        return KernelsOmp.integration2dCOmpRows(n, begin, Math.min(n, begin + chunkRows));
     }
 }

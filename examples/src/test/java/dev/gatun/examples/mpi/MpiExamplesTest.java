@@ -53,6 +53,24 @@ class MpiExamplesTest {
     }
 
     @Test
+    void integration2dMpiWithDynamicBalanceCoversEveryRowOnce() throws Exception {
+        int n = 2001; // not a multiple of the chunk size: the last chunk is short
+        String out = mpirun(4, Integration2DMpi.class, "--n", Integer.toString(n), "--threads", "1", "--reps", "2", "--warmup", "1",
+                "--balance", "dynamic");
+        Matcher m = RESULT.matcher(out);
+        assertTrue(m.find(), out);
+        assertTrue(out.contains("balance=dynamic"), out);
+        // Chunks of rows summed in whatever order ranks fetched them: equal to one whole-grid call to rounding,
+        // which also shows no row was skipped or counted twice (a missing row of n sines would differ by ~1e-4).
+        assertEquals(KernelsOmp.integration2dCOmpRows(n, 0, n), Double.parseDouble(m.group(6)), 1e-13, out);
+        // A bad option is refused before MPI starts (picocli's usage error, exit code 2).
+        var err = new java.io.StringWriter();
+        var cli = new picocli.CommandLine(new Integration2DMpi()).setErr(new java.io.PrintWriter(err));
+        assertEquals(2, cli.execute("--n", "100", "--balance", "sideways"));
+        assertTrue(err.toString().contains("--balance: expected static or dynamic, got sideways"), err.toString());
+    }
+
+    @Test
     void squaresAsInTheSeedOnThreeRanks() throws Exception {
         String out = mpirun(3, MpiSquares.class);
         assertTrue(out.lines().anyMatch(l -> l.equals(

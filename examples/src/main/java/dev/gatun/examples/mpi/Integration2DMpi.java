@@ -1,14 +1,14 @@
 package dev.gatun.examples.mpi;
 
+import java.lang.foreign.Arena;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.lang.foreign.Arena;
+import java.util.function.DoubleSupplier;
 
 import dev.gatun.array.IntArray;
-
 import dev.gatun.kernels.omp.KernelsOmp;
 import dev.gatun.mpi.Communicator;
 import dev.gatun.mpi.Mpi;
@@ -125,17 +125,15 @@ public final class Integration2DMpi implements Callable<Integer> {
         }
         // Dynamic: about 16 chunks per rank, so a slow core's last chunk costs little.
         int chunkRows = Math.max(1, n / (16 * world.size()));
+        DoubleSupplier localSum = dynamic ? () -> dynamicLocalSum(world, chunkRows)
+                : () -> KernelsOmp.integration2dCOmpRows(n, begin, end);
         for (int k = 0; k < warmups; k++) {
-            if (dynamic) {
-                integrateDynamic(world, chunkRows);
-            } else {
-                integrate(world, begin, end);
-            }
+            timedRun(world, localSum);
         }
         List<Double> times = new ArrayList<>();
         double value = 0;
         for (int k = 0; k < repetitions; k++) {
-            double[] run = dynamic ? integrateDynamic(world, chunkRows) : integrate(world, begin, end);
+            double[] run = timedRun(world, localSum);
             value = run[0];
             times.add(run[1]);
             if (world.rank() == 0) {
@@ -152,21 +150,19 @@ public final class Integration2DMpi implements Callable<Integer> {
         return 0;
     }
 
-    /** One timed run: {value on the root, seconds of the slowest rank}. */
-    private double[] integrate(Communicator world, int begin, int end) {
+    /** One timed run, each rank computing its part of the sum: {value on the root, seconds of the slowest rank}. */
+    private static double[] timedRun(Communicator world, DoubleSupplier localSum) {
         world.barrier(); // start together, so the time is the job's, not one rank's
         double start = Mpi.wtime();
-        double local = KernelsOmp.integration2dCOmpRows(n, begin, end);
+        double local = localSum.getAsDouble();
         double total = world.reduce(local, ReduceOp.SUM, 0).orElse(Double.NaN);
         double seconds = world.allReduce(Mpi.wtime() - start, ReduceOp.MAX);
         return new double[] {total, seconds};
     }
 
-    /** One timed run with chunks of rows handed out by rank 0: {value on the root, seconds of the slowest rank}. */
-    private double[] integrateDynamic(Communicator world, int chunkRows) {
+    /** This rank's sum over the chunks of rows it got from rank 0 (rank 0 also serves the others meanwhile). */
+    private double dynamicLocalSum(Communicator world, int chunkRows) {
         int chunks = (n + chunkRows - 1) / chunkRows;
-        world.barrier();
-        double start = Mpi.wtime();
         double local = 0;
         if (world.rank() == 0) {
             AtomicInteger next = new AtomicInteger();
@@ -194,9 +190,7 @@ public final class Integration2DMpi implements Callable<Integer> {
                 }
             }
         }
-        double total = world.reduce(local, ReduceOp.SUM, 0).orElse(Double.NaN);
-        double seconds = world.allReduce(Mpi.wtime() - start, ReduceOp.MAX);
-        return new double[] {total, seconds};
+        return local;
     }
 
     /** Rank 0's dispatcher: answers each request with the next chunk, or -1 once all are taken. */

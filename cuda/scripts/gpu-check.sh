@@ -3,7 +3,8 @@
 # project root, after `./mvnw -q -B -DskipTests package` and `../shared/device/stage` here:
 #   bash cuda/scripts/gpu-check.sh            (logs go to $OUT, else /tmp/gatun-gpu-check)
 # Steps: device properties; the CUDA JUnit tests (runtime, kernels vs CPU, binding staleness);
-# the same tests under compute-sanitizer memcheck (API errors the tests provoke on purpose are not reported); the C launch/copy program built with nvcc;
+# the same tests under compute-sanitizer memcheck (API errors the tests provoke on purpose are not reported); the C launch/copy program
+# and the fp64 sine check (sinpi_check.cu: accuracy, integration2d against CUDA's sinpi) built with nvcc;
 # the Java timings (CudaTimings). Each step's failure is reported and the rest still run.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -30,10 +31,13 @@ else
   memcheck=127; echo "compute-sanitizer not found" > "$out/memcheck.log"
 fi
 
-nvcc -O3 -arch=sm_90 cuda/scripts/launch_latency.cu -o "$out/launch_latency" -lcuda > "$out/c.log" 2>&1 \
-  && "$out/launch_latency" >> "$out/c.log" 2>&1
+# The host's cores run at unequal speeds: the C and Java launch timings share one core, or their ratio
+# measures the cores (unpinned, the same build read 1.00 to 1.27).
+pin=(); command -v taskset >/dev/null && pin=(taskset -c 2)
+{ nvcc -O3 -arch=sm_90 cuda/scripts/launch_latency.cu -o "$out/launch_latency" -lcuda && "${pin[@]}" "$out/launch_latency" \
+  && nvcc -O3 -arch=sm_90 cuda/scripts/sinpi_check.cu -o "$out/sinpi_check" && "$out/sinpi_check"; } > "$out/c.log" 2>&1
 c=$?
-timeout 300 bash .device/run dev.gatun.kernels.cuda.CudaTimings > "$out/java.log" 2>&1
+timeout 300 "${pin[@]}" bash .device/run dev.gatun.kernels.cuda.CudaTimings > "$out/java.log" 2>&1
 java=$?
 
 value() { grep -h "^RESULT $1 " "$out/c.log" "$out/java.log" 2>/dev/null | awk '{print $3}' | tail -1; }
@@ -49,7 +53,11 @@ printf '%-34s %12s %12s %10s %s\n' "empty launch, driver API (us)" "$(value java
   "$(ratio "$(value java_launch_driver_us)" "$(value c_launch_driver_us)")" "<= 1.10"
 printf '%-34s %12s %12s %10s %s\n' "empty launch, runtime <<<>>> (us)" "$(value java_launch_runtime_us)" "$(value c_launch_runtime_us)" \
   "$(ratio "$(value java_launch_runtime_us)" "$(value c_launch_runtime_us)")" ""
-printf '%-34s %12s %12s %10s %s\n' "integration2d fp64 n=1e5 (ms)" "$(value integration2d_fp64_n100000_ms)" "" "" "<= 15 ms"
+printf '%-34s %12s %12s %10s %s\n' "integration2d fp64 n=1e5 (ms)" "$(value integration2d_fp64_n100000_ms)" \
+  "$(value c_integration2d_fp64_gatun_ms)" "$(ratio "$(value integration2d_fp64_n100000_ms)" "$(value c_integration2d_fp64_gatun_ms)")" "<= 15 ms"
+printf '%-34s %12s %12s %10s %s\n' "  same kernel, CUDA sinpi (ms)" "" "$(value c_integration2d_fp64_cuda_sinpi_ms)" "" ""
+printf '%-34s %12s %12s %10s %s\n' "sin(pi x) max error, gatun (ulp)" "" "$(value sinpi_gatun_max_ulp)" "" "< 1"
+printf '%-34s %12s %12s %10s %s\n' "sin(pi x) max error, CUDA (ulp)" "" "$(value sinpi_cuda_max_ulp)" "" ""
 printf '%-34s %12s %12s %10s %s\n' "integration2d fp32 n=1e5 (ms)" "$(value integration2d_fp32_n100000_ms)" "" "" ""
 printf '%-34s %12s %12s %10s %s\n' "dgemv cuBLAS (GB/s)" "$(value dgemv_cublas_GBps)" "" "" ""
 printf '%-34s %12s %12s %10s %s\n' "matvec hand-written (GB/s)" "$(value matvec_handwritten_GBps)" "" "" ""

@@ -20,6 +20,9 @@ int gatun_integration2d_f64(int n, void *partials, void *result, void *stream);
 /* The same with float arithmetic and __sinf; |error| <= 1e-5 for n <= 10000 (see kernels.cu). */
 int gatun_integration2d_f32(int n, void *partials, void *result, void *stream);
 
+/* y[i] = sin(pi x[i]) for 0 <= i < n, within one ulp (the fp64 sine of gatun_integration2d_f64); y may be x. */
+int gatun_sinpi(const void *x, void *y, int n, void *stream);
+
 /* a[i] = sqrt(i) for 0 <= i < n. */
 int gatun_my_sqrt(void *a, int n, void *stream);
 

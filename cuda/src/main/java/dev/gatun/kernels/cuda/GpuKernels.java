@@ -15,7 +15,7 @@ import java.util.Objects;
 
 /**
  * The CUDA seed kernels of {@code libcuda_kernels.so} on {@link DeviceArray}s: integration2d (fp64 and
- * fp32), my_sqrt, a hand-written matvec, the explicit heat step and the spectral heat decay.
+ * fp32) and its element-wise fp64 sinpi, my_sqrt, a hand-written matvec, the explicit heat step and the spectral heat decay.
  *
  * <p>The generated {@link CudaKernels} binds the launchers of {@code gatun_cuda.h} with raw device
  * pointers (the generator cannot map device pointers to {@code DeviceArray} yet); this class is the thin
@@ -80,6 +80,23 @@ public final class GpuKernels {
         check(fp64 ? CudaKernels.Raw.gatunIntegration2dF64(n, partials, result, stream.handle())
                 : CudaKernels.Raw.gatunIntegration2dF32(n, partials, result, stream.handle()),
                 "gatun_integration2d_" + (fp64 ? "f64" : "f32") + "(n = " + n + ")");
+    }
+
+    /**
+     * Queues {@code y[i] = sin(pi x[i])}, element-wise, with the fp64 sine of {@link #integration2d}: within one
+     * ulp of the exact value for every finite double, NaN for NaN and infinities, and IEEE 754's signed zeros
+     * at integers.
+     *
+     * @param x      doubles
+     * @param y      doubles of the same size as {@code x} (may be {@code x} itself)
+     * @param stream a stream of their device
+     */
+    public static void sinpi(DeviceArray x, DeviceArray y, CudaStream stream) {
+        Objects.requireNonNull(x, "x");
+        require(x, ElementType.DOUBLE, x.size(), "x", stream);
+        require(y, ElementType.DOUBLE, x.size(), "y", stream);
+        stream.device().makeCurrent();
+        check(CudaKernels.Raw.gatunSinpi(ptr(x), ptr(y), toInt(x.size(), "x"), stream.handle()), "gatun_sinpi");
     }
 
     /**

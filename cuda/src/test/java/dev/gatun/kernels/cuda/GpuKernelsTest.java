@@ -1,6 +1,7 @@
 package dev.gatun.kernels.cuda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -16,6 +17,10 @@ import dev.gatun.cuda.CufftPlan2d;
 import dev.gatun.cuda.DeviceArray;
 import dev.gatun.kernels.Kernels;
 import java.lang.foreign.Arena;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +83,107 @@ class GpuKernelsTest {
             assertTrue(error <= 1e-5, "n = " + n + ": |fp32 - fp64| = " + error + " exceeds the stated 1e-5");
         }
     }
+
+    @Test
+    void sinpiIsWithinOneUlpOfTheExactValue() {
+        var rnd = new SplittableRandom(11);
+        List<Double> xs = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            xs.add(rnd.nextDouble(-3, 3));
+        }
+        for (int k = -12; k <= 12; k++) { // quadrant boundaries, on them and a little off them
+            double b = k / 4.0;
+            xs.add(b);
+            xs.add(Math.nextUp(b));
+            xs.add(Math.nextDown(b));
+            for (int e = 4; e <= 40; e += 4) {
+                xs.add(b + Math.scalb(rnd.nextDouble(-1, 1), -e));
+            }
+        }
+        for (int m = 1; m < 2 * 1000; m += 7) { // arguments of the integral, i + j + 1 = m, n = 1000
+            xs.add(m * (1.0 / 1000));
+        }
+        xs.addAll(List.of(1e-300, Double.MIN_VALUE, -Double.MIN_NORMAL, 0x1p49 - 0.75, 0x1p49 + 0.5, -0x1p51 - 0.5, 0x1p51 + 1.5,
+                0x1p52 + 1, 1e300, -1e300, 12345.125, -98765.375));
+        double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] y = sinpiOnGpu(x);
+        double worst = 0;
+        for (int i = 0; i < x.length; i++) {
+            BigDecimal exact = exactSinpi(x[i]);
+            double exactDouble = exact.doubleValue();
+            double ulps = exactDouble == 0 ? (y[i] == 0 ? 0 : Double.POSITIVE_INFINITY)
+                    : new BigDecimal(y[i]).subtract(exact).abs().doubleValue() / Math.ulp(exactDouble);
+            worst = Math.max(worst, ulps);
+            int at = i;
+            assertTrue(ulps < 1, () -> "sinpi(" + x[at] + ") = " + y[at] + ", exact " + exact.round(MathContext.DECIMAL64)
+                    + ": " + new BigDecimal(y[at]).subtract(exact).abs().doubleValue() / Math.ulp(exactDouble) + " ulp");
+        }
+        System.out.printf("gatun_sinpi: largest error %.3f ulp over %d arguments%n", worst, x.length);
+    }
+
+    @Test
+    void sinpiFollowsIeeeAtSpecialValues() {
+        double[] x = {0.0, -0.0, 1, -1, 2, -2, 3, -3, 0x1p53, -0x1p53, 0.5, -0.5, 1.5, -1.5, 2.5,
+            Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] expected = {0.0, -0.0, 0.0, -0.0, 0.0, -0.0, 0.0, -0.0, 0.0, -0.0, 1, -1, -1, 1, 1,
+            Double.NaN, Double.NaN, Double.NaN};
+        double[] y = sinpiOnGpu(x);
+        for (int i = 0; i < x.length; i++) {
+            // assertEquals(double, double) compares like Double.equals: +0 and -0 differ, NaN equals NaN.
+            assertEquals(expected[i], y[i], "sinpi(" + x[i] + ")");
+        }
+    }
+
+    @Test
+    void sinpiRejectsMismatchedArrays() {
+        try (DeviceArray x = DeviceArray.allocate(gpu, ElementType.DOUBLE, Order.C, 10);
+             DeviceArray shorter = DeviceArray.allocate(gpu, ElementType.DOUBLE, Order.C, 9);
+             DeviceArray floats = DeviceArray.allocate(gpu, ElementType.FLOAT, Order.C, 10)) {
+            var e = assertThrows(IllegalArgumentException.class, () -> GpuKernels.sinpi(x, shorter, stream));
+            assertTrue(e.getMessage().startsWith("y: expected 10 double"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> GpuKernels.sinpi(floats, x, stream));
+            assertTrue(e.getMessage().startsWith("x: expected 10 double"), e.getMessage());
+            assertThrows(NullPointerException.class, () -> GpuKernels.sinpi(null, x, stream));
+        }
+    }
+
+    private static double[] sinpiOnGpu(double[] values) {
+        DoubleArray host = DoubleArray.allocate(arena, values.length);
+        for (int i = 0; i < values.length; i++) {
+            host.set(i, values[i]);
+        }
+        try (DeviceArray d = DeviceArray.allocate(gpu, ElementType.DOUBLE, Order.C, values.length)) {
+            d.copyFromAsync(host, stream);
+            GpuKernels.sinpi(d, d, stream);
+            d.copyToAsync(host, stream);
+            stream.synchronize();
+        }
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = host.get(i);
+        }
+        return out;
+    }
+
+    /** sin(pi x) to 40 digits: x reduced exactly to x = k/2 + r, |r| <= 1/4, then Taylor series of sin or cos. */
+    private static BigDecimal exactSinpi(double x) {
+        double t = Math.abs(x) < 0x1p50 ? x : x % 2.0; // exact
+        double k = Math.rint(2 * t);
+        double r = t - k / 2; // exact
+        MathContext mc = new MathContext(45);
+        BigDecimal a = PI.multiply(new BigDecimal(r), mc);
+        BigDecimal a2 = a.multiply(a, mc);
+        boolean cos = ((long) k & 1) != 0;
+        BigDecimal term = cos ? BigDecimal.ONE : a;
+        BigDecimal sum = term;
+        for (int j = cos ? 1 : 2; term.signum() != 0 && term.abs().compareTo(sum.abs().scaleByPowerOfTen(-42)) > 0; j += 2) {
+            term = term.multiply(a2, mc).divide(BigDecimal.valueOf(-(long) j * (j + 1)), mc);
+            sum = sum.add(term, mc);
+        }
+        return ((long) k & 2) != 0 ? sum.negate() : sum;
+    }
+
+    private static final BigDecimal PI = new BigDecimal("3.14159265358979323846264338327950288419716939937510582097494");
 
     @Test
     void mySqrtMatchesTheCpuBitForBit() {

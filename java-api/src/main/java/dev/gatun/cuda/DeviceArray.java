@@ -61,18 +61,26 @@ public final class DeviceArray implements StridedArray, AutoCloseable {
     }
 
     /**
-     * Allocates an uninitialised array from a caching pool (no device synchronisation when a block is reused).
+     * Allocates an uninitialised array from a caching pool, for use on {@code stream}: no device
+     * synchronisation when a block is reused, and a block last used on another stream is handed out only
+     * after {@code stream} was made to wait for that stream's work (see {@link DeviceMemoryPool}).
      *
-     * @param pool  the pool, for example {@code device.memoryPool()}
-     * @param type  the element type
-     * @param order C or Fortran
-     * @param shape the extents
-     * @return the array; closing gives its block back to the pool
+     * @param pool   the pool, for example {@code device.memoryPool()}
+     * @param stream the stream the array is used on, of the pool's device
+     * @param type   the element type
+     * @param order  C or Fortran
+     * @param shape  the extents
+     * @return the array; closing gives its block back to the pool, ordered after the work queued on
+     *         {@code stream} so far
      */
-    public static DeviceArray allocate(DeviceMemoryPool pool, ElementType type, Order order, long... shape) {
+    public static DeviceArray allocate(DeviceMemoryPool pool, CudaStream stream, ElementType type, Order order,
+                                       long... shape) {
+        Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(order, "order");
         long[] s = checkedShape(shape);
         long bytes = byteSize(type, s);
-        return new DeviceArray(pool.allocate(bytes), type, Objects.requireNonNull(order, "order"), s, bytes / type.byteSize());
+        return new DeviceArray(pool.allocate(bytes, stream), type, order, s, bytes / type.byteSize());
     }
 
     /**

@@ -15,14 +15,17 @@ final class DeviceMemory {
     final long address;
     final long bytes;
     private final DeviceMemoryPool pool;
+    private final CudaStream stream;
     private final boolean owned;
     private volatile boolean freed;
 
-    private DeviceMemory(CudaDevice device, long address, long bytes, DeviceMemoryPool pool, boolean owned) {
+    private DeviceMemory(CudaDevice device, long address, long bytes, DeviceMemoryPool pool, CudaStream stream,
+                         boolean owned) {
         this.device = device;
         this.address = address;
         this.bytes = bytes;
         this.pool = pool;
+        this.stream = stream;
         this.owned = owned;
     }
 
@@ -32,17 +35,17 @@ final class DeviceMemory {
         // cuMemAlloc refuses 0 bytes; an empty array still gets a (1-byte) address of its own.
         var r = CudaDriver.cuMemAllocV2(Math.max(1, bytes));
         DriverStatus.check(r.result(), "cuMemAlloc_v2(" + bytes + " bytes on device " + device.ordinal() + ")");
-        return new DeviceMemory(device, r.dptr(), bytes, null, true);
+        return new DeviceMemory(device, r.dptr(), bytes, null, null, true);
     }
 
-    /** Memory handed out by {@code pool}: released back to it. */
-    static DeviceMemory pooled(CudaDevice device, long address, long bytes, DeviceMemoryPool pool) {
-        return new DeviceMemory(device, address, bytes, pool, true);
+    /** Memory handed out by {@code pool} for use on {@code stream}: released back to it. */
+    static DeviceMemory pooled(CudaDevice device, long address, long bytes, DeviceMemoryPool pool, CudaStream stream) {
+        return new DeviceMemory(device, address, bytes, pool, stream, true);
     }
 
     /** Memory another library owns: never freed by Gatun. */
     static DeviceMemory borrowed(CudaDevice device, long address, long bytes) {
-        return new DeviceMemory(device, address, bytes, null, false);
+        return new DeviceMemory(device, address, bytes, null, null, false);
     }
 
     /**
@@ -75,7 +78,7 @@ final class DeviceMemory {
             return;
         }
         if (pool != null) {
-            pool.giveBack(address, bytes);
+            pool.giveBack(address, bytes, stream);
         } else {
             device.makeCurrent();
             DriverStatus.check(CudaDriver.Raw.cuMemFreeV2(address), "cuMemFree_v2(device " + device.ordinal() + ")");

@@ -227,8 +227,9 @@ class CudaRuntimeTest {
         DeviceMemoryPool pool = gpu.memoryPool();
         pool.releaseCached();
         long hits = pool.hits();
+        CudaStream stream = CudaStream.legacyDefault(gpu);
         for (int i = 0; i < 10; i++) {
-            try (DeviceArray d = DeviceArray.allocate(pool, ElementType.DOUBLE, Order.C, 1000)) {
+            try (DeviceArray d = DeviceArray.allocate(pool, stream, ElementType.DOUBLE, Order.C, 1000)) {
                 d.zero();
             }
         }
@@ -236,6 +237,48 @@ class CudaRuntimeTest {
         assertEquals(8192, pool.cachedBytes(), "8000 bytes rounded up to 512");
         assertEquals(8192, pool.releaseCached());
         assertEquals(0, pool.cachedBytes());
+    }
+
+    /**
+     * A block freed while a slow kernel on stream A still writes it, reused at once on stream B: B's copy must
+     * wait for A's kernel, or A's late stores would overwrite what B wrote.
+     */
+    @Test
+    void aBlockReusedOnAnotherStreamWaitsForTheWorkOfItsLastStream() {
+        String slowFill = """
+                extern "C" __global__ void slow_fill(double *a, int n, long long cycles, double v) {
+                    long long start = clock64();
+                    while (clock64() - start < cycles) { }
+                    for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < n; i += gridDim.x * blockDim.x) a[i] = v;
+                }
+                """;
+        int n = 1 << 16;
+        DeviceMemoryPool pool = gpu.memoryPool();
+        pool.releaseCached();
+        try (Arena arena = Arena.ofConfined(); CudaModule module = CudaCompiler.compile(gpu, slowFill, "slow_fill.cu");
+             CudaStream a = CudaStream.create(gpu); CudaStream b = CudaStream.create(gpu)) {
+            long address;
+            try (DeviceArray first = DeviceArray.allocate(pool, a, ElementType.DOUBLE, Order.C, n)) {
+                address = first.address();
+                // About 0.1 s of spinning at GPU clocks before the stores of 1.0.
+                module.kernel("slow_fill").launch(new LaunchConfig(Dim3.of(64), Dim3.of(256), 0, a), first, n, 200_000_000L, 1.0);
+            }
+            DoubleArray zeros = DoubleArray.allocate(arena, n);
+            try (DeviceArray second = DeviceArray.allocate(pool, b, ElementType.DOUBLE, Order.C, n)) {
+                assertEquals(address, second.address(), "the block is reused");
+                second.copyFromAsync(zeros, b);
+                b.synchronize();
+                a.synchronize();
+                // Without the wait, B's zeros land first and A's late stores of 1.0 overwrite them.
+                DoubleArray back = DoubleArray.allocate(arena, n);
+                second.copyToAsync(back, b);
+                b.synchronize();
+                for (int i = 0; i < n; i++) {
+                    assertEquals(0.0, back.get(i), 0.0, "x[" + i + "]: B's zeros, written after A's kernel");
+                }
+            }
+        }
+        pool.releaseCached();
     }
 
     @Test

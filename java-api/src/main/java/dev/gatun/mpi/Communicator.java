@@ -157,6 +157,31 @@ public final class Communicator implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks, without blocking, whether a message is waiting ({@code MPI_Iprobe}): a rank that serves requests
+     * can poll with this and sleep in between, instead of spinning a core in a blocking receive (Open MPI and
+     * MPICH busy-wait there). The message stays queued; receive it with {@link #receive}.
+     *
+     * @param source the sending rank, or {@link #ANY_SOURCE}
+     * @param tag    the tag to match, or {@link #ANY_TAG}
+     * @return the waiting message's source, tag and size <em>in bytes</em> ({@link Status#count()}), or empty
+     */
+    public Optional<Status> iprobe(int source, int tag) {
+        if (source != ANY_SOURCE) {
+            checkRank("source", source);
+        }
+        checkTag("tag", tag, true);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment flag = arena.allocate(ValueLayout.JAVA_INT);
+            MemorySegment status = arena.allocate(Shim.statusLayout());
+            if (!iprobe(source, tag, flag, status)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Status(status.getAtIndex(ValueLayout.JAVA_INT, 0), status.getAtIndex(ValueLayout.JAVA_INT, 1),
+                    status.getAtIndex(ValueLayout.JAVA_INT, 2)));
+        }
+    }
+
     // ---- collectives on arrays ----------------------------------------------------------------
 
     /**

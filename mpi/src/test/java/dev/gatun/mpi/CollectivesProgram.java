@@ -151,6 +151,14 @@ public final class CollectivesProgram {
         Status status;
         if (r % 2 == 0) {
             world.send(out, next, 7);
+            Status waiting;
+            Optional<Status> probed;
+            while ((probed = world.iprobe(Communicator.ANY_SOURCE, 7)).isEmpty()) {
+                Thread.onSpinWait();
+            }
+            waiting = probed.get();
+            Check.equal(r, "iprobe finds the waiting message (count in bytes)", new Status(previous, 7, 24), waiting);
+            Check.equal(r, "iprobe of another tag finds nothing", Optional.empty(), world.iprobe(previous, 8));
             status = world.receive(row, Communicator.ANY_SOURCE, Communicator.ANY_TAG);
         } else {
             status = world.receive(row, previous, 7);

@@ -32,6 +32,7 @@ class CommunicatorJobTest {
             assertTrue(lines.stream().filter(l -> l.startsWith("ok ")).count() >= 20, job::toString);
         }
         assertTrue(job.linesOf(0).contains("ok reduce long[2] SUM at root (others pass null)"), job::toString);
+        assertTrue(job.linesOf(0).contains("ok iprobe finds the waiting message (count in bytes)"), job::toString);
         assertTrue(job.linesOf(ranks - 1).contains("ok gather in rank order at root n-1"), job::toString);
     }
 

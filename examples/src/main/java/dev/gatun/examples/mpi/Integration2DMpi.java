@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.DoubleSupplier;
 
 import dev.gatun.array.IntArray;
@@ -49,8 +47,9 @@ import picocli.CommandLine.Spec;
  *
  * <p><b>{@code --balance dynamic}.</b> The seeds' split gives every rank the same rows once, so the slowest core
  * sets the time; on a cloud host whose cores run at unequal speeds that costs a third of the machine. With
- * {@code --balance dynamic} ranks instead fetch chunks of rows from rank 0 as they finish (a dispatcher thread on
- * rank 0 answers, while rank 0's main thread computes chunks too), which needs {@code MPI_THREAD_SERIALIZED}.
+ * {@code --balance dynamic} ranks instead fetch chunks of rows from rank 0 as they finish, asking one chunk ahead;
+ * rank 0 computes chunks too and answers between steps of a few rows ({@code Communicator.iprobe}), so no extra
+ * thread competes for its core and {@code MPI_THREAD_FUNNELED} is enough.
  */
 @Command(name = "integration2d-mpi", mixinStandardHelpOptions = true,
         description = "The 2D integral of sin(x+y) over [0,pi]^2, rows split over MPI ranks, OpenMP threads in each.")
@@ -79,8 +78,6 @@ public final class Integration2DMpi implements Callable<Integer> {
 
     private static final int TAG_REQUEST = 17;
     private static final int TAG_CHUNK = 18;
-    /** The dispatcher's sleep between polls: far below a chunk's time, and the workers ask one chunk ahead. */
-    private static final long POLL_NANOS = 20_000;
 
     /** Creates the command; picocli fills the options. */
     public Integration2DMpi() {
@@ -112,9 +109,8 @@ public final class Integration2DMpi implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--balance: expected static or dynamic, got " + balance);
         }
         boolean dynamic = balance.equals("dynamic");
-        // Static: only main calls MPI (OpenMP threads never do). Dynamic: rank 0's dispatcher thread calls MPI while
-        // main computes, and main calls MPI again only after joining it, so the calls never overlap.
-        ThreadLevel level = Mpi.init(dynamic ? ThreadLevel.SERIALIZED : ThreadLevel.FUNNELED);
+        // Only main calls MPI (OpenMP threads never do), in both splits.
+        ThreadLevel level = Mpi.init(ThreadLevel.FUNNELED);
         Communicator world = Mpi.world();
         if (threads > 0) {
             OpenMP.setNumThreads(threads); // on main, the thread that calls the kernel (OpenMP settings are per thread)
@@ -127,9 +123,12 @@ public final class Integration2DMpi implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "integration2d-mpi: n = %d, %d ranks x %d OpenMP threads (%s granted), about %d rows"
                     + " per rank%n", n, world.size(), threadsPerRank, level.mpiName(), n / world.size());
         }
-        // Dynamic: about 16 chunks per rank, so a slow core's last chunk costs little.
-        int chunkRows = Math.max(1, n / (16 * world.size()));
-        DoubleSupplier localSum = dynamic ? () -> dynamicLocalSum(world, chunkRows)
+        // Dynamic: blocks shrink to minRows (1/64 of a rank's share) at the end, so a slow core's last block costs
+        // little. Rank 0 answers requests between steps of half that: workers ask one block ahead, so an answer
+        // half a block late still arrives before they need it.
+        int minRows = Math.max(1, n / (64 * world.size()));
+        int stepRows = Math.max(1, minRows / 2);
+        DoubleSupplier localSum = dynamic ? () -> dynamicLocalSum(world, minRows, stepRows)
                 : () -> KernelsOmp.integration2dCOmpRows(n, begin, end);
         for (int k = 0; k < warmups; k++) {
             timedRun(world, localSum);
@@ -164,67 +163,94 @@ public final class Integration2DMpi implements Callable<Integer> {
         return new double[] {total, seconds};
     }
 
-    /** This rank's sum over the chunks of rows it got from rank 0 (rank 0 also serves the others meanwhile). */
-    private double dynamicLocalSum(Communicator world, int chunkRows) {
-        int chunks = (n + chunkRows - 1) / chunkRows;
+    /**
+     * This rank's sum over the blocks of rows it got from rank 0 (guided self-scheduling: each block is the rows
+     * left over twice the ranks, at least {@code minRows}, so blocks shrink towards the end and the ranks finish
+     * together). Rank 0 computes blocks too, in steps of {@code stepRows}, and between steps answers the requests
+     * that are waiting ({@code iprobe}, never blocking), so no thread of its own competes for the core.
+     */
+    private double dynamicLocalSum(Communicator world, int minRows, int stepRows) {
         double local = 0;
-        if (world.rank() == 0) {
-            AtomicInteger next = new AtomicInteger();
-            Thread dispatcher = Thread.ofPlatform().name("integration2d-dispatcher").start(() -> dispatch(world, next, chunks));
-            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                local += chunk(c, chunkRows);
-            }
-            try {
-                dispatcher.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the dispatcher", e);
-            }
-        } else {
-            try (Arena arena = Arena.ofConfined()) {
-                // Each request is sent one chunk ahead: the answer arrives while this rank computes.
+        try (Arena arena = Arena.ofConfined()) {
+            if (world.rank() == 0) {
+                Dispatcher dispatcher = new Dispatcher(world, n, minRows, IntArray.allocate(arena, 2));
+                for (long block = dispatcher.take(); block >= 0; block = dispatcher.take()) {
+                    int end = (int) block;
+                    for (int row = (int) (block >>> 32); row < end; row += stepRows) {
+                        local += KernelsOmp.integration2dCOmpRows(n, row, Math.min(end, row + stepRows));
+                        dispatcher.answerWaiting();
+                    }
+                }
+                dispatcher.answerUntilAllStopped();
+            } else {
+                // Each request is sent one block ahead: the answer arrives while this rank computes.
                 IntArray request = IntArray.allocate(arena, 1);
-                IntArray answer = IntArray.allocate(arena, 1);
+                IntArray block = IntArray.allocate(arena, 2);
                 world.send(request, 0, TAG_REQUEST);
-                world.receive(answer, 0, TAG_CHUNK);
-                for (int c = answer.get(0); c >= 0; c = answer.get(0)) {
+                world.receive(block, 0, TAG_CHUNK);
+                for (int begin = block.get(0), end = block.get(1); begin >= 0; begin = block.get(0), end = block.get(1)) {
                     world.send(request, 0, TAG_REQUEST);
-                    local += chunk(c, chunkRows);
-                    world.receive(answer, 0, TAG_CHUNK);
+                    local += KernelsOmp.integration2dCOmpRows(n, begin, end);
+                    world.receive(block, 0, TAG_CHUNK);
                 }
             }
         }
         return local;
     }
 
-    /**
-     * Rank 0's dispatcher: answers each request with the next chunk, or -1 once all are taken. It polls with
-     * {@code iprobe} and sleeps in between rather than blocking in a receive, which Open MPI and MPICH spin in:
-     * the core it shares with rank 0's computing thread stays with the computation.
-     */
-    private static void dispatch(Communicator world, AtomicInteger next, int chunks) {
-        try (Arena arena = Arena.ofConfined()) {
-            IntArray message = IntArray.allocate(arena, 1);
-            for (int stopped = 0; stopped < world.size() - 1; ) {
-                Optional<Status> waiting = world.iprobe(Communicator.ANY_SOURCE, TAG_REQUEST);
-                if (waiting.isEmpty()) {
-                    LockSupport.parkNanos(POLL_NANOS);
-                    continue;
-                }
-                Status request = world.receive(message, waiting.get().source(), TAG_REQUEST);
-                int c = next.getAndIncrement();
-                if (c >= chunks) {
-                    c = -1;
-                    stopped++;
-                }
-                message.set(0, c);
-                world.send(message, request.source(), TAG_CHUNK);
+    /** Rank 0's side of the dynamic split: hands out blocks of rows {begin, end}, then {-1, -1} once to each other rank. */
+    private static final class Dispatcher {
+        private final Communicator world;
+        private final int rows;
+        private final int minRows;
+        private final IntArray message;
+        private int next;
+        private int stopped;
+
+        Dispatcher(Communicator world, int rows, int minRows, IntArray message) {
+            this.world = world;
+            this.rows = rows;
+            this.minRows = minRows;
+            this.message = message;
+        }
+
+        /** {@return the next block as begin << 32 | end, or -1 when all rows are handed out} */
+        long take() {
+            if (next >= rows) {
+                return -1;
+            }
+            int begin = next;
+            next = Math.min(rows, begin + Math.max(minRows, (rows - begin) / (2 * world.size())));
+            return (long) begin << 32 | next;
+        }
+
+        /** Answers every request already waiting, without blocking. */
+        void answerWaiting() {
+            if (world.size() == 1) {
+                return;
+            }
+            for (Optional<Status> waiting = world.iprobe(Communicator.ANY_SOURCE, TAG_REQUEST); waiting.isPresent();
+                    waiting = world.iprobe(Communicator.ANY_SOURCE, TAG_REQUEST)) {
+                answer(waiting.get().source());
             }
         }
-    }
 
-    private double chunk(int c, int chunkRows) {
-        int begin = c * chunkRows;
-        return KernelsOmp.integration2dCOmpRows(n, begin, Math.min(n, begin + chunkRows));
+        /** Answers requests, blocking, until every other rank got its end mark. */
+        void answerUntilAllStopped() {
+            while (stopped < world.size() - 1) {
+                answer(Communicator.ANY_SOURCE);
+            }
+        }
+
+        private void answer(int source) {
+            Status request = world.receive(message, source, TAG_REQUEST); // a 1-int request fits the 2-int buffer
+            long block = take();
+            if (block < 0) {
+                stopped++;
+            }
+            message.set(0, block < 0 ? -1 : (int) (block >>> 32));
+            message.set(1, block < 0 ? -1 : (int) block);
+            world.send(message, request.source(), TAG_CHUNK);
+        }
     }
 }

@@ -16,6 +16,8 @@
 #   E_mean    = mean_c T1(c) / (P TP)     the usual T1 / (P TP), T1 taken on the set's average core
 #   E_fastest = min_c T1(c) / (P TP)      against the fastest core alone (the strictest reading)
 #   E_ideal   = 1 / (TP sum_c 1/T1(c))    against perfect balancing on exactly these cores
+# Each round also runs the one-rank job on all cpus at once, independently: how much the machine's cores slow
+# down when all work ("together" = mean alone / mean together), and the best TP that allows.
 # Ranks pin themselves with taskset from their local rank (Open MPI's OMPI_COMM_WORLD_LOCAL_RANK, MPICH's
 # MPI_LOCALRANKID), one OpenMP thread each.
 set -euo pipefail
@@ -32,7 +34,7 @@ while [ $# -gt 0 ]; do
     --balance) balances=$2; shift 2;;
     --launcher) launcher=$2; shift 2;;
     --out) out=$2; shift 2;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0;;
+    -h|--help) sed -n '2,/^set /{/^#/p}' "$0"; exit 0;;
     *) echo "mpi-efficiency.sh: unknown option '$1' (see --help)" >&2; exit 2;;
   esac
 done
@@ -63,7 +65,7 @@ seconds() {
 
 p=$(echo $cpus | wc -w)
 echo "round,balance,cpus,seconds" > "$out"
-summary=()
+summary=(); machine=()
 for round in $(seq 1 "$rounds"); do
   # The one-rank baseline: the seeds' split on one rank is the whole grid in one kernel call.
   t1=()
@@ -71,6 +73,19 @@ for round in $(seq 1 "$rounds"); do
     t=$(seconds "$c" static); t1+=("$t")
     echo "$round,one-rank,$c,$t" >> "$out"
   done
+  # The machine's own limit: the same one-rank runs, all at once (no MPI between them). Cores that slow down
+  # when their neighbours work (shared turbo budget, SMT siblings on the host) show here, not in T1.
+  tc=(); pids=(); k=0
+  for c in $cpus; do
+    seconds "$c" static > "$out.concurrent.$k" & pids+=($!); k=$((k + 1))
+  done
+  wait "${pids[@]}"
+  for k in $(seq 0 $((p - 1))); do tc+=("$(cat "$out.concurrent.$k")"); rm -f "$out.concurrent.$k"; done
+  echo "$round,concurrent,$(echo $cpus | tr ' ' '+'),$(echo "${tc[@]}" | tr ' ' '+')" >> "$out"
+  machine+=("$(echo "${t1[@]} ${tc[@]}" | awk -v p="$p" -v r="$round" '{
+      a = 0; b = 0; inv = 0
+      for (i = 1; i <= p; i++) { a += $i; b += $(i + p); inv += 1 / $(i + p) }
+      printf "%5d  %9.3f %12.3f %9.1f%% %10.4f", r, a / p, b / p, 100 * a / b, 1 / inv }')")
   for balance in $balances; do
     tp=$(seconds "$cpus" "$balance")
     echo "$round,$balance,$(echo $cpus | tr ' ' '+'),$tp" >> "$out"
@@ -86,3 +101,8 @@ echo
 echo "integration2d n = $n, $p ranks on cpus $cpus, one thread each; seconds are medians of $reps runs (all runs in $out)"
 printf '%5s  %-8s %7s %7s %7s %8s %8s %10s %8s\n' round split "T1 min" "T1 mean" "T1 max" "T$p" E_mean E_fastest E_ideal
 printf '%s\n' "${summary[@]}"
+echo
+echo "the machine alone: one-rank runs on all $p cpus at once, against each alone (no MPI involved)"
+printf '%5s  %9s %12s %10s %10s\n' round "T1 alone" "T1 together" "together" "ideal T$p"
+printf '%s\n' "${machine[@]}"
+echo "(ideal T$p = 1 / sum 1/T1 together: what P ranks could reach with perfect balancing and no MPI cost)"

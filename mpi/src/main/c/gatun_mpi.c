@@ -108,6 +108,24 @@ int gatun_mpi_version(int *major, int *minor)
     return MPI_Get_version(major, minor);
 }
 
+/* The standard name of an error class: Open MPI's texts start with it, MPICH's do not. */
+static const char *class_name(int cls)
+{
+#define NAME(c) case c: return #c;
+    switch (cls) {
+    NAME(MPI_ERR_BUFFER) NAME(MPI_ERR_COUNT) NAME(MPI_ERR_TYPE) NAME(MPI_ERR_TAG) NAME(MPI_ERR_COMM)
+    NAME(MPI_ERR_RANK) NAME(MPI_ERR_REQUEST) NAME(MPI_ERR_ROOT) NAME(MPI_ERR_GROUP) NAME(MPI_ERR_OP)
+    NAME(MPI_ERR_TOPOLOGY) NAME(MPI_ERR_DIMS) NAME(MPI_ERR_ARG) NAME(MPI_ERR_UNKNOWN) NAME(MPI_ERR_TRUNCATE)
+    NAME(MPI_ERR_OTHER) NAME(MPI_ERR_INTERN) NAME(MPI_ERR_IN_STATUS) NAME(MPI_ERR_PENDING) NAME(MPI_ERR_KEYVAL)
+    NAME(MPI_ERR_NO_MEM) NAME(MPI_ERR_BASE) NAME(MPI_ERR_INFO_KEY) NAME(MPI_ERR_INFO_VALUE) NAME(MPI_ERR_INFO_NOKEY)
+    NAME(MPI_ERR_SPAWN) NAME(MPI_ERR_PORT) NAME(MPI_ERR_SERVICE) NAME(MPI_ERR_NAME) NAME(MPI_ERR_WIN)
+    NAME(MPI_ERR_SIZE) NAME(MPI_ERR_DISP) NAME(MPI_ERR_INFO) NAME(MPI_ERR_LOCKTYPE) NAME(MPI_ERR_ASSERT)
+    NAME(MPI_ERR_RMA_CONFLICT) NAME(MPI_ERR_RMA_SYNC) NAME(MPI_ERR_FILE) NAME(MPI_ERR_IO)
+    default: return NULL;
+    }
+#undef NAME
+}
+
 int gatun_mpi_error_string(int code, char *text, int capacity)
 {
     const char *own = NULL;
@@ -137,10 +155,18 @@ int gatun_mpi_error_string(int code, char *text, int capacity)
             clsbuf[0] = '\0';
         }
     }
-    if (clsbuf[0] != '\0' && strcmp(clsbuf, buf) != 0) {
-        snprintf(text, (size_t) capacity, "%s (class %d: %s)", buf, cls, clsbuf);
+    /* Lead with the class's standard name, so a message names the error the same way on every MPI. */
+    const char *name = MPI_Error_class(code, &cls) == MPI_SUCCESS ? class_name(cls) : NULL;
+    char named[MPI_MAX_ERROR_STRING + 32];
+    if (name != NULL && strncmp(buf, name, strlen(name)) != 0) {
+        snprintf(named, sizeof named, "%s: %s", name, buf);
     } else {
-        snprintf(text, (size_t) capacity, "%s", buf);
+        snprintf(named, sizeof named, "%s", buf);
+    }
+    if (clsbuf[0] != '\0' && strcmp(clsbuf, buf) != 0) {
+        snprintf(text, (size_t) capacity, "%s (class %d: %s)", named, cls, clsbuf);
+    } else {
+        snprintf(text, (size_t) capacity, "%s", named);
     }
     return MPI_SUCCESS;
 }

@@ -36,12 +36,28 @@ record MpiJob(int exitCode, String output, boolean timedOut) {
      * @param args    its arguments
      */
     static MpiJob run(int ranks, int seconds, Class<?> program, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("mpirun", "-np", Integer.toString(ranks),
-                // Root in CI containers; more ranks than this machine's cores.
-                "--allow-run-as-root", "--oversubscribe",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                "-cp", classPath(), program.getName()));
+        // Root in CI containers; more ranks than this machine's cores.
+        return launch(List.of("mpirun", "-np", Integer.toString(ranks), "--allow-run-as-root", "--oversubscribe"), List.of(),
+                seconds, program, args);
+    }
+
+    /**
+     * Runs {@code program} on {@code ranks} processes with MPICH's launcher ({@code mpiexec.mpich}), loading the
+     * shim from {@code shimDirectory} (one built with {@code mpicc.mpich}) instead of the jar's Open MPI build.
+     */
+    static MpiJob runMpich(Path shimDirectory, int ranks, int seconds, Class<?> program, String... args)
+            throws IOException, InterruptedException {
+        return launch(List.of("mpiexec.mpich", "-n", Integer.toString(ranks)),
+                List.of("-Dgatun.library.path=" + shimDirectory.toAbsolutePath()), seconds, program, args);
+    }
+
+    private static MpiJob launch(List<String> launcher, List<String> jvmOptions, int seconds, Class<?> program, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(launcher);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-Xshare:auto", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath(), program.getName()));
         command.addAll(List.of(args));
         Path log = Files.createTempFile("gatun-mpi-job", ".log");
         try {
@@ -75,7 +91,7 @@ record MpiJob(int exitCode, String output, boolean timedOut) {
         return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
     }
 
-    private static boolean onPath(String command) {
+    static boolean onPath(String command) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
                 return true;

@@ -76,11 +76,11 @@ public final class DeviceMemoryPool {
         device.requireSame(stream.device(), "stream");
         long size = Math.max(ROUNDING, (bytes + ROUNDING - 1) / ROUNDING * ROUNDING);
         long key = stream.handle().address();
-        Block block = null;
+        Block taken = null;
         synchronized (this) {
             ArrayDeque<Block> blocks = free.get(size);
             if (blocks != null && !blocks.isEmpty()) {
-                block = takePreferring(blocks, key);
+                taken = takePreferring(blocks, key);
                 cachedBytes -= size;
                 usedBytes += size;
                 hits++;
@@ -88,12 +88,23 @@ public final class DeviceMemoryPool {
                 misses++;
             }
         }
+        Block block = taken;
         if (block != null) {
             if (block.event() != null) {
                 if (block.stream() != key) {
                     device.makeCurrent();
-                    DriverStatus.check(CudaDriver.Raw.cuStreamWaitEvent(stream.handle(), block.event(), 0),
-                            "cuStreamWaitEvent(device " + device.ordinal() + ", pool)");
+                    try {
+                        DriverStatus.check(CudaDriver.Raw.cuStreamWaitEvent(stream.handle(), block.event(), 0),
+                                "cuStreamWaitEvent(device " + device.ordinal() + ", pool)");
+                    } catch (RuntimeException e) {
+                        synchronized (this) { // not handed out after all: keep it cached
+                            free.computeIfAbsent(size, k -> new ArrayDeque<>()).push(block);
+                            cachedBytes += size;
+                            usedBytes -= size;
+                            hits--;
+                        }
+                        throw e;
+                    }
                 }
                 // The wait captured the event's work; the event may be recorded again.
                 synchronized (this) {

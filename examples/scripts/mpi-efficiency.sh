@@ -41,15 +41,7 @@ done
 command -v taskset >/dev/null || { echo "mpi-efficiency.sh: taskset (util-linux) is needed to pin ranks" >&2; exit 1; }
 
 main=dev.gatun.examples.mpi.Integration2DMpi
-jdk=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-if [ -z "$launcher" ]; then
-  if [ -x "$jdk/bin/java" ] && [ -d examples/target/classes ]; then launcher=local; else launcher=device; fi
-fi
-case "$launcher" in
-  local) command=("$jdk/bin/java" --enable-native-access=ALL-UNNAMED -cp "examples/target/classes:examples/target/lib/*" "$main");;
-  device) bash .device/run -version >/dev/null 2>&1; command=(bash .device/run "$main");;
-  *) echo "mpi-efficiency.sh: --launcher must be local or device, got '$launcher'" >&2; exit 2;;
-esac
+source examples/scripts/launcher.sh
 mpirun_flags=(--bind-to none --oversubscribe -x OMP_NUM_THREADS=1 -x GATUN_CPUS)
 [ "$(id -u)" = 0 ] && mpirun_flags+=(--allow-run-as-root)
 # Each rank execs taskset on the cpu at its local rank's position in GATUN_CPUS.

@@ -37,21 +37,7 @@ while [ $# -gt 0 ]; do
 done
 
 main=dev.gatun.examples.mpi.Integration2DMpi
-jdk=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-if [ -z "$launcher" ]; then
-  if [ -x "$jdk/bin/java" ] && [ -d examples/target/classes ]; then launcher=local; else launcher=device; fi
-fi
-case "$launcher" in
-  local)
-    [ -d examples/target/lib ] || { echo "examples/target/lib is missing: run ./mvnw -B -q package -DskipTests first" >&2; exit 1; }
-    command=("$jdk/bin/java" --enable-native-access=ALL-UNNAMED -cp "examples/target/classes:examples/target/lib/*" "$main");;
-  device)
-    [ -f .device/run ] || { echo ".device/run is missing: stage it with ../shared/device/stage and take .device/ along" >&2; exit 1; }
-    # Unpack the staged Java runtime once, before several ranks would race to do it.
-    bash .device/run -version >/dev/null 2>&1
-    command=(bash .device/run "$main");;
-  *) echo "mpi-scaling.sh: --launcher must be local or device, got '$launcher'" >&2; exit 2;;
-esac
+source examples/scripts/launcher.sh
 
 mpirun_flags=(--bind-to none --oversubscribe)
 [ "$(id -u)" = 0 ] && mpirun_flags+=(--allow-run-as-root)

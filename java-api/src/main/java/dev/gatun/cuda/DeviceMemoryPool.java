@@ -98,18 +98,13 @@ public final class DeviceMemoryPool {
                                 "cuStreamWaitEvent(device " + device.ordinal() + ", pool)");
                     } catch (RuntimeException e) {
                         synchronized (this) { // not handed out after all: keep it cached
-                            free.computeIfAbsent(size, k -> new ArrayDeque<>()).push(block);
-                            cachedBytes += size;
-                            usedBytes -= size;
+                            cache(block, size);
                             hits--;
                         }
                         throw e;
                     }
                 }
-                // The wait captured the event's work; the event may be recorded again.
-                synchronized (this) {
-                    spareEvents.push(block.event());
-                }
+                spare(block.event()); // the wait captured the event's work; it may be recorded again
             }
             return DeviceMemory.pooled(device, block.address(), size, this, stream);
         }
@@ -156,17 +151,24 @@ public final class DeviceMemoryPool {
                     + device.ordinal() + ", pool)");
         } catch (IllegalStateException closed) {
             if (event != null) {
-                synchronized (this) {
-                    spareEvents.push(event);
-                }
+                spare(event);
             }
             event = null;
         }
         synchronized (this) {
-            free.computeIfAbsent(size, k -> new ArrayDeque<>()).push(new Block(address, key, event));
-            cachedBytes += size;
-            usedBytes -= size;
+            cache(new Block(address, key, event), size);
         }
+    }
+
+    /** Puts a block handed out earlier back into the cache; the caller holds this pool's lock. */
+    private void cache(Block block, long size) {
+        free.computeIfAbsent(size, k -> new ArrayDeque<>()).push(block);
+        cachedBytes += size;
+        usedBytes -= size;
+    }
+
+    private synchronized void spare(MemorySegment event) {
+        spareEvents.push(event);
     }
 
     private MemorySegment spareEvent() {

@@ -152,8 +152,7 @@ public final class Communicator implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment status = arena.allocate(Shim.statusLayout());
             Shim.recv(buffer.segment(), buffer.count(), buffer.type(), source, tag, handle, status, describe());
-            return new Status(status.getAtIndex(ValueLayout.JAVA_INT, 0), status.getAtIndex(ValueLayout.JAVA_INT, 1),
-                    status.getAtIndex(ValueLayout.JAVA_INT, 2));
+            return statusOf(status);
         }
     }
 
@@ -177,8 +176,7 @@ public final class Communicator implements AutoCloseable {
             if (!iprobe(source, tag, flag, status)) {
                 return Optional.empty();
             }
-            return Optional.of(new Status(status.getAtIndex(ValueLayout.JAVA_INT, 0), status.getAtIndex(ValueLayout.JAVA_INT, 1),
-                    status.getAtIndex(ValueLayout.JAVA_INT, 2)));
+            return Optional.of(statusOf(status));
         }
     }
 
@@ -470,6 +468,12 @@ public final class Communicator implements AutoCloseable {
     boolean iprobe(int source, int tag, MemorySegment flag, MemorySegment status) {
         begin("iprobe");
         return Shim.iprobe(source, tag, handle, flag, status, describe());
+    }
+
+    /** The shim's status triple (source, tag, count) as a {@link Status}. */
+    private static Status statusOf(MemorySegment status) {
+        return new Status(status.getAtIndex(ValueLayout.JAVA_INT, 0), status.getAtIndex(ValueLayout.JAVA_INT, 1),
+                status.getAtIndex(ValueLayout.JAVA_INT, 2));
     }
 
     /** {@code rank 1 of 4 (world)}: where an operation ran, for messages. */

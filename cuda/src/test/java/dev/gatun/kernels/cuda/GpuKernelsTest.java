@@ -148,21 +148,14 @@ class GpuKernelsTest {
     }
 
     private static double[] sinpiOnGpu(double[] values) {
-        DoubleArray host = DoubleArray.allocate(arena, values.length);
-        for (int i = 0; i < values.length; i++) {
-            host.set(i, values[i]);
-        }
+        DoubleArray host = DoubleArray.of(arena, Order.C, values, values.length);
         try (DeviceArray d = DeviceArray.allocate(gpu, ElementType.DOUBLE, Order.C, values.length)) {
             d.copyFromAsync(host, stream);
             GpuKernels.sinpi(d, d, stream);
             d.copyToAsync(host, stream);
             stream.synchronize();
         }
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = host.get(i);
-        }
-        return out;
+        return host.toArray();
     }
 
     /** sin(pi x) to 40 digits: x reduced exactly to x = k/2 + r, |r| <= 1/4, then Taylor series of sin or cos. */

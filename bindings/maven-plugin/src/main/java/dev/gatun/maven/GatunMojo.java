@@ -4,10 +4,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -20,6 +22,8 @@ import org.apache.maven.project.MavenProject;
  * Every parameter can also be set with the user property in its Javadoc, e.g. {@code -Dgatun.openmp}.
  */
 public abstract class GatunMojo extends AbstractMojo {
+    private static final String RUNTIME_GROUP = "dev.gatun";
+    private static final String RUNTIME_ARTIFACT = "gatun-api";
 
     /** What to do when a source's compiler is not installed. */
     public enum MissingCompiler {
@@ -145,6 +149,40 @@ public abstract class GatunMojo extends AbstractMojo {
                     + " e.g. <libraryName>kernels</libraryName>");
         }
         return name;
+    }
+
+    /**
+     * Fails at once, naming the dependency to add, when {@code dev.gatun:gatun-api} is not on the module's
+     * compile class path: the generated bindings would otherwise fail to compile with hundreds of
+     * "cannot find symbol" errors that never mention it. The plugin does not add it behind the user's back:
+     * the jar's own POM must declare it, or its users would miss the runtime.
+     *
+     * @throws MojoExecutionException naming the dependency and its version
+     */
+    protected void requireRuntimeDependency() throws MojoExecutionException {
+        Optional<String> problem = missingRuntime(project.getArtifacts(), plugin.getVersion());
+        if (problem.isPresent()) {
+            throw new MojoExecutionException(problem.get());
+        }
+    }
+
+    /** Why the generated code could not compile against {@code artifacts}, or empty when gatun-api is among them. */
+    static Optional<String> missingRuntime(Collection<Artifact> artifacts, String version) {
+        for (Artifact a : artifacts == null ? List.<Artifact>of() : artifacts) {
+            String scope = a.getScope() == null ? Artifact.SCOPE_COMPILE : a.getScope();
+            if (a.getGroupId().equals(RUNTIME_GROUP) && a.getArtifactId().equals(RUNTIME_ARTIFACT)
+                    && (scope.equals(Artifact.SCOPE_COMPILE) || scope.equals(Artifact.SCOPE_PROVIDED)
+                    || scope.equals(Artifact.SCOPE_SYSTEM))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of("gatun: the generated bindings need the Gatun runtime " + RUNTIME_GROUP + ":" + RUNTIME_ARTIFACT
+                + " on the compile class path, and this module does not depend on it; add to <dependencies>:\n"
+                + "    <dependency>\n"
+                + "      <groupId>" + RUNTIME_GROUP + "</groupId>\n"
+                + "      <artifactId>" + RUNTIME_ARTIFACT + "</artifactId>\n"
+                + "      <version>" + version + "</version>\n"
+                + "    </dependency>");
     }
 
     /**

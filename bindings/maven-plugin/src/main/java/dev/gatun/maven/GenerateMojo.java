@@ -18,6 +18,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * {@code gatun:generate}: parses the module's native sources and writes the Java binding class into
@@ -25,7 +26,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code target/gatun/<library>/}. Nothing is written when the sources, the configuration and the
  * plugin are unchanged since the last run.
  */
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+// Compile-scope resolution: the generated class compiles only against gatun-api, checked before anything is written.
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE)
 public final class GenerateMojo extends GatunMojo {
 
     /** Where the binding class goes. */
@@ -49,6 +52,7 @@ public final class GenerateMojo extends GatunMojo {
         }
         String library = library();
         String pkg = javaPackage();
+        requireRuntimeDependency();
         Path out = outputDirectory.toPath();
         project.addCompileSourceRoot(out.toString());
         Path stampFile = libraryWorkDirectory(library).resolve("generate.sha256");

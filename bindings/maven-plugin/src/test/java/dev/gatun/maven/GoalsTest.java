@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.model.Model;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -78,6 +82,7 @@ class GoalsTest {
         model.setVersion("1.0");
         var project = new MavenProject(model);
         project.setFile(base.resolve("pom.xml").toFile());
+        project.setArtifacts(Set.of(runtime("compile")));
         var plugin = new PluginDescriptor();
         plugin.setGroupId("dev.gatun");
         plugin.setArtifactId("gatun-maven-plugin");
@@ -180,5 +185,21 @@ class GoalsTest {
         var e = assertThrows(MojoExecutionException.class, g::execute);
         assertEquals("<libraryName>: 'my-kernels' must be a C identifier (letters, digits, '_'), e.g. <libraryName>kernels</libraryName>",
                 e.getMessage());
+    }
+
+    private static Artifact runtime(String scope) {
+        return new DefaultArtifact("dev.gatun", "gatun-api", "0.1.0-SNAPSHOT", scope, "jar", null, new DefaultArtifactHandler("jar"));
+    }
+
+    @Test
+    void withoutTheRuntimeDependencyGenerateFailsAtOnceNamingIt() throws Exception {
+        GenerateMojo g = generate();
+        g.plugin.setVersion("0.1.0-SNAPSHOT");
+        g.project.setArtifacts(Set.of(runtime("test")));
+        var e = assertThrows(MojoExecutionException.class, g::execute);
+        assertTrue(e.getMessage().startsWith("gatun: the generated bindings need the Gatun runtime dev.gatun:gatun-api on the"
+                + " compile class path"), e.getMessage());
+        assertTrue(e.getMessage().contains("<artifactId>gatun-api</artifactId>\n      <version>0.1.0-SNAPSHOT</version>"), e.getMessage());
+        assertFalse(Files.exists(base.resolve("target/generated-sources/gatun")), "nothing is generated before the check");
     }
 }

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -53,6 +54,8 @@ public final class NativeLibrary {
 
     private static final String NATIVE_ROOT = "META-INF/native/";
     private static final String SUMS = "SHA256SUMS";
+    /** Suffix of the note {@code gatun:compile} ships instead of a library it skipped. */
+    private static final String SKIPPED_SUFFIX = ".skipped";
     private static final Object LOCK = new Object();
     // Guarded by LOCK.
     private static final Map<Path, NativeLibrary> BY_PATH = new HashMap<>();
@@ -73,6 +76,8 @@ public final class NativeLibrary {
     /**
      * Loads {@code lib<name>.so} shipped in a jar that {@code anchor}'s class loader sees, extracting
      * its library set into the cache first, or from {@value #LIBRARY_PATH_PROPERTY} when that is set.
+     * The anchor's own jar is searched first, so two jars that each ship a {@code lib<name>.so} each
+     * load their own, in any class-path order.
      *
      * @param anchor a class whose class loader sees the jar, usually the generated binding class
      * @param name the library name without {@code lib} and {@code .so}, e.g. {@code "greet"}
@@ -286,36 +291,88 @@ public final class NativeLibrary {
         }
     }
 
-    // Several jars may each ship a set for this platform; use the one that lists the file.
+    /**
+     * Several jars may each ship a set for this platform, and two may list a library of the same name:
+     * the set in the anchor's own jar (its code source) wins whatever the class-path order; only when that
+     * jar ships no such library (bindings in one jar, natives in another) is the first other set listing it used.
+     */
     private static JarLibrarySet findSet(ClassLoader loader, String base, String fileName, Class<?> anchor) {
         List<String> seen = new ArrayList<>();
+        String own = codeSourcePrefix(anchor);
+        JarLibrarySet other = null;
         try {
             for (URL url : Collections.list(loader.getResources(base + SUMS))) {
-                byte[] content;
-                try (InputStream in = url.openStream()) {
-                    content = in.readAllBytes();
+                String external = url.toExternalForm();
+                boolean mine = own != null && external.startsWith(own);
+                if (!mine && other != null) {
+                    continue; // an earlier jar already offers it; only the anchor's own could still win
                 }
-                LibrarySet set;
-                try {
-                    set = LibrarySet.parse(content, url.toExternalForm());
-                } catch (IllegalArgumentException e) {
-                    throw new NativeLoadException("malformed " + SUMS + ": " + e.getMessage()
-                            + "; rebuild the jar that holds it", e);
-                }
+                LibrarySet set = readSet(url);
                 if (set.files().containsKey(fileName)) {
-                    String external = url.toExternalForm();
-                    return new JarLibrarySet(set, external.substring(0, external.length() - SUMS.length()));
+                    var found = new JarLibrarySet(set, external.substring(0, external.length() - SUMS.length()));
+                    if (mine) {
+                        return found;
+                    }
+                    other = found;
+                } else {
+                    seen.add(external);
                 }
-                seen.add(url.toExternalForm());
             }
         } catch (IOException e) {
             throw new NativeLoadException("cannot read " + base + SUMS + " through the class loader of "
                     + anchor.getName() + " (" + e + ")", e);
         }
+        if (other != null) {
+            return other;
+        }
         throw new NativeLoadException("no " + base + SUMS + " visible to the class loader of " + anchor.getName()
                 + " lists " + fileName + (seen.isEmpty() ? "" : " (searched " + String.join(", ", seen) + ")")
+                + skippedAtBuild(loader, base, fileName)
                 + ": put the jar built for " + base.substring(NATIVE_ROOT.length(), base.length() - 1)
                 + " on the class path, or set -D" + LIBRARY_PATH_PROPERTY + "=<directory holding " + fileName + ">");
+    }
+
+    private static LibrarySet readSet(URL url) throws IOException {
+        byte[] content;
+        try (InputStream in = url.openStream()) {
+            content = in.readAllBytes();
+        }
+        try {
+            return LibrarySet.parse(content, url.toExternalForm());
+        } catch (IllegalArgumentException e) {
+            throw new NativeLoadException("malformed " + SUMS + ": " + e.getMessage() + "; rebuild the jar that holds it", e);
+        }
+    }
+
+    /**
+     * How resources of the anchor's own jar or directory begin ({@code jar:file:/x.jar!/} or
+     * {@code file:/x/classes/}), or null when its code source is unknown (e.g. a class defined at run time).
+     */
+    private static String codeSourcePrefix(Class<?> anchor) {
+        CodeSource source = anchor.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return null;
+        }
+        String location = source.getLocation().toExternalForm();
+        return location.endsWith("/") ? location : "jar:" + location + "!/";
+    }
+
+    /**
+     * The reason a library is absent when the plugin skipped it: {@code gatun:compile} under
+     * {@code <missingCompiler>SKIP</missingCompiler>} leaves a {@code <file>.skipped} note saying why.
+     */
+    private static String skippedAtBuild(ClassLoader loader, String base, String fileName) {
+        URL note = loader.getResource(base + fileName + SKIPPED_SUFFIX);
+        if (note == null) {
+            return "";
+        }
+        try (InputStream in = note.openStream()) {
+            return ". " + fileName + " was skipped when its jar was built: "
+                    + new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip()
+                    + "; rebuild that jar where the compiler is installed";
+        } catch (IOException e) {
+            return ". " + fileName + " was skipped when its jar was built (" + note + ")";
+        }
     }
 
     // Caller holds LOCK.

@@ -67,14 +67,21 @@ final class GreetFixture {
 
     /** A jar whose SHA256SUMS is {@code sums}, e.g. one that lies about a hash. */
     Path jar(Path file, String sums) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(SET_DIR + "SHA256SUMS", sums.getBytes(StandardCharsets.UTF_8));
+        libraries.forEach((name, bytes) -> entries.put(SET_DIR + name, bytes));
+        return jar(file, ANCHOR, entries);
+    }
+
+    /** A jar holding the test class {@code anchorClass} and {@code entries} (path to bytes). */
+    static Path jar(Path file, String anchorClass, Map<String, byte[]> entries) throws IOException {
         try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out)) {
-            String anchorPath = ANCHOR.replace('.', '/') + ".class";
+            String anchorPath = anchorClass.replace('.', '/') + ".class";
             try (InputStream anchor = GreetFixture.class.getClassLoader().getResourceAsStream(anchorPath)) {
                 put(jar, anchorPath, anchor.readAllBytes());
             }
-            put(jar, SET_DIR + "SHA256SUMS", sums.getBytes(StandardCharsets.UTF_8));
-            for (var library : libraries.entrySet()) {
-                put(jar, SET_DIR + library.getKey(), library.getValue());
+            for (var entry : entries.entrySet()) {
+                put(jar, entry.getKey(), entry.getValue());
             }
         }
         return file;

@@ -14,6 +14,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -185,6 +188,38 @@ class NativeLibraryTest {
         var e = assertThrows(NativeLoadException.class, () -> NativeLibrary.load(GreetFixture.anchorIn(jar), "absent"));
         assertTrue(e.getMessage().contains("libabsent.so") && e.getMessage().contains("gatun.library.path")
                 && e.getMessage().contains(GreetFixture.SET_DIR), e.getMessage());
+    }
+
+    @Test
+    void twoJarsShippingALibraryOfTheSameNameEachLoadTheirOwnInEitherClassPathOrder() throws Throwable {
+        Path build = Files.createDirectories(temp.resolve("other"));
+        Files.writeString(build.resolve("greet.c"), "int greet_answer(int x) { return 70 + x; }\n");
+        GreetFixture.run(build, "gcc", "-shared", "-fPIC", "-O2", "-o", "libgreet.so", "greet.c", "-Wl,-soname,libgreet.so");
+        byte[] other = Files.readAllBytes(build.resolve("libgreet.so"));
+        Path otherJar = GreetFixture.jar(temp.resolve("other.jar"), "dev.gatun.load.testjar.OtherAnchor", Map.of(
+                GreetFixture.SET_DIR + "SHA256SUMS", (GreetFixture.sha256(other) + "  libgreet.so\n").getBytes(),
+                GreetFixture.SET_DIR + "libgreet.so", other));
+        System.setProperty(NativeLibrary.CACHE_DIR_PROPERTY, temp.resolve("cache").toString());
+        for (List<Path> classPath : List.of(List.of(jar, otherJar), List.of(otherJar, jar))) {
+            try (var loader = new URLClassLoader(new URL[] {classPath.get(0).toUri().toURL(), classPath.get(1).toUri().toURL()},
+                    ClassLoader.getPlatformClassLoader())) {
+                NativeLibrary mine = NativeLibrary.load(Class.forName(GreetFixture.ANCHOR, false, loader), "greet");
+                NativeLibrary theirs = NativeLibrary.load(Class.forName("dev.gatun.load.testjar.OtherAnchor", false, loader), "greet");
+                assertEquals(42, (int) mine.downcall("greet_answer", INT_INT).invokeExact(2), "class path " + classPath);
+                assertEquals(72, (int) theirs.downcall("greet_answer", INT_INT).invokeExact(2), "class path " + classPath);
+            }
+        }
+    }
+
+    @Test
+    void aLibrarySkippedAtBuildTimeSaysSoWhenLoaded() throws Exception {
+        System.setProperty(NativeLibrary.CACHE_DIR_PROPERTY, temp.toString());
+        Path skipped = GreetFixture.jar(temp.resolve("skipped.jar"), GreetFixture.ANCHOR, Map.of(
+                GreetFixture.SET_DIR + "libgreet.so.skipped",
+                "nvcc (the NVCC compiler) is not on PATH (<missingCompiler>SKIP</missingCompiler>)\n".getBytes()));
+        var e = assertThrows(NativeLoadException.class, () -> NativeLibrary.load(GreetFixture.anchorIn(skipped), "greet"));
+        assertTrue(e.getMessage().contains("libgreet.so was skipped when its jar was built: nvcc (the NVCC compiler) is not on"
+                + " PATH (<missingCompiler>SKIP</missingCompiler>); rebuild that jar where the compiler is installed"), e.getMessage());
     }
 
     @Test

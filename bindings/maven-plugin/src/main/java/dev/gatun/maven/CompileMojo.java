@@ -70,14 +70,14 @@ public final class CompileMojo extends GatunMojo {
         String library = library();
         String fileName = "lib" + library + ".so";
         Map<String, String> env = environment();
-        if (!compilersPresent(sources, env, fileName)) {
+        var resources = new NativeResources(classesDirectory.toPath(), Platform.current().id());
+        if (!compilersPresent(sources, env, fileName, resources)) {
             return;
         }
         Path shim = shimFile(library);
         List<Path> includeDirs = new ArrayList<>(sourceDirectoryPaths().stream().filter(Files::isDirectory).toList());
         includeDirectories.stream().map(this::resolve).forEach(includeDirs::add);
         List<Path> libraryDirs = libraryDirectories.stream().map(this::resolve).toList();
-        var resources = new NativeResources(classesDirectory.toPath(), Platform.current().id());
         Path stampFile = libraryWorkDirectory(library).resolve("compile.sha256");
         String fingerprint;
         try {
@@ -116,7 +116,8 @@ public final class CompileMojo extends GatunMojo {
     }
 
     /** Checks each needed compiler; on a missing one fails, or logs why and returns false under {@code SKIP}. */
-    private boolean compilersPresent(NativeSources sources, Map<String, String> env, String fileName) throws MojoExecutionException {
+    private boolean compilersPresent(NativeSources sources, Map<String, String> env, String fileName, NativeResources resources)
+            throws MojoExecutionException {
         var lookup = new CompilerLookup(env);
         var needed = new LinkedHashMap<String, String>();
         if (sources.hasFortran()) {
@@ -138,7 +139,12 @@ public final class CompileMojo extends GatunMojo {
                     + "> / -Dgatun." + e.getKey().toLowerCase(java.util.Locale.ROOT);
             if (missingCompiler == MissingCompiler.SKIP) {
                 getLog().warn("gatun: SKIPPING " + fileName + ": " + what + " (<missingCompiler>SKIP</missingCompiler>); the jar will"
-                        + " ship no native library and its bindings will fail to load. To build it, " + fix);
+                        + " ship no native library and its bindings will fail to load, saying why. To build it, " + fix);
+                try {
+                    resources.markSkipped(fileName, what + " (<missingCompiler>SKIP</missingCompiler>)");
+                } catch (IOException ex) {
+                    throw new MojoExecutionException("gatun: cannot write " + fileName + NativeResources.SKIPPED + ": " + ex.getMessage(), ex);
+                }
                 return false;
             }
             throw new MojoExecutionException("gatun: cannot build " + fileName + ": " + what + "; " + fix

@@ -18,6 +18,8 @@ final class NativeResources {
 
     /** The list's file name. */
     static final String SUMS = "SHA256SUMS";
+    /** Suffix of the note shipped instead of a library that was not built (read by {@code NativeLibrary}'s error). */
+    static final String SKIPPED = ".skipped";
 
     private final Path directory;
 
@@ -57,6 +59,7 @@ final class NativeResources {
     void ship(Path built) throws IOException {
         Files.createDirectories(directory);
         String name = built.getFileName().toString();
+        Files.deleteIfExists(directory.resolve(name + SKIPPED));
         Path target = directory.resolve(name);
         byte[] bytes = Files.readAllBytes(built);
         if (!Files.isRegularFile(target) || !Arrays.equals(bytes, Files.readAllBytes(target))) {
@@ -74,6 +77,18 @@ final class NativeResources {
         if (!Files.isRegularFile(sumsFile) || !Arrays.equals(list, Files.readAllBytes(sumsFile))) {
             Files.write(sumsFile, list);
         }
+    }
+
+    /**
+     * Ships a note instead of {@code fileName}, saying why it was not built, so that loading it fails
+     * with that reason rather than a bare "not found".
+     *
+     * @param fileName e.g. {@code libkernels.so}
+     * @param reason   e.g. {@code nvcc (the NVCC compiler) is not on PATH}
+     * @throws IOException when the note cannot be written
+     */
+    void markSkipped(String fileName, String reason) throws IOException {
+        GenerateMojo.writeIfChanged(directory.resolve(fileName + SKIPPED), reason + "\n");
     }
 
     /** The list as file name to hash; entries whose file is gone are dropped. */

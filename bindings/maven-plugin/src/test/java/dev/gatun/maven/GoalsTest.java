@@ -175,7 +175,13 @@ class GoalsTest {
         assertEquals(1, warnings.size());
         assertTrue(warnings.getFirst().startsWith("gatun: SKIPPING libtwice.so: /nonexistent/bin/gfortran (the FC compiler) is not on PATH"),
                 warnings.getFirst());
-        assertFalse(Files.exists(base.resolve("target/classes/META-INF/native")));
+        Path dir = base.resolve("target/classes/META-INF/native/linux-x86_64");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("libtwice.so.skipped"), files.map(f -> f.getFileName().toString()).toList(),
+                    "no library and no SHA256SUMS, only the note the loader quotes");
+        }
+        assertEquals("/nonexistent/bin/gfortran (the FC compiler) is not on PATH (<missingCompiler>SKIP</missingCompiler>)\n",
+                Files.readString(dir.resolve("libtwice.so.skipped")));
     }
 
     @Test

@@ -58,6 +58,7 @@ public final class CompileMojo extends GatunMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        rejectUnknownParameters();
         if (skip) {
             getLog().info("gatun: skipped (gatun.skip)");
             return;
@@ -103,8 +104,12 @@ public final class CompileMojo extends GatunMojo {
         Path built = work.resolve(fileName);
         var request = new CompilerDriver.Request(driverSources(sources.compiled(), shim), built, includeDirs, libraryDirs,
                 libraries, openmp, fastMath, compilerFlags, linkerFlags).withMultiarch(multiarch);
-        try (PrintStream log = new MavenLogStream(getLog())) {
-            new CompilerDriver(log, env).build(request, work.resolve("obj"));
+        long start = System.nanoTime();
+        int commands;
+        try (PrintStream log = new MavenLogStream(getLog()::info); PrintStream debug = new MavenLogStream(getLog()::debug)) {
+            var driver = new CompilerDriver(log, debug, env);
+            driver.build(request, work.resolve("obj"));
+            commands = driver.commandsRun();
             resources.ship(built);
             BuildStamp.write(stampFile, fingerprint);
         } catch (CompilerDriver.CompilationException e) {
@@ -112,7 +117,10 @@ public final class CompileMojo extends GatunMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("gatun: building " + fileName + " failed: " + e.getMessage(), e);
         }
-        getLog().info("gatun: shipped " + fileName + " in " + project.getBasedir().toPath().relativize(resources.directory()));
+        getLog().info("gatun: built " + fileName + " from " + sources.compiled().size() + " source(s) in "
+                + String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9) + " (" + commands
+                + " commands" + (getLog().isDebugEnabled() ? "" : "; mvn -X lists them") + "), shipped in "
+                + project.getBasedir().toPath().relativize(resources.directory()));
     }
 
     /** Checks each needed compiler; on a missing one fails, or logs why and returns false under {@code SKIP}. */

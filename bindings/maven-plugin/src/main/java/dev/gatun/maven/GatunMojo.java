@@ -11,11 +11,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * The configuration both goals share: which sources make which library, and how to build and bind it.
@@ -49,7 +53,10 @@ public abstract class GatunMojo extends AbstractMojo {
     @Parameter(property = "gatun.libraryName")
     protected String libraryName;
 
-    /** The generated class's Java package. Default: the groupId. Property {@code gatun.packageName}. */
+    /**
+     * The generated class's Java package. Default: the groupId (which must then be a valid package name:
+     * a groupId with '-' needs this set). Property {@code gatun.packageName}.
+     */
     @Parameter(property = "gatun.packageName", defaultValue = "${project.groupId}")
     protected String packageName;
 
@@ -131,8 +138,89 @@ public abstract class GatunMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/gatun", required = true)
     protected File workDirectory;
 
+    /** This goal's execution, to find the configuration the user wrote (null in unit tests). */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected MojoExecution mojoExecution;
+
     /** Creates the goal; Maven sets the parameters. */
     protected GatunMojo() {
+    }
+
+    /**
+     * Fails on a configuration element no goal of this plugin knows, e.g. {@code <opemnp>}: Maven only
+     * warns about it, and the build would go on without the option the user meant.
+     *
+     * @throws MojoExecutionException naming the element, the closest parameter, and where to find the list
+     */
+    protected void rejectUnknownParameters() throws MojoExecutionException {
+        if (mojoExecution == null || plugin == null || plugin.getMojos() == null) {
+            return;
+        }
+        Plugin declared = project.getPlugin(plugin.getPluginLookupKey());
+        if (declared == null) {
+            return;
+        }
+        var known = new java.util.TreeSet<String>();
+        for (var mojo : plugin.getMojos()) {
+            for (var parameter : mojo.getParameters() == null ? List.<org.apache.maven.plugin.descriptor.Parameter>of() : mojo.getParameters()) {
+                known.add(parameter.getName());
+                if (parameter.getAlias() != null) {
+                    known.add(parameter.getAlias());
+                }
+            }
+        }
+        var configurations = new ArrayList<Object>();
+        configurations.add(declared.getConfiguration());
+        for (PluginExecution execution : declared.getExecutions()) {
+            if (execution.getId().equals(mojoExecution.getExecutionId())) {
+                configurations.add(execution.getConfiguration());
+            }
+        }
+        for (Object configuration : configurations) {
+            if (!(configuration instanceof Xpp3Dom dom)) {
+                continue;
+            }
+            for (Xpp3Dom child : dom.getChildren()) {
+                if (!known.contains(child.getName())) {
+                    throw new MojoExecutionException(unknownParameter(child.getName(), known));
+                }
+            }
+        }
+    }
+
+    /** The message for an unknown configuration element, with the closest known name when one is close. */
+    static String unknownParameter(String name, java.util.SortedSet<String> known) {
+        String closest = null;
+        int best = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = editDistance(name.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+            if (d < best) {
+                best = d;
+                closest = k;
+            }
+        }
+        boolean close = closest != null && best <= Math.max(2, name.length() / 3);
+        return "gatun: <" + name + "> is not a parameter of gatun-maven-plugin" + (close ? "; did you mean <" + closest + ">?" : "")
+                + " Its parameters: " + String.join(", ", known) + " (mvn help:describe -Dplugin=dev.gatun:gatun-maven-plugin -Ddetail)";
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
     }
 
     /**
@@ -192,10 +280,12 @@ public abstract class GatunMojo extends AbstractMojo {
      * @throws MojoExecutionException when the configured package is not a valid name
      */
     protected String javaPackage() throws MojoExecutionException {
-        String pkg = packageName == null ? "" : packageName.strip().replace('-', '_');
-        if (!pkg.isEmpty() && !pkg.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
-            throw new MojoExecutionException("<packageName>: '" + packageName + "' is not a Java package name,"
-                    + " e.g. <packageName>com.example.kernels</packageName>");
+        String pkg = packageName == null ? "" : packageName.strip();
+        // Never changed silently (my-pkg is not turned into my_pkg): users import the class by the name they wrote.
+        if (!pkg.isEmpty() && !javax.lang.model.SourceVersion.isName(pkg)) {
+            throw new MojoExecutionException("<packageName>: '" + packageName + "' is not a Java package name (dot-separated"
+                    + " identifiers, not keywords), e.g. <packageName>" + (pkg.contains("-") ? pkg.replace('-', '_') : "com.example.kernels")
+                    + "</packageName>" + (pkg.contains("-") ? "; '-' is not allowed in Java names" : ""));
         }
         return pkg;
     }

@@ -41,6 +41,7 @@ public final class GenerateMojo extends GatunMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        rejectUnknownParameters();
         if (skip) {
             getLog().info("gatun: skipped (gatun.skip)");
             return;

@@ -4,27 +4,28 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.apache.maven.plugin.logging.Log;
+import java.util.function.Consumer;
 
 /**
- * A {@link PrintStream} whose lines go to Maven's log at info level: the compiler driver prints each
- * command and the compilers' output to a stream, and Maven users expect them among the build's lines.
+ * A {@link PrintStream} whose lines go to Maven's log: the compiler driver prints each command and the
+ * compilers' output to streams, and Maven users expect them among the build's lines (commands at debug
+ * level, {@code mvn -X}; compiler warnings at info).
  */
 final class MavenLogStream extends PrintStream {
 
     /**
-     * @param log Maven's log
+     * @param sink one of Maven's log methods, e.g. {@code getLog()::info}
      */
-    MavenLogStream(Log log) {
-        super(new LineSplitter(log), true, StandardCharsets.UTF_8);
+    MavenLogStream(Consumer<CharSequence> sink) {
+        super(new LineSplitter(sink), true, StandardCharsets.UTF_8);
     }
 
     /** Buffers bytes up to each newline, then logs the line. */
     private static final class LineSplitter extends OutputStream {
-        private final Log log;
+        private final Consumer<CharSequence> log;
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-        LineSplitter(Log log) {
+        LineSplitter(Consumer<CharSequence> log) {
             this.log = log;
         }
 
@@ -50,7 +51,7 @@ final class MavenLogStream extends PrintStream {
         }
 
         private void flushLine() {
-            log.info(line.toString(StandardCharsets.UTF_8));
+            log.accept(line.toString(StandardCharsets.UTF_8));
             line.reset();
         }
     }

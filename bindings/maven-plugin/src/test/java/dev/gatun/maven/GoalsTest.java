@@ -208,4 +208,39 @@ class GoalsTest {
         assertTrue(e.getMessage().contains("<artifactId>gatun-api</artifactId>\n      <version>0.1.0-SNAPSHOT</version>"), e.getMessage());
         assertFalse(Files.exists(base.resolve("target/generated-sources/gatun")), "nothing is generated before the check");
     }
+
+    @Test
+    void aMisspeltParameterFailsTheBuildNamingTheClosestOne() throws Exception {
+        GenerateMojo g = generate();
+        var descriptor = new org.apache.maven.plugin.descriptor.MojoDescriptor();
+        descriptor.setGoal("generate");
+        for (String name : List.of("openmp", "libraryName", "packageName")) {
+            var parameter = new org.apache.maven.plugin.descriptor.Parameter();
+            parameter.setName(name);
+            descriptor.addParameter(parameter);
+        }
+        g.plugin.addMojo(descriptor);
+        var declared = new org.apache.maven.model.Plugin();
+        declared.setGroupId("dev.gatun");
+        declared.setArtifactId("gatun-maven-plugin");
+        var configuration = new org.codehaus.plexus.util.xml.Xpp3Dom("configuration");
+        configuration.addChild(new org.codehaus.plexus.util.xml.Xpp3Dom("libraryName"));
+        configuration.addChild(new org.codehaus.plexus.util.xml.Xpp3Dom("opemnp"));
+        declared.setConfiguration(configuration);
+        g.project.getModel().setBuild(new org.apache.maven.model.Build());
+        g.project.getBuild().addPlugin(declared);
+        g.mojoExecution = new org.apache.maven.plugin.MojoExecution(descriptor, "default");
+        var e = assertThrows(MojoExecutionException.class, g::execute);
+        assertEquals("gatun: <opemnp> is not a parameter of gatun-maven-plugin; did you mean <openmp>? Its parameters: libraryName,"
+                + " openmp, packageName (mvn help:describe -Dplugin=dev.gatun:gatun-maven-plugin -Ddetail)", e.getMessage());
+    }
+
+    @Test
+    void aPackageNameWithADashIsRefusedNotRenamed() throws Exception {
+        GenerateMojo g = generate();
+        g.packageName = "com.my-company";
+        var e = assertThrows(MojoExecutionException.class, g::execute);
+        assertEquals("<packageName>: 'com.my-company' is not a Java package name (dot-separated identifiers, not keywords), e.g."
+                + " <packageName>com.my_company</packageName>; '-' is not allowed in Java names", e.getMessage());
+    }
 }

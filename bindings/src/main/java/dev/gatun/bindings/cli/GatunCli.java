@@ -29,9 +29,10 @@ import picocli.CommandLine.Parameters;
  * <p>Exit codes: 0 success, 1 errors in the sources (diagnostics printed), 2 usage errors,
  * 3 a compiler failed (its message printed), 4 I/O failure.
  */
-@Command(name = "gatun", mixinStandardHelpOptions = true, version = "gatun 0.1.0",
+@Command(name = "gatun", mixinStandardHelpOptions = true, versionProvider = GatunCli.Version.class,
         description = "Call Fortran and C kernels from Java: compile them and generate FFM bindings.",
-        subcommands = {GatunCli.Build.class, GatunCli.Wrap.class, GatunCli.Show.class, GatunCli.Info.class},
+        subcommands = {GatunCli.Build.class, GatunCli.Wrap.class, GatunCli.Show.class, GatunCli.Info.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:success", "1:errors in the sources", "2:usage error", "3:a compiler failed", "4:I/O error"})
 public final class GatunCli implements Callable<Integer> {
@@ -64,10 +65,54 @@ public final class GatunCli implements Callable<Integer> {
         return new CommandLine(new GatunCli()).execute(args);
     }
 
+    /** No command: the usage on stderr and the usage exit code, so scripts notice a missing command. */
     @Override
     public Integer call() {
-        CommandLine.usage(this, System.out);
-        return 0;
+        System.err.println("gatun: no command given");
+        CommandLine.usage(this, System.err);
+        return USAGE;
+    }
+
+    /** The version of the artifacts this CLI was built with, e.g. {@code 0.1.0-SNAPSHOT}, from a filtered resource. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            var properties = new java.util.Properties();
+            try (var in = GatunCli.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"gatun " + properties.getProperty("version", "(unknown version: built without its resources)"),
+                    "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+
+    /**
+     * The package as given, or why it is not a Java package name: never changed silently ({@code my-pkg}
+     * does not become {@code my_pkg}), since the user imports it by the name they wrote.
+     */
+    static Optional<String> packageProblem(String pkg) {
+        if (pkg.isEmpty() || javax.lang.model.SourceVersion.isName(pkg)) {
+            return Optional.empty();
+        }
+        String hint = pkg.contains("-") ? "; '-' is not allowed in Java names, e.g. --package " + pkg.replace('-', '_') : "";
+        return Optional.of("--package '" + pkg + "' is not a Java package name (dot-separated identifiers, not keywords,"
+                + " e.g. com.example.kernels)" + hint);
+    }
+
+    /** Checks {@code --package}; says where the class goes when there is none. Returns false (after printing why) to stop. */
+    private static boolean checkPackage(String pkg, String name) {
+        Optional<String> problem = packageProblem(pkg);
+        if (problem.isPresent()) {
+            System.err.println("gatun: " + problem.get());
+            return false;
+        }
+        if (pkg.isEmpty()) {
+            System.err.println("gatun: no --package: the generated class goes in the unnamed package, which classes in named"
+                    + " packages cannot import; pass e.g. --package com.example." + name.toLowerCase(java.util.Locale.ROOT));
+        }
+        return true;
     }
 
     private static Optional<BindingGenerator.Result> generate(String name, List<Path> sources, String pkg, List<Path> includes,
@@ -141,6 +186,9 @@ public final class GatunCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (!checkPackage(pkg, name)) {
+                return USAGE;
+            }
             Optional<BindingGenerator.Result> result;
             try {
                 result = generate(name, sources, pkg, includes, binding);
@@ -215,6 +263,9 @@ public final class GatunCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (!checkPackage(pkg, name)) {
+                return USAGE;
+            }
             Optional<BindingGenerator.Result> result;
             try {
                 result = generate(name, sources, pkg, includes, binding);
@@ -300,7 +351,8 @@ public final class GatunCli implements Callable<Integer> {
     }
 
     /** {@code gatun info}: delegates to the runtime's report. */
-    @Command(name = "info", mixinStandardHelpOptions = true, description = "Print what the Gatun runtime sees: Java, native access, CPU, OpenMP, CUDA.")
+    @Command(name = "info", mixinStandardHelpOptions = true, description = "Print what the Gatun runtime sees: Java, native access, CPU and vector units, OpenMP, BLAS, CUDA, MPI,"
+                    + " the library cache.")
     static final class Info implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {

@@ -186,17 +186,41 @@ public final class CompilerDriver {
     }
 
     private final PrintStream log;
+    private final PrintStream commands;
     private final Map<String, String> environment;
+    private int commandsRun;
 
     /**
-     * Creates a driver.
+     * Creates a driver that prints the commands and the compilers' output to one stream.
      *
-     * @param log         where the commands are printed
+     * @param log         where the commands and the compilers' messages are printed
      * @param environment the environment to read {@code CC}/{@code FC}/{@code NVCC} from
      */
     public CompilerDriver(PrintStream log, Map<String, String> environment) {
+        this(log, log, environment);
+    }
+
+    /**
+     * Creates a driver that prints the commands apart from the compilers' messages, e.g. commands
+     * at Maven's debug level and warnings at info.
+     *
+     * @param log         where the compilers' messages (warnings) of successful commands are printed
+     * @param commands    where each command is printed before it runs
+     * @param environment the environment to read {@code CC}/{@code FC}/{@code NVCC} from
+     */
+    public CompilerDriver(PrintStream log, PrintStream commands, Map<String, String> environment) {
         this.log = log;
+        this.commands = commands;
         this.environment = environment;
+    }
+
+    /**
+     * How many commands this driver has run, for a one-line summary.
+     *
+     * @return the count so far
+     */
+    public int commandsRun() {
+        return commandsRun;
     }
 
     /**
@@ -269,6 +293,10 @@ public final class CompilerDriver {
             link.add("-fopenmp");
         }
         link.add("-Wl,-rpath,$ORIGIN");
+        // A symbol defined nowhere (a misspelt option left out -fopenmp, a missing -l) fails here, naming it,
+        // instead of at load time. A library that relies on the loader for a symbol (one the host process
+        // provides) passes -Wl,-z,undefs in <linkerFlags>, which comes after and wins.
+        link.add("-Wl,--no-undefined");
         link.addAll(request.linkFlags());
         request.libraryDirs().forEach(d -> link.add("-L" + d));
         request.libraries().forEach(l -> link.add("-l" + l));
@@ -356,7 +384,8 @@ public final class CompilerDriver {
 
     /** Runs a command (printed first) and returns its output, printed too when {@code echo}. */
     private String run(List<String> command, boolean echo) throws CompilationException, IOException {
-        log.println(String.join(" ", command));
+        commands.println(String.join(" ", command));
+        commandsRun++;
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int status;
@@ -367,12 +396,24 @@ public final class CompilerDriver {
             p.destroy();
             throw new CompilationException("interrupted while running: " + String.join(" ", command));
         }
+        if (status != 0) {
+            // The output goes into the exception only: printed once, by whoever reports the failure.
+            throw new CompilationException(command.getFirst() + " failed (exit " + status + "):\n" + output.strip()
+                    + undefinedHint(output));
+        }
         if (echo && !output.isBlank()) {
             log.print(output);
         }
-        if (status != 0) {
-            throw new CompilationException(command.getFirst() + " failed (exit " + status + "):\n" + output.strip());
-        }
         return output;
+    }
+
+    /** What to do about the linker's "undefined reference", which --no-undefined turns into an error. */
+    private static String undefinedHint(String output) {
+        if (!output.contains("undefined reference to")) {
+            return "";
+        }
+        return "\ngatun: the library uses a symbol no linked file defines: link the library that defines it (-l, <libraries>)"
+                + (output.contains("omp_") ? ", or enable OpenMP (--openmp, <openmp>true</openmp>) for omp_* symbols" : "")
+                + "; a symbol the loader must supply at run time needs -Wl,-z,undefs in the linker flags";
     }
 }

@@ -6,6 +6,7 @@
 #include <mpi.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Communicators Java may hold at once; slots are reused after gatun_mpi_comm_free. */
@@ -68,7 +69,18 @@ static int op_of(int code, MPI_Op *out)
 
 static int source_of(int source)
 {
-    return source == GATUN_MPI_ANY_SOURCE ? MPI_ANY_SOURCE : source;
+    return source == GATUN_MPI_ANY_SOURCE ? MPI_ANY_SOURCE : source == GATUN_MPI_PROC_NULL ? MPI_PROC_NULL : source;
+}
+
+static int dest_of(int dest)
+{
+    return dest == GATUN_MPI_PROC_NULL ? MPI_PROC_NULL : dest;
+}
+
+/* A rank MPI returns (cart_shift, a status) in Gatun's codes. */
+static int rank_code(int rank)
+{
+    return rank == MPI_PROC_NULL ? GATUN_MPI_PROC_NULL : rank == MPI_ANY_SOURCE ? GATUN_MPI_ANY_SOURCE : rank;
 }
 
 static int tag_of(int tag)
@@ -81,8 +93,8 @@ static int put_status(const MPI_Status *st, MPI_Datatype type, int *status)
 {
     int count = 0;
     int rc = MPI_Get_count(st, type, &count);
-    status[0] = st->MPI_SOURCE;
-    status[1] = st->MPI_TAG;
+    status[0] = rank_code(st->MPI_SOURCE);
+    status[1] = st->MPI_TAG == MPI_ANY_TAG ? GATUN_MPI_ANY_TAG : st->MPI_TAG;
     status[2] = count;
     return rc;
 }
@@ -329,7 +341,7 @@ int gatun_mpi_send(const void *buf, int count, int type, int dest, int tag, int 
     MPI_Datatype t;
     CHECK(comm_of(comm, &c));
     CHECK(type_of(type, &t));
-    return MPI_Send(buf, count, t, dest, tag, c);
+    return MPI_Send(buf, count, t, dest_of(dest), tag, c);
 }
 
 int gatun_mpi_recv(void *buf, int count, int type, int source, int tag, int comm, int *status)
@@ -421,4 +433,187 @@ int gatun_mpi_allgather(const void *send, void *recv, int count, int type, int c
     CHECK(comm_of(comm, &c));
     CHECK(type_of(type, &t));
     return MPI_Allgather(send, count, t, recv, count, t, c);
+}
+
+/* ---- nonblocking and persistent requests ---------------------------------------------------- */
+
+int gatun_mpi_request_bytes(void)
+{
+    return (int) sizeof(MPI_Request);
+}
+
+int gatun_mpi_isend(const void *buf, int count, int type, int dest, int tag, int comm, void *request)
+{
+    MPI_Comm c;
+    MPI_Datatype t;
+    CHECK(comm_of(comm, &c));
+    CHECK(type_of(type, &t));
+    return MPI_Isend(buf, count, t, dest_of(dest), tag, c, (MPI_Request *) request);
+}
+
+int gatun_mpi_irecv(void *buf, int count, int type, int source, int tag, int comm, void *request)
+{
+    MPI_Comm c;
+    MPI_Datatype t;
+    CHECK(comm_of(comm, &c));
+    CHECK(type_of(type, &t));
+    return MPI_Irecv(buf, count, t, source_of(source), tag_of(tag), c, (MPI_Request *) request);
+}
+
+int gatun_mpi_send_init(const void *buf, int count, int type, int dest, int tag, int comm, void *request)
+{
+    MPI_Comm c;
+    MPI_Datatype t;
+    CHECK(comm_of(comm, &c));
+    CHECK(type_of(type, &t));
+    return MPI_Send_init(buf, count, t, dest_of(dest), tag, c, (MPI_Request *) request);
+}
+
+int gatun_mpi_recv_init(void *buf, int count, int type, int source, int tag, int comm, void *request)
+{
+    MPI_Comm c;
+    MPI_Datatype t;
+    CHECK(comm_of(comm, &c));
+    CHECK(type_of(type, &t));
+    return MPI_Recv_init(buf, count, t, source_of(source), tag_of(tag), c, (MPI_Request *) request);
+}
+
+int gatun_mpi_start(void *request)
+{
+    return MPI_Start((MPI_Request *) request);
+}
+
+int gatun_mpi_wait(void *request, int type, int *status)
+{
+    MPI_Datatype t;
+    MPI_Status st;
+    CHECK(type_of(type, &t));
+    CHECK(MPI_Wait((MPI_Request *) request, &st));
+    return put_status(&st, t, status);
+}
+
+int gatun_mpi_test(void *request, int type, int *flag, int *status)
+{
+    MPI_Datatype t;
+    MPI_Status st;
+    CHECK(type_of(type, &t));
+    CHECK(MPI_Test((MPI_Request *) request, flag, &st));
+    return *flag ? put_status(&st, t, status) : MPI_SUCCESS;
+}
+
+/* MPI_Waitall wants the requests side by side; Java's live in separate cells, so they are gathered and put back. */
+int gatun_mpi_waitall(int n, void *const *requests, const int *types, int *statuses)
+{
+    enum { ON_STACK = 64 };
+    MPI_Request local[ON_STACK];
+    MPI_Status local_st[ON_STACK];
+    MPI_Request *reqs = local;
+    MPI_Status *sts = local_st;
+    if (n > ON_STACK) {
+        reqs = malloc(sizeof(MPI_Request) * (size_t) n);
+        sts = malloc(sizeof(MPI_Status) * (size_t) n);
+        if (reqs == NULL || sts == NULL) {
+            free(reqs);
+            free(sts);
+            return MPI_ERR_NO_MEM;
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        reqs[i] = *(MPI_Request *) requests[i];
+    }
+    int rc = MPI_Waitall(n, reqs, sts);
+    for (int i = 0; i < n; i++) {
+        *(MPI_Request *) requests[i] = reqs[i];
+        if (rc == MPI_SUCCESS) {
+            MPI_Datatype t;
+            if (type_of(types[i], &t) != MPI_SUCCESS) {
+                t = MPI_BYTE;
+            }
+            put_status(&sts[i], t, statuses + 3 * i);
+        }
+    }
+    if (rc == MPI_ERR_IN_STATUS) {
+        for (int i = 0; i < n; i++) {
+            if (sts[i].MPI_ERROR != MPI_SUCCESS && sts[i].MPI_ERROR != MPI_ERR_PENDING) {
+                rc = sts[i].MPI_ERROR;
+                break;
+            }
+        }
+    }
+    if (reqs != local) {
+        free(reqs);
+        free(sts);
+    }
+    return rc;
+}
+
+int gatun_mpi_request_free(void *request)
+{
+    MPI_Request *r = (MPI_Request *) request;
+    return *r == MPI_REQUEST_NULL ? MPI_SUCCESS : MPI_Request_free(r);
+}
+
+int gatun_mpi_sendrecv(const void *send, int send_count, int send_type, int dest, int send_tag, void *recv, int recv_count,
+                       int recv_type, int source, int recv_tag, int comm, int *status)
+{
+    MPI_Comm c;
+    MPI_Datatype st_type;
+    MPI_Datatype rt_type;
+    MPI_Status st;
+    CHECK(comm_of(comm, &c));
+    CHECK(type_of(send_type, &st_type));
+    CHECK(type_of(recv_type, &rt_type));
+    CHECK(MPI_Sendrecv(send, send_count, st_type, dest_of(dest), send_tag, recv, recv_count, rt_type, source_of(source),
+                       tag_of(recv_tag), c, &st));
+    return put_status(&st, rt_type, status);
+}
+
+/* ---- Cartesian topologies ------------------------------------------------------------------ */
+
+int gatun_mpi_dims_create(int nnodes, int ndims, int *dims)
+{
+    return MPI_Dims_create(nnodes, ndims, dims);
+}
+
+/* Ranks outside the grid (size > product of dims) take part but get *newcomm = -1. */
+int gatun_mpi_cart_create(int comm, int ndims, const int *dims, const int *periods, int reorder, int *newcomm)
+{
+    MPI_Comm c;
+    MPI_Comm out = MPI_COMM_NULL;
+    CHECK(comm_of(comm, &c));
+    CHECK(MPI_Cart_create(c, ndims, (int *) dims, (int *) periods, reorder, &out));
+    *newcomm = -1;
+    if (out == MPI_COMM_NULL) {
+        return MPI_SUCCESS;
+    }
+    CHECK(MPI_Comm_set_errhandler(out, MPI_ERRORS_RETURN));
+    int rc = add_comm(out, newcomm);
+    if (rc != MPI_SUCCESS) {
+        MPI_Comm_free(&out);
+    }
+    return rc;
+}
+
+int gatun_mpi_cart_coords(int comm, int rank, int ndims, int *coords)
+{
+    MPI_Comm c;
+    CHECK(comm_of(comm, &c));
+    return MPI_Cart_coords(c, rank, ndims, coords);
+}
+
+int gatun_mpi_cart_rank(int comm, const int *coords, int *rank)
+{
+    MPI_Comm c;
+    CHECK(comm_of(comm, &c));
+    return MPI_Cart_rank(c, (int *) coords, rank);
+}
+
+int gatun_mpi_cart_shift(int comm, int direction, int disp, int *source, int *dest)
+{
+    MPI_Comm c;
+    CHECK(comm_of(comm, &c));
+    CHECK(MPI_Cart_shift(c, direction, disp, source, dest));
+    *source = rank_code(*source);
+    *dest = rank_code(*dest);
+    return MPI_SUCCESS;
 }

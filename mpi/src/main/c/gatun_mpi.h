@@ -14,7 +14,7 @@
 #define GATUN_MPI_H
 
 /* The protocol between this shim and dev.gatun.mpi; bump both together. */
-#define GATUN_MPI_SHIM_VERSION 1
+#define GATUN_MPI_SHIM_VERSION 2
 
 /* Datatype codes. */
 #define GATUN_MPI_BYTE 0
@@ -40,6 +40,8 @@
 #define GATUN_MPI_ANY_SOURCE (-1)
 #define GATUN_MPI_ANY_TAG (-1)
 #define GATUN_MPI_UNDEFINED (-1)
+/* The rank that is nobody (MPI_PROC_NULL): a send to it or a receive from it completes at once. */
+#define GATUN_MPI_PROC_NULL (-2)
 
 /* Fixed communicator slots. */
 #define GATUN_MPI_COMM_WORLD 0
@@ -83,5 +85,31 @@ int gatun_mpi_allreduce(const void *send, void *recv, int count, int type, int o
 int gatun_mpi_scatter(const void *send, void *recv, int count, int type, int root, int comm);
 int gatun_mpi_gather(const void *send, void *recv, int count, int type, int root, int comm);
 int gatun_mpi_allgather(const void *send, void *recv, int count, int type, int comm);
+
+
+/*
+ * Nonblocking and persistent requests. Java owns the memory of each MPI_Request (gatun_mpi_request_bytes()
+ * bytes, so the shim keeps no table and no lock); 'request' points to it. Statuses are the same triple as
+ * gatun_mpi_recv's, the count in elements of 'type'.
+ */
+int gatun_mpi_request_bytes(void);
+int gatun_mpi_isend(const void *buf, int count, int type, int dest, int tag, int comm, void *request);
+int gatun_mpi_irecv(void *buf, int count, int type, int source, int tag, int comm, void *request);
+int gatun_mpi_send_init(const void *buf, int count, int type, int dest, int tag, int comm, void *request);
+int gatun_mpi_recv_init(void *buf, int count, int type, int source, int tag, int comm, void *request);
+int gatun_mpi_start(void *request);
+int gatun_mpi_wait(void *request, int type, int *status);
+int gatun_mpi_test(void *request, int type, int *flag, int *status);
+int gatun_mpi_waitall(int n, void *const *requests, const int *types, int *statuses);
+int gatun_mpi_request_free(void *request);
+int gatun_mpi_sendrecv(const void *send, int send_count, int send_type, int dest, int send_tag, void *recv, int recv_count,
+                       int recv_type, int source, int recv_tag, int comm, int *status);
+
+/* Cartesian topologies. */
+int gatun_mpi_dims_create(int nnodes, int ndims, int *dims);
+int gatun_mpi_cart_create(int comm, int ndims, const int *dims, const int *periods, int reorder, int *newcomm);
+int gatun_mpi_cart_coords(int comm, int rank, int ndims, int *coords);
+int gatun_mpi_cart_rank(int comm, const int *coords, int *rank);
+int gatun_mpi_cart_shift(int comm, int direction, int disp, int *source, int *dest);
 
 #endif

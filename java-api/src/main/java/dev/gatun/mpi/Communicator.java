@@ -32,6 +32,12 @@ public final class Communicator implements AutoCloseable {
     public static final int ANY_TAG = Shim.ANY;
     /** Colour for {@link #split}: this rank joins no new communicator ({@code MPI_UNDEFINED}). */
     public static final int UNDEFINED = Shim.ANY;
+    /**
+     * The rank that is nobody ({@code MPI_PROC_NULL}): sending to it or receiving from it completes at once and
+     * moves nothing, so the edge ranks of a stencil need no special case. {@link CartesianCommunicator#shift}
+     * returns it past a non-periodic edge.
+     */
+    public static final int PROC_NULL = Shim.PROC_NULL;
 
     private final int handle;
     private final String name;
@@ -122,12 +128,12 @@ public final class Communicator implements AutoCloseable {
      * may be reused.
      *
      * @param data the elements to send
-     * @param dest the receiving rank
+     * @param dest the receiving rank, or {@link #PROC_NULL}
      * @param tag  a non-negative tag the receiver can match
      */
     public void send(NdArray data, int dest, int tag) {
         MpiBuffer buffer = MpiBuffer.of("data", data, false);
-        checkRank("dest", dest);
+        checkPeer("dest", dest, false);
         checkTag("tag", tag, false);
         begin("send");
         Shim.send(buffer.segment(), buffer.count(), buffer.type(), dest, tag, handle, describe());
@@ -138,15 +144,13 @@ public final class Communicator implements AutoCloseable {
      * a longer one fails with {@code MPI_ERR_TRUNCATE}.
      *
      * @param data   where the elements go
-     * @param source the sending rank, or {@link #ANY_SOURCE}
+     * @param source the sending rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
      * @param tag    the tag to match, or {@link #ANY_TAG}
      * @return the sender, tag and number of elements received
      */
     public Status receive(NdArray data, int source, int tag) {
         MpiBuffer buffer = MpiBuffer.of("data", data, true);
-        if (source != ANY_SOURCE) {
-            checkRank("source", source);
-        }
+        checkPeer("source", source, true);
         checkTag("tag", tag, true);
         begin("receive");
         try (Arena arena = Arena.ofConfined()) {
@@ -178,6 +182,158 @@ public final class Communicator implements AutoCloseable {
             }
             return Optional.of(statusOf(status));
         }
+    }
+
+    /**
+     * Sends {@code send} to {@code dest} and receives into {@code receive} from {@code source} in one call
+     * ({@code MPI_Sendrecv}), without the deadlock two blocking sends facing each other can cause: the shift of a
+     * halo exchange. {@code send} and {@code receive} must not overlap.
+     *
+     * @param send       the elements to send
+     * @param dest       the receiving rank, or {@link #PROC_NULL}
+     * @param sendTag    the tag of the message sent
+     * @param receive    where the received elements go
+     * @param source     the sending rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param receiveTag the tag to match, or {@link #ANY_TAG}
+     * @return the sender, tag and number of elements received
+     */
+    public Status sendReceive(NdArray send, int dest, int sendTag, NdArray receive, int source, int receiveTag) {
+        MpiBuffer out = MpiBuffer.of("send", send, false);
+        MpiBuffer in = MpiBuffer.of("receive", receive, true);
+        checkPeer("dest", dest, false);
+        checkTag("sendTag", sendTag, false);
+        checkPeer("source", source, true);
+        checkTag("receiveTag", receiveTag, true);
+        if (out.segment().asOverlappingSlice(in.segment()).isPresent()) {
+            throw new IllegalArgumentException("parameter 'receive': overlaps 'send'; MPI_Sendrecv needs separate buffers");
+        }
+        begin("sendReceive");
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment status = arena.allocate(Shim.statusLayout());
+            Shim.sendrecv(out, dest, sendTag, in, source, receiveTag, handle, status, describe());
+            return statusOf(status);
+        }
+    }
+
+    // ---- nonblocking and persistent point to point -------------------------------------------
+
+    /**
+     * Starts sending {@code data} to {@code dest} and returns at once ({@code MPI_Isend}); MPI reads the array's
+     * memory, with zero copies, until the request completes. Do not change the array before then. See
+     * {@link Request} for how the array's memory is kept alive.
+     *
+     * @param data the elements to send
+     * @param dest the receiving rank, or {@link #PROC_NULL}
+     * @param tag  a non-negative tag the receiver can match
+     * @return the request; complete it with {@link Request#await()}, {@link Request#test()} or {@link Request#waitAll}
+     */
+    public Request isend(NdArray data, int dest, int tag) {
+        return request(Request.KIND_ISEND, data, dest, tag);
+    }
+
+    /**
+     * Starts receiving into {@code data} and returns at once ({@code MPI_Irecv}); MPI writes the array's memory,
+     * with zero copies, until the request completes. Do not read the array before then.
+     *
+     * @param data   where the elements go
+     * @param source the sending rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag    the tag to match, or {@link #ANY_TAG}
+     * @return the request; its status says who sent how many elements
+     */
+    public Request irecv(NdArray data, int source, int tag) {
+        return request(Request.KIND_IRECV, data, source, tag);
+    }
+
+    /**
+     * Sets up a send of {@code data} to {@code dest} that each {@link PersistentRequest#start()} repeats
+     * ({@code MPI_Send_init}); close the request when done.
+     *
+     * @param data the elements to send, read again at every start
+     * @param dest the receiving rank, or {@link #PROC_NULL}
+     * @param tag  a non-negative tag
+     * @return the inactive request
+     */
+    public PersistentRequest sendInit(NdArray data, int dest, int tag) {
+        return (PersistentRequest) request(Request.KIND_SEND_INIT, data, dest, tag);
+    }
+
+    /**
+     * Sets up a receive into {@code data} that each {@link PersistentRequest#start()} repeats
+     * ({@code MPI_Recv_init}); close the request when done.
+     *
+     * @param data   where the elements go at every start
+     * @param source the sending rank, {@link #ANY_SOURCE} or {@link #PROC_NULL}
+     * @param tag    the tag to match, or {@link #ANY_TAG}
+     * @return the inactive request
+     */
+    public PersistentRequest receiveInit(NdArray data, int source, int tag) {
+        return (PersistentRequest) request(Request.KIND_RECV_INIT, data, source, tag);
+    }
+
+    private Request request(int kind, NdArray data, int peer, int tag) {
+        boolean receives = kind == Request.KIND_IRECV || kind == Request.KIND_RECV_INIT;
+        MpiBuffer buffer = MpiBuffer.of("data", data, receives);
+        checkPeer(receives ? "source" : "dest", peer, receives);
+        checkTag("tag", tag, receives);
+        String operation = switch (kind) {
+            case Request.KIND_ISEND -> "isend";
+            case Request.KIND_IRECV -> "irecv";
+            case Request.KIND_SEND_INIT -> "sendInit";
+            default -> "receiveInit";
+        };
+        begin(operation);
+        return kind == Request.KIND_ISEND || kind == Request.KIND_IRECV
+                ? new Request(this, kind, "data", data, buffer, peer, tag)
+                : new PersistentRequest(this, kind, "data", data, buffer, peer, tag);
+    }
+
+    // ---- topology ------------------------------------------------------------------------------
+
+    /**
+     * Arranges the ranks in a grid ({@code MPI_Cart_create}); collective. Ranks beyond the grid's size get none.
+     *
+     * @param dims     the extent of each dimension, all positive, product at most {@link #size()}; use
+     *                 {@link CartesianCommunicator#balancedDims} to choose them
+     * @param periodic whether each dimension wraps around
+     * @param reorder  whether MPI may renumber the ranks to fit the machine
+     * @return the grid communicator, or empty on a rank outside the grid; close it when done
+     */
+    public Optional<CartesianCommunicator> cartesian(int[] dims, boolean[] periodic, boolean reorder) {
+        Objects.requireNonNull(dims, "dims");
+        Objects.requireNonNull(periodic, "periodic");
+        if (dims.length == 0) {
+            throw new IllegalArgumentException("parameter 'dims': expected at least one dimension, got none");
+        }
+        if (periodic.length != dims.length) {
+            throw new IllegalArgumentException("parameter 'periodic': expected " + dims.length + " entries (one per dimension of"
+                    + " 'dims'), got " + periodic.length);
+        }
+        long product = 1;
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] <= 0) {
+                throw new IllegalArgumentException("parameter 'dims': expected positive extents, got " + dims[i] + " at index " + i);
+            }
+            product *= dims[i];
+            if (product > size) {
+                throw new IllegalArgumentException("parameter 'dims': the grid " + java.util.Arrays.toString(dims) + " needs more"
+                        + " ranks than the " + size + " of " + name);
+            }
+        }
+        begin("cartesian");
+        int created;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment d = arena.allocateFrom(ValueLayout.JAVA_INT, dims);
+            MemorySegment p = arena.allocate(ValueLayout.JAVA_INT, dims.length);
+            for (int i = 0; i < dims.length; i++) {
+                p.setAtIndex(ValueLayout.JAVA_INT, i, periodic[i] ? 1 : 0);
+            }
+            created = Shim.cartCreate(handle, d, p, reorder, describe());
+        }
+        if (created < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new CartesianCommunicator(new Communicator(created, name + ".cart" + java.util.Arrays.toString(dims)),
+                dims, periodic));
     }
 
     // ---- collectives on arrays ----------------------------------------------------------------
@@ -476,6 +632,16 @@ public final class Communicator implements AutoCloseable {
                 status.getAtIndex(ValueLayout.JAVA_INT, 2));
     }
 
+    /** The shim's table index of this communicator. */
+    int handle() {
+        return handle;
+    }
+
+    /** Checks for use by an operation, as every public method does first. */
+    void beginOperation(String operation) {
+        begin(operation);
+    }
+
     /** {@code rank 1 of 4 (world)}: where an operation ran, for messages. */
     String describe() {
         return "rank " + rank + " of " + size + " (" + name + ")";
@@ -494,6 +660,17 @@ public final class Communicator implements AutoCloseable {
         if (value < 0 || value >= size) {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected a rank in [0, " + size + ") of "
                     + name + ", got " + value);
+        }
+    }
+
+    /** A peer rank of point-to-point: a rank here, {@link #PROC_NULL}, or {@link #ANY_SOURCE} where receiving. */
+    private void checkPeer(String parameter, int value, boolean anySource) {
+        if (value == PROC_NULL || (anySource && value == ANY_SOURCE)) {
+            return;
+        }
+        if (value < 0 || value >= size) {
+            throw new IllegalArgumentException("parameter '" + parameter + "': expected a rank in [0, " + size + ") of " + name
+                    + (anySource ? ", Communicator.ANY_SOURCE" : "") + " or Communicator.PROC_NULL, got " + value);
         }
     }
 

@@ -16,11 +16,12 @@ import java.lang.invoke.MethodHandle;
  * MPI handle, so one Java build runs over Open MPI and MPICH alike. The codes mirror {@code gatun_mpi.h}.
  */
 final class Shim {
-    static final int SHIM_VERSION = 1;
+    static final int SHIM_VERSION = 2;
 
     static final int COMM_WORLD = 0;
     static final int COMM_SELF = 1;
     static final int ANY = -1; // ANY_SOURCE, ANY_TAG and UNDEFINED share the value in the shim
+    static final int PROC_NULL = -2;
 
     static final int TYPE_BYTE = 0;
     static final int TYPE_INT32 = 1;
@@ -83,6 +84,23 @@ final class Shim {
         static final MethodHandle SCATTER = handle("gatun_mpi_scatter", FunctionDescriptor.of(I, P, P, I, I, I, I));
         static final MethodHandle GATHER = handle("gatun_mpi_gather", FunctionDescriptor.of(I, P, P, I, I, I, I));
         static final MethodHandle ALLGATHER = handle("gatun_mpi_allgather", FunctionDescriptor.of(I, P, P, I, I, I));
+        static final MethodHandle REQUEST_BYTES = handle("gatun_mpi_request_bytes", FunctionDescriptor.of(I));
+        static final MethodHandle ISEND = handle("gatun_mpi_isend", FunctionDescriptor.of(I, P, I, I, I, I, I, P));
+        static final MethodHandle IRECV = handle("gatun_mpi_irecv", FunctionDescriptor.of(I, P, I, I, I, I, I, P));
+        static final MethodHandle SEND_INIT = handle("gatun_mpi_send_init", FunctionDescriptor.of(I, P, I, I, I, I, I, P));
+        static final MethodHandle RECV_INIT = handle("gatun_mpi_recv_init", FunctionDescriptor.of(I, P, I, I, I, I, I, P));
+        static final MethodHandle START = handle("gatun_mpi_start", FunctionDescriptor.of(I, P));
+        static final MethodHandle WAIT = handle("gatun_mpi_wait", FunctionDescriptor.of(I, P, I, P));
+        static final MethodHandle TEST = handle("gatun_mpi_test", FunctionDescriptor.of(I, P, I, P, P));
+        static final MethodHandle WAITALL = handle("gatun_mpi_waitall", FunctionDescriptor.of(I, I, P, P, P));
+        static final MethodHandle REQUEST_FREE = handle("gatun_mpi_request_free", FunctionDescriptor.of(I, P));
+        static final MethodHandle SENDRECV = handle("gatun_mpi_sendrecv",
+                FunctionDescriptor.of(I, P, I, I, I, I, P, I, I, I, I, I, P));
+        static final MethodHandle DIMS_CREATE = handle("gatun_mpi_dims_create", FunctionDescriptor.of(I, I, I, P));
+        static final MethodHandle CART_CREATE = handle("gatun_mpi_cart_create", FunctionDescriptor.of(I, I, I, P, P, I, P));
+        static final MethodHandle CART_COORDS = handle("gatun_mpi_cart_coords", FunctionDescriptor.of(I, I, I, I, P));
+        static final MethodHandle CART_RANK = handle("gatun_mpi_cart_rank", FunctionDescriptor.of(I, I, P, P));
+        static final MethodHandle CART_SHIFT = handle("gatun_mpi_cart_shift", FunctionDescriptor.of(I, I, I, I, P, P));
 
         private static NativeLibrary load() {
             try {
@@ -339,6 +357,138 @@ final class Shim {
     static void allgather(MemorySegment send, MemorySegment recv, int count, int type, int comm, String where) {
         try {
             check((int) Handles.ALLGATHER.invokeExact(send, recv, count, type, comm), "MPI_Allgather", where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    // ---- requests ----------------------------------------------------------------------------
+
+    /** {@return the size of the MPI implementation's {@code MPI_Request}, which Java allocates and the shim fills} */
+    static int requestBytes() {
+        try {
+            return (int) Handles.REQUEST_BYTES.invokeExact();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code MPI_Isend}, {@code MPI_Irecv}, {@code MPI_Send_init} or {@code MPI_Recv_init}, by {@code kind} 0..3. */
+    static void startRequest(int kind, MemorySegment buf, int count, int type, int peer, int tag, int comm, MemorySegment request,
+            String where) {
+        try {
+            int rc = switch (kind) {
+                case 0 -> (int) Handles.ISEND.invokeExact(buf, count, type, peer, tag, comm, request);
+                case 1 -> (int) Handles.IRECV.invokeExact(buf, count, type, peer, tag, comm, request);
+                case 2 -> (int) Handles.SEND_INIT.invokeExact(buf, count, type, peer, tag, comm, request);
+                default -> (int) Handles.RECV_INIT.invokeExact(buf, count, type, peer, tag, comm, request);
+            };
+            check(rc, REQUEST_NAMES[kind], where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static final String[] REQUEST_NAMES = {"MPI_Isend", "MPI_Irecv", "MPI_Send_init", "MPI_Recv_init"};
+
+    static void start(MemorySegment request, String where) {
+        try {
+            check((int) Handles.START.invokeExact(request), "MPI_Start", where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static void await(MemorySegment request, int type, MemorySegment status, String where) {
+        try {
+            check((int) Handles.WAIT.invokeExact(request, type, status), "MPI_Wait", where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static boolean test(MemorySegment request, int type, MemorySegment flag, MemorySegment status, String where) {
+        try {
+            check((int) Handles.TEST.invokeExact(request, type, flag, status), "MPI_Test", where);
+            return flag.get(I, 0) != 0;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code requests}: n addresses of request cells; {@code types}: n ints; {@code statuses}: 3n ints. */
+    static void waitAll(int n, MemorySegment requests, MemorySegment types, MemorySegment statuses, String where) {
+        try {
+            check((int) Handles.WAITALL.invokeExact(n, requests, types, statuses), "MPI_Waitall", where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static void requestFree(MemorySegment request, String where) {
+        try {
+            check((int) Handles.REQUEST_FREE.invokeExact(request), "MPI_Request_free", where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static void sendrecv(MpiBuffer send, int dest, int sendTag, MpiBuffer recv, int source, int recvTag, int comm,
+            MemorySegment status, String where) {
+        try {
+            check((int) Handles.SENDRECV.invokeExact(send.segment(), send.count(), send.type(), dest, sendTag, recv.segment(),
+                    recv.count(), recv.type(), source, recvTag, comm, status), "MPI_Sendrecv", where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    // ---- Cartesian topologies --------------------------------------------------------------------
+
+    static void dimsCreate(int nodes, MemorySegment dims, String where) {
+        try {
+            check((int) Handles.DIMS_CREATE.invokeExact(nodes, (int) (dims.byteSize() / 4), dims), "MPI_Dims_create", where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** The new communicator's index, or -1 for a rank outside the grid. */
+    static int cartCreate(int comm, MemorySegment dims, MemorySegment periods, boolean reorder, String where) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(I);
+            check((int) Handles.CART_CREATE.invokeExact(comm, (int) (dims.byteSize() / 4), dims, periods, reorder ? 1 : 0, out),
+                    "MPI_Cart_create", where);
+            return out.get(I, 0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static void cartCoords(int comm, int rank, MemorySegment coords, String where) {
+        try {
+            check((int) Handles.CART_COORDS.invokeExact(comm, rank, (int) (coords.byteSize() / 4), coords), "MPI_Cart_coords", where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static int cartRank(int comm, MemorySegment coords, String where) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(I);
+            check((int) Handles.CART_RANK.invokeExact(comm, coords, out), "MPI_Cart_rank", where);
+            return out.get(I, 0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {source, dest} of a shift, {@link #PROC_NULL} past a non-periodic edge. */
+    static int[] cartShift(int comm, int direction, int disp, String where) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(I, 2);
+            check((int) Handles.CART_SHIFT.invokeExact(comm, direction, disp, out, out.asSlice(4)), "MPI_Cart_shift", where);
+            return new int[] {out.getAtIndex(I, 0), out.getAtIndex(I, 1)};
         } catch (Throwable t) {
             throw rethrow(t);
         }

@@ -50,6 +50,17 @@ class MpichJobTest {
     }
 
     @Test
+    void nonblockingPersistentAndCartesianOnMpich() throws Exception {
+        MpiJob job = MpiJob.runMpich(shim, 2, 120, NonblockingProgram.class);
+        assertEquals(0, job.exitCode(), job::toString);
+        for (int r = 0; r < 2; r++) {
+            assertTrue(job.linesOf(r).contains("done"), () -> "rank did not finish: " + job);
+            assertTrue(job.linesOf(r).contains("ok three persistent rounds"), job::toString);
+        }
+        assertTrue(job.linesOf(0).contains("ok status of a receive from PROC_NULL"), job::toString);
+    }
+
+    @Test
     void mpichErrorsBecomeExceptionsWithMpichsText() throws Exception {
         MpiJob job = MpiJob.runMpich(shim, 2, 120, ErrorsProgram.class);
         assertEquals(0, job.exitCode(), job::toString);

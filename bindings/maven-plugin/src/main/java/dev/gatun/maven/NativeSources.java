@@ -1,18 +1,12 @@
 package dev.gatun.maven;
 
+import dev.gatun.bindings.fortran.ModuleOrder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -30,10 +24,6 @@ import java.util.stream.Stream;
 record NativeSources(List<Path> compiled, List<Path> inputs) {
 
     private static final Pattern FORTRAN = Pattern.compile(".*\\.(f|for|f77|ftn|f90|f95|f03|f08|f18)$");
-    private static final Pattern MODULE = Pattern.compile("^\\s*module\\s+(?!procedure\\b|function\\b|subroutine\\b)(\\w+)\\s*(!.*)?$",
-            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
-    private static final Pattern USE = Pattern.compile("^\\s*use\\s*(?:,\\s*non_intrinsic\\s*)?(?:::)?\\s*(\\w+)",
-            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     NativeSources {
         compiled = List.copyOf(compiled);
@@ -99,41 +89,10 @@ record NativeSources(List<Path> compiled, List<Path> inputs) {
     }
 
     /**
-     * Orders Fortran files so that module definitions precede their uses; ties keep path order. A
-     * cycle (which gfortran could not build either) leaves the remaining files in path order.
+     * Orders Fortran files so that module definitions precede their uses; ties keep path order
+     * (the one ordering the CLI uses too: {@link ModuleOrder}).
      */
-    static List<Path> orderByModules(List<Path> files) throws IOException {
-        var definedIn = new HashMap<String, Path>();
-        var uses = new HashMap<Path, Set<String>>();
-        for (Path f : files) {
-            String text = read(f);
-            for (Matcher m = MODULE.matcher(text); m.find(); ) {
-                definedIn.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), f);
-            }
-            var used = new LinkedHashSet<String>();
-            for (Matcher m = USE.matcher(text); m.find(); ) {
-                used.add(m.group(1).toLowerCase(Locale.ROOT));
-            }
-            uses.put(f, used);
-        }
-        var ordered = new ArrayList<Path>();
-        var pending = new ArrayList<>(files);
-        pending.sort(Comparator.naturalOrder());
-        while (!pending.isEmpty()) {
-            Path next = pending.stream()
-                    .filter(f -> uses.get(f).stream().map(definedIn::get)
-                            .allMatch(def -> def == null || def.equals(f) || ordered.contains(def)))
-                    .findFirst().orElse(pending.getFirst());
-            pending.remove(next);
-            ordered.add(next);
-        }
-        return ordered;
-    }
-
-    /** Reads a source leniently: old Fortran files are not always UTF-8, and only ASCII keywords matter. */
-    private static String read(Path file) throws IOException {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    static List<Path> orderByModules(List<Path> files) {
+        return ModuleOrder.sort(files.stream().sorted().toList());
     }
 }

@@ -12,6 +12,7 @@ import dev.gatun.bindings.emit.FortranShimEmitter;
 import dev.gatun.bindings.emit.JavaEmitter;
 import dev.gatun.bindings.fortran.FortranFrontend;
 import dev.gatun.bindings.fortran.FortranSource;
+import dev.gatun.bindings.fortran.ModuleOrder;
 import dev.gatun.bindings.fortran.SourceForm;
 import dev.gatun.bindings.model.Annotations;
 import dev.gatun.bindings.model.Language;
@@ -123,12 +124,15 @@ public final class BindingGenerator {
         // Headers first, so their directives win over a definition of the same function in a .c file.
         List<Path> ordered = new ArrayList<>(files.stream().filter(BindingGenerator::isHeader).toList());
         files.stream().filter(f -> !isHeader(f) && !isSignatureFile(f)).forEach(ordered::add);
+        // Fortran modules before their users, whatever the command-line order: the frontend needs their
+        // kind constants, gfortran their .mod files (the plugin orders its sources the same way).
+        var fortranInOrder = ModuleOrder.sort(ordered.stream().filter(BindingGenerator::isFortran).toList()).iterator();
+        ordered.replaceAll(f -> isFortran(f) ? fortranInOrder.next() : f);
         for (Path f : ordered) {
             if (isFortran(f)) {
                 FortranSource parsed = frontend.parse(f);
                 Unit unit = parsed.unit();
-                units.add(new Unit(unit.source(), unit.language(),
-                        unit.procedures().stream().filter(p -> options.filter().test(p.name())).toList()));
+                units.add(unit.withProcedures(unit.procedures().stream().filter(p -> options.filter().test(p.name())).toList()));
                 nativeSources.add(new CompilerDriver.Source(f, parsed.form() == SourceForm.FREE));
             } else if (isHeader(f) || isC(f)) {
                 if (isC(f)) {
@@ -156,7 +160,7 @@ public final class BindingGenerator {
 
     private static Unit withoutAlreadyBound(Unit unit, Set<String> boundSymbols) {
         List<Procedure> fresh = unit.procedures().stream().filter(p -> boundSymbols.add(p.symbol())).toList();
-        return new Unit(unit.source(), unit.language(), fresh);
+        return unit.withProcedures(fresh);
     }
 
     /**
@@ -226,7 +230,7 @@ public final class BindingGenerator {
         var nativeSources = new ArrayList<CompilerDriver.Source>();
         Library parsed = parse(name, files, diagnostics, nativeSources, preprocessor, options);
         Library library = new Library(name, parsed.units().stream()
-                .map(u -> new Unit(u.source(), u.language(), u.procedures().stream().filter(bind).toList()))
+                .map(u -> u.withProcedures(u.procedures().stream().filter(bind).toList()))
                 .toList());
         Annotations notes = Passes.run(library, diagnostics);
         if (diagnostics.hasErrors()) {

@@ -141,11 +141,14 @@ final class DeclarationParser {
     private Attributes attributes(Cursor c, Map<String, Expr> constants, boolean statementStart) {
         Attributes a = new Attributes();
         boolean first = true;
+        // Without '::' nothing after the type is an attribute unless a comma says so: in 'logical bind(n)'
+        // (F77) 'bind' is the variable. With '::', f2py's 'real*8 intent(c) :: x' style is accepted too.
+        boolean doubleColon = doubleColonFollows(c);
         while (true) {
             boolean comma = c.accept(",");
             Token t = c.peek();
             boolean looksLikeAttribute = t.kind() == Token.Kind.NAME && ATTRIBUTES.contains(t.text())
-                    && (comma || (first && statementStart) || c.peek(1).is("(") || c.peek(1).is(",") || c.peek(1).is("::"));
+                    && (comma || (first && statementStart) || (doubleColon && (c.peek(1).is("(") || c.peek(1).is(",") || c.peek(1).is("::"))));
             if (!looksLikeAttribute) {
                 if (comma) {
                     throw c.error(t, "expected an attribute after ',', found " + Cursor.describe(t));
@@ -158,6 +161,15 @@ final class DeclarationParser {
         }
     }
 
+    private static boolean doubleColonFollows(Cursor c) {
+        for (int i = 0; c.peek(i).kind() != Token.Kind.END; i++) {
+            if (c.peek(i).is("::")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void attribute(Cursor c, Token t, Attributes a, Map<String, Expr> constants) {
         switch (t.text()) {
             case "intent" -> {
@@ -167,13 +179,21 @@ final class DeclarationParser {
                     if (!KNOWN_INTENTS.contains(i.text())) {
                         throw c.error(i, "unknown intent '" + i.text() + "'; expected in, out, inout, hide, c or callback");
                     }
-                    a.intents.add(i.text());
+                    if (i.is("in") && c.peek().is("out")) {
+                        c.next(); // 'intent(in out)' is standard Fortran for inout
+                        a.intents.add("inout");
+                    } else {
+                        a.intents.add(i.text());
+                    }
                 } while (c.accept(","));
                 c.expect(")", "to close 'intent('");
             }
             case "dimension" -> {
-                c.expect("(", "after 'dimension'");
-                a.dimensions = dimensions(c, constants);
+                // 'dimension x(3), y(n)' (the statement form) gives each entity its own shape.
+                if (c.peek().is("(")) {
+                    c.next();
+                    a.dimensions = dimensions(c, constants);
+                }
             }
             case "depend" -> {
                 c.expect("(", "after 'depend'");
@@ -244,6 +264,37 @@ final class DeclarationParser {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code common /name/ a, b(10) [,] /other/ c} and blank common ({@code common a} or {@code common // a}):
+     * records each block's members in storage order; their types come from the procedure's declarations.
+     */
+    void common(Cursor c, ProcedureDraft draft, Map<String, Expr> constants) {
+        c.expect("common", "");
+        String block = "";
+        SourcePosition blockAt = c.position(c.peek());
+        while (true) {
+            if (c.accept("//")) {
+                block = "";
+            } else if (c.peek().is("/")) {
+                blockAt = c.position(c.next());
+                block = c.expectName("a common block name").text();
+                c.expect("/", "to close the common block name '/" + block + "'");
+            }
+            SourcePosition at = blockAt;
+            ProcedureDraft.CommonDraft target = draft.commons.computeIfAbsent(block, n -> new ProcedureDraft.CommonDraft(n, at));
+            Token member = c.expectName("a variable name in the COMMON list");
+            List<Dimension> dims = c.accept("(") ? dimensions(c, constants) : null;
+            target.members.add(new ProcedureDraft.CommonMember(member.text(), dims, c.position(member)));
+            boolean comma = c.accept(",");
+            if (c.atEnd()) {
+                return;
+            }
+            if (!comma && !c.peek().is("/") && !c.peek().is("//")) {
+                throw c.error(c.peek(), "unexpected " + Cursor.describe(c.peek()) + " in COMMON statement");
+            }
+        }
     }
 
     /** {@code implicit none} or {@code implicit <type> (a-h, o-z), ...}. */

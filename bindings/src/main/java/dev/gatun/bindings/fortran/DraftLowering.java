@@ -3,6 +3,8 @@ package dev.gatun.bindings.fortran;
 import dev.gatun.bindings.diag.Diagnostics;
 import dev.gatun.bindings.diag.SourcePosition;
 import dev.gatun.bindings.model.ArrayOrder;
+import dev.gatun.bindings.model.CommonBlock;
+import dev.gatun.bindings.model.Dimension;
 import dev.gatun.bindings.model.Language;
 import dev.gatun.bindings.model.Parameter;
 import dev.gatun.bindings.model.Procedure;
@@ -65,8 +67,14 @@ final class DraftLowering {
             result = spec.type();
         }
         String symbol = d.bindC ? (d.bindName == null || d.bindName.isEmpty() ? d.name : d.bindName) : d.name.toLowerCase(Locale.ROOT);
-        return new Procedure(d.name, symbol, Language.FORTRAN, d.kind, result,
-                d.bindC ? Procedure.Interop.DIRECT : Procedure.Interop.NEEDS_SHIM, parameters, Optional.ofNullable(d.module), d.position);
+        try {
+            return new Procedure(d.name, symbol, Language.FORTRAN, d.kind, result,
+                    d.bindC ? Procedure.Interop.DIRECT : Procedure.Interop.NEEDS_SHIM, parameters, Optional.ofNullable(d.module), d.position);
+        } catch (IllegalArgumentException e) {
+            // The model refuses impossible procedures; the parser should have caught each case first.
+            skip(d, d.position, e.getMessage());
+            throw new AssertionError("unreachable");
+        }
     }
 
     private Parameter parameter(ProcedureDraft d, String arg) throws Skip {
@@ -173,6 +181,47 @@ final class DraftLowering {
 
     private static String kindWord(ProcedureDraft d) {
         return d.kind == Procedure.Kind.SUBROUTINE ? "subroutine" : "function";
+    }
+
+    /**
+     * Lowers the COMMON blocks of every draft. A block is skipped with a warning when one of its members
+     * has no bindable type or a non-constant shape, since its storage layout is then unknown.
+     */
+    static List<CommonBlock> lowerCommons(List<ProcedureDraft> drafts, Diagnostics diagnostics) {
+        var out = new ArrayList<CommonBlock>();
+        for (ProcedureDraft d : drafts) {
+            for (ProcedureDraft.CommonDraft block : d.commons.values()) {
+                var members = new ArrayList<CommonBlock.Member>();
+                String problem = null;
+                for (ProcedureDraft.CommonMember m : block.members) {
+                    ProcedureDraft.Entity e = d.entities.get(m.name());
+                    List<Dimension> dims = m.dimensions() != null ? m.dimensions() : e != null ? e.dimensions : List.of();
+                    TypeSpec spec = e != null && e.type != null ? e.type : d.implicit.typeOf(m.name());
+                    if (spec == null) {
+                        problem = "member '" + m.name() + "' has no type (implicit none is in effect)";
+                    } else if (spec.type() == null) {
+                        problem = "member '" + m.name() + "': " + spec.unsupported();
+                    } else if (!dims.stream().allMatch(DraftLowering::constantExtent)) {
+                        problem = "member '" + m.name() + "' has dimensions that are not constant";
+                    }
+                    if (problem != null) {
+                        break;
+                    }
+                    members.add(new CommonBlock.Member(m.name(), spec.type(), dims, m.position()));
+                }
+                String shown = block.name.isEmpty() ? "blank COMMON" : "COMMON block /" + block.name + "/";
+                if (problem != null) {
+                    diagnostics.warning(block.position, "skipped " + shown + " in " + kindWord(d) + " '" + d.name + "': " + problem);
+                } else {
+                    out.add(new CommonBlock(block.name, d.name, Optional.ofNullable(d.module), members, block.position));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean constantExtent(Dimension dim) {
+        return dim instanceof Dimension.Explicit e && KindTable.evaluate(e.lower()).isPresent() && KindTable.evaluate(e.upper()).isPresent();
     }
 
     static List<Procedure> lowerAll(List<ProcedureDraft> drafts, Diagnostics diagnostics) {

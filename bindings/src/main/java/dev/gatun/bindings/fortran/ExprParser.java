@@ -5,6 +5,7 @@ import dev.gatun.bindings.model.Expr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Parses Fortran expressions used in extents, kinds, {@code check} and defaults into {@link Expr}.
@@ -15,8 +16,13 @@ import java.util.Map;
  */
 final class ExprParser {
 
+    /** Deeper nesting is refused with a diagnostic instead of overflowing the stack. */
+    static final int MAX_DEPTH = 200;
+
     private final Cursor c;
     private final Map<String, Expr> constants;
+    private int depth;
+    private int operators;
 
     ExprParser(Cursor c, Map<String, Expr> constants) {
         this.c = c;
@@ -24,14 +30,21 @@ final class ExprParser {
     }
 
     Expr parse() {
-        return or();
+        if (++depth > MAX_DEPTH) {
+            throw c.error(c.peek(), "expression nested deeper than " + MAX_DEPTH + " levels");
+        }
+        try {
+            return or();
+        } finally {
+            depth--;
+        }
     }
 
     private Expr or() {
         Expr left = and();
         while (c.peek().is(".or.")) {
             SourcePosition p = c.position(c.next());
-            left = new Expr.Binary(Expr.BinaryOp.OR, left, and(), p);
+            left = binary(Expr.BinaryOp.OR, left, and(), p);
         }
         return left;
     }
@@ -40,17 +53,25 @@ final class ExprParser {
         Expr left = not();
         while (c.peek().is(".and.")) {
             SourcePosition p = c.position(c.next());
-            left = new Expr.Binary(Expr.BinaryOp.AND, left, not(), p);
+            left = binary(Expr.BinaryOp.AND, left, not(), p);
         }
         return left;
     }
 
     private Expr not() {
-        if (c.peek().is(".not.")) {
-            SourcePosition p = c.position(c.next());
-            return new Expr.Unary(Expr.UnaryOp.NOT, not(), p);
+        // Iterative, so a long run of .not. cannot overflow the stack.
+        var nots = new ArrayList<SourcePosition>();
+        while (c.peek().is(".not.")) {
+            nots.add(c.position(c.next()));
         }
-        return comparison();
+        if (nots.size() > MAX_DEPTH) {
+            throw c.error(c.peek(), "expression nested deeper than " + MAX_DEPTH + " levels");
+        }
+        Expr e = comparison();
+        for (int i = nots.size() - 1; i >= 0; i--) {
+            e = new Expr.Unary(Expr.UnaryOp.NOT, e, nots.get(i));
+        }
+        return e;
     }
 
     private Expr comparison() {
@@ -68,7 +89,7 @@ final class ExprParser {
             return left;
         }
         SourcePosition p = c.position(c.next());
-        return new Expr.Binary(op, left, additive(), p);
+        return binary(op, left, additive(), p);
     }
 
     private Expr additive() {
@@ -82,9 +103,17 @@ final class ExprParser {
         }
         while (c.peek().is("+") || c.peek().is("-")) {
             Token op = c.next();
-            left = new Expr.Binary(op.is("+") ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUB, left, multiplicative(), c.position(op));
+            left = binary(op.is("+") ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUB, left, multiplicative(), c.position(op));
         }
         return left;
+    }
+
+    /** Builds a binary node; a chain longer than the depth bound is refused (renderers recurse over it). */
+    private Expr binary(Expr.BinaryOp op, Expr left, Expr right, SourcePosition p) {
+        if (++operators > MAX_DEPTH * 5) {
+            throw new Cursor.ParseException(p, "expression has more than " + MAX_DEPTH * 5 + " operators");
+        }
+        return new Expr.Binary(op, left, right, p);
     }
 
     private static Expr negate(Expr e, SourcePosition p) {
@@ -95,12 +124,68 @@ final class ExprParser {
     }
 
     private Expr multiplicative() {
-        Expr left = primary();
+        Expr left = power();
         while (c.peek().is("*") || c.peek().is("/")) {
             Token op = c.next();
-            left = new Expr.Binary(op.is("*") ? Expr.BinaryOp.MUL : Expr.BinaryOp.DIV, left, primary(), c.position(op));
+            left = binary(op.is("*") ? Expr.BinaryOp.MUL : Expr.BinaryOp.DIV, left, power(), c.position(op));
         }
         return left;
+    }
+
+    /**
+     * {@code a ** b}, right-associative. The model has no power operator: a constant result is folded,
+     * a small constant exponent becomes repeated multiplication ({@code n**2} is {@code n*n}), anything
+     * else is refused with a diagnostic.
+     */
+    private Expr power() {
+        Expr base = primary();
+        if (!c.peek().is("**")) {
+            return base;
+        }
+        Token op = c.next();
+        SourcePosition p = c.position(op);
+        if (++depth > MAX_DEPTH) {
+            throw c.error(op, "expression nested deeper than " + MAX_DEPTH + " levels");
+        }
+        Expr exponent;
+        try {
+            exponent = c.peek().is("-") || c.peek().is("+") ? additiveOperand() : power();
+        } finally {
+            depth--;
+        }
+        OptionalLong b = KindTable.evaluate(base);
+        OptionalLong e = KindTable.evaluate(exponent);
+        if (e.isPresent() && e.getAsLong() >= 0) {
+            if (b.isPresent()) {
+                try {
+                    long result = 1;
+                    for (long i = 0; i < e.getAsLong() && result != 0 && Math.abs(b.getAsLong()) != 1; i++) {
+                        result = Math.multiplyExact(result, b.getAsLong());
+                    }
+                    if (Math.abs(b.getAsLong()) == 1) {
+                        result = b.getAsLong() == 1 || e.getAsLong() % 2 == 0 ? 1 : -1;
+                    }
+                    return new Expr.IntConst(result, p);
+                } catch (ArithmeticException overflow) {
+                    throw c.error(op, "'" + base.render() + "**" + exponent.render() + "' does not fit in 64 bits");
+                }
+            }
+            if (e.getAsLong() >= 1 && e.getAsLong() <= 8) {
+                Expr product = base;
+                for (long i = 1; i < e.getAsLong(); i++) {
+                    product = binary(Expr.BinaryOp.MUL, product, base, p);
+                }
+                return product;
+            }
+        }
+        throw c.error(op, "'**' is supported with a constant exponent from 0 to 8 only, found '" + base.render() + "**"
+                + exponent.render() + "'");
+    }
+
+    private Expr additiveOperand() {
+        Token sign = c.next();
+        Expr operand = power();
+        return sign.is("-") ? negate(operand, c.position(sign)) : operand;
     }
 
     private Expr primary() {
@@ -108,7 +193,11 @@ final class ExprParser {
         SourcePosition p = c.position(t);
         switch (t.kind()) {
             case INT -> {
-                return new Expr.IntConst(Long.parseLong(t.text()), p);
+                try {
+                    return new Expr.IntConst(Long.parseLong(t.text()), p);
+                } catch (NumberFormatException e) {
+                    throw c.error(t, "integer constant " + t.text() + " does not fit in 64 bits");
+                }
             }
             case REAL -> {
                 return new Expr.RealConst(Double.parseDouble(t.text().replace('d', 'e').replace('q', 'e')), t.text(), p);

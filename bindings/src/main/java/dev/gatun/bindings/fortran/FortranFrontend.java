@@ -6,6 +6,8 @@ import dev.gatun.bindings.model.Expr;
 import dev.gatun.bindings.model.Language;
 import dev.gatun.bindings.model.Unit;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,9 +47,19 @@ public final class FortranFrontend {
     public FortranSource parse(Path file) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (FortranPreprocessor.needed(file)) {
+                lines = FortranPreprocessor.run(file, System.getenv());
+            } else {
+                // Lenient: old sources are often Latin-1; only their comments hold such bytes.
+                lines = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                        .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString().lines().toList();
+            }
         } catch (IOException e) {
             diagnostics.error(new SourcePosition(file, 0, 0), "cannot read the source file: " + e);
+            return new FortranSource(new Unit(file, Language.FORTRAN, List.of()), SourceForm.FREE);
+        } catch (FortranPreprocessor.PreprocessorException e) {
+            diagnostics.error(new SourcePosition(file, 0, 0), e.getMessage());
             return new FortranSource(new Unit(file, Language.FORTRAN, List.of()), SourceForm.FREE);
         }
         return parse(file, lines);
@@ -64,6 +76,7 @@ public final class FortranFrontend {
         SourceForm form = SourceForm.detect(file, lines);
         List<Statement> statements = new StatementReader(diagnostics).read(file, lines, form);
         List<ProcedureDraft> drafts = new FortranParser(diagnostics, moduleConstants).parse(statements);
-        return new FortranSource(new Unit(file, Language.FORTRAN, DraftLowering.lowerAll(drafts, diagnostics)), form);
+        return new FortranSource(new Unit(file, Language.FORTRAN, DraftLowering.lowerAll(drafts, diagnostics),
+                DraftLowering.lowerCommons(drafts, diagnostics)), form);
     }
 }

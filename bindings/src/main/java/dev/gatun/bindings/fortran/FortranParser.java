@@ -54,6 +54,7 @@ final class FortranParser {
         while (index < statements.size()) {
             Cursor c = nextCursor();
             if (c == null) {
+                warnUnreadable("outside any procedure");
                 continue;
             }
             try {
@@ -76,21 +77,89 @@ final class FortranParser {
                     }
                 }
             } catch (Cursor.ParseException e) {
-                diagnostics.error(e.position(), e.getMessage());
+                skipBrokenUnit(c, e);
             }
         }
         return finished;
     }
 
-    /** Lexes the next statement; reports and skips it when it cannot be tokenised. */
+    /**
+     * A statement outside any procedure that could not be parsed: when it names a procedure (a broken
+     * header), that procedure is skipped through its {@code end} with a warning, and the rest of the
+     * file is still bound.
+     */
+    private void skipBrokenUnit(Cursor c, Cursor.ParseException e) {
+        List<Token> tokens = Lexer.tokens(c.statement());
+        String what = "statement";
+        for (int i = 0; i + 1 < tokens.size() && i < 8; i++) {
+            if ((tokens.get(i).is("subroutine") || tokens.get(i).is("function")) && tokens.get(i + 1).kind() == Token.Kind.NAME) {
+                what = tokens.get(i).text() + " '" + tokens.get(i + 1).text() + "'";
+                break;
+            }
+        }
+        diagnostics.warning(e.position(), "skipped " + what + ": " + e.getMessage());
+        if (what.equals("statement")) {
+            return;
+        }
+        int depth = 0;
+        while (index < statements.size()) {
+            Cursor next = nextCursor();
+            if (next == null) {
+                continue;
+            }
+            if (isEnd(next, "subroutine") || isEnd(next, "function")) {
+                if (depth-- == 0) {
+                    return;
+                }
+            } else if (quietHeader(next)) {
+                depth++;
+            }
+        }
+    }
+
+    /** True when the statement is a procedure header; a malformed one counts as none. */
+    private boolean quietHeader(Cursor c) {
+        try {
+            return header(c, Map.of()) != null;
+        } catch (Cursor.ParseException e) {
+            return false;
+        }
+    }
+
+    // The statement the last nextCursor() could not tokenise, and why.
+    private Statement unlexed;
+    private Lexer.LexException lexError;
+
+    /**
+     * Lexes the next statement, or returns null when it cannot be tokenised: the caller decides
+     * whether that matters (in a procedure body it does not; see {@link #warnUnreadable}).
+     */
     private Cursor nextCursor() {
         Statement s = statements.get(index++);
         try {
             return new Cursor(s, normalise(Lexer.tokens(s)));
         } catch (Lexer.LexException e) {
-            diagnostics.error(s.positionAt(e.index()), e.getMessage());
+            unlexed = s;
+            lexError = e;
             return null;
         }
+    }
+
+    /** Warns about the statement nextCursor() could not read. */
+    private void warnUnreadable(String where) {
+        diagnostics.warning(unlexed.positionAt(lexError.index()), "skipped statement " + where + ": " + lexError.getMessage());
+    }
+
+    /** True when an unreadable statement begins like a declaration, so skipping it could lose an argument's type. */
+    private boolean unlexedLooksLikeDeclaration() {
+        String text = unlexed.text().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+        for (String word : List.of("integer", "real", "double", "complex", "logical", "character", "type(", "dimension",
+                "intent", "external", "implicit", "parameter", "use", "common", "optional", "value")) {
+            if (text.startsWith(word) && !text.startsWith(word + "=")) {
+                return true;
+            }
+        }
+        return unlexed.directive();
     }
 
     /** Splits fixed-form glued keywords: ENDDO -> END DO, IMPLICITNONE -> IMPLICIT NONE. */
@@ -125,6 +194,7 @@ final class FortranParser {
         while (index < statements.size()) {
             Cursor c = nextCursor();
             if (c == null) {
+                warnUnreadable("in module '" + name + "'");
                 continue;
             }
             try {
@@ -155,7 +225,7 @@ final class FortranParser {
                     }
                 }
             } catch (Cursor.ParseException e) {
-                diagnostics.error(e.position(), e.getMessage());
+                skipBrokenUnit(c, e);
             }
         }
         diagnostics.error(start, "module '" + name + "' has no matching 'end module'");
@@ -232,7 +302,11 @@ final class FortranParser {
                     if (c.peek().is("*")) {
                         throw c.error(c.peek(), "alternate returns (*) are not supported");
                     }
-                    args.add(c.expectName("a dummy argument name"));
+                    Token arg = c.expectName("a dummy argument name");
+                    if (args.stream().anyMatch(a -> a.text().equals(arg.text()))) {
+                        throw c.error(arg, "dummy argument '" + arg.text() + "' appears twice in the argument list of '" + name.text() + "'");
+                    }
+                    args.add(arg);
                 } while (c.accept(","));
             }
             c.expect(")", "to close the argument list of '" + name.text() + "'");
@@ -283,21 +357,31 @@ final class FortranParser {
         }
         String unitWord = h.kind() == Procedure.Kind.SUBROUTINE ? "subroutine" : "function";
         boolean inBody = false;
+        boolean broken = false;
         int depth = 0;
         while (index < statements.size()) {
             Cursor c = nextCursor();
             if (c == null) {
+                // Body statements are never bound: one the lexer cannot read (old extensions) does not matter.
+                if (!inBody && unlexedLooksLikeDeclaration()) {
+                    diagnostics.warning(unlexed.positionAt(lexError.index()), "skipped " + unitWord + " '" + h.name() + "': "
+                            + lexError.getMessage());
+                    broken = true;
+                }
+                inBody = true;
                 continue;
             }
             try {
                 if (inBody) {
                     if (isEnd(c, unitWord) || isEnd(c, "subroutine") || isEnd(c, "function")) {
                         if (depth == 0) {
-                            sink.add(draft);
+                            if (!broken) {
+                                sink.add(draft);
+                            }
                             return;
                         }
                         depth--;
-                    } else if (header(c, draft.constants) != null) {
+                    } else if (quietHeader(c)) {
                         depth++;
                     }
                     continue;
@@ -308,7 +392,10 @@ final class FortranParser {
                 }
                 inBody = !specification(c, draft);
             } catch (Cursor.ParseException e) {
-                diagnostics.error(e.position(), e.getMessage());
+                // One procedure the parser cannot read does not fail the library: skip it, bind the rest.
+                diagnostics.warning(e.position(), "skipped " + unitWord + " '" + h.name() + "': " + e.getMessage());
+                broken = true;
+                inBody = true;
             }
         }
         diagnostics.error(h.position(), unitWord + " '" + h.name() + "' has no matching 'end'");
@@ -329,6 +416,11 @@ final class FortranParser {
         } else if (TypeSpec.startsAt(c) || (DeclarationParser.ATTRIBUTES.contains(first.text())
                 && !c.peek(1).is("=") && !IGNORED_IN_SPECIFICATION.contains(first.text()))) {
             declarations.declaration(c, draft, draft.constants);
+        } else if (first.is("equivalence") && c.peek(1).is("(")) {
+            diagnostics.warning(c.position(first), "skipped EQUIVALENCE in " + (draft.kind == Procedure.Kind.SUBROUTINE ? "subroutine" : "function")
+                    + " '" + draft.name + "': Gatun does not bind storage association (the procedure itself is bound)");
+        } else if (first.is("common") && !c.peek(1).is("=") && !c.peek(1).is("(")) {
+            declarations.common(c, draft, draft.constants);
         } else if (IGNORED_IN_SPECIFICATION.contains(first.text()) && !c.peek(1).is("=")) {
             return true;
         } else if (c.statement().directive() && F2PY_UNSUPPORTED.contains(first.text())) {

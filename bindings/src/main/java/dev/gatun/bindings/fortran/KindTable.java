@@ -60,13 +60,18 @@ final class KindTable {
         }
         long a = l.getAsLong();
         long b = r.getAsLong();
-        return switch (op) {
-            case ADD -> OptionalLong.of(a + b);
-            case SUB -> OptionalLong.of(a - b);
-            case MUL -> OptionalLong.of(a * b);
-            case DIV -> b == 0 ? OptionalLong.empty() : OptionalLong.of(a / b);
-            default -> OptionalLong.empty();
-        };
+        try {
+            // An overflowing constant is not a value: callers report it as not evaluable.
+            return switch (op) {
+                case ADD -> OptionalLong.of(Math.addExact(a, b));
+                case SUB -> OptionalLong.of(Math.subtractExact(a, b));
+                case MUL -> OptionalLong.of(Math.multiplyExact(a, b));
+                case DIV -> b == 0 ? OptionalLong.empty() : OptionalLong.of(Math.divideExact(a, b));
+                default -> OptionalLong.empty();
+            };
+        } catch (ArithmeticException e) {
+            return OptionalLong.empty();
+        }
     }
 
     private static OptionalLong inquiry(Expr.Call call) {

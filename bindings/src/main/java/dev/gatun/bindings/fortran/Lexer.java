@@ -41,16 +41,16 @@ final class Lexer {
                 out.add(new Token(Token.Kind.NAME, t.substring(i, j).toLowerCase(Locale.ROOT), i));
                 i = j;
             } else if (Character.isDigit(c) || (c == '.' && i + 1 < t.length() && Character.isDigit(t.charAt(i + 1)))) {
-                i = number(t, i, out);
+                i = number(t, i, out, s.fixed());
             } else if (c == '\'' || c == '"') {
                 i = string(t, i, out);
             } else if (c == '.') {
-                String rest = t.substring(i).toLowerCase(Locale.ROOT);
-                int at = i;
-                String op = DOTTED.stream().filter(rest::startsWith).findFirst()
-                        .orElseThrow(() -> new LexException(at, "unknown operator starting with '.'"));
-                out.add(new Token(Token.Kind.OP, op, i));
-                i += op.length();
+                int end = dottedOperatorEnd(t, i, s.fixed());
+                if (end < 0) {
+                    throw new LexException(i, "unknown operator starting with '.'");
+                }
+                out.add(new Token(Token.Kind.OP, squeeze(t.substring(i, end)), i));
+                i = end;
             } else {
                 String two = i + 1 < t.length() ? t.substring(i, i + 2) : "";
                 if (List.of("::", "**", "//", "==", "/=", "<=", ">=", "=>").contains(two)) {
@@ -68,19 +68,62 @@ final class Lexer {
         return out;
     }
 
-    private static int number(String t, int i, List<Token> out) {
-        int j = i;
-        boolean real = false;
-        while (j < t.length() && Character.isDigit(t.charAt(j))) {
-            j++;
-        }
-        // "1." is real, but "1.eq." is the integer 1 followed by an operator.
-        if (j < t.length() && t.charAt(j) == '.' && !startsDottedOperator(t, j)) {
-            real = true;
-            j++;
-            while (j < t.length() && Character.isDigit(t.charAt(j))) {
-                j++;
+    /**
+     * Returns where the dotted operator at {@code i} ends, or -1. In fixed form blanks inside it are
+     * insignificant ({@code M. LT. 0}).
+     */
+    private static int dottedOperatorEnd(String t, int i, boolean fixed) {
+        var sb = new StringBuilder(".");
+        for (int j = i + 1; j < t.length() && sb.length() <= 6; j++) {
+            char c = t.charAt(j);
+            if (c == ' ' && fixed) {
+                continue;
             }
+            if (c == '.') {
+                sb.append('.');
+                return DOTTED.contains(sb.toString().toLowerCase(Locale.ROOT)) ? j + 1 : -1;
+            }
+            if (!Character.isLetter(c)) {
+                return -1;
+            }
+            sb.append(c);
+        }
+        return -1;
+    }
+
+    private static String squeeze(String op) {
+        return op.replace(" ", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** Skips digits; in fixed form, blanks between digits too ({@code 220.20 68679}). */
+    private static int digits(String t, int j, boolean fixed) {
+        while (j < t.length()) {
+            if (Character.isDigit(t.charAt(j))) {
+                j++;
+            } else if (fixed && t.charAt(j) == ' ' && j > 0 && Character.isDigit(t.charAt(j - 1))) {
+                int k = j;
+                while (k < t.length() && t.charAt(k) == ' ') {
+                    k++;
+                }
+                if (k < t.length() && Character.isDigit(t.charAt(k))) {
+                    j = k;
+                } else {
+                    return j;
+                }
+            } else {
+                return j;
+            }
+        }
+        return j;
+    }
+
+    private static int number(String t, int i, List<Token> out, boolean fixed) {
+        int j = digits(t, i, fixed);
+        boolean real = false;
+        // "1." is real, but "1.eq." is the integer 1 followed by an operator.
+        if (j < t.length() && t.charAt(j) == '.' && dottedOperatorEnd(t, j, fixed) < 0) {
+            real = true;
+            j = digits(t, j + 1, fixed);
         }
         if (j < t.length() && "eEdDqQ".indexOf(t.charAt(j)) >= 0 && j + 1 < t.length()
                 && (Character.isDigit(t.charAt(j + 1)) || ((t.charAt(j + 1) == '+' || t.charAt(j + 1) == '-')
@@ -91,7 +134,7 @@ final class Lexer {
                 j++;
             }
         }
-        String text = t.substring(i, j);
+        String text = t.substring(i, j).replace(" ", "");
         if (j < t.length() && t.charAt(j) == '_') {
             // Kind suffix (1.0_dp, 8_int64): the value is what matters for extents and defaults.
             j++;
@@ -101,11 +144,6 @@ final class Lexer {
         }
         out.add(new Token(real ? Token.Kind.REAL : Token.Kind.INT, text.toLowerCase(Locale.ROOT), i));
         return j;
-    }
-
-    private static boolean startsDottedOperator(String t, int j) {
-        String rest = t.substring(j).toLowerCase(Locale.ROOT);
-        return DOTTED.stream().anyMatch(rest::startsWith);
     }
 
     private static int string(String t, int i, List<Token> out) {

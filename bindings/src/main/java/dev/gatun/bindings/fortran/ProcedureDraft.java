@@ -53,6 +53,24 @@ final class ProcedureDraft {
     String bindName;
     String module;
     final List<String> skipped = new ArrayList<>();
+    /** COMMON blocks by lower-case name ("" for blank common), in the order first named. */
+    final Map<String, CommonDraft> commons = new LinkedHashMap<>();
+
+    /** One COMMON block as this procedure's COMMON statements list it (a block may be continued in several). */
+    static final class CommonDraft {
+        final String name;
+        final SourcePosition position;
+        final List<CommonMember> members = new ArrayList<>();
+
+        CommonDraft(String name, SourcePosition position) {
+            this.name = name;
+            this.position = position;
+        }
+    }
+
+    /** A member as named in a COMMON statement: {@code dimensions} is null unless written there ({@code common /b/ a(10)}). */
+    record CommonMember(String name, List<Dimension> dimensions, SourcePosition position) {
+    }
 
     ProcedureDraft(String name, Procedure.Kind kind, SourcePosition position, Map<String, Expr> constants, ImplicitRules implicit) {
         this.name = name;

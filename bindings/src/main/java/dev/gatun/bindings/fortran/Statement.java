@@ -14,8 +14,15 @@ import java.nio.file.Path;
  * @param lines     for each character of {@code text}, its 1-based source line
  * @param columns   for each character of {@code text}, its 1-based source column
  * @param directive true when the statement came from an f2py directive comment ({@code !f2py})
+ * @param fixed     true when it was written in fixed form, where blanks are insignificant
+ *                  ({@code IF (M. LT. 0)}, {@code 220.20 68679})
  */
-record Statement(String text, Path file, int[] lines, int[] columns, boolean directive) {
+record Statement(String text, Path file, int[] lines, int[] columns, boolean directive, boolean fixed) {
+
+    /** A free-form statement. */
+    Statement(String text, Path file, int[] lines, int[] columns, boolean directive) {
+        this(text, file, lines, columns, directive, false);
+    }
 
     /** Returns the source position of the character at {@code index} (clamped to the text). */
     SourcePosition positionAt(int index) {

@@ -33,6 +33,7 @@ final class StatementReader {
     private int[] columns = new int[128];
     private Path currentFile;
     private boolean currentDirective;
+    private boolean currentFixed;
 
     StatementReader(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -81,6 +82,7 @@ final class StatementReader {
         if (!continuing) {
             flush();
             currentDirective = directive;
+            currentFixed = false;
         }
         int from = start;
         while (from < end && Character.isWhitespace(code.charAt(from))) {
@@ -130,6 +132,7 @@ final class StatementReader {
         if (!cont) {
             flush();
             currentDirective = directive;
+            currentFixed = true;
             String code = line.substring(start, end);
             if (tryInclude(file, code, lineNo, start + 1, depth, SourceForm.FIXED)) {
                 return;
@@ -225,7 +228,7 @@ final class StatementReader {
                 end--;
             }
             out.add(new Statement(text.substring(lead, end), currentFile, Arrays.copyOfRange(lines, lead, end),
-                    Arrays.copyOfRange(columns, lead, end), currentDirective));
+                    Arrays.copyOfRange(columns, lead, end), currentDirective, currentFixed));
         }
         text.setLength(0);
     }

@@ -21,6 +21,8 @@ public final class Passes {
         var notes = new Annotations();
         // 1. Drop what cannot be bound first, so later passes only see supported procedures.
         new UnsupportedFilter(notes, diagnostics).run(library);
+        // 1b. ... and what carries an expression the generated Java cannot evaluate (unknown names, intrinsics).
+        new ExpressionChecker(notes, diagnostics).run(library);
         // 2. Decide which scalars are inferred from array shapes (they leave the Java signature).
         new ExtentResolver(notes, diagnostics).run(library);
         // 3. Java names, after filtering so skipped procedures cannot cause name clashes.

@@ -68,7 +68,6 @@ public final class F2pyBuild {
      */
     public static F2pyBuild build(Path dir, String... inputs) throws Exception {
         Assumptions.assumeTrue(gfortranPresent(), "gfortran is not installed");
-        List<String> args = new ArrayList<>(List.of("build"));
         String module = null;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < inputs.length; i++) {
@@ -91,11 +90,26 @@ public final class F2pyBuild {
         if (module == null) {
             throw new IllegalArgumentException("no corpus source among " + Arrays.toString(inputs));
         }
+        return buildFiles(dir, module, rest.toArray(String[]::new));
+    }
+
+    /**
+     * Builds any sources (not only the corpus) into one jar in {@code dir} and loads its class: the
+     * harness for the frontend's own compile-and-call tests.
+     *
+     * @param dir    a scratch directory
+     * @param module the library name ({@code -m})
+     * @param args   the sources and options, as on the {@code gatun build} command line
+     * @return the loaded binding
+     * @throws Exception when the build fails (the assertion message carries gatun's output)
+     */
+    public static F2pyBuild buildFiles(Path dir, String module, String... args) throws Exception {
+        Assumptions.assumeTrue(gfortranPresent(), "gfortran is not installed");
         Files.createDirectories(dir);
         Path jar = dir.resolve(module + ".jar");
         String pkg = "f2py." + module;
-        args.addAll(List.of("-m", module, "--package", pkg, "-o", jar.toString()));
-        args.addAll(rest);
+        List<String> command = new ArrayList<>(List.of("build", "-m", module, "--package", pkg, "-o", jar.toString()));
+        command.addAll(List.of(args));
         var console = new ByteArrayOutputStream();
         int rc;
         synchronized (CONSOLE) {
@@ -105,7 +119,7 @@ public final class F2pyBuild {
             try {
                 System.setOut(tee);
                 System.setErr(tee);
-                rc = GatunCli.run(args.toArray(String[]::new));
+                rc = GatunCli.run(command.toArray(String[]::new));
             } finally {
                 System.setOut(out);
                 System.setErr(err);
@@ -113,7 +127,7 @@ public final class F2pyBuild {
         }
         String output = console.toString(StandardCharsets.UTF_8);
         System.err.print(output);
-        assertEquals(0, rc, "gatun " + String.join(" ", args) + "\n" + output);
+        assertEquals(0, rc, "gatun " + String.join(" ", command) + "\n" + output);
         var loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, F2pyBuild.class.getClassLoader());
         return new F2pyBuild(Class.forName(topLevelClass(jar, pkg), true, loader), output);
     }

@@ -8,6 +8,8 @@
  * {@code Enable-Native-Access: ALL-UNNAMED} in an executable jar.
  */
 module dev.gatun {
+    // dev.gatun.mpi learns a rank's System.exit status from Runtime.exit's log record (see ExitStatus).
+    requires java.logging;
     // One line per API package; internal packages (dev.gatun.internal.*) are not exported.
     exports dev.gatun.array;
     exports dev.gatun.load;

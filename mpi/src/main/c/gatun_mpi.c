@@ -547,6 +547,13 @@ int gatun_mpi_waitall(int n, void *const *requests, const int *types, int *statu
     return rc;
 }
 
+int gatun_mpi_ibarrier(int comm, void *request)
+{
+    MPI_Comm c;
+    CHECK(comm_of(comm, &c));
+    return MPI_Ibarrier(c, (MPI_Request *) request);
+}
+
 int gatun_mpi_request_free(void *request)
 {
     MPI_Request *r = (MPI_Request *) request;

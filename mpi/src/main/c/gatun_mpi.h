@@ -102,6 +102,7 @@ int gatun_mpi_wait(void *request, int type, int *status);
 int gatun_mpi_test(void *request, int type, int *flag, int *status);
 int gatun_mpi_waitall(int n, void *const *requests, const int *types, int *statuses);
 int gatun_mpi_request_free(void *request);
+int gatun_mpi_ibarrier(int comm, void *request);
 int gatun_mpi_sendrecv(const void *send, int send_count, int send_type, int dest, int send_tag, void *recv, int recv_count,
                        int recv_type, int source, int recv_tag, int comm, int *status);
 

@@ -16,13 +16,24 @@ import java.util.Objects;
  * Mpi.finalizeMpi();                            // or let the shutdown hook do it
  * }
  *
- * <h2>Failures do not hang the job</h2>
+ * <h2>Failures and exits do not hang the job</h2>
  * {@link #init} installs a default uncaught-exception handler: a rank whose thread dies with an exception prints
  * {@code gatun.mpi: rank R of N failed: ...} with the stack trace and calls {@code MPI_Abort}, so the other ranks
  * are stopped instead of waiting forever in their next collective. Set the system property
- * {@value #ABORT_ON_UNCAUGHT_PROPERTY}{@code =false} to keep the JVM's own handling. Stop one rank with
- * {@link #abort(int, String)} or by throwing, not with {@code System.exit}: the shutdown hook then calls
- * {@code MPI_Finalize}, which waits for the other ranks.
+ * {@value #ABORT_ON_UNCAUGHT_PROPERTY}{@code =false} to keep the JVM's own handling.
+ *
+ * <p>A rank that leaves through {@code System.exit} is handled by the shutdown hook, never by a
+ * {@code MPI_Finalize} that would wait forever for ranks stuck in a collective:
+ * <ul>
+ *   <li>{@code System.exit(n)} with {@code n != 0} (or a signal) aborts the job at once
+ *       ({@code MPI_Abort} with code {@code n}), printing {@code gatun.mpi: rank R of N called System.exit(n) at ...};</li>
+ *   <li>an exit while another thread of the rank is inside a blocking MPI call aborts at once;</li>
+ *   <li>{@code System.exit(0)} finalizes only if every rank reaches its own exit or {@link #finalizeMpi} within
+ *       {@value #EXIT_TIMEOUT_PROPERTY} seconds (default {@value #DEFAULT_EXIT_TIMEOUT_SECONDS}); otherwise it
+ *       aborts the job, naming the rank.</li>
+ * </ul>
+ * The end of {@code main} (no {@code System.exit}) finalizes as MPI requires, waiting for the other ranks as
+ * long as they need: a rank that finishes early is not an error.
  *
  * <h2>Signals</h2>
  * No MCA setting is needed for Java under Open MPI 4.1: Open MPI installs its SIGSEGV/SIGBUS handlers only
@@ -33,6 +44,10 @@ import java.util.Objects;
 public final class Mpi {
     /** System property: {@code false} stops {@link #init} from installing the abort-on-uncaught-exception handler. */
     public static final String ABORT_ON_UNCAUGHT_PROPERTY = "gatun.mpi.abortOnUncaught";
+    /** System property: seconds a rank that called {@code System.exit(0)} waits for the others before aborting. */
+    public static final String EXIT_TIMEOUT_PROPERTY = "gatun.mpi.exitTimeout";
+    /** The default of {@value #EXIT_TIMEOUT_PROPERTY}. */
+    public static final int DEFAULT_EXIT_TIMEOUT_SECONDS = 10;
 
     private static final Object LOCK = new Object();
     // Guarded by LOCK; read without it through the volatile fields.
@@ -43,6 +58,7 @@ public final class Mpi {
     private static volatile Communicator self;
     private static volatile boolean finalized;
     private static volatile boolean aborting;
+    private static volatile int exitCommunicator = -1; // a private duplicate of world for the bounded exit barrier
 
     private Mpi() {
     }
@@ -87,6 +103,8 @@ public final class Mpi {
             granted = provided;
             world = new Communicator(Shim.COMM_WORLD, "world");
             self = new Communicator(Shim.COMM_SELF, "self");
+            exitCommunicator = Shim.commDup(Shim.COMM_WORLD, "init: the communicator of the exit barrier");
+            ExitStatus.install();
             Runtime.getRuntime().addShutdownHook(new Thread(Mpi::finalizeAtExit, "gatun-mpi-finalize"));
             if (!"false".equalsIgnoreCase(System.getProperty(ABORT_ON_UNCAUGHT_PROPERTY))) {
                 installAbortHandler();
@@ -156,6 +174,8 @@ public final class Mpi {
             if (granted == null || finalized) {
                 return;
             }
+            // Meets the exit barrier of ranks that called System.exit(0), so that they finalize too.
+            Shim.barrierWithin(exitCommunicator, Long.MAX_VALUE / 2_000_000L, "finalizeMpi");
             finalized = true;
             Shim.finalizeMpi();
         }
@@ -171,12 +191,30 @@ public final class Mpi {
      */
     public static void abort(int errorCode, String message) {
         requireActive("abort(...)");
+        abortJob(errorCode, world.describe() + " aborts the job: " + message);
+    }
+
+    /** Prints {@code gatun.mpi: message} (unless null) and ends the job; never returns. */
+    private static void abortJob(int errorCode, String message) {
         aborting = true;
-        System.err.println("gatun.mpi: " + world.describe() + " aborts the job: " + message);
+        if (message != null) {
+            System.err.println("gatun.mpi: " + message);
+        }
         System.err.flush();
-        Shim.abort(Shim.COMM_WORLD, errorCode);
-        // MPI_Abort should not return; if it does, make sure this process does not linger.
-        Runtime.getRuntime().halt(errorCode == 0 ? 1 : errorCode);
+        int code = errorCode == 0 ? 1 : errorCode;
+        // MPI_Abort should not return, nor hang; if it does either, this process must not linger.
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(code);
+        }, "gatun-mpi-abort-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        Shim.abort(Shim.COMM_WORLD, code);
+        Runtime.getRuntime().halt(code);
     }
 
     /**
@@ -249,15 +287,72 @@ public final class Mpi {
         }
     }
 
+    /**
+     * The shutdown hook. MPI_Finalize waits for every rank, so calling it blindly hangs the job when this rank
+     * leaves while the others wait for it in a collective; see the class comment for what happens instead.
+     */
     private static void finalizeAtExit() {
-        if (aborting) {
-            return; // MPI_Abort is taking the job down; MPI_Finalize would wait for ranks that are gone
+        Integer status = ExitStatus.status();
+        String at = ExitStatus.caller() == null ? "" : " at " + ExitStatus.caller();
+        String who = world == null ? null : world.describe();
+        if (finalized && status != null && status != 0) {
+            System.err.println("gatun.mpi: " + who + " called System.exit(" + status + ")" + at + " after MPI_Finalize");
+            System.err.flush();
         }
+        if (aborting || !isInitialized()) {
+            return; // MPI_Abort is taking the job down, or MPI is already finalized
+        }
+        if (status != null && status != 0) {
+            boolean signal = ExitStatus.caller() != null && ExitStatus.caller().contains("java.lang.Terminator");
+            abortJob(status, who + (signal ? " was stopped by a signal (exit status " + status + ")" : " called System.exit("
+                    + status + ")" + at) + "; aborting the job (MPI_Abort) so that the other ranks do not wait for it");
+        }
+        int inside = Shim.ACTIVE.get();
+        if (inside > 0) {
+            abortJob(1, who + " is exiting" + (status == null ? "" : " (System.exit(" + status + ")" + at + ")") + " while "
+                    + inside + " of its threads " + (inside == 1 ? "is" : "are") + " inside a blocking MPI call; aborting the"
+                    + " job (MPI_Abort), since MPI_Finalize cannot run then");
+        }
+        boolean exitCalled = status != null || (initThread != null && initThread.isAlive());
         try {
-            finalizeMpi();
+            if (exitCalled) {
+                long seconds = exitTimeoutSeconds();
+                synchronized (LOCK) {
+                    if (finalized) {
+                        return;
+                    }
+                    if (!Shim.barrierWithin(exitCommunicator, seconds * 1000, "exit")) {
+                        abortJob(1, who + " called System.exit(" + (status == null ? "" : status) + ")" + at + ", but the"
+                                + " other ranks did not reach their exit or MPI_Finalize within " + seconds + " s ("
+                                + EXIT_TIMEOUT_PROPERTY + "); aborting the job (MPI_Abort) so that they do not wait for it");
+                    }
+                    finalized = true;
+                    Shim.finalizeMpi();
+                }
+            } else {
+                finalizeMpi();
+            }
         } catch (RuntimeException e) {
             System.err.println("gatun.mpi: MPI_Finalize at exit failed: " + e.getMessage());
         }
+    }
+
+    private static long exitTimeoutSeconds() {
+        String value = System.getProperty(EXIT_TIMEOUT_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return DEFAULT_EXIT_TIMEOUT_SECONDS;
+        }
+        try {
+            long seconds = Long.parseLong(value.strip());
+            if (seconds > 0) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        System.err.println("gatun.mpi: " + EXIT_TIMEOUT_PROPERTY + "=" + value + " is not a positive number of seconds; using "
+                + DEFAULT_EXIT_TIMEOUT_SECONDS);
+        return DEFAULT_EXIT_TIMEOUT_SECONDS;
     }
 
     private static void installAbortHandler() {
@@ -278,9 +373,7 @@ public final class Mpi {
             if (previous == null) {
                 error.printStackTrace();
             }
-            System.err.flush();
-            Shim.abort(Shim.COMM_WORLD, 1);
-            Runtime.getRuntime().halt(1);
+            abortJob(1, null);
         });
     }
 }

@@ -35,6 +35,9 @@ final class Shim {
     private static final ValueLayout.OfInt I = ValueLayout.JAVA_INT;
     private static final ValueLayout P = ValueLayout.ADDRESS;
 
+    /** Threads of this process inside a blocking MPI call: MPI_Finalize at exit would be erroneous while any are. */
+    static final java.util.concurrent.atomic.AtomicInteger ACTIVE = new java.util.concurrent.atomic.AtomicInteger();
+
     private Shim() {
     }
 
@@ -93,6 +96,7 @@ final class Shim {
         static final MethodHandle WAIT = handle("gatun_mpi_wait", FunctionDescriptor.of(I, P, I, P));
         static final MethodHandle TEST = handle("gatun_mpi_test", FunctionDescriptor.of(I, P, I, P, P));
         static final MethodHandle WAITALL = handle("gatun_mpi_waitall", FunctionDescriptor.of(I, I, P, P, P));
+        static final MethodHandle IBARRIER = handle("gatun_mpi_ibarrier", FunctionDescriptor.of(I, I, P));
         static final MethodHandle REQUEST_FREE = handle("gatun_mpi_request_free", FunctionDescriptor.of(I, P));
         static final MethodHandle SENDRECV = handle("gatun_mpi_sendrecv",
                 FunctionDescriptor.of(I, P, I, I, I, I, P, I, I, I, I, I, P));
@@ -269,36 +273,48 @@ final class Shim {
     }
 
     static void barrier(int comm, String where) {
+        ACTIVE.incrementAndGet();
         try {
             check((int) Handles.BARRIER.invokeExact(comm), "MPI_Barrier", where);
         } catch (Throwable t) {
             throw rethrow(t);
+        } finally {
+            ACTIVE.decrementAndGet();
         }
     }
 
     static void send(MemorySegment buf, int count, int type, int dest, int tag, int comm, String where) {
+        ACTIVE.incrementAndGet();
         try {
             check((int) Handles.SEND.invokeExact(buf, count, type, dest, tag, comm), "MPI_Send", where);
         } catch (Throwable t) {
             throw rethrow(t);
+        } finally {
+            ACTIVE.decrementAndGet();
         }
     }
 
     /** {@code status} receives source, tag and the element count. */
     static void recv(MemorySegment buf, int count, int type, int source, int tag, int comm, MemorySegment status, String where) {
+        ACTIVE.incrementAndGet();
         try {
             check((int) Handles.RECV.invokeExact(buf, count, type, source, tag, comm, status), "MPI_Recv", where);
         } catch (Throwable t) {
             throw rethrow(t);
+        } finally {
+            ACTIVE.decrementAndGet();
         }
     }
 
     /** {@code status} receives source, tag and the byte count. */
     static void probe(int source, int tag, int comm, MemorySegment status, String where) {
+        ACTIVE.incrementAndGet();
         try {
             check((int) Handles.PROBE.invokeExact(source, tag, comm, status), "MPI_Probe", where);
         } catch (Throwable t) {
             throw rethrow(t);
+        } finally {
+            ACTIVE.decrementAndGet();
         }
     }
 
@@ -313,52 +329,70 @@ final class Shim {
     }
 
     static void bcast(MemorySegment buf, int count, int type, int root, int comm, String where) {
+        ACTIVE.incrementAndGet();
         try {
             check((int) Handles.BCAST.invokeExact(buf, count, type, root, comm), "MPI_Bcast", where);
         } catch (Throwable t) {
             throw rethrow(t);
+        } finally {
+            ACTIVE.decrementAndGet();
         }
     }
 
     /** {@code send} = NULL: in place at the root. */
     static void reduce(MemorySegment send, MemorySegment recv, int count, int type, int op, int root, int comm, String where) {
+        ACTIVE.incrementAndGet();
         try {
             check((int) Handles.REDUCE.invokeExact(send, recv, count, type, op, root, comm), "MPI_Reduce", where);
         } catch (Throwable t) {
             throw rethrow(t);
+        } finally {
+            ACTIVE.decrementAndGet();
         }
     }
 
     /** {@code send} = NULL: in place. */
     static void allreduce(MemorySegment send, MemorySegment recv, int count, int type, int op, int comm, String where) {
+        ACTIVE.incrementAndGet();
         try {
             check((int) Handles.ALLREDUCE.invokeExact(send, recv, count, type, op, comm), "MPI_Allreduce", where);
         } catch (Throwable t) {
             throw rethrow(t);
+        } finally {
+            ACTIVE.decrementAndGet();
         }
     }
 
     static void scatter(MemorySegment send, MemorySegment recv, int count, int type, int root, int comm, String where) {
+        ACTIVE.incrementAndGet();
         try {
             check((int) Handles.SCATTER.invokeExact(send, recv, count, type, root, comm), "MPI_Scatter", where);
         } catch (Throwable t) {
             throw rethrow(t);
+        } finally {
+            ACTIVE.decrementAndGet();
         }
     }
 
     static void gather(MemorySegment send, MemorySegment recv, int count, int type, int root, int comm, String where) {
+        ACTIVE.incrementAndGet();
         try {
             check((int) Handles.GATHER.invokeExact(send, recv, count, type, root, comm), "MPI_Gather", where);
         } catch (Throwable t) {
             throw rethrow(t);
+        } finally {
+            ACTIVE.decrementAndGet();
         }
     }
 
     static void allgather(MemorySegment send, MemorySegment recv, int count, int type, int comm, String where) {
+        ACTIVE.incrementAndGet();
         try {
             check((int) Handles.ALLGATHER.invokeExact(send, recv, count, type, comm), "MPI_Allgather", where);
         } catch (Throwable t) {
             throw rethrow(t);
+        } finally {
+            ACTIVE.decrementAndGet();
         }
     }
 
@@ -400,10 +434,13 @@ final class Shim {
     }
 
     static void await(MemorySegment request, int type, MemorySegment status, String where) {
+        ACTIVE.incrementAndGet();
         try {
             check((int) Handles.WAIT.invokeExact(request, type, status), "MPI_Wait", where);
         } catch (Throwable t) {
             throw rethrow(t);
+        } finally {
+            ACTIVE.decrementAndGet();
         }
     }
 
@@ -418,8 +455,36 @@ final class Shim {
 
     /** {@code requests}: n addresses of request cells; {@code types}: n ints; {@code statuses}: 3n ints. */
     static void waitAll(int n, MemorySegment requests, MemorySegment types, MemorySegment statuses, String where) {
+        ACTIVE.incrementAndGet();
         try {
             check((int) Handles.WAITALL.invokeExact(n, requests, types, statuses), "MPI_Waitall", where);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        } finally {
+            ACTIVE.decrementAndGet();
+        }
+    }
+
+    /**
+     * Waits at most {@code millis} for every rank of {@code comm} to arrive ({@code MPI_Ibarrier} polled with
+     * {@code MPI_Test}, sleeping in between so that a waiting rank does not spin a core).
+     *
+     * @return whether every rank arrived in time
+     */
+    static boolean barrierWithin(int comm, long millis, String where) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment cell = arena.allocate(Math.max(8, requestBytes()), 8);
+            MemorySegment flag = arena.allocate(I);
+            MemorySegment status = arena.allocate(statusLayout());
+            check((int) Handles.IBARRIER.invokeExact(comm, cell), "MPI_Ibarrier", where);
+            long deadline = System.nanoTime() + millis * 1_000_000L;
+            while (!test(cell, TYPE_BYTE, flag, status, where)) {
+                if (System.nanoTime() - deadline > 0) {
+                    return false;
+                }
+                Thread.sleep(1);
+            }
+            return true;
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -435,11 +500,14 @@ final class Shim {
 
     static void sendrecv(MpiBuffer send, int dest, int sendTag, MpiBuffer recv, int source, int recvTag, int comm,
             MemorySegment status, String where) {
+        ACTIVE.incrementAndGet();
         try {
             check((int) Handles.SENDRECV.invokeExact(send.segment(), send.count(), send.type(), dest, sendTag, recv.segment(),
                     recv.count(), recv.type(), source, recvTag, comm, status), "MPI_Sendrecv", where);
         } catch (Throwable t) {
             throw rethrow(t);
+        } finally {
+            ACTIVE.decrementAndGet();
         }
     }
 

@@ -41,6 +41,13 @@ record MpiJob(int exitCode, String output, boolean timedOut) {
                 seconds, program, args);
     }
 
+    /** Like {@link #run}, with extra JVM options (system properties) for every rank. */
+    static MpiJob runWith(List<String> jvmOptions, int ranks, int seconds, Class<?> program, String... args)
+            throws IOException, InterruptedException {
+        return launch(List.of("mpirun", "-np", Integer.toString(ranks), "--allow-run-as-root", "--oversubscribe"), jvmOptions,
+                seconds, program, args);
+    }
+
     /**
      * Runs {@code program} on {@code ranks} processes with MPICH's launcher ({@code mpiexec.mpich}), loading the
      * shim from {@code shimDirectory} (one built with {@code mpicc.mpich}) instead of the jar's Open MPI build.

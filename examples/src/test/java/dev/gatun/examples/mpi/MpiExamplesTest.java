@@ -70,6 +70,30 @@ class MpiExamplesTest {
         assertTrue(err.toString().contains("--balance: expected static or dynamic, got sideways"), err.toString());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "-np {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {2, 4})
+    void heatMpiEqualsTheWholeGridKernelBitForBit(int ranks) throws Exception {
+        // 68 interior rows: blocks of 17 on 4 ranks, of 34 on 2.
+        String out = mpirun(ranks, HeatMpi.class, "--n", "70", "--rows-per-rank", "0", "--steps", "40", "--reps", "2",
+                "--warmup", "0", "--check");
+        assertTrue(out.contains("check: 0 of 4900 points differ from heat_c_omp on the whole grid (bit for bit equal)"), out);
+        Matcher m = Pattern.compile("max \\|difference\\| to the serial heat_c is (\\S+)").matcher(out);
+        assertTrue(m.find(), out);
+        assertTrue(Double.parseDouble(m.group(1)) <= 1e-12, out); // rounding only: that build may not contract to FMA
+        assertEquals(2, out.lines().filter(l -> l.startsWith("u(centre) is ")).count(), out);
+        assertTrue(Pattern.compile("RESULT example=heat-mpi nx=70 ny=70 ranks=" + ranks + " threads=1 steps=40 seconds=\\S+"
+                + " min=\\S+ halo=[01]\\.\\d{4} reps=2").matcher(out).find(), out);
+    }
+
+    @Test
+    void heatMpiWeakScalingGrowsTheGridWithTheRanks() throws Exception {
+        String out = mpirun(3, HeatMpi.class, "--n", "40", "--rows-per-rank", "4", "--steps", "10", "--reps", "1",
+                "--warmup", "0", "--check");
+        // 4 rows per rank on 3 ranks plus the two boundary rows.
+        assertTrue(out.contains("check: 0 of 560 points differ"), out);
+        assertTrue(out.contains("RESULT example=heat-mpi nx=14 ny=40 ranks=3"), out);
+    }
+
     @Test
     void squaresAsInTheSeedOnThreeRanks() throws Exception {
         String out = mpirun(3, MpiSquares.class);

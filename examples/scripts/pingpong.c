@@ -1,0 +1,72 @@
+/*
+ * The C baseline of examples/scripts/mpi-bench.sh: MPI ping-pong between ranks 0 and 1 for 8 B .. 64 MiB, and
+ * MPI_Allreduce (SUM) of 1 Mi doubles over all ranks, with the same iteration schedule as PingPong.java and
+ * pingpong.py. Prints: RESULT pingpong impl=c bytes=N us=T GBps=B  and  RESULT allreduce impl=c ranks=P doubles=D us=T
+ * Build: mpicc -O2 -o pingpong pingpong.c ; run: mpirun -np 2 ./pingpong ; mpirun -np 16 ./pingpong allreduce
+ */
+#include <mpi.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int iterations(long bytes)
+{
+    long n = bytes <= 65536 ? 5000 : (256L << 20) / bytes;
+    return (int) (n < 20 ? 20 : n);
+}
+
+int main(int argc, char **argv)
+{
+    MPI_Init(&argc, &argv);
+    int rank, size;
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    MPI_Comm_size(MPI_COMM_WORLD, &size);
+    if (argc > 1 && strcmp(argv[1], "allreduce") == 0) {
+        const int n = 1 << 20;
+        double *in = malloc(sizeof(double) * n), *out = malloc(sizeof(double) * n);
+        for (int i = 0; i < n; i++) in[i] = rank + i * 1e-6;
+        for (int i = 0; i < 10; i++) MPI_Allreduce(in, out, n, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+        const int iters = 100;
+        double best = 1e30;
+        for (int r = 0; r < 5; r++) {
+            MPI_Barrier(MPI_COMM_WORLD);
+            double t0 = MPI_Wtime();
+            for (int i = 0; i < iters; i++) MPI_Allreduce(in, out, n, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+            double t = (MPI_Wtime() - t0) / iters;
+            MPI_Allreduce(MPI_IN_PLACE, &t, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
+            if (t < best) best = t;
+        }
+        if (rank == 0) printf("RESULT allreduce impl=c ranks=%d doubles=%d us=%.3f\n", size, n, best * 1e6);
+        free(in);
+        free(out);
+        MPI_Finalize();
+        return 0;
+    }
+    char *buf = malloc(64L << 20);
+    memset(buf, 1, 64L << 20);
+    static const long sizes[] = {8, 64, 512, 4096, 32768, 262144, 2097152, 16777216, 67108864};
+    for (int k = 0; k < (int) (sizeof sizes / sizeof sizes[0]); k++) {
+        long bytes = sizes[k];
+        int iters = iterations(bytes);
+        double best = 1e30;
+        for (int r = 0; r < 3; r++) {
+            MPI_Barrier(MPI_COMM_WORLD);
+            double t0 = MPI_Wtime();
+            for (int i = 0; i < iters; i++) {
+                if (rank == 0) {
+                    MPI_Send(buf, (int) bytes, MPI_BYTE, 1, 0, MPI_COMM_WORLD);
+                    MPI_Recv(buf, (int) bytes, MPI_BYTE, 1, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+                } else if (rank == 1) {
+                    MPI_Recv(buf, (int) bytes, MPI_BYTE, 0, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+                    MPI_Send(buf, (int) bytes, MPI_BYTE, 0, 0, MPI_COMM_WORLD);
+                }
+            }
+            double t = (MPI_Wtime() - t0) / iters / 2;
+            if (t < best) best = t;
+        }
+        if (rank == 0) printf("RESULT pingpong impl=c bytes=%ld us=%.3f GBps=%.3f\n", bytes, best * 1e6, bytes / best / 1e9);
+    }
+    free(buf);
+    MPI_Finalize();
+    return 0;
+}

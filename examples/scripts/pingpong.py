@@ -1,0 +1,52 @@
+"""The mpi4py side of examples/scripts/mpi-bench.sh, with mpi4py's buffer API (Send/Recv/Allreduce on NumPy
+arrays, no pickling) and the same schedule as pingpong.c and PingPong.java.
+Run: mpirun -np 2 python3 pingpong.py ; mpirun -np 16 python3 pingpong.py allreduce
+"""
+import sys
+
+import numpy as np
+from mpi4py import MPI
+
+comm = MPI.COMM_WORLD
+rank, size = comm.Get_rank(), comm.Get_size()
+
+
+def iterations(nbytes):
+    n = 5000 if nbytes <= 65536 else (256 << 20) // nbytes
+    return max(20, n)
+
+
+if len(sys.argv) > 1 and sys.argv[1] == "allreduce":
+    n = 1 << 20
+    a = rank + np.arange(n) * 1e-6
+    b = np.empty(n)
+    for _ in range(10):
+        comm.Allreduce(a, b, op=MPI.SUM)
+    iters, best = 100, float("inf")
+    for _ in range(5):
+        comm.Barrier()
+        t0 = MPI.Wtime()
+        for _ in range(iters):
+            comm.Allreduce(a, b, op=MPI.SUM)
+        t = comm.allreduce((MPI.Wtime() - t0) / iters, op=MPI.MAX)
+        best = min(best, t)
+    if rank == 0:
+        print(f"RESULT allreduce impl=mpi4py ranks={size} doubles={n} us={best * 1e6:.3f}", flush=True)
+else:
+    buf = np.ones(64 << 20, dtype=np.uint8)
+    for nbytes in (8, 64, 512, 4096, 32768, 262144, 2097152, 16777216, 67108864):
+        view = buf[:nbytes]
+        iters, best = iterations(nbytes), float("inf")
+        for _ in range(3):
+            comm.Barrier()
+            t0 = MPI.Wtime()
+            for _ in range(iters):
+                if rank == 0:
+                    comm.Send(view, dest=1, tag=0)
+                    comm.Recv(view, source=1, tag=0)
+                elif rank == 1:
+                    comm.Recv(view, source=0, tag=0)
+                    comm.Send(view, dest=0, tag=0)
+            best = min(best, (MPI.Wtime() - t0) / iters / 2)
+        if rank == 0:
+            print(f"RESULT pingpong impl=mpi4py bytes={nbytes} us={best * 1e6:.3f} GBps={nbytes / best / 1e9:.3f}", flush=True)

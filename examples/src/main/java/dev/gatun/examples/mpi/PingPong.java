@@ -1,0 +1,118 @@
+package dev.gatun.examples.mpi;
+
+import java.lang.foreign.Arena;
+import java.util.Locale;
+
+import dev.gatun.array.DoubleArray;
+import dev.gatun.mpi.Communicator;
+import dev.gatun.mpi.Mpi;
+import dev.gatun.mpi.ReduceOp;
+import dev.gatun.mpi.ThreadLevel;
+
+/**
+ * <b>ping-pong</b>: what an MPI message costs from Java. Ranks 0 and 1 bounce a message of 8 B to 64 MiB back and
+ * forth ({@code send}/{@code receive} on an off-heap Gatun array, zero copies); with {@code allreduce}, every rank
+ * takes part in {@code MPI_Allreduce} (SUM) of 1 Mi doubles.
+ *
+ * <p><b>What it shows.</b> Gatun adds a bounds check and one FFM downcall to each MPI call, so it should be within
+ * a few percent of C even for 8-byte messages; {@code examples/scripts/mpi-bench.sh} runs this beside the same
+ * program in C ({@code pingpong.c}) and with mpi4py's buffer API ({@code pingpong.py}), with the same schedule.
+ *
+ * <p><b>How to run.</b> After {@code ./mvnw -B -q package -DskipTests}, from the repository root:
+ * <pre>
+ * mpirun -np 2 java --enable-native-access=ALL-UNNAMED -cp 'examples/target/classes:examples/target/lib/*' \
+ *        dev.gatun.examples.mpi.PingPong
+ * mpirun -np 16 java ... dev.gatun.examples.mpi.PingPong allreduce
+ * </pre>
+ *
+ * <p><b>What you should see.</b> One line per size, {@code RESULT pingpong impl=gatun bytes=8 us=0.35 GBps=0.023}:
+ * one-way time (half the round trip, best of three runs) and bandwidth; or
+ * {@code RESULT allreduce impl=gatun ranks=16 doubles=1048576 us=...}.
+ */
+public final class PingPong {
+    private static final long[] SIZES = {8, 64, 512, 4096, 32768, 262144, 2097152, 16777216, 67108864};
+
+    private PingPong() {
+    }
+
+    /**
+     * Runs the measurement.
+     *
+     * @param args nothing for the ping-pong, {@code allreduce} for the reduction
+     */
+    public static void main(String[] args) {
+        Mpi.init(ThreadLevel.SINGLE);
+        Communicator world = Mpi.world();
+        try (Arena arena = Arena.ofConfined()) {
+            if (args.length > 0 && args[0].equals("allreduce")) {
+                allReduce(world, arena);
+            } else if (world.size() < 2) {
+                System.err.println("ping-pong needs 2 ranks: mpirun -np 2 ...");
+            } else {
+                pingPong(world, arena);
+            }
+        }
+        Mpi.finalizeMpi();
+    }
+
+    /** The same schedule as pingpong.c: 5000 round trips up to 64 KiB, then 256 MiB of traffic per run, at least 20. */
+    static int iterations(long bytes) {
+        long n = bytes <= 65536 ? 5000 : (256L << 20) / bytes;
+        return (int) Math.max(20, n);
+    }
+
+    private static void pingPong(Communicator world, Arena arena) {
+        DoubleArray buffer = DoubleArray.allocate(arena, (64L << 20) / Double.BYTES);
+        buffer.fill(1.0);
+        int rank = world.rank();
+        for (long bytes : SIZES) {
+            DoubleArray message = buffer.slice(0, 0, bytes / Double.BYTES); // a view: the first bytes of the buffer
+            int iterations = iterations(bytes);
+            double best = Double.MAX_VALUE;
+            for (int run = 0; run < 3; run++) {
+                world.barrier();
+                double t0 = Mpi.wtime();
+                for (int i = 0; i < iterations; i++) {
+                    if (rank == 0) {
+                        world.send(message, 1, 0);
+                        world.receive(message, 1, 0);
+                    } else if (rank == 1) {
+                        world.receive(message, 0, 0);
+                        world.send(message, 0, 0);
+                    }
+                }
+                best = Math.min(best, (Mpi.wtime() - t0) / iterations / 2);
+            }
+            if (rank == 0) {
+                System.out.printf(Locale.ROOT, "RESULT pingpong impl=gatun bytes=%d us=%.3f GBps=%.3f%n", bytes, best * 1e6,
+                        bytes / best / 1e9);
+            }
+        }
+    }
+
+    private static void allReduce(Communicator world, Arena arena) {
+        int n = 1 << 20;
+        DoubleArray in = DoubleArray.allocate(arena, n);
+        DoubleArray out = DoubleArray.allocate(arena, n);
+        for (int i = 0; i < n; i++) {
+            in.set(i, world.rank() + i * 1e-6);
+        }
+        for (int i = 0; i < 10; i++) {
+            world.allReduce(in, out, ReduceOp.SUM);
+        }
+        int iterations = 100;
+        double best = Double.MAX_VALUE;
+        for (int run = 0; run < 5; run++) {
+            world.barrier();
+            double t0 = Mpi.wtime();
+            for (int i = 0; i < iterations; i++) {
+                world.allReduce(in, out, ReduceOp.SUM);
+            }
+            best = Math.min(best, world.allReduce((Mpi.wtime() - t0) / iterations, ReduceOp.MAX));
+        }
+        if (world.rank() == 0) {
+            System.out.printf(Locale.ROOT, "RESULT allreduce impl=gatun ranks=%d doubles=%d us=%.3f%n", world.size(), n,
+                    best * 1e6);
+        }
+    }
+}

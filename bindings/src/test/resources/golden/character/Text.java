@@ -42,13 +42,11 @@ public final class Text {
         Objects.requireNonNull(s, "s");
         Objects.requireNonNull(c, "c");
         try (Arena arena = Arena.ofConfined()) {
-            byte[] sBytes = s.getBytes(StandardCharsets.UTF_8);
-            MemorySegment sNative = arena.allocate(Math.max(1, sBytes.length));
-            MemorySegment.copy(sBytes, 0, sNative, JAVA_BYTE, 0, sBytes.length);
-            byte[] cBytes = c.getBytes(StandardCharsets.UTF_8);
-            MemorySegment cNative = arena.allocate(Math.max(1, cBytes.length));
-            MemorySegment.copy(cBytes, 0, cNative, JAVA_BYTE, 0, cBytes.length);
-            int result$ = Raw.countChar(sNative, sBytes.length, cNative, cBytes.length);
+            long s$len = FortranStrings.length(s);
+            MemorySegment s$chars = FortranStrings.copyIn(arena, "s", s, s$len);
+            long c$len = 1L;
+            MemorySegment c$chars = FortranStrings.copyIn(arena, "c", c, c$len);
+            int result$ = Raw.countChar(s$chars, s$len, c$chars, c$len);
             return result$;
         }
     }
@@ -64,9 +62,9 @@ public final class Text {
      */
     public static String greeting(int n) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment result$$ = arena.allocate(16);
+            MemorySegment result$$ = FortranStrings.blank(arena, "result", 16L);
             Raw.greeting(n, result$$);
-            return new String(result$$.toArray(JAVA_BYTE), StandardCharsets.UTF_8).stripTrailing();
+            return FortranStrings.read(result$$, 0, 16L);
         }
     }
 
@@ -76,13 +74,13 @@ public final class Text {
         private Raw() {
         }
 
-        /** {@code int gatun_text_count_char(char * s, int sLength, char * c, int cLength)} */
-        static final MethodHandle GATUN_TEXT_COUNT_CHAR = LIBRARY.downcall("gatun_text_count_char", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT));
+        /** {@code int gatun_text_count_char(char * s, int64_t sLength, char * c, int64_t cLength)} */
+        static final MethodHandle GATUN_TEXT_COUNT_CHAR = LIBRARY.downcall("gatun_text_count_char", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
 
         /**
          * Calls {@code gatun_text_count_char} with exactly the native arguments.
          *
-         * <p>Native signature: {@code int gatun_text_count_char(char * s, int sLength, char * c, int cLength)}. Declared at {@code text.f90:6}.
+         * <p>Native signature: {@code int gatun_text_count_char(char * s, int64_t sLength, char * c, int64_t cLength)}. Declared at {@code text.f90:6}.
          *
          * @param s native argument {@code s}
          * @param sLength native argument {@code sLength}
@@ -90,7 +88,7 @@ public final class Text {
          * @param cLength native argument {@code cLength}
          * @throws IllegalArgumentException if a segment is not a native segment
          */
-        public static int countChar(MemorySegment s, int sLength, MemorySegment c, int cLength) {
+        public static int countChar(MemorySegment s, long sLength, MemorySegment c, long cLength) {
             try {
                 return (int) GATUN_TEXT_COUNT_CHAR.invokeExact(s, sLength, c, cLength);
             } catch (Throwable t) {

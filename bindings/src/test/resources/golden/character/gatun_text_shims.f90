@@ -7,32 +7,24 @@ contains
 
   function gatun_text_count_char(s, s_len, c, c_len) bind(C, name="gatun_text_count_char") result(gatun_result)
     use text, only: count_char
-    character(kind=c_char), intent(in) :: s(*)
-    integer(c_int), value :: s_len
-    character(len=s_len) :: gatun_s
-    character(kind=c_char), intent(in) :: c(*)
-    integer(c_int), value :: c_len
-    character(len=c_len) :: gatun_c
-    integer :: gatun_i
+    type(c_ptr), value :: s
+    integer(c_int64_t), value :: s_len
+    character(len=s_len), pointer :: gatun_s
+    type(c_ptr), value :: c
+    integer(c_int64_t), value :: c_len
+    character(len=c_len), pointer :: gatun_c
     integer(c_int) :: gatun_result
-    do gatun_i = 1, s_len
-      gatun_s(gatun_i:gatun_i) = s(gatun_i)
-    end do
-    do gatun_i = 1, c_len
-      gatun_c(gatun_i:gatun_i) = c(gatun_i)
-    end do
+    call c_f_pointer(s, gatun_s)
+    call c_f_pointer(c, gatun_c)
     gatun_result = count_char(gatun_s, gatun_c)
   end function gatun_text_count_char
 
   subroutine gatun_text_greeting(n, gatun_result) bind(C, name="gatun_text_greeting")
     use text, only: greeting
     integer(c_int), value :: n
-    character(kind=c_char), intent(out) :: gatun_result(16)
-    character(len=16) :: gatun_r
-    integer :: gatun_j
+    type(c_ptr), value :: gatun_result
+    character(len=16), pointer :: gatun_r
+    call c_f_pointer(gatun_result, gatun_r)
     gatun_r = greeting(n)
-    do gatun_j = 1, 16
-      gatun_result(gatun_j) = gatun_r(gatun_j:gatun_j)
-    end do
   end subroutine gatun_text_greeting
 end module gatun_text_shims

@@ -139,15 +139,19 @@ public final class FortranShimEmitter {
                     decls.append("    integer(c_int64_t), value :: ").append(n).append("_d").append(slot.dimension() + 1).append('\n');
                 }
                 case STRING_POINTER -> {
+                    // The address of Gatun-allocated storage: the original works on it in place, no copy on the stack.
                     dummies.add(n);
-                    decls.append("    character(kind=c_char), intent(in) :: ").append(n).append("(*)\n");
+                    decls.append("    type(c_ptr), value :: ").append(n).append('\n');
                 }
                 case STRING_LENGTH -> {
                     dummies.add(n + "_len");
-                    decls.append("    integer(c_int), value :: ").append(n).append("_len\n")
-                            .append("    character(len=").append(n).append("_len) :: gatun_").append(n).append('\n');
-                    before.append("    do gatun_i = 1, ").append(n).append("_len\n      gatun_").append(n).append("(gatun_i:gatun_i) = ")
-                            .append(n).append("(gatun_i)\n    end do\n");
+                    decls.append("    integer(c_int64_t), value :: ").append(n).append("_len\n")
+                            .append("    character(len=").append(n).append("_len), pointer :: gatun_").append(n).append(q.isArray() ? "(:)" : "")
+                            .append('\n');
+                    String associate = "call c_f_pointer(" + n + ", gatun_" + n + (q.isArray() ? ", [" + n + "_d1])" : ")");
+                    // A disassociated pointer passed to an optional dummy makes it absent (F2008 12.5.2.12).
+                    before.append(q.optional() ? "    nullify(gatun_" + n + ")\n    if (c_associated(" + n + ")) " + associate + "\n"
+                            : "    " + associate + "\n");
                     actuals.add("gatun_" + n);
                 }
                 case CALLBACK -> {
@@ -162,7 +166,7 @@ public final class FortranShimEmitter {
                 }
                 case RESULT -> {
                     dummies.add(n);
-                    resultDeclaration(p.result(), decls);
+                    resultDeclaration(p.result(), decls, before);
                 }
             }
         }
@@ -184,19 +188,19 @@ public final class FortranShimEmitter {
         switch (plan.result()) {
             case VOID -> sb.append("    call ").append(call).append('\n');
             case VALUE -> sb.append("    gatun_result = ").append(p.result() instanceof Type.Logical ? "merge(1_c_int, 0_c_int, " + call + ")" : call).append('\n');
-            case VIA_POINTER -> sb.append(p.result() instanceof Type.Character c
-                    ? "    gatun_r = " + call + "\n    do gatun_j = 1, " + c.length().render() + "\n      gatun_result(gatun_j) = gatun_r(gatun_j:gatun_j)\n    end do\n"
-                    : "    gatun_result = " + call + "\n");
+            case VIA_POINTER -> sb.append(p.result() instanceof Type.Character ? "    gatun_r = " + call + "\n" : "    gatun_result = " + call + "\n");
         }
         sb.append(after);
         sb.append(function ? "  end function " : "  end subroutine ").append(sym).append('\n');
         return sb.toString();
     }
 
-    private static void resultDeclaration(Type result, StringBuilder decls) {
+    private static void resultDeclaration(Type result, StringBuilder decls, StringBuilder before) {
         if (result instanceof Type.Character c) {
-            decls.append("    character(kind=c_char), intent(out) :: gatun_result(").append(c.length().render()).append(")\n")
-                    .append("    character(len=").append(c.length().render()).append(") :: gatun_r\n    integer :: gatun_j\n");
+            // The result is assigned straight into the caller's buffer.
+            decls.append("    type(c_ptr), value :: gatun_result\n")
+                    .append("    character(len=").append(c.length().render()).append("), pointer :: gatun_r\n");
+            before.append("    call c_f_pointer(gatun_result, gatun_r)\n");
         } else {
             decls.append("    ").append(cType(result)).append(", intent(out) :: gatun_result\n");
         }

@@ -111,7 +111,7 @@ final class FriendlyMethodBuilder {
             return JavaEmitter.callbackInterface(method, name(p));
         }
         if (p.isArray()) {
-            return heap ? JavaTypes.heapArray(p.type()) : JavaTypes.arrayClass(p.type());
+            return p.type() instanceof Type.Character ? "String[]" : heap ? JavaTypes.heapArray(p.type()) : JavaTypes.arrayClass(p.type());
         }
         return p.optional() || defaulted(p) ? JavaTypes.boxed(p.type()) : JavaTypes.friendly(p.type());
     }
@@ -165,12 +165,16 @@ final class FriendlyMethodBuilder {
 
     private void requirements() {
         for (Parameter p : proc.parameters()) {
-            if (p.isArray()) {
+            if (p.isArray() && p.type() instanceof Type.Character) {
+                if (!p.optional()) {
+                    body.append("        Objects.requireNonNull(").append(name(p)).append(", \"").append(p.name()).append("\");\n");
+                }
+            } else if (p.isArray()) {
                 String check = heap ? "Objects.requireNonNull(" + name(p) + ", \"" + p.name() + "\");"
                         : JavaEmitter.requirementField(method, name(p)) + ".check(" + name(p) + ");";
                 body.append("        ").append(p.optional() ? "if (" + name(p) + " != null) " : "").append(check).append('\n');
             } else if (p.type() instanceof Type.Callback || StructBuilder.wrapped(p.type()) != null
-                    || (p.type() instanceof Type.Character && visible().contains(p))) {
+                    || (p.type() instanceof Type.Character && visible().contains(p) && !p.optional() && !defaulted(p))) {
                 body.append("        Objects.requireNonNull(").append(name(p)).append(", \"").append(p.name()).append("\");\n");
             }
         }
@@ -248,30 +252,50 @@ final class FriendlyMethodBuilder {
             case ARRAY_POINTER -> heap ? "MemorySegment.ofArray(" + name(p) + ")"
                     : p.optional() ? "(" + name(p) + " == null ? MemorySegment.NULL : " + name(p) + ".segment())" : name(p) + ".segment()";
             // Heap overloads exist only for rank-1 arrays, whose one extent is the Java array's length.
-            case EXTENT -> heap ? "(long) " + name(p) + ".length" : name(p) + ".shape(" + s.dimension() + ")";
-            case STRING_POINTER -> {
-                if (!plan.shim() && proc.language() != dev.gatun.bindings.model.Language.FORTRAN) {
-                    yield cString(p, call, ind);
-                }
-                call.append(ind).append("byte[] ").append(name(p)).append("Bytes = ").append(name(p)).append(".getBytes(StandardCharsets.UTF_8);\n")
-                        .append(ind).append("MemorySegment ").append(name(p)).append("Native = arena.allocate(Math.max(1, ").append(name(p))
-                        .append("Bytes.length));\n").append(ind).append("MemorySegment.copy(").append(name(p)).append("Bytes, 0, ").append(name(p))
-                        .append("Native, JAVA_BYTE, 0, ").append(name(p)).append("Bytes.length);\n");
-                yield name(p) + "Native";
-            }
-            case STRING_LENGTH -> name(p) + "Bytes.length";
+            case EXTENT -> heap || p.type() instanceof Type.Character ? "(long) " + name(p) + ".length" : name(p) + ".shape(" + s.dimension() + ")";
+            case STRING_POINTER -> !plan.shim() && proc.language() != dev.gatun.bindings.model.Language.FORTRAN
+                    ? cString(p, call, ind) : fortranString(p, call, ind);
+            case STRING_LENGTH -> name(p) + "$len";
             // The guard keeps a throwing callback from unwinding through native frames (fatal) and rethrows after the call.
             case CALLBACK -> "LINKER.upcallStub(guard.protect(" + JavaEmitter.upcallField(method, name(p)) + ".bindTo(" + name(p) + ")), "
                     + JavaEmitter.upcallField(method, name(p)) + "_DESCRIPTOR, arena)";
             case SCALAR_POINTER -> scalarPointer(p, call, ind);
             case RESULT -> {
                 if (proc.result() instanceof Type.Character c) {
-                    call.append(ind).append("MemorySegment result$$ = arena.allocate(").append(((Expr.IntConst) c.length()).value()).append(");\n");
+                    call.append(ind).append("MemorySegment result$$ = FortranStrings.blank(arena, \"result\", ")
+                            .append(((Expr.IntConst) c.length()).value()).append("L);\n");
                     yield "result$$";
                 }
                 yield "scratch[" + scratchSlot(call, ind) + "]";
             }
         };
+    }
+
+    /**
+     * A Fortran string: Gatun-allocated bytes of the declared length (blank-padded or cut, as Fortran
+     * assignment does), or of the string's own length for {@code len=*}; the shim points the original at
+     * them, so nothing is copied onto the native stack. Arrays of strings are element after element.
+     */
+    private String fortranString(Parameter p, StringBuilder call, String ind) {
+        String v = name(p);
+        String len = v + "$len";
+        String chars = v + "$chars";
+        Expr declared = ((Type.Character) p.type()).length();
+        String quoted = "\"" + p.name() + "\"";
+        String length = declared instanceof Expr.Star
+                ? p.isArray() ? "FortranStrings.length(" + quoted + ", " + v + ")" : "FortranStrings.length(" + v + ")"
+                : new JavaExpressions(proc, locals, heap).java(declared);
+        String fill = p.intent() == Parameter.Intent.OUT && !p.isArray() ? "FortranStrings.blank(arena, " + quoted + ", " + len + ")"
+                : "FortranStrings.copyIn(arena, " + quoted + ", " + v + ", " + len + ")";
+        if (p.optional()) {
+            call.append(ind).append("long ").append(len).append(" = ").append(v).append(" == null ? 0L : ").append(length).append(";\n")
+                    .append(ind).append("MemorySegment ").append(chars).append(" = ").append(v).append(" == null ? MemorySegment.NULL : ")
+                    .append(fill).append(";\n");
+        } else {
+            call.append(ind).append("long ").append(len).append(" = ").append(length).append(";\n")
+                    .append(ind).append("MemorySegment ").append(chars).append(" = ").append(fill).append(";\n");
+        }
+        return chars;
     }
 
     /**
@@ -347,8 +371,8 @@ final class FriendlyMethodBuilder {
             values.add(switch (plan.result()) {
                 case VALUE -> proc.result() instanceof Type.Logical ? "result$ != 0"
                         : proc.result() instanceof Type.Struct st ? StructBuilder.className(st) + ".of(result$)" : "result$";
-                case VIA_POINTER -> proc.result() instanceof Type.Character
-                        ? "new String(result$$.toArray(JAVA_BYTE), StandardCharsets.UTF_8).stripTrailing()"
+                case VIA_POINTER -> proc.result() instanceof Type.Character c
+                        ? "FortranStrings.read(result$$, 0, " + ((Expr.IntConst) c.length()).value() + "L)"
                         : load(proc.result(), nativeArgs.getLast());
                 case VOID -> throw new IllegalStateException("function without result");
             });
@@ -358,7 +382,13 @@ final class FriendlyMethodBuilder {
             if (s.kind() == Notes.SlotKind.SCALAR_POINTER && returned(s.parameter())) {
                 values.add(load(s.parameter().type(), nativeArgs.get(i)));
             } else if (s.kind() == Notes.SlotKind.STRING_POINTER && returned(s.parameter())) {
-                values.add(nativeArgs.get(i) + ".getString(0)");
+                values.add(proc.language() == dev.gatun.bindings.model.Language.FORTRAN
+                        ? "FortranStrings.read(" + nativeArgs.get(i) + ", 0, " + name(s.parameter()) + "$len)"
+                        : nativeArgs.get(i) + ".getString(0)");
+            } else if (s.kind() == Notes.SlotKind.STRING_POINTER && s.parameter().isArray() && s.parameter().intent() != Parameter.Intent.IN) {
+                // Arrays of strings are Java String[]: the elements the native code wrote replace the caller's.
+                call.append(ind).append("FortranStrings.readInto(").append(nativeArgs.get(i)).append(", ").append(name(s.parameter()))
+                        .append("$len, ").append(name(s.parameter())).append(");\n");
             }
         }
         if (values.size() == 1) {

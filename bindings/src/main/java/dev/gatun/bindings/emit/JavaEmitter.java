@@ -292,7 +292,8 @@ public final class JavaEmitter {
     private String requirementFields(Procedure p, String method) {
         var sb = new StringBuilder();
         for (Parameter q : p.parameters()) {
-            if (q.isArray()) {
+            // String arrays are Java String[], copied in and out: no array requirement.
+            if (q.isArray() && !(q.type() instanceof Type.Character)) {
                 sb.append("\n    private static final ArrayRequirement ").append(requirementField(method, javaName(notes, q)))
                         .append(" = ArrayRequirement.host(\"").append(q.name()).append("\", ElementType.")
                         .append(JavaTypes.elementType(q.type())).append(", ").append(q.rank()).append(", Order.")

@@ -28,7 +28,13 @@ final class JavaExpressions {
 
     /** The extent of dimension {@code d} of an array local: {@code a.shape(d)}, or {@code a.length} for heap arrays. */
     String extent(String array, int d) {
-        return heap ? "(long) " + array + ".length" : array + ".shape(" + d + ")";
+        return heap || stringArray(array) ? "(long) " + array + ".length" : array + ".shape(" + d + ")";
+    }
+
+    /** Whether a local holds an array of strings, which is a Java {@code String[]}. */
+    private boolean stringArray(String local) {
+        return procedure.parameters().stream().anyMatch(p -> p.isArray() && p.type() instanceof dev.gatun.bindings.model.Type.Character
+                && local.equals(locals.get(p.name().toLowerCase(java.util.Locale.ROOT))));
     }
 
     /** Returns true when every name the expression uses is available as a local. */
@@ -53,7 +59,7 @@ final class JavaExpressions {
     }
 
     private String size(String array) {
-        return heap ? "(long) " + array + ".length" : array + ".size()";
+        return heap || stringArray(array) ? "(long) " + array + ".length" : array + ".size()";
     }
 
     private boolean isArray(String name) {

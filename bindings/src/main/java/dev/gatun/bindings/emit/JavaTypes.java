@@ -159,8 +159,7 @@ final class JavaTypes {
     static String rawSlot(Notes.Slot slot, boolean shim) {
         return switch (slot.kind()) {
             case VALUE -> rawValue(slot.parameter().type(), shim);
-            case EXTENT -> "long";
-            case STRING_LENGTH -> "int";
+            case EXTENT, STRING_LENGTH -> "long";
             default -> "MemorySegment";
         };
     }
@@ -172,7 +171,7 @@ final class JavaTypes {
             case VALUE -> cName(p.type(), shim);
             case SCALAR_POINTER, ARRAY_POINTER, STRING_POINTER -> cName(p.type(), shim) + " *";
             case EXTENT -> "int64_t";
-            case STRING_LENGTH -> "int";
+            case STRING_LENGTH -> "int64_t";
             case CALLBACK -> "void (*)(...)";
             case RESULT -> cName(result, shim) + " *";
         };

@@ -73,7 +73,7 @@ public final class Notes {
         EXTENT,
         /** The address of a character string. */
         STRING_POINTER,
-        /** The length of a character string, {@code int} by value. */
+        /** The length of a Fortran character string (of each element of a string array), {@code int64_t} by value. */
         STRING_LENGTH,
         /** A function pointer (upcall stub) for a callback. */
         CALLBACK,

@@ -15,7 +15,7 @@ import java.util.Locale;
  * through their own symbol, argument by argument. Other Fortran procedures are called through a
  * generated {@code gatun_[module_]name} shim whose C interface is chosen here: intent(in) scalars
  * by value (so the friendly layer needs no memory for them), assumed-shape arrays followed by their
- * extents, strings followed by their length, callbacks as function pointers, and complex or
+ * extents, strings followed by their length (and arrays of strings by their element count), callbacks as function pointers, and complex or
  * character results through a trailing out-pointer. The shim emitter and the Java emitter both
  * read this plan, so the two sides cannot disagree.
  */
@@ -52,6 +52,10 @@ final class ShimPlanner {
                 if (proc.language() == dev.gatun.bindings.model.Language.FORTRAN) {
                     // Fortran's hidden length; C strings end with a NUL (or their buffer length is a directive).
                     slots.add(new Notes.Slot(Notes.SlotKind.STRING_LENGTH, p, 0));
+                    if (p.isArray()) {
+                        // The element count: the shim makes a pointer array of that many strings.
+                        slots.add(new Notes.Slot(Notes.SlotKind.EXTENT, p, 0));
+                    }
                 }
             } else if (p.isArray()) {
                 slots.add(new Notes.Slot(Notes.SlotKind.ARRAY_POINTER, p, 0));

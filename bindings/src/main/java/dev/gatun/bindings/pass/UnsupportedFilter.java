@@ -53,7 +53,12 @@ final class UnsupportedFilter {
                     return Optional.of(where + "is the opaque " + s.describe() + " passed by value; its layout is unknown");
                 }
             }
-            if (p.isArray()) {
+            if (t instanceof Type.Character c && proc.language() == Language.FORTRAN) {
+                Optional<String> bad = fortranCharacter(proc, p, c, direct);
+                if (bad.isPresent()) {
+                    return Optional.of(where + bad.get());
+                }
+            } else if (p.isArray()) {
                 if (!(t instanceof Type.Scalar s) || !ARRAY_ELEMENTS.contains(s.kind())) {
                     return Optional.of(where + "is an array of " + t.describe()
                             + "; arrays of double, float, int32, int64 and complex double are supported");
@@ -69,8 +74,6 @@ final class UnsupportedFilter {
                     return Optional.of(where + "is a char * the function writes; give its length with a directive, "
                             + "e.g. 'gatun: " + p.name() + " out dimension(256)'");
                 }
-            } else if (t instanceof Type.Character && (direct || p.intent() != Parameter.Intent.IN || p.optional())) {
-                return Optional.of(where + "is character; only non-optional intent(in) strings of procedures without bind(C) are supported");
             }
             if (t instanceof Type.Scalar s && s.kind().isComplex() && p.passing() == Parameter.Passing.VALUE) {
                 return Optional.of(where + "is complex by value; pass it by reference");
@@ -95,6 +98,35 @@ final class UnsupportedFilter {
         }
         if (direct && (r instanceof Type.Character || (r instanceof Type.Scalar s && s.kind().isComplex()))) {
             return Optional.of("a bind(C) function returning complex or character is not supported; drop bind(C)");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Fortran strings go through the shim as Gatun-allocated storage; what cannot be sized from Java
+     * (an output of assumed length, a length over something that is not a parameter) is refused.
+     */
+    private static Optional<String> fortranCharacter(Procedure proc, Parameter p, Type.Character c, boolean direct) {
+        if (direct) {
+            return Optional.of("is character in a bind(C) procedure; drop bind(C) so Gatun generates a shim");
+        }
+        for (String ref : c.length().references()) {
+            if (proc.parameter(ref).isEmpty()) {
+                return Optional.of("has length " + c.length().render() + ", which uses '" + ref + "', not a parameter of the procedure");
+            }
+        }
+        if (p.intent() == Parameter.Intent.HIDE) {
+            return Optional.of("is a hidden character argument; give it to Java (drop intent(hide))");
+        }
+        if (p.isArray() && p.rank() != 1) {
+            return Optional.of("is a rank-" + p.rank() + " character array; arrays of strings of rank 1 are supported");
+        }
+        if (c.assumedLength() && !p.isArray() && p.intent() == Parameter.Intent.OUT) {
+            return Optional.of("is intent(out) character(len=*), whose length Java cannot know; declare its length "
+                    + "(e.g. '!f2py character(len=80) :: " + p.name() + "') or make it intent(inout)");
+        }
+        if (p.optional() && (p.intent() == Parameter.Intent.OUT || p.isArray())) {
+            return Optional.of("is an optional character output or array; only optional intent(in) strings are supported");
         }
         return Optional.empty();
     }

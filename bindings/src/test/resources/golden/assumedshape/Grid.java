@@ -64,6 +64,33 @@ public final class Grid {
         return result$;
     }
 
+    /** The procedures of Fortran module {@code grid}. */
+    public static final class GridModule {
+
+        private GridModule() {
+        }
+
+        /**
+         * Calls subroutine {@code laplacian} of module {@code grid}: the same as {@link Grid#laplacian}.
+         *
+         * @param u see {@link Grid#laplacian}
+         * @param lap see {@link Grid#laplacian}
+         */
+        public static void laplacian(DoubleArray u, DoubleArray lap) {
+            Grid.laplacian(u, lap);
+        }
+
+        /**
+         * Calls function {@code total} of module {@code grid}: the same as {@link Grid#total}.
+         *
+         * @param a see {@link Grid#total}
+         * @return see {@link Grid#total}
+         */
+        public static double total(DoubleArray a) {
+            return Grid.total(a);
+        }
+    }
+
     /** The raw layer: one downcall handle per native symbol, arguments as the C ABI sees them. */
     public static final class Raw {
 

@@ -108,6 +108,36 @@ public final class Quad {
         void apply(int i, boolean last);
     }
 
+    /** The procedures of Fortran module {@code quad}. */
+    public static final class QuadModule {
+
+        private QuadModule() {
+        }
+
+        /**
+         * Calls function {@code midpoint} of module {@code quad}: the same as {@link Quad#midpoint}.
+         *
+         * @param f see {@link Quad#midpoint}
+         * @param a see {@link Quad#midpoint}
+         * @param b see {@link Quad#midpoint}
+         * @param n see {@link Quad#midpoint}
+         * @return see {@link Quad#midpoint}
+         */
+        public static double midpoint(MidpointF f, double a, double b, int n) {
+            return Quad.midpoint(f, a, b, n);
+        }
+
+        /**
+         * Calls subroutine {@code visit} of module {@code quad}: the same as {@link Quad#visit}.
+         *
+         * @param n see {@link Quad#visit}
+         * @param each see {@link Quad#visit}
+         */
+        public static void visit(int n, VisitEach each) {
+            Quad.visit(n, each);
+        }
+    }
+
     /** The raw layer: one downcall handle per native symbol, arguments as the C ABI sees them. */
     public static final class Raw {
 

@@ -68,6 +68,34 @@ public final class Text {
         }
     }
 
+    /** The procedures of Fortran module {@code text}. */
+    public static final class TextModule {
+
+        private TextModule() {
+        }
+
+        /**
+         * Calls function {@code count_char} of module {@code text}: the same as {@link Text#countChar}.
+         *
+         * @param s see {@link Text#countChar}
+         * @param c see {@link Text#countChar}
+         * @return see {@link Text#countChar}
+         */
+        public static int countChar(String s, String c) {
+            return Text.countChar(s, c);
+        }
+
+        /**
+         * Calls function {@code greeting} of module {@code text}: the same as {@link Text#greeting}.
+         *
+         * @param n see {@link Text#greeting}
+         * @return see {@link Text#greeting}
+         */
+        public static String greeting(int n) {
+            return Text.greeting(n);
+        }
+    }
+
     /** The raw layer: one downcall handle per native symbol, arguments as the C ABI sees them. */
     public static final class Raw {
 

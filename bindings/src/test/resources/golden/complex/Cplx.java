@@ -94,6 +94,44 @@ public final class Cplx {
         return new Complex(scratch[1].get(JAVA_DOUBLE, 0), scratch[1].get(JAVA_DOUBLE, 8));
     }
 
+    /** The procedures of Fortran module {@code cplx}. */
+    public static final class CplxModule {
+
+        private CplxModule() {
+        }
+
+        /**
+         * Calls function {@code cmul} of module {@code cplx}: the same as {@link Cplx#cmul}.
+         *
+         * @param a see {@link Cplx#cmul}
+         * @param b see {@link Cplx#cmul}
+         * @return see {@link Cplx#cmul}
+         */
+        public static Complex cmul(Complex a, Complex b) {
+            return Cplx.cmul(a, b);
+        }
+
+        /**
+         * Calls subroutine {@code rotate} of module {@code cplx}: the same as {@link Cplx#rotate}.
+         *
+         * @param z see {@link Cplx#rotate}
+         * @param angle see {@link Cplx#rotate}
+         */
+        public static void rotate(ComplexDoubleArray z, double angle) {
+            Cplx.rotate(z, angle);
+        }
+
+        /**
+         * Calls subroutine {@code conjugate} of module {@code cplx}: the same as {@link Cplx#conjugate}.
+         *
+         * @param a see {@link Cplx#conjugate}
+         * @return see {@link Cplx#conjugate}
+         */
+        public static Complex conjugate(Complex a) {
+            return Cplx.conjugate(a);
+        }
+    }
+
     /** The raw layer: one downcall handle per native symbol, arguments as the C ABI sees them. */
     public static final class Raw {
 

@@ -113,6 +113,53 @@ public final class Flags {
         return scratch[0].get(JAVA_INT, 0) != 0;
     }
 
+    /** The procedures of Fortran module {@code flags}. */
+    public static final class FlagsModule {
+
+        private FlagsModule() {
+        }
+
+        /**
+         * Calls function {@code all_positive} of module {@code flags}: the same as {@link Flags#allPositive}.
+         *
+         * @param x see {@link Flags#allPositive}
+         * @return see {@link Flags#allPositive}
+         */
+        public static boolean allPositive(DoubleArray x) {
+            return Flags.allPositive(x);
+        }
+
+        /**
+         * Calls function {@code all_positive} of module {@code flags}: the same as {@link Flags#allPositive}.
+         *
+         * @param x see {@link Flags#allPositive}
+         * @return see {@link Flags#allPositive}
+         */
+        public static boolean allPositive(double[] x) {
+            return Flags.allPositive(x);
+        }
+
+        /**
+         * Calls subroutine {@code negate} of module {@code flags}: the same as {@link Flags#negate}.
+         *
+         * @param flag see {@link Flags#negate}
+         * @return see {@link Flags#negate}
+         */
+        public static boolean negate(boolean flag) {
+            return Flags.negate(flag);
+        }
+
+        /**
+         * Calls subroutine {@code toggle} of module {@code flags}: the same as {@link Flags#toggle}.
+         *
+         * @param flag see {@link Flags#toggle}
+         * @return see {@link Flags#toggle}
+         */
+        public static boolean toggle(boolean flag) {
+            return Flags.toggle(flag);
+        }
+    }
+
     /** The raw layer: one downcall handle per native symbol, arguments as the C ABI sees them. */
     public static final class Raw {
 

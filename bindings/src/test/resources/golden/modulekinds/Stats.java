@@ -126,6 +126,55 @@ public final class Stats {
         }
     }
 
+    /** The procedures of Fortran module {@code stats}. */
+    public static final class StatsModule {
+
+        private StatsModule() {
+        }
+
+        /**
+         * Calls function {@code mean} of module {@code stats}: the same as {@link Stats#mean}.
+         *
+         * @param x see {@link Stats#mean}
+         * @return see {@link Stats#mean}
+         */
+        public static double mean(DoubleArray x) {
+            return Stats.mean(x);
+        }
+
+        /**
+         * Calls function {@code mean} of module {@code stats}: the same as {@link Stats#mean}.
+         *
+         * @param x see {@link Stats#mean}
+         * @return see {@link Stats#mean}
+         */
+        public static double mean(double[] x) {
+            return Stats.mean(x);
+        }
+
+        /**
+         * Calls subroutine {@code scale} of module {@code stats}: the same as {@link Stats#scale}.
+         *
+         * @param v see {@link Stats#scale}
+         * @param factor see {@link Stats#scale}
+         * @return see {@link Stats#scale}
+         */
+        public static long scale(FloatArray v, float factor) {
+            return Stats.scale(v, factor);
+        }
+
+        /**
+         * Calls subroutine {@code scale} of module {@code stats}: the same as {@link Stats#scale}.
+         *
+         * @param v see {@link Stats#scale}
+         * @param factor see {@link Stats#scale}
+         * @return see {@link Stats#scale}
+         */
+        public static long scale(float[] v, float factor) {
+            return Stats.scale(v, factor);
+        }
+    }
+
     /** The raw layer: one downcall handle per native symbol, arguments as the C ABI sees them. */
     public static final class Raw {
 

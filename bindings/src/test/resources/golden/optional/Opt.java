@@ -135,6 +135,47 @@ public final class Opt {
         }
     }
 
+    /** The procedures of Fortran module {@code opt}. */
+    public static final class OptModule {
+
+        private OptModule() {
+        }
+
+        /**
+         * Calls function {@code axpy_sum} of module {@code opt}: the same as {@link Opt#axpySum}.
+         *
+         * @param x see {@link Opt#axpySum}
+         * @param alpha see {@link Opt#axpySum}
+         * @param w see {@link Opt#axpySum}
+         * @return see {@link Opt#axpySum}
+         */
+        public static double axpySum(DoubleArray x, Double alpha, DoubleArray w) {
+            return Opt.axpySum(x, alpha, w);
+        }
+
+        /**
+         * Calls subroutine {@code clamp} of module {@code opt}: the same as {@link Opt#clamp}.
+         *
+         * @param v see {@link Opt#clamp}
+         * @param lo see {@link Opt#clamp}
+         * @param hi see {@link Opt#clamp}
+         */
+        public static void clamp(DoubleArray v, Double lo, Double hi) {
+            Opt.clamp(v, lo, hi);
+        }
+
+        /**
+         * Calls subroutine {@code clamp} of module {@code opt}: the same as {@link Opt#clamp}.
+         *
+         * @param v see {@link Opt#clamp}
+         * @param lo see {@link Opt#clamp}
+         * @param hi see {@link Opt#clamp}
+         */
+        public static void clamp(double[] v, Double lo, Double hi) {
+            Opt.clamp(v, lo, hi);
+        }
+    }
+
     /** The raw layer: one downcall handle per native symbol, arguments as the C ABI sees them. */
     public static final class Raw {
 

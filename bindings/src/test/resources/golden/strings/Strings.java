@@ -223,6 +223,104 @@ public final class Strings {
     public record StampResult(String fixed, String any) {
     }
 
+    /** The procedures of Fortran module {@code strings}. */
+    public static final class StringsModule {
+
+        private StringsModule() {
+        }
+
+        /**
+         * Calls subroutine {@code codes5} of module {@code strings}: the same as {@link Strings#codes5}.
+         *
+         * @param s see {@link Strings#codes5}
+         * @param c see {@link Strings#codes5}
+         */
+        public static void codes5(String s, IntArray c) {
+            Strings.codes5(s, c);
+        }
+
+        /**
+         * Calls function {@code length_of} of module {@code strings}: the same as {@link Strings#lengthOf}.
+         *
+         * @param s see {@link Strings#lengthOf}
+         * @return see {@link Strings#lengthOf}
+         */
+        public static int lengthOf(String s) {
+            return Strings.lengthOf(s);
+        }
+
+        /**
+         * Calls function {@code count_of} of module {@code strings}: the same as {@link Strings#countOf}.
+         *
+         * @param s see {@link Strings#countOf}
+         * @param c see {@link Strings#countOf}
+         * @return see {@link Strings#countOf}
+         */
+        public static long countOf(String s, String c) {
+            return Strings.countOf(s, c);
+        }
+
+        /**
+         * Calls subroutine {@code upper} of module {@code strings}: the same as {@link Strings#upper}.
+         *
+         * @param s see {@link Strings#upper}
+         * @return see {@link Strings#upper}
+         */
+        public static String upper(String s) {
+            return Strings.upper(s);
+        }
+
+        /**
+         * Calls subroutine {@code stamp} of module {@code strings}: the same as {@link Strings#stamp}.
+         *
+         * @param fixed see {@link Strings#stamp}
+         * @param any see {@link Strings#stamp}
+         * @return see {@link Strings#stamp}
+         */
+        public static StampResult stamp(String fixed, String any) {
+            return Strings.stamp(fixed, any);
+        }
+
+        /**
+         * Calls function {@code repeat3} of module {@code strings}: the same as {@link Strings#repeat3}.
+         *
+         * @param s see {@link Strings#repeat3}
+         * @return see {@link Strings#repeat3}
+         */
+        public static String repeat3(String s) {
+            return Strings.repeat3(s);
+        }
+
+        /**
+         * Calls function {@code greet} of module {@code strings}: the same as {@link Strings#greet}.
+         *
+         * @param name see {@link Strings#greet}
+         * @return see {@link Strings#greet}
+         */
+        public static String greet(String name) {
+            return Strings.greet(name);
+        }
+
+        /**
+         * Calls function {@code joined} of module {@code strings}: the same as {@link Strings#joined}.
+         *
+         * @param words see {@link Strings#joined}
+         * @return see {@link Strings#joined}
+         */
+        public static int joined(String[] words) {
+            return Strings.joined(words);
+        }
+
+        /**
+         * Calls subroutine {@code reverse_each} of module {@code strings}: the same as {@link Strings#reverseEach}.
+         *
+         * @param words see {@link Strings#reverseEach}
+         */
+        public static void reverseEach(String[] words) {
+            Strings.reverseEach(words);
+        }
+    }
+
     /** The raw layer: one downcall handle per native symbol, arguments as the C ABI sees them. */
     public static final class Raw {
 

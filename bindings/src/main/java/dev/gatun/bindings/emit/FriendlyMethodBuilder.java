@@ -26,6 +26,7 @@ final class FriendlyMethodBuilder {
     private final Notes.CallPlan plan;
     private final Annotations notes;
     private final String method;
+    private final String rawMethod;
     private final boolean heap;
     private final Map<String, String> locals = new LinkedHashMap<>();
     private final StringBuilder body = new StringBuilder();
@@ -36,8 +37,18 @@ final class FriendlyMethodBuilder {
         this.proc = proc;
         this.plan = plan;
         this.notes = notes;
-        this.method = notes.require(proc, Notes.JavaName.class).name();
+        this.rawMethod = notes.require(proc, Notes.JavaName.class).name();
+        this.method = scopedName(proc, notes);
         this.heap = heap;
+    }
+
+    /**
+     * The method's name in the class that holds its implementation: the module's nested class for a
+     * module procedure whose name is not unique, else the binding class (the unique Java name).
+     */
+    static String scopedName(Procedure proc, Annotations notes) {
+        return notes.get(proc, Notes.Namespace.class).filter(n -> !n.topLevel()).map(Notes.Namespace::method)
+                .orElseGet(() -> notes.require(proc, Notes.JavaName.class).name());
     }
 
     /** Whether a heap-array overload through a critical downcall makes sense for this procedure. */
@@ -135,7 +146,7 @@ final class FriendlyMethodBuilder {
         // A struct returned by value lands in automatic memory: the wrapper keeps it reachable.
         String allocator = proc.result() instanceof Type.Struct ? "Arena.ofAuto(), " : "";
         String invocation = heap ? "Raw." + RawMethodBuilder.handle(plan) + "_CRITICAL.invokeExact(" + String.join(", ", nativeArgs) + ")"
-                : "Raw." + method + "(" + allocator + String.join(", ", nativeArgs) + ")";
+                : "Raw." + rawMethod + "(" + allocator + String.join(", ", nativeArgs) + ")";
         String rawResult = plan.result() == Notes.NativeResult.VALUE ? JavaTypes.rawValue(proc.result(), plan.shim()) : "void";
         if (heap) {
             call.append(ind).append("try {\n").append(ind).append("    ")

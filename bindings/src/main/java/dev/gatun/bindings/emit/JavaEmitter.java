@@ -73,29 +73,45 @@ public final class JavaEmitter {
         int scratch = 0;
         boolean callbacks = false;
         boolean logicalCallbacks = false;
+        var modules = new java.util.LinkedHashMap<String, StringBuilder[]>();
         for (Procedure p : library.procedures()) {
             var plan = notes.get(p, Notes.CallPlan.class);
             if (plan.isEmpty()) {
                 continue;
             }
-            String method = notes.require(p, Notes.JavaName.class).name();
+            String rawMethod = notes.require(p, Notes.JavaName.class).name();
+            String method = FriendlyMethodBuilder.scopedName(p, notes);
+            var namespace = notes.get(p, Notes.Namespace.class);
+            // A module procedure whose name is not unique lives only in its module's class, with its fields and types.
+            StringBuilder[] module = namespace.map(n -> modules.computeIfAbsent(n.className(),
+                    k -> new StringBuilder[] {new StringBuilder(), new StringBuilder(), new StringBuilder()})).orElse(null);
+            boolean nestedOnly = namespace.isPresent() && !namespace.get().topLevel();
+            StringBuilder toFriendly = nestedOnly ? module[0] : friendly;
+            StringBuilder toFields = nestedOnly ? module[1] : fields;
+            StringBuilder toNested = nestedOnly ? module[2] : nested;
             for (Parameter q : p.parameters()) {
                 collectStruct(q.type(), structs);
             }
             collectStruct(p.result(), structs);
             boolean heap = FriendlyMethodBuilder.heapOverloadPossible(p);
-            raw.append(new RawMethodBuilder(p, plan.get(), method, notes).build(heap));
+            raw.append(new RawMethodBuilder(p, plan.get(), rawMethod, notes).build(heap));
             var f = new FriendlyMethodBuilder(p, plan.get(), notes, false);
-            friendly.append(friendlyMethod(p, f, method));
+            toFriendly.append(friendlyMethod(p, f, method));
             scratch = Math.max(scratch, f.scratchSlots());
+            if (namespace.isPresent() && !nestedOnly) {
+                module[0].append(delegateMethod(p, f, method, cls));
+            }
             if (heap) {
                 var h = new FriendlyMethodBuilder(p, plan.get(), notes, true);
-                friendly.append(friendlyMethod(p, h, method));
+                toFriendly.append(friendlyMethod(p, h, method));
                 scratch = Math.max(scratch, h.scratchSlots());
+                if (namespace.isPresent() && !nestedOnly) {
+                    module[0].append(delegateMethod(p, h, method, cls));
+                }
             }
-            fields.append(requirementFields(p, method));
+            toFields.append(requirementFields(p, method));
             if (plan.get().shim() && p.parameters().stream().anyMatch(q -> q.type() instanceof Type.Callback)) {
-                fields.append("""
+                toFields.append("""
 
                             /** Serialises calls of {@code %s}: its shim keeps the callback in one module-level pointer. */
                             private static final Object %s = new Object();
@@ -105,13 +121,16 @@ public final class JavaEmitter {
                 if (q.type() instanceof Type.Callback cb) {
                     callbacks = true;
                     logicalCallbacks |= CallbackBuilder.needsLogicalFilter(cb.signature());
-                    nested.append(CallbackBuilder.interfaceSource(method, javaName(notes, q), cb.signature(), notes));
-                    fields.append(CallbackBuilder.upcallFields(method, javaName(notes, q), cb.signature()));
+                    toNested.append(CallbackBuilder.interfaceSource(method, javaName(notes, q), cb.signature(), notes));
+                    toFields.append(CallbackBuilder.upcallFields(method, javaName(notes, q), cb.signature()));
                 }
             }
             if (f.outputs().size() > 1) {
-                nested.append(resultRecord(f, method));
+                toNested.append(resultRecord(f, method));
             }
+        }
+        for (var m : modules.entrySet()) {
+            nested.append(moduleClass(m.getKey(), library, m.getValue()));
         }
         for (Type.Struct s : structs.values()) {
             nested.append(new StructBuilder(s).build());
@@ -277,6 +296,50 @@ public final class JavaEmitter {
                 """.formatted(p.kind() == Procedure.Kind.FUNCTION ? "function" : "subroutine", p.name(),
                 "", where(p), docs, ret, method,
                 String.join(", ", params), body);
+    }
+
+    /** The nested class of one Fortran module: its procedures' methods (or delegates to the binding class's). */
+    private static String moduleClass(String name, Library library, StringBuilder[] parts) {
+        String module = library.procedures().stream().filter(p -> p.module().isPresent())
+                .filter(p -> NameMangler.moduleClassName(p.module().get(), className(library)).equals(name))
+                .map(p -> p.module().get()).findFirst().orElse(name);
+        String members = (parts[1].toString() + parts[0] + parts[2]).indent(4).replaceAll("(?m)^[ ]+$", "");
+        return """
+
+                    /** The procedures of Fortran module {@code %s}. */
+                    public static final class %s {
+
+                        private %s() {
+                        }
+                %s    }
+                """.formatted(module, name, name, members);
+    }
+
+    /** A method of a module's class that calls the binding class's method of the same name. */
+    private static String delegateMethod(Procedure p, FriendlyMethodBuilder f, String method, String cls) {
+        var params = new ArrayList<String>();
+        var args = new ArrayList<String>();
+        var docs = new StringBuilder();
+        for (Parameter q : f.visible()) {
+            params.add(f.javaType(q) + " " + f.parameterName(q));
+            args.add(f.parameterName(q));
+            docs.append("     * @param ").append(f.parameterName(q)).append(" see {@link ").append(cls).append('#').append(method).append("}\n");
+        }
+        String ret = f.returnType();
+        if (!ret.equals("void")) {
+            docs.append("     * @return see {@link ").append(cls).append('#').append(method).append("}\n");
+        }
+        return """
+
+                    /**
+                     * Calls %s {@code %s} of module {@code %s}: the same as {@link %s#%s}.
+                     *
+                %s     */
+                    public static %s %s(%s) {
+                        %s%s.%s(%s);
+                    }
+                """.formatted(p.kind() == Procedure.Kind.FUNCTION ? "function" : "subroutine", p.name(), p.module().orElseThrow(), cls, method,
+                docs, ret, method, String.join(", ", params), ret.equals("void") ? "" : "return ", cls, method, String.join(", ", args));
     }
 
     private static String describe(Parameter q) {

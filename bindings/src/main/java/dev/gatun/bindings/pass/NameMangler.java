@@ -37,12 +37,25 @@ public final class NameMangler {
     }
 
     void run(Library library) {
+        var supported = library.procedures().stream().filter(p -> notes.get(p, Notes.Unsupported.class).isEmpty()).toList();
+        Map<String, Integer> uses = new HashMap<>();
+        for (Procedure proc : supported) {
+            uses.merge(javaName(proc.name(), false), 1, Integer::sum);
+        }
+        String cls = className(library.name());
         Map<String, Procedure> taken = new HashMap<>();
-        for (Procedure proc : library.procedures()) {
-            if (notes.get(proc, Notes.Unsupported.class).isPresent()) {
-                continue;
+        for (Procedure proc : supported) {
+            String simple = javaName(proc.name(), false);
+            boolean shared = uses.get(simple) > 1;
+            String name = simple;
+            if (proc.module().isPresent()) {
+                String nested = moduleClassName(proc.module().get(), cls);
+                // Fortran modules are namespaces: a name used elsewhere too is reached only through its module's class.
+                notes.put(proc, new Notes.Namespace(nested, simple, !shared));
+                if (shared) {
+                    name = javaName(proc.module().get(), false) + Character.toUpperCase(simple.charAt(0)) + simple.substring(1);
+                }
             }
-            String name = javaName(proc.name(), false);
             Procedure previous = taken.putIfAbsent(name, proc);
             if (previous != null) {
                 diagnostics.error(proc.position(), "procedure '" + proc.name() + "' and '" + previous.name() + "' (at "
@@ -54,7 +67,6 @@ public final class NameMangler {
             }
             checkNestedNames(library, proc, name);
         }
-        String cls = className(library.name());
         if (cls.equals("Raw")) {
             SourcePosition where = library.units().isEmpty() ? SourcePosition.NONE : new SourcePosition(library.units().getFirst().source(), 1, 1);
             diagnostics.error(where, "library name '" + library.name() + "' gives class 'Raw', which is the name of its nested raw layer;"
@@ -131,6 +143,20 @@ public final class NameMangler {
     public static String memberName(String member) {
         String name = javaName(member, false);
         return STRUCT_RESERVED.contains(name) ? name + "_" : name;
+    }
+
+    /**
+     * Returns the name of the nested class holding a Fortran module's procedures: {@code f90_return_real}
+     * becomes {@code F90ReturnReal}; one that would clash with the binding class or {@code Raw} gets a
+     * {@code Module} suffix.
+     *
+     * @param module  the module name
+     * @param binding the binding class name
+     * @return a Java type name
+     */
+    public static String moduleClassName(String module, String binding) {
+        String name = javaName(module, true);
+        return name.equals(binding) || name.equals("Raw") ? name + "Module" : name;
     }
 
     /**

@@ -18,6 +18,17 @@ public final class Notes {
     }
 
     /**
+     * Where a Fortran module procedure appears in Java: in the nested class of its module, and also as a
+     * method of the binding class itself when no other procedure has its Java name.
+     *
+     * @param className the nested class of the module
+     * @param method    the method name inside it
+     * @param topLevel  true when the binding class has the method too (the name is unique)
+     */
+    public record Namespace(String className, String method, boolean topLevel) {
+    }
+
+    /**
      * A scalar parameter whose value is the extent of an array: {@code n} in {@code a(n)} is
      * {@code a.shape(dimension) + offset}.
      *

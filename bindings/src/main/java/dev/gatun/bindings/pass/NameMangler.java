@@ -156,7 +156,7 @@ public final class NameMangler {
      */
     public static String moduleClassName(String module, String binding) {
         String name = javaName(module, true);
-        return name.equals(binding) || name.equals("Raw") ? name + "Module" : name;
+        return name.equals(binding) || name.equals("Raw") || TYPES_IN_SCOPE.contains(name) ? name + "Module" : name;
     }
 
     /**
@@ -166,6 +166,20 @@ public final class NameMangler {
      * @return a Java type name
      */
     public static String className(String library) {
-        return javaName(library, true);
+        String name = javaName(library, true);
+        return TYPES_IN_SCOPE.contains(name) ? name + "Library" : name;
     }
+
+    /**
+     * Types the generated class names by their simple names (java.lang, its imports, the Gatun array
+     * package): a binding or module class of that name would shadow them and the output would not compile.
+     */
+    private static final Set<String> TYPES_IN_SCOPE = Set.of("String", "Object", "Math", "Objects", "Integer", "Long", "Double",
+            "Float", "Boolean", "Byte", "Short", "Character", "Class", "System", "Thread", "ThreadLocal", "Throwable", "Error",
+            "RuntimeException", "IllegalArgumentException", "IllegalStateException", "NullPointerException",
+            "ExceptionInInitializerError", "SuppressWarnings", "Override", "FunctionalInterface", "Arena", "MemorySegment",
+            "Linker", "FunctionDescriptor", "SymbolLookup", "ValueLayout", "MemoryLayout", "StructLayout", "MethodHandle",
+            "MethodHandles", "MethodType", "StandardCharsets", "NativeLibrary", "CallbackGuard", "ArrayRequirement", "ElementType",
+            "Order", "Location", "Complex", "FortranStrings", "DoubleArray", "FloatArray", "IntArray", "LongArray",
+            "ComplexDoubleArray", "StridedArray", "NdArray", "HostArray", "Layout", "Npy");
 }

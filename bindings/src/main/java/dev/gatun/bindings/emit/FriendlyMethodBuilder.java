@@ -208,7 +208,11 @@ final class FriendlyMethodBuilder {
             String type = JavaTypes.scalar(p.type());
             if (inferred.isPresent()) {
                 Notes.InferredExtent e = inferred.get();
-                String value = expr.extent(name(e.array()), e.dimension()) + (e.offset() == 0 ? "" : " + " + e.offset() + "L");
+                String extent = expr.extent(name(e.array()), e.dimension());
+                String value = e.multiplier() == 1 && e.divisor() == 1
+                        ? extent + (e.offset() == 0 ? "" : " + " + e.offset() + "L")
+                        : "(" + (e.multiplier() == 1 ? extent : extent + " * " + e.multiplier() + "L") + (e.offset() == 0 ? "" : " + " + e.offset() + "L")
+                                + ")" + (e.divisor() == 1 ? "" : " / " + e.divisor() + "L");
                 body.append("        ").append(type).append(' ').append(name(p)).append(" = ").append(narrow(type, value))
                         .append("; // ").append(p.name()).append(" = extent of ").append(e.array().name()).append('\n');
             } else if (computed(p)) {
@@ -337,7 +341,9 @@ final class FriendlyMethodBuilder {
     private String scalarPointer(Parameter p, StringBuilder call, String ind) {
         int slot = scratchSlot(call, ind);
         String seg = "scratch[" + slot + "]";
-        String write = p.intent() == Parameter.Intent.OUT ? null : store(p.type(), seg, name(p));
+        // An intent(out) scalar computed from an array's shape (f2py's n of a(n)) goes in with that value.
+        boolean inferred = notes.get(p, Notes.InferredExtent.class).isPresent();
+        String write = p.intent() == Parameter.Intent.OUT && !inferred ? null : store(p.type(), seg, name(p));
         if (p.optional()) {
             call.append(ind).append("MemorySegment ").append(name(p)).append("Ref = MemorySegment.NULL;\n").append(ind).append("if (")
                     .append(name(p)).append(" != null) {\n").append(ind).append("    ").append(write).append(";\n").append(ind).append("    ")

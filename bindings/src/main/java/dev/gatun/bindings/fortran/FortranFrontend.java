@@ -50,10 +50,7 @@ public final class FortranFrontend {
             if (FortranPreprocessor.needed(file)) {
                 lines = FortranPreprocessor.run(file, System.getenv());
             } else {
-                // Lenient: old sources are often Latin-1; only their comments hold such bytes.
-                lines = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                        .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString().lines().toList();
+                lines = decode(Files.readAllBytes(file)).lines().toList();
             }
         } catch (IOException e) {
             diagnostics.error(new SourcePosition(file, 0, 0), "cannot read the source file: " + e);
@@ -63,6 +60,48 @@ public final class FortranFrontend {
             return new FortranSource(new Unit(file, Language.FORTRAN, List.of()), SourceForm.FREE);
         }
         return parse(file, lines);
+    }
+
+    /**
+     * Decodes a source: a byte-order mark selects UTF-8, UTF-16 or UTF-32 (as f2py's reader does);
+     * otherwise UTF-8, leniently, since old sources are often Latin-1 and only their comments hold such bytes.
+     */
+    static String decode(byte[] bytes) {
+        int skip = 0;
+        java.nio.charset.Charset charset = StandardCharsets.UTF_8;
+        if (starts(bytes, 0xEF, 0xBB, 0xBF)) {
+            skip = 3;
+        } else if (starts(bytes, 0xFF, 0xFE, 0, 0)) {
+            skip = 4;
+            charset = java.nio.charset.Charset.forName("UTF-32LE");
+        } else if (starts(bytes, 0, 0, 0xFE, 0xFF)) {
+            skip = 4;
+            charset = java.nio.charset.Charset.forName("UTF-32BE");
+        } else if (starts(bytes, 0xFF, 0xFE)) {
+            skip = 2;
+            charset = StandardCharsets.UTF_16LE;
+        } else if (starts(bytes, 0xFE, 0xFF)) {
+            skip = 2;
+            charset = StandardCharsets.UTF_16BE;
+        }
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalStateException("a replacing decoder does not throw", e);
+        }
+    }
+
+    private static boolean starts(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

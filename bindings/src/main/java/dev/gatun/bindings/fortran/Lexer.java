@@ -12,9 +12,6 @@ import java.util.Locale;
  */
 final class Lexer {
 
-    private static final List<String> DOTTED = List.of(".and.", ".or.", ".not.", ".eq.", ".ne.", ".lt.", ".le.",
-            ".gt.", ".ge.", ".true.", ".false.", ".eqv.", ".neqv.");
-
     private Lexer() {
     }
 
@@ -74,14 +71,14 @@ final class Lexer {
      */
     private static int dottedOperatorEnd(String t, int i, boolean fixed) {
         var sb = new StringBuilder(".");
-        for (int j = i + 1; j < t.length() && sb.length() <= 6; j++) {
+        for (int j = i + 1; j < t.length() && sb.length() <= 32; j++) {
             char c = t.charAt(j);
             if (c == ' ' && fixed) {
                 continue;
             }
             if (c == '.') {
-                sb.append('.');
-                return DOTTED.contains(sb.toString().toLowerCase(Locale.ROOT)) ? j + 1 : -1;
+                // The intrinsic ones, or a user-defined operator such as .item. (letters only, up to 31).
+                return sb.length() > 1 ? j + 1 : -1;
             }
             if (!Character.isLetter(c)) {
                 return -1;

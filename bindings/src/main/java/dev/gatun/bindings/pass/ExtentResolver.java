@@ -33,10 +33,24 @@ final class ExtentResolver {
             }
             for (Parameter p : proc.parameters()) {
                 if (p.isArray() || !(p.type() instanceof Type.Scalar s) || !s.kind().isInteger() || p.optional()
-                        || p.defaultValue().isPresent() || (p.intent() != Parameter.Intent.IN && p.intent() != Parameter.Intent.HIDE)) {
+                        || p.defaultValue().isPresent()) {
                     continue;
                 }
-                infer(proc, p);
+                if (p.intent() == Parameter.Intent.IN || p.intent() == Parameter.Intent.HIDE) {
+                    infer(proc, p, false);
+                } else if (p.intent() == Parameter.Intent.OUT && sizesAnArray(proc, p) && !infer(proc, p, true)) {
+                    // f2py computes such an n from the array and returns it; with no way to compute it, the
+                    // generated method would have no value to check the array against.
+                    notes.put(proc, new Notes.Unsupported("parameter '" + p.name() + "' is intent(out) but sizes an array, and"
+                            + " Gatun cannot compute it from that array's shape; declare it intent(in)"));
+                    diagnostics.warning(p.position(), "skipped " + (proc.kind() == Procedure.Kind.FUNCTION ? "function" : "subroutine")
+                            + " '" + proc.name() + "': parameter '" + p.name() + "' is intent(out) but sizes an array, and Gatun cannot"
+                            + " compute it from that array's shape; declare it intent(in)");
+                    break;
+                }
+            }
+            if (notes.get(proc, Notes.Unsupported.class).isPresent()) {
+                continue;
             }
             for (Parameter p : proc.parameters()) {
                 if (p.intent() == Parameter.Intent.HIDE && p.defaultValue().isEmpty()
@@ -48,19 +62,43 @@ final class ExtentResolver {
         }
     }
 
-    private void infer(Procedure proc, Parameter scalar) {
+    /**
+     * Notes how {@code scalar} follows from the first array whose dimension's extent is linear in it
+     * ({@code a(n)}, {@code a(0:n-1)}, {@code a(2*n)}, {@code a(3*n:20)}); for an intent(out) scalar only
+     * arrays the caller fills count. Returns whether one was found.
+     */
+    private boolean infer(Procedure proc, Parameter scalar, boolean fromInputsOnly) {
         for (Parameter array : proc.parameters()) {
+            if (fromInputsOnly && array.intent() != Parameter.Intent.IN && array.intent() != Parameter.Intent.INOUT) {
+                continue;
+            }
             for (int d = 0; d < array.rank(); d++) {
-                if (array.dimensions().get(d) instanceof Dimension.Explicit e && e.lower() instanceof Expr.IntConst low) {
-                    Long k = offsetOf(e.upper(), scalar.name());
-                    if (k != null) {
-                        // extent = (n + k) - low + 1, so n = extent + low - 1 - k
-                        notes.put(scalar, new Notes.InferredExtent(array, d, low.value() - 1 - k));
-                        return;
+                if (array.dimensions().get(d) instanceof Dimension.Explicit e) {
+                    if (e.lower() instanceof Expr.IntConst low) {
+                        Long k = offsetOf(e.upper(), scalar.name());
+                        if (k != null) {
+                            // extent = (n + k) - low + 1, so n = extent + low - 1 - k
+                            notes.put(scalar, new Notes.InferredExtent(array, d, low.value() - 1 - k));
+                            return true;
+                        }
+                    }
+                    var inverse = LinearExtent.solve(e.lower(), e.upper(), scalar.name());
+                    if (inverse.isPresent()) {
+                        var i = inverse.get();
+                        notes.put(scalar, new Notes.InferredExtent(array, d, i.offset(), i.multiplier(), i.divisor()));
+                        return true;
                     }
                 }
             }
         }
+        return false;
+    }
+
+    private static boolean sizesAnArray(Procedure proc, Parameter scalar) {
+        return proc.parameters().stream().flatMap(p -> p.dimensions().stream())
+                .anyMatch(d -> (d instanceof Dimension.Explicit e ? e.upper().references() : java.util.List.<String>of()).stream()
+                        .anyMatch(n -> n.equalsIgnoreCase(scalar.name()))
+                        || d.lower().references().stream().anyMatch(n -> n.equalsIgnoreCase(scalar.name())));
     }
 
     /** Returns k when {@code upper} is {@code name}, {@code name + k} or {@code name - k}; else null. */

@@ -29,14 +29,36 @@ public final class Notes {
     }
 
     /**
-     * A scalar parameter whose value is the extent of an array: {@code n} in {@code a(n)} is
-     * {@code a.shape(dimension) + offset}.
+     * A scalar parameter whose value follows from the extent of an array: {@code n} in {@code a(n)} is
+     * {@code (a.shape(dimension) * multiplier + offset) / divisor}; for {@code a(n)}, {@code a(0:n-1)} and
+     * {@code a(n+1)} the multiplier and divisor are 1, for {@code a(2*n)} the divisor is 2, for
+     * {@code a(n/2)} the multiplier is 2 (f2py's linear inverse of the extent).
      *
-     * @param array     the array parameter it is inferred from
-     * @param dimension 0-based dimension of that array
-     * @param offset    added to the extent (for {@code a(0:n-1)}, {@code a(n+1)} and the like)
+     * @param array      the array parameter it is inferred from
+     * @param dimension  0-based dimension of that array
+     * @param offset     added to the scaled extent
+     * @param multiplier the extent's factor
+     * @param divisor    the divisor of the sum, at least 1
      */
-    public record InferredExtent(Parameter array, int dimension, long offset) {
+    public record InferredExtent(Parameter array, int dimension, long offset, long multiplier, long divisor) {
+
+        /** Validates the divisor. */
+        public InferredExtent {
+            if (divisor < 1 || multiplier == 0) {
+                throw new IllegalArgumentException("inferred extent of " + array.name() + ": divisor must be >= 1 and multiplier != 0");
+            }
+        }
+
+        /**
+         * {@code n = extent + offset}.
+         *
+         * @param array     the array parameter it is inferred from
+         * @param dimension 0-based dimension of that array
+         * @param offset    added to the extent
+         */
+        public InferredExtent(Parameter array, int dimension, long offset) {
+            this(array, dimension, offset, 1, 1);
+        }
     }
 
     /**

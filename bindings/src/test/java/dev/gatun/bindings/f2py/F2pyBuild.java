@@ -185,7 +185,9 @@ public final class F2pyBuild {
      * @param args  the arguments
      * @return what it returned
      */
-    static Object invokeStatic(Class<?> owner, String name, Object... args) {
+    static Object invokeStatic(Class<?> owner, String fortranName, Object... args) {
+        // Java names are the Fortran ones in camelCase (foo_sum -> fooSum); exact names are tried first.
+        String name = Arrays.stream(owner.getMethods()).anyMatch(m -> m.getName().equals(fortranName)) ? fortranName : camel(fortranName);
         List<Method> named = Arrays.stream(owner.getMethods())
                 .filter(m -> m.getName().equals(name) && Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == args.length)
                 .toList();
@@ -214,6 +216,43 @@ public final class F2pyBuild {
         } catch (IllegalAccessException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * Reads a component of a generated result record (f2py's tuple of outputs).
+     *
+     * @param record    the record
+     * @param component its component name
+     * @return the value
+     */
+    public static Object component(Object record, String component) {
+        try {
+            return record.getClass().getMethod(component).invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("no component " + component + " in " + record, e);
+        }
+    }
+
+    /**
+     * Runs {@code gatun show} on files and returns what it printed on standard output.
+     *
+     * @param files the sources
+     * @return the signatures
+     */
+    public static String show(Path... files) {
+        var console = new ByteArrayOutputStream();
+        synchronized (CONSOLE) {
+            PrintStream out = System.out;
+            try {
+                System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+                var args = new ArrayList<String>(List.of("show"));
+                Arrays.stream(files).map(Path::toString).forEach(args::add);
+                assertEquals(0, GatunCli.run(args.toArray(String[]::new)), "gatun show " + Arrays.toString(files));
+            } finally {
+                System.setOut(out);
+            }
+        }
+        return console.toString(StandardCharsets.UTF_8);
     }
 
     /** Whether gfortran runs. @return true when it does */
@@ -246,6 +285,20 @@ public final class F2pyBuild {
             String entry = classes.getFirst();
             return entry.substring(0, entry.length() - ".class".length()).replace('/', '.');
         }
+    }
+
+    private static String camel(String name) {
+        var sb = new StringBuilder();
+        boolean upper = false;
+        for (char c : name.toCharArray()) {
+            if (c == '_') {
+                upper = sb.length() > 0;
+            } else {
+                sb.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return sb.toString();
     }
 
     private static String squash(String name) {

@@ -263,8 +263,9 @@ final class ExprParser {
         if (args.size() == 1) {
             return new Expr.Size(r.name(), 0, p);
         }
-        if (!(args.get(1) instanceof Expr.IntConst d) || d.value() + dimensionOffset < 1) {
-            throw c.error(t, "the dimension of " + t.text() + "(" + r.name() + ", ...) must be a constant >= " + (1 - dimensionOffset));
+        if (!(args.get(1) instanceof Expr.IntConst d) || d.value() + dimensionOffset < 1 || d.value() + dimensionOffset > 15) {
+            throw c.error(t, "the dimension of " + t.text() + "(" + r.name() + ", ...) must be a constant from " + (1 - dimensionOffset)
+                    + " to " + (15 - dimensionOffset));
         }
         return new Expr.Size(r.name(), (int) d.value() + dimensionOffset, p);
     }

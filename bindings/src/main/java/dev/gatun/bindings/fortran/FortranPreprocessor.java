@@ -108,7 +108,8 @@ final class FortranPreprocessor {
         for (String text : output) {
             Matcher m = MARKER.matcher(text);
             if (m.matches()) {
-                line = Integer.parseInt(m.group(1));
+                // A marker past int range (a hostile #line) cannot be a line of this file: append from here on.
+                line = m.group(1).length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(m.group(1));
                 current = m.group(2);
                 if (self == null) {
                     self = current;
@@ -116,7 +117,7 @@ final class FortranPreprocessor {
                 continue;
             }
             boolean ours = current == null || current.equals(self);
-            if (ours && line > out.size()) {
+            if (ours && line > out.size() && line - out.size() <= 1_000_000) {
                 while (out.size() < line - 1) {
                     out.add("");
                 }

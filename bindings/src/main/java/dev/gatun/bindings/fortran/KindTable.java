@@ -115,7 +115,7 @@ final class KindTable {
     /** Maps an intrinsic type name and kind to a model type, or null when Java cannot represent it. */
     static Type typeOf(String base, long kind) {
         return switch (base) {
-            case "integer" -> switch ((int) kind) {
+            case "integer" -> kind < 1 || kind > 8 ? null : switch ((int) kind) {
                 case 1 -> new Type.Scalar(ScalarKind.INT8);
                 case 2 -> new Type.Scalar(ScalarKind.INT16);
                 case 4 -> new Type.Scalar(ScalarKind.INT32);

@@ -60,7 +60,12 @@ record TypeSpec(Type type, String spelling, String unsupported) {
             if (size.kind() != Token.Kind.INT) {
                 throw c.error(size, "expected a byte size after '" + base + "*', found " + Cursor.describe(size));
             }
-            long bytes = Long.parseLong(size.text());
+            long bytes;
+            try {
+                bytes = Long.parseLong(size.text());
+            } catch (NumberFormatException e) {
+                throw c.error(size, "byte size " + size.text() + " of '" + base + "*' does not fit in 64 bits");
+            }
             // complex*16 is two 8-byte reals: kinds count one component.
             kind = base.equals("complex") ? bytes / 2 : bytes;
             spelling = base + "*" + bytes;

@@ -52,6 +52,22 @@ class ParserNeverThrowsTest {
     }
 
     @Test
+    void aByteSizeBeyondSixtyFourBitsAndAnAbsurdKind() throws IOException {
+        assertEquals(List.of("size.f90:2:8: warning: skipped subroutine 's': byte size 99999999999999999999 of 'real*' does not fit in 64 bits"),
+                generate("size.f90", """
+                        subroutine s(a)
+                          real*99999999999999999999 a
+                        end subroutine s
+                        """));
+        assertEquals(List.of("kind.f90:2:26: warning: skipped subroutine 's': parameter 'a': integer(4294967300) has no Java counterpart"),
+                generate("kind.f90", """
+                        subroutine s(a)
+                          integer(4294967300) :: a
+                        end subroutine s
+                        """));
+    }
+
+    @Test
     void aDummyArgumentListedTwice() throws IOException {
         assertEquals(List.of("twice.f90:1:17: warning: skipped subroutine 's': dummy argument 'n' appears twice in the argument list of 's'"),
                 generate("twice.f90", """

@@ -68,7 +68,9 @@ public final class Npy {
 
     /**
      * Maps {@code file} into {@code arena} with {@code mode}: {@code READ_WRITE} writes element
-     * changes back to the file, {@code PRIVATE} keeps them in memory.
+     * changes back to the file, {@code PRIVATE} keeps them in memory (copy-on-write; the file is never
+     * changed). A {@code PRIVATE} read of a file this process may not write is a copy in {@code arena}
+     * instead of a mapping: Java maps copy-on-write only through a channel open for writing.
      *
      * <p>The data must start at a multiple of the element alignment (NumPy always pads to 64
      * bytes). A read-only file whose data is misaligned is copied into aligned memory instead;
@@ -85,7 +87,14 @@ public final class Npy {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(arena, "arena");
         Objects.requireNonNull(mode, "mode");
-        boolean writable = mode == FileChannel.MapMode.READ_WRITE;
+        // A FIFO or device would block open() or read forever; only regular files are .npy files.
+        if (!Files.isRegularFile(file)) {
+            throw Files.exists(file) ? new NpyFormatException(file, "not a regular file (a directory, FIFO or device);"
+                    + " a .npy file must be a regular file") : new java.nio.file.NoSuchFileException(file.toString());
+        }
+        boolean copyPrivate = mode == FileChannel.MapMode.PRIVATE && !Files.isWritable(file);
+        boolean writable = mode == FileChannel.MapMode.READ_WRITE
+                || (mode == FileChannel.MapMode.PRIVATE && !copyPrivate);
         try (FileChannel channel = writable
                 ? FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)
                 : FileChannel.open(file, StandardOpenOption.READ)) {
@@ -124,7 +133,8 @@ public final class Npy {
                         + dataOffset + ", but the file has " + (fileSize - dataOffset));
             }
             Layout layout = Layout.contiguous(header.fortran() ? Order.FORTRAN : Order.C, header.shape());
-            MemorySegment data = map(file, channel, mode, dataOffset, dataBytes, header.type(), arena);
+            MemorySegment data = copyPrivate ? copy(file, channel, dataOffset, dataBytes, arena)
+                    : map(file, channel, mode, dataOffset, dataBytes, header.type(), arena);
             return (NdArray) HostArray.create(header.type(), data, layout, header.byteOrder());
         }
     }
@@ -140,6 +150,11 @@ public final class Npy {
         if (mapped.address() % type.alignment() == 0) {
             return mapped;
         }
+        if (mode == FileChannel.MapMode.PRIVATE) {
+            MemorySegment aligned = arena.allocate(bytes, HostArray.ALIGNMENT);
+            MemorySegment.copy(mapped, 0, aligned, 0, bytes);
+            return aligned; // changes stay in memory either way
+        }
         if (mode != FileChannel.MapMode.READ_ONLY) {
             throw new NpyFormatException(file, "data offset " + offset + " is not a multiple of "
                     + type.alignment() + " (the alignment of " + type.npyTypeCode() + "), so it cannot be mapped "
@@ -148,6 +163,21 @@ public final class Npy {
         MemorySegment aligned = arena.allocate(bytes, HostArray.ALIGNMENT);
         MemorySegment.copy(mapped, 0, aligned, 0, bytes);
         return aligned.asReadOnly();
+    }
+
+    /** The data read into fresh memory of {@code arena}: a private, writable copy. */
+    private static MemorySegment copy(Path file, FileChannel channel, long offset, long bytes, Arena arena) throws IOException {
+        MemorySegment data = arena.allocate(Math.max(bytes, 1), HostArray.ALIGNMENT).asSlice(0, bytes);
+        for (long done = 0; done < bytes; ) {
+            ByteBuffer window = data.asSlice(done, Math.min(WRITE_CHUNK, bytes - done)).asByteBuffer();
+            while (window.hasRemaining()) {
+                if (channel.read(window, offset + done + window.position()) < 0) {
+                    throw new NpyFormatException(file, "truncated while reading the data");
+                }
+            }
+            done += window.capacity();
+        }
+        return data;
     }
 
     private static ByteBuffer readFully(Path file, FileChannel channel, long position, int length, long fileSize)
@@ -223,14 +253,32 @@ public final class Npy {
             try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE,
                     StandardOpenOption.CREATE_NEW)) {
                 writeFully(channel, ByteBuffer.wrap(head));
-                for (long offset = 0; offset < data.byteSize(); offset += WRITE_CHUNK) {
-                    long length = Math.min(WRITE_CHUNK, data.byteSize() - offset);
-                    writeFully(channel, data.asSlice(offset, length).asByteBuffer());
-                }
+                writeData(channel, data);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(partial);
+        }
+    }
+
+    /**
+     * Writes the segment's bytes. Only native memory and {@code byte[]} can be viewed as a
+     * {@code ByteBuffer}; an array over a Java {@code double[]} (say) goes through a bounded buffer.
+     */
+    private static void writeData(FileChannel channel, MemorySegment data) throws IOException {
+        if (data.isNative() || data.heapBase().map(base -> base instanceof byte[]).orElse(false)) {
+            for (long offset = 0; offset < data.byteSize(); offset += WRITE_CHUNK) {
+                long length = Math.min(WRITE_CHUNK, data.byteSize() - offset);
+                writeFully(channel, data.asSlice(offset, length).asByteBuffer());
+            }
+            return;
+        }
+        ByteBuffer staging = ByteBuffer.allocateDirect((int) Math.min(data.byteSize(), 1 << 20));
+        MemorySegment window = MemorySegment.ofBuffer(staging);
+        for (long offset = 0; offset < data.byteSize(); offset += staging.capacity()) {
+            int length = (int) Math.min(staging.capacity(), data.byteSize() - offset);
+            MemorySegment.copy(data, offset, window, 0, length);
+            writeFully(channel, staging.clear().limit(length));
         }
     }
 

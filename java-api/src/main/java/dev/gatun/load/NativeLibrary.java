@@ -1,6 +1,7 @@
 package dev.gatun.load;
 
 import dev.gatun.internal.load.Dlfcn;
+import dev.gatun.internal.load.ElfCheck;
 import dev.gatun.internal.load.LibraryCache;
 import dev.gatun.internal.load.LibrarySet;
 
@@ -34,7 +35,9 @@ import java.util.Optional;
  *       with the libraries and a {@code SHA256SUMS} list. The whole list is extracted into one
  *       directory of a per-user cache ({@value #CACHE_DIR_PROPERTY}, default {@code $XDG_CACHE_HOME/gatun}
  *       or {@code ~/.cache/gatun}), named by the SHA-256 of the list, so the files keep their sonames and
- *       {@code $ORIGIN} rpaths between them work. Every file's hash is checked before it is loaded.
+ *       {@code $ORIGIN} rpaths between them work. Every file's hash is checked before it is first loaded,
+ *       and again whenever the file changed since (its {@code stat} identity is recorded). Sets no JVM has
+ *       used for 30 days ({@code gatun.cache.maxAgeDays}) are removed, never one a running JVM uses.
  *       Setting {@value #LIBRARY_PATH_PROPERTY} to one or more directories (separated by
  *       {@link File#pathSeparator}) loads {@code lib<name>.so} from there instead, with no extraction.</li>
  *   <li>{@link #load(Path)}: a library file on disk.</li>
@@ -116,11 +119,13 @@ public final class NativeLibrary {
     }
 
     /**
-     * Loads a library file from disk as it is: no extraction and no hash.
+     * Loads a library file from disk as it is: no extraction and no hash. Its ELF headers are checked
+     * first, so a truncated or non-ELF file is an exception, not a crash of the JVM inside the loader.
      *
      * @param file the shared library, e.g. {@code build/libkernels.so}
      * @return the loaded library; the same instance for the same file
-     * @throws NativeLoadException when the file does not exist or the dynamic loader refuses it
+     * @throws NativeLoadException when the file does not exist, is not a whole ELF shared library for this
+     *     machine, or the dynamic loader refuses it
      */
     public static NativeLibrary load(Path file) {
         Objects.requireNonNull(file, "file");
@@ -271,14 +276,44 @@ public final class NativeLibrary {
     private static NativeLibrary loadFromLibraryPath(String libraryPath, String fileName) {
         for (String entry : libraryPath.split(File.pathSeparator)) {
             if (!entry.isBlank() && Files.isRegularFile(Path.of(entry, fileName))) {
+                String verified = verifyAgainstListBeside(Path.of(entry, fileName));
                 synchronized (LOCK) {
-                    return register(fileName, Path.of(entry, fileName), null);
+                    return register(fileName, Path.of(entry, fileName), verified);
                 }
             }
         }
         throw new NativeLoadException("-D" + LIBRARY_PATH_PROPERTY + "=" + libraryPath + " is set but no directory in it"
                 + " holds " + fileName + "; copy the library there, or clear " + LIBRARY_PATH_PROPERTY
                 + " to extract it from its jar");
+    }
+
+    /**
+     * A directory of {@value #LIBRARY_PATH_PROPERTY} that holds a {@code SHA256SUMS} (e.g. a jar's native
+     * directory unpacked) gets the same check as extraction: the file must have the listed hash.
+     *
+     * @return the verified hash, or null when no list there names the file
+     */
+    private static String verifyAgainstListBeside(Path file) {
+        Path sums = file.resolveSibling(SUMS);
+        if (!Files.isRegularFile(sums)) {
+            return null;
+        }
+        try {
+            String expected = LibrarySet.parse(Files.readAllBytes(sums), sums.toString()).files().get(file.getFileName().toString());
+            if (expected == null) {
+                return null;
+            }
+            String actual = LibraryCache.sha256(file);
+            if (!actual.equals(expected)) {
+                throw new NativeLoadException("native library " + file + " has SHA-256 " + actual + " but " + sums + " lists "
+                        + expected + ": the file is corrupt, truncated or was replaced; copy it again or fix the list");
+            }
+            return actual;
+        } catch (IllegalArgumentException e) {
+            throw new NativeLoadException("malformed " + sums + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new NativeLoadException("cannot verify " + file + " against " + sums + " (" + e + ")", e);
+        }
     }
 
     /** One jar's {@code SHA256SUMS} listing the wanted file, and where its files are. */
@@ -387,6 +422,18 @@ public final class NativeLibrary {
         if (existing != null) {
             BY_PATH.putIfAbsent(file.toAbsolutePath().normalize(), existing);
             return existing;
+        }
+        // A truncated library is a SIGBUS inside dlopen, not an error it returns: check before the loader maps it.
+        Optional<String> problem;
+        try {
+            problem = ElfCheck.problem(real);
+        } catch (IOException e) {
+            throw new NativeLoadException("cannot read native library " + real + " (" + e + ")", e);
+        }
+        if (problem.isPresent()) {
+            throw new NativeLoadException("cannot load native library " + real + ": it " + problem.get()
+                    + "; rebuild it or copy it again" + (sha256 == null ? "" : " (its jar's SHA256SUMS matched: the jar was built"
+                    + " with a broken library)"));
         }
         Dlfcn.Result opened = Dlfcn.open(real.toString(), false);
         if (!opened.ok()) {

@@ -194,6 +194,55 @@ class NpyTest {
     }
 
     @Test
+    void privateMappingsChangeMemoryButNeverTheFileWritableOrNot() throws IOException {
+        Path path = dir.resolve("private.npy");
+        try (Arena arena = Arena.ofConfined()) {
+            Npy.write(path, DoubleArray.of(arena, Order.C, new double[] {1, 2, 3}, 3));
+        }
+        byte[] before = Files.readAllBytes(path);
+        for (boolean writableFile : new boolean[] {true, false}) {
+            assertTrue(path.toFile().setWritable(writableFile));
+            try (Arena arena = Arena.ofConfined()) {
+                DoubleArray copy = (DoubleArray) Npy.read(path, arena, FileChannel.MapMode.PRIVATE);
+                assertFalse(copy.isReadOnly());
+                copy.set(2, 42);
+                assertArrayEquals(new double[] {1, 2, 42}, copy.toArray());
+            }
+            assertArrayEquals(before, Files.readAllBytes(path), "PRIVATE never writes the file (writable: " + writableFile + ")");
+        }
+    }
+
+    @Test
+    void writesAnArrayOverAJavaArray() throws IOException {
+        Path path = dir.resolve("heap.npy");
+        double[] values = new double[200_000]; // larger than one staging buffer
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i * 0.5;
+        }
+        Npy.write(path, DoubleArray.ofHeap(values));
+        try (Arena arena = Arena.ofConfined()) {
+            assertArrayEquals(values, ((DoubleArray) Npy.read(path, arena)).toArray());
+        }
+    }
+
+    @Test
+    void aFifoIsRefusedInsteadOfBlocking() throws Exception {
+        Path fifo = dir.resolve("pipe.npy");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("mkfifo is not available: " + e.getMessage());
+            return;
+        }
+        assertEquals(0, mkfifo.waitFor());
+        var e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> assertThrows(NpyFormatException.class, () -> Npy.read(fifo)));
+        assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> Npy.read(dir.resolve("absent.npy")));
+    }
+
+    @Test
     void readWriteMappingsChangeTheFile() throws IOException {
         Path path = dir.resolve("rw.npy");
         try (Arena arena = Arena.ofConfined()) {

@@ -89,7 +89,7 @@ class NativeLibraryProcessTest {
         }
         Path setDir = cache.resolve(GreetFixture.sha256(fixture.sums().getBytes(StandardCharsets.UTF_8)));
         try (Stream<Path> files = Files.list(setDir)) {
-            assertEquals(List.of("libbase.so", "libgreet.so"),
+            assertEquals(List.of(".lock", ".verified", "libbase.so", "libgreet.so"),
                     files.map(f -> f.getFileName().toString()).sorted().toList(), "no temp files left behind");
         }
         for (var library : fixture.libraries.entrySet()) {

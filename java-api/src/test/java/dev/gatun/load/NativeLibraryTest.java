@@ -63,7 +63,7 @@ class NativeLibraryTest {
         assertEquals("libgreet.so", greet.name());
         assertEquals(GreetFixture.sha256(fixture.libraries.get("libgreet.so")), greet.sha256().orElseThrow());
         try (Stream<Path> files = Files.list(setDir)) {
-            assertEquals(List.of("libbase.so", "libgreet.so"),
+            assertEquals(List.of(".lock", ".verified", "libbase.so", "libgreet.so"),
                     files.map(f -> f.getFileName().toString()).sorted().toList(), "no temp files left behind");
         }
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));

@@ -19,8 +19,14 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The per-user directory that native libraries from jars are extracted into.
@@ -32,6 +38,15 @@ import java.util.Set;
  * existing file is reused only when its hash matches and is otherwise replaced by rename, so a
  * library another JVM has mapped is never written into. Any number of JVMs may extract at once:
  * each writes its own temp file and every rename installs identical, verified bytes.
+ *
+ * <p>A file is hashed once: after it is verified, its {@code stat} identity (device, inode, size,
+ * modification and change times) is recorded beside its hash in the set's {@value #VERIFIED} file, and
+ * later starts hash it again only when that identity changed. Any write to the file changes its change
+ * time ({@code ctime}, which no unprivileged call can set back) and any replacement changes its inode,
+ * so a changed or replaced file is re-hashed. What this does not defend against is a process of the same
+ * user forging both the file and the record: that user can already change the JVM, the jar or the
+ * environment, and the cache's 0700 directory keeps every other user out (the same threat model as
+ * {@code ~/.m2} or a virtualenv).
  */
 public final class LibraryCache {
     /** System property that overrides the cache directory. */
@@ -41,6 +56,8 @@ public final class LibraryCache {
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The record of verified files in each set directory; the leading dot keeps it out of any SHA256SUMS. */
+    static final String VERIFIED = ".verified";
 
     private final Path root;
 
@@ -93,14 +110,82 @@ public final class LibraryCache {
         Path dir = root.resolve(set.id());
         ensurePrivateDirectory(root);
         ensurePrivateDirectory(dir);
+        // Before verifying: once this JVM holds the set, no pruner can remove it under the loader.
+        CacheEntries.markInUse(dir);
+        Map<String, String> verified = readVerified(dir);
+        boolean changed = false;
         for (var file : set.files().entrySet()) {
             Path target = dir.resolve(file.getKey());
+            String record = file.getValue() + " " + identity(target);
+            if (record.equals(verified.get(file.getKey()))) {
+                continue; // hashed before and not written or replaced since
+            }
             if (!hashMatches(target, file.getValue())) {
                 install(set, source, file.getKey(), file.getValue(), target);
             }
+            verified.put(file.getKey(), file.getValue() + " " + identity(target));
+            changed = true;
         }
-        syncDirectory(dir);
+        if (changed) {
+            writeVerified(dir, verified);
+            syncDirectory(dir);
+        }
+        CacheEntries.pruneIfDue(root);
         return dir;
+    }
+
+    /**
+     * The {@code stat} fields that change whenever a file's content may have: device, inode, size, and
+     * modification and change times in nanoseconds; "absent" for a missing file or one that is not regular.
+     */
+    static String identity(Path file) {
+        try {
+            Map<String, Object> a = Files.readAttributes(file, "unix:dev,ino,size,mode,lastModifiedTime,ctime",
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!(a.get("mode") instanceof Integer mode) || (mode & 0170000) != 0100000) {
+                return "absent";
+            }
+            return a.get("dev") + ":" + a.get("ino") + ":" + a.get("size") + ":"
+                    + ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS) + ":"
+                    + ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "absent"; // never matches a record: the file is hashed as before
+        }
+    }
+
+    private static Map<String, String> readVerified(Path dir) {
+        Map<String, String> records = new HashMap<>();
+        try {
+            for (String line : Files.readAllLines(dir.resolve(VERIFIED), StandardCharsets.US_ASCII)) {
+                int space = line.indexOf(' ');
+                if (space > 0) {
+                    records.put(line.substring(0, space), line.substring(space + 1));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Absent or unreadable: every file is hashed, and the record written again.
+        }
+        return records;
+    }
+
+    /** Replaces the record by rename, so a JVM reading it at the same time sees the old or the new one whole. */
+    private static void writeVerified(Path dir, Map<String, String> records) {
+        var text = new StringBuilder();
+        new TreeMap<>(records).forEach((name, record) -> text.append(name).append(' ').append(record).append('\n'));
+        Path temp = dir.resolve(VERIFIED + "." + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".tmp");
+        try {
+            Files.write(temp, text.toString().getBytes(StandardCharsets.US_ASCII), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            Files.move(temp, dir.resolve(VERIFIED), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Only an optimisation: the next start hashes again.
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // A leftover dot-file is harmless.
+            }
+        }
     }
 
     /** Whether {@code file} is a regular file (not a link) whose SHA-256 is {@code expected}. */

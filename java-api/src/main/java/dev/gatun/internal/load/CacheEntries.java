@@ -1,0 +1,184 @@
+package dev.gatun.internal.load;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The set directories of a cache: which are in use, and removing the ones nobody has used for a while,
+ * so that {@code ~/.cache/gatun} does not grow by one directory per library build forever.
+ *
+ * <p>A JVM that uses a set holds a shared {@code flock}-style lock on the set's {@value #LOCK} file for
+ * its whole life (the libraries stay mapped that long), and touches the file's modification time at most
+ * once an hour as the "last used" time. Pruning, at most once a day per cache, takes an exclusive lock on
+ * each set's lock file without waiting: a set some JVM holds is skipped, whatever its age; an unused set
+ * older than the maximum age ({@value #MAX_AGE_PROPERTY}, default 30 days) is renamed away while locked
+ * and then deleted, so a JVM that starts using it at that moment finds it missing and extracts it again.
+ */
+public final class CacheEntries {
+    /** System property: days a set may stay unused before it is pruned; 0 or less disables pruning. */
+    public static final String MAX_AGE_PROPERTY = "gatun.cache.maxAgeDays";
+    /** The lock file in each set directory; the leading dot keeps it out of any SHA256SUMS. */
+    static final String LOCK = ".lock";
+    private static final String PRUNED = ".pruned";
+    private static final Duration TOUCH_EVERY = Duration.ofHours(1);
+    private static final Duration PRUNE_EVERY = Duration.ofDays(1);
+    private static final Pattern SET_NAME = Pattern.compile("[0-9a-f]{64}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    // Guarded by itself. Locks are per process: one per set directory, kept until the JVM exits.
+    private static final Map<Path, FileLock> HELD = new HashMap<>();
+
+    private CacheEntries() {
+    }
+
+    /**
+     * Marks {@code setDir} as used by this JVM until it exits: a shared lock that pruning respects, and
+     * the "last used" time. Waits while a pruner holds the set.
+     *
+     * @param setDir a set directory of the cache
+     */
+    public static void markInUse(Path setDir) {
+        Path lockFile = setDir.resolve(LOCK);
+        synchronized (HELD) {
+            if (HELD.containsKey(setDir)) {
+                return;
+            }
+            try {
+                FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                HELD.put(setDir, channel.lock(0, Long.MAX_VALUE, true));
+                FileTime now = FileTime.from(Instant.now());
+                if (Files.getLastModifiedTime(lockFile).toInstant().plus(TOUCH_EVERY).isBefore(now.toInstant())) {
+                    Files.setLastModifiedTime(lockFile, now);
+                }
+            } catch (IOException | OverlappingFileLockException | UnsupportedOperationException e) {
+                // Without a lock the set is only unprotected from pruning, which then goes by its age alone.
+            }
+        }
+    }
+
+    /**
+     * Prunes {@code root} when its last pruning is more than a day old: see the type's description.
+     *
+     * @param root the cache directory
+     * @return the set directories removed
+     */
+    public static List<Path> pruneIfDue(Path root) {
+        Duration maxAge = maxAge();
+        Path marker = root.resolve(PRUNED);
+        try {
+            if (maxAge.isZero() || (Files.exists(marker)
+                    && Files.getLastModifiedTime(marker).toInstant().plus(PRUNE_EVERY).isAfter(Instant.now()))) {
+                return List.of();
+            }
+            Files.write(marker, new byte[0]);
+        } catch (IOException e) {
+            return List.of();
+        }
+        return prune(root, maxAge);
+    }
+
+    /**
+     * Removes every set directory of {@code root} that no JVM holds and that was last used more than
+     * {@code maxAge} ago.
+     *
+     * @param root   the cache directory
+     * @param maxAge how long a set may stay unused
+     * @return the set directories removed
+     */
+    public static List<Path> prune(Path root, Duration maxAge) {
+        List<Path> removed = new ArrayList<>();
+        Instant cutoff = Instant.now().minus(maxAge);
+        try (DirectoryStream<Path> sets = Files.newDirectoryStream(root, p -> SET_NAME.matcher(p.getFileName().toString()).matches())) {
+            for (Path dir : sets) {
+                synchronized (HELD) {
+                    if (!HELD.containsKey(dir) && removeIfUnused(root, dir, cutoff)) {
+                        removed.add(dir);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // An unreadable cache is reported when it is used; pruning is best effort.
+        }
+        return removed;
+    }
+
+    private static boolean removeIfUnused(Path root, Path dir, Instant cutoff) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        Path lockFile = dir.resolve(LOCK);
+        // A lock file made just now by this open must not count as a use.
+        boolean hadLock = Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS);
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            FileLock lock = channel.tryLock(0, Long.MAX_VALUE, false);
+            if (lock == null) {
+                return false; // some JVM uses it
+            }
+            if (lastUsed(dir, hadLock).isAfter(cutoff)) {
+                return false;
+            }
+            // Renamed while locked: a JVM arriving now finds the set missing and extracts it afresh.
+            Path trash = root.resolve(".trash-" + HexFormat.of().toHexDigits(RANDOM.nextLong()));
+            Files.move(dir, trash, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(trash);
+            return true;
+        } catch (OverlappingFileLockException e) {
+            return false;
+        }
+    }
+
+    /** The newest modification time among the set's files: the lock file's touch, or the extraction. */
+    private static Instant lastUsed(Path dir, boolean countLock) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> countLock || !f.getFileName().toString().equals(LOCK)).map(f -> {
+                try {
+                    return Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant();
+                } catch (IOException e) {
+                    return Instant.MAX; // unreadable: treat as in use
+                }
+            }).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static Duration maxAge() {
+        String value = System.getProperty(MAX_AGE_PROPERTY);
+        long days = 30;
+        if (value != null && !value.isBlank()) {
+            try {
+                days = Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(MAX_AGE_PROPERTY + ": expected a whole number of days, got '" + value + "'");
+            }
+        }
+        return Duration.ofDays(Math.max(days, 0));
+    }
+}

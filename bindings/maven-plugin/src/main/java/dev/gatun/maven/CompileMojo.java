@@ -58,6 +58,7 @@ public final class CompileMojo extends GatunMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        requireJdk25(); // first: on an older JDK nothing below may run (it reaches Java 25 classes)
         rejectUnknownParameters();
         if (skip) {
             getLog().info("gatun: skipped (gatun.skip)");

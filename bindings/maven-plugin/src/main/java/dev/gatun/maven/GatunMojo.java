@@ -147,6 +147,21 @@ public abstract class GatunMojo extends AbstractMojo {
     }
 
     /**
+     * Fails when Maven runs on a JDK older than 25, naming both. The goal classes are loadable on JDK 17
+     * (see src/build/ClassFileVersion.java), so this runs first, before any Java 25 class is touched.
+     *
+     * @throws MojoExecutionException saying which JDK Maven runs on and how to choose JDK 25
+     */
+    protected void requireJdk25() throws MojoExecutionException {
+        int feature = Runtime.version().feature();
+        if (feature < 25) {
+            throw new MojoExecutionException("gatun-maven-plugin needs JDK 25 (it generates and builds Java 25 FFM bindings);"
+                    + " Maven runs on Java " + System.getProperty("java.version") + " (" + System.getProperty("java.home") + ")."
+                    + " Run Maven with JAVA_HOME set to a JDK 25, e.g. JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn ...");
+        }
+    }
+
+    /**
      * Fails on a configuration element no goal of this plugin knows, e.g. {@code <opemnp>}: Maven only
      * warns about it, and the build would go on without the option the user meant.
      *

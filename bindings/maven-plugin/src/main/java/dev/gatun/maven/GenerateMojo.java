@@ -41,6 +41,7 @@ public final class GenerateMojo extends GatunMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        requireJdk25(); // first: on an older JDK nothing below may run (it reaches Java 25 classes)
         rejectUnknownParameters();
         if (skip) {
             getLog().info("gatun: skipped (gatun.skip)");
@@ -84,7 +85,8 @@ public final class GenerateMojo extends GatunMojo {
     private void generate(String library, String pkg, List<Path> files, Path out, Path listFile)
             throws IOException, MojoFailureException {
         var diagnostics = new Diagnostics();
-        var result = BindingGenerator.generate(library, files, pkg, diagnostics, preprocessor(), new ProcedureFilter(includes, excludes));
+        var result = BindingGenerator.generate(library, files, pkg, diagnostics, preprocessor().orElseThrow(),
+                new ProcedureFilter(includes, excludes));
         for (Diagnostic d : diagnostics.all()) {
             if (d.severity() == Diagnostic.Severity.ERROR) {
                 getLog().error(d.toString());
@@ -119,7 +121,9 @@ public final class GenerateMojo extends GatunMojo {
     }
 
     /** The C preprocessor as the compiler will see the sources: same compiler, include paths and -D/-U/-I flags. */
-    private CPreprocessor preprocessor() {
+    // Optional, not CPreprocessor: Maven's injector loads every type in this class's method signatures, and a
+    // Java 25 class there would fail on JDK 17 before requireJdk25 can say so. Always present.
+    private Optional<CPreprocessor> preprocessor() {
         CPreprocessor p = CPreprocessor.fromEnvironment();
         String compiler = environment().get("CC");
         if (compiler != null && !compiler.isBlank()) {
@@ -138,7 +142,7 @@ public final class GenerateMojo extends GatunMojo {
                 p = p.withOption(flag);
             }
         }
-        return p;
+        return Optional.of(p);
     }
 
     private static boolean outputsExist(Path listFile) throws IOException {

@@ -152,7 +152,7 @@ public final class CLowering {
     /**
      * Lowers one function.
      *
-     * @param f the function
+     * @param declared the function as declared (a signature file may refine it)
      * @return the procedure, or empty (with a warning saying why) when it cannot be bound
      */
     public Optional<Procedure> procedure(CFunction declared) {

@@ -280,6 +280,9 @@ public final class CompilerDriver {
             }
             cmd.addAll(List.of("-c", s.file().toString(), "-o", object.toString()));
             run(cmd, true);
+            if (name.endsWith(".cu")) {
+                ReproducibleCudaObject.fix(object, stem); // nvcc embeds its temp files' pid-based names
+            }
             objects.add(object.toString());
         }
         if (!dispatched.isEmpty()) {

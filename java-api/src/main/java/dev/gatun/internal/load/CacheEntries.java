@@ -43,7 +43,10 @@ public final class CacheEntries {
     private static final Duration TOUCH_EVERY = Duration.ofHours(1);
     private static final Duration PRUNE_EVERY = Duration.ofDays(1);
     private static final Pattern SET_NAME = Pattern.compile("[0-9a-f]{64}");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Made on first use: seeding a SecureRandom costs milliseconds at every start, and most starts write nothing. */
+    private static final class Random {
+        static final SecureRandom SOURCE = new SecureRandom();
+    }
     // Guarded by itself. Locks are per process: one per set directory, kept until the JVM exits.
     private static final Map<Path, FileLock> HELD = new HashMap<>();
 
@@ -139,7 +142,7 @@ public final class CacheEntries {
                 return false;
             }
             // Renamed while locked: a JVM arriving now finds the set missing and extracts it afresh.
-            Path trash = root.resolve(".trash-" + HexFormat.of().toHexDigits(RANDOM.nextLong()));
+            Path trash = root.resolve(".trash-" + HexFormat.of().toHexDigits(Random.SOURCE.nextLong()));
             Files.move(dir, trash, StandardCopyOption.ATOMIC_MOVE);
             deleteTree(trash);
             return true;

@@ -55,7 +55,10 @@ public final class LibraryCache {
     public static final String LIBRARY_PATH_PROPERTY = "gatun.library.path";
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Made on first use: seeding a SecureRandom costs milliseconds at every start, and most starts write nothing. */
+    private static final class Random {
+        static final SecureRandom SOURCE = new SecureRandom();
+    }
     /** The record of verified files in each set directory; the leading dot keeps it out of any SHA256SUMS. */
     static final String VERIFIED = ".verified";
 
@@ -172,7 +175,7 @@ public final class LibraryCache {
     private static void writeVerified(Path dir, Map<String, String> records) {
         var text = new StringBuilder();
         new TreeMap<>(records).forEach((name, record) -> text.append(name).append(' ').append(record).append('\n'));
-        Path temp = dir.resolve(VERIFIED + "." + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".tmp");
+        Path temp = dir.resolve(VERIFIED + "." + HexFormat.of().toHexDigits(Random.SOURCE.nextLong()) + ".tmp");
         try {
             Files.write(temp, text.toString().getBytes(StandardCharsets.US_ASCII), StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
@@ -213,7 +216,7 @@ public final class LibraryCache {
     }
 
     private void install(LibrarySet set, Source source, String name, String expected, Path target) {
-        Path temp = target.resolveSibling("." + name + "." + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".tmp");
+        Path temp = target.resolveSibling("." + name + "." + HexFormat.of().toHexDigits(Random.SOURCE.nextLong()) + ".tmp");
         try {
             String actual = writeNew(source, name, temp);
             if (!actual.equals(expected)) {

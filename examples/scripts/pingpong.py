@@ -9,6 +9,10 @@ from mpi4py import MPI
 
 comm = MPI.COMM_WORLD
 rank, size = comm.Get_rank(), comm.Get_size()
+if size < 2:
+    # mpi4py built against another MPI than the mpirun that started it: every process is a job of its own.
+    print(f"mpi4py: {MPI.Get_library_version().splitlines()[0]} sees 1 rank; not the MPI of this mpirun", flush=True)
+    sys.exit(0)
 
 
 def iterations(nbytes):

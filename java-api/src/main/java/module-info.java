@@ -10,6 +10,8 @@
 module dev.gatun {
     // dev.gatun.mpi learns a rank's System.exit status from Runtime.exit's log record (see ExitStatus).
     requires java.logging;
+    // dev.gatun.profile: a JFR event per native call, and the report that reads recordings.
+    requires jdk.jfr;
     // One line per API package; internal packages (dev.gatun.internal.*) are not exported.
     exports dev.gatun.array;
     exports dev.gatun.load;
@@ -17,4 +19,5 @@ module dev.gatun {
     exports dev.gatun.info;
     exports dev.gatun.cuda;
     exports dev.gatun.mpi;
+    exports dev.gatun.profile;
 }

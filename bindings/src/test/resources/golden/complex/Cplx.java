@@ -152,10 +152,17 @@ public final class Cplx {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void cmul(MemorySegment a, MemorySegment b, MemorySegment result) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 GATUN_CPLX_CMUL.invokeExact(a, b, result);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_cplx_cmul", a.byteSize() + b.byteSize() + result.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -173,10 +180,17 @@ public final class Cplx {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void rotate(MemorySegment z, int n, double angle) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 GATUN_CPLX_ROTATE.invokeExact(z, n, angle);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_cplx_rotate", z.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -193,10 +207,17 @@ public final class Cplx {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void conjugate(MemorySegment a, MemorySegment b) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 GATUN_CPLX_CONJUGATE.invokeExact(a, b);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_cplx_conjugate", a.byteSize() + b.byteSize());
+                    event.commit();
+                }
             }
         }
     }

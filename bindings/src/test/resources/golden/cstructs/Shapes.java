@@ -696,10 +696,17 @@ public final class Shapes {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static MemorySegment vec3Add(SegmentAllocator allocator, MemorySegment a, MemorySegment b) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (MemorySegment) VEC3_ADD.invokeExact(allocator, a, b);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "vec3_add", a.byteSize() + b.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -715,10 +722,17 @@ public final class Shapes {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double sphereVolume(MemorySegment s) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (double) SPHERE_VOLUME.invokeExact(s);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "sphere_volume", s.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -735,10 +749,17 @@ public final class Shapes {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void sphereMove(MemorySegment s, MemorySegment by) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 SPHERE_MOVE.invokeExact(s, by);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "sphere_move", s.byteSize() + by.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -754,10 +775,17 @@ public final class Shapes {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static long wordBits(MemorySegment w) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (long) WORD_BITS.invokeExact(w);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "word_bits", w.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -773,10 +801,17 @@ public final class Shapes {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double packedTotal(MemorySegment r) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (double) PACKED_TOTAL.invokeExact(r);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "packed_total", r.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -791,10 +826,17 @@ public final class Shapes {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static long sphereSize() {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (long) SPHERE_SIZE.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "sphere_size", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -809,10 +851,17 @@ public final class Shapes {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static long sphereOffsetOfId() {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (long) SPHERE_OFFSET_OF_ID.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "sphere_offset_of_id", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -827,10 +876,17 @@ public final class Shapes {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static long packedSize() {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (long) PACKED_SIZE.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "packed_size", 0);
+                    event.commit();
+                }
             }
         }
     }

@@ -208,10 +208,17 @@ public final class Dirs {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void smooth(MemorySegment a, MemorySegment b, int n, double w) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 GATUN_SMOOTH.invokeExact(a, b, n, w);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_smooth", a.byteSize() + b.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -232,10 +239,17 @@ public final class Dirs {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void repeat(MemorySegment x, int m, int times) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 GATUN_REPEAT.invokeExact(x, m, times);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_repeat", x.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -256,10 +270,17 @@ public final class Dirs {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void csum(MemorySegment a, int n, MemorySegment s) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 CSUM.invokeExact(a, n, s);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "csum", a.byteSize() + s.byteSize());
+                    event.commit();
+                }
             }
         }
     }

@@ -86,10 +86,17 @@ public final class Fib {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void fib(MemorySegment a, int n) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 GATUN_FIB.invokeExact(a, n);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_fib", a.byteSize());
+                    event.commit();
+                }
             }
         }
     }

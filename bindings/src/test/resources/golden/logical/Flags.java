@@ -182,10 +182,17 @@ public final class Flags {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int allPositive(MemorySegment x, int n) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) GATUN_FLAGS_ALL_POSITIVE.invokeExact(x, n);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_flags_all_positive", x.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -202,10 +209,17 @@ public final class Flags {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void negate(int flag, MemorySegment negated) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 GATUN_FLAGS_NEGATE.invokeExact(flag, negated);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_flags_negate", negated.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -221,10 +235,17 @@ public final class Flags {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void toggle(MemorySegment flag) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 GATUN_FLAGS_TOGGLE.invokeExact(flag);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_flags_toggle", flag.byteSize());
+                    event.commit();
+                }
             }
         }
     }

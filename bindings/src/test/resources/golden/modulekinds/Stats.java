@@ -197,10 +197,17 @@ public final class Stats {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double mean(MemorySegment x, long n) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (double) GATUN_STATS_MEAN.invokeExact(x, n);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_stats_mean", x.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -222,10 +229,17 @@ public final class Stats {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void scale(MemorySegment v, int n, float factor, MemorySegment nonzero) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 GATUN_STATS_SCALE.invokeExact(v, n, factor, nonzero);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_stats_scale", v.byteSize() + nonzero.byteSize());
+                    event.commit();
+                }
             }
         }
     }

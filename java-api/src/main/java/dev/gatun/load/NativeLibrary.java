@@ -89,6 +89,7 @@ public final class NativeLibrary {
      *     unwritable, a hash does not match, or the dynamic loader refuses it; the message says what to set
      */
     public static NativeLibrary load(Class<?> anchor, String name) {
+        dev.gatun.profile.Profiling.startFromProperty(); // -Dgatun.profile=FILE.jfr records the native calls
         Objects.requireNonNull(anchor, "anchor");
         Objects.requireNonNull(name, "name");
         if (name.isEmpty() || name.contains("/") || name.contains(File.separator)) {

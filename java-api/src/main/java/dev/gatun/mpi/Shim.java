@@ -2,6 +2,7 @@ package dev.gatun.mpi;
 
 import dev.gatun.load.NativeLibrary;
 import dev.gatun.load.NativeLoadException;
+import dev.gatun.profile.NativeCallEvent;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -39,6 +40,23 @@ final class Shim {
     static final java.util.concurrent.atomic.AtomicInteger ACTIVE = new java.util.concurrent.atomic.AtomicInteger();
 
     private Shim() {
+    }
+
+    /** Before a blocking MPI call: counts the thread in, starts the call's JFR event (a no-op unless recorded). */
+    private static NativeCallEvent enter() {
+        ACTIVE.incrementAndGet();
+        NativeCallEvent event = new NativeCallEvent();
+        event.begin();
+        return event;
+    }
+
+    /** After it: counts the thread out, records the event when a recording wants it. */
+    private static void leave(NativeCallEvent event, String operation, long bytes) {
+        ACTIVE.decrementAndGet();
+        if (event.shouldCommit()) {
+            event.set("gatun_mpi", operation, bytes);
+            event.commit();
+        }
     }
 
     /** Resolved on first use, so that loading {@code dev.gatun.mpi} classes never needs MPI installed. */
@@ -273,48 +291,48 @@ final class Shim {
     }
 
     static void barrier(int comm, String where) {
-        ACTIVE.incrementAndGet();
+        NativeCallEvent event = enter();
         try {
             check((int) Handles.BARRIER.invokeExact(comm), "MPI_Barrier", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            ACTIVE.decrementAndGet();
+            leave(event, "MPI_Barrier", 0);
         }
     }
 
     static void send(MemorySegment buf, int count, int type, int dest, int tag, int comm, String where) {
-        ACTIVE.incrementAndGet();
+        NativeCallEvent event = enter();
         try {
             check((int) Handles.SEND.invokeExact(buf, count, type, dest, tag, comm), "MPI_Send", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            ACTIVE.decrementAndGet();
+            leave(event, "MPI_Send", buf.byteSize());
         }
     }
 
     /** {@code status} receives source, tag and the element count. */
     static void recv(MemorySegment buf, int count, int type, int source, int tag, int comm, MemorySegment status, String where) {
-        ACTIVE.incrementAndGet();
+        NativeCallEvent event = enter();
         try {
             check((int) Handles.RECV.invokeExact(buf, count, type, source, tag, comm, status), "MPI_Recv", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            ACTIVE.decrementAndGet();
+            leave(event, "MPI_Recv", buf.byteSize());
         }
     }
 
     /** {@code status} receives source, tag and the byte count. */
     static void probe(int source, int tag, int comm, MemorySegment status, String where) {
-        ACTIVE.incrementAndGet();
+        NativeCallEvent event = enter();
         try {
             check((int) Handles.PROBE.invokeExact(source, tag, comm, status), "MPI_Probe", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            ACTIVE.decrementAndGet();
+            leave(event, "MPI_Probe", 0);
         }
     }
 
@@ -329,70 +347,70 @@ final class Shim {
     }
 
     static void bcast(MemorySegment buf, int count, int type, int root, int comm, String where) {
-        ACTIVE.incrementAndGet();
+        NativeCallEvent event = enter();
         try {
             check((int) Handles.BCAST.invokeExact(buf, count, type, root, comm), "MPI_Bcast", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            ACTIVE.decrementAndGet();
+            leave(event, "MPI_Bcast", buf.byteSize());
         }
     }
 
     /** {@code send} = NULL: in place at the root. */
     static void reduce(MemorySegment send, MemorySegment recv, int count, int type, int op, int root, int comm, String where) {
-        ACTIVE.incrementAndGet();
+        NativeCallEvent event = enter();
         try {
             check((int) Handles.REDUCE.invokeExact(send, recv, count, type, op, root, comm), "MPI_Reduce", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            ACTIVE.decrementAndGet();
+            leave(event, "MPI_Reduce", send.byteSize() + recv.byteSize());
         }
     }
 
     /** {@code send} = NULL: in place. */
     static void allreduce(MemorySegment send, MemorySegment recv, int count, int type, int op, int comm, String where) {
-        ACTIVE.incrementAndGet();
+        NativeCallEvent event = enter();
         try {
             check((int) Handles.ALLREDUCE.invokeExact(send, recv, count, type, op, comm), "MPI_Allreduce", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            ACTIVE.decrementAndGet();
+            leave(event, "MPI_Allreduce", send.byteSize() + recv.byteSize());
         }
     }
 
     static void scatter(MemorySegment send, MemorySegment recv, int count, int type, int root, int comm, String where) {
-        ACTIVE.incrementAndGet();
+        NativeCallEvent event = enter();
         try {
             check((int) Handles.SCATTER.invokeExact(send, recv, count, type, root, comm), "MPI_Scatter", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            ACTIVE.decrementAndGet();
+            leave(event, "MPI_Scatter", send.byteSize() + recv.byteSize());
         }
     }
 
     static void gather(MemorySegment send, MemorySegment recv, int count, int type, int root, int comm, String where) {
-        ACTIVE.incrementAndGet();
+        NativeCallEvent event = enter();
         try {
             check((int) Handles.GATHER.invokeExact(send, recv, count, type, root, comm), "MPI_Gather", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            ACTIVE.decrementAndGet();
+            leave(event, "MPI_Gather", send.byteSize() + recv.byteSize());
         }
     }
 
     static void allgather(MemorySegment send, MemorySegment recv, int count, int type, int comm, String where) {
-        ACTIVE.incrementAndGet();
+        NativeCallEvent event = enter();
         try {
             check((int) Handles.ALLGATHER.invokeExact(send, recv, count, type, comm), "MPI_Allgather", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            ACTIVE.decrementAndGet();
+            leave(event, "MPI_Allgather", send.byteSize() + recv.byteSize());
         }
     }
 
@@ -434,13 +452,13 @@ final class Shim {
     }
 
     static void await(MemorySegment request, int type, MemorySegment status, String where) {
-        ACTIVE.incrementAndGet();
+        NativeCallEvent event = enter();
         try {
             check((int) Handles.WAIT.invokeExact(request, type, status), "MPI_Wait", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            ACTIVE.decrementAndGet();
+            leave(event, "MPI_Wait", 0);
         }
     }
 
@@ -455,13 +473,13 @@ final class Shim {
 
     /** {@code requests}: n addresses of request cells; {@code types}: n ints; {@code statuses}: 3n ints. */
     static void waitAll(int n, MemorySegment requests, MemorySegment types, MemorySegment statuses, String where) {
-        ACTIVE.incrementAndGet();
+        NativeCallEvent event = enter();
         try {
             check((int) Handles.WAITALL.invokeExact(n, requests, types, statuses), "MPI_Waitall", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            ACTIVE.decrementAndGet();
+            leave(event, "MPI_Waitall", 0);
         }
     }
 
@@ -500,14 +518,14 @@ final class Shim {
 
     static void sendrecv(MpiBuffer send, int dest, int sendTag, MpiBuffer recv, int source, int recvTag, int comm,
             MemorySegment status, String where) {
-        ACTIVE.incrementAndGet();
+        NativeCallEvent event = enter();
         try {
             check((int) Handles.SENDRECV.invokeExact(send.segment(), send.count(), send.type(), dest, sendTag, recv.segment(),
                     recv.count(), recv.type(), source, recvTag, comm, status), "MPI_Sendrecv", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            ACTIVE.decrementAndGet();
+            leave(event, "MPI_Sendrecv", send.segment().byteSize() + recv.segment().byteSize());
         }
     }
 

@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "gatun", mixinStandardHelpOptions = true, versionProvider = GatunCli.Version.class,
         description = "Call Fortran and C kernels from Java: compile them and generate FFM bindings.",
-        subcommands = {GatunCli.Build.class, GatunCli.Wrap.class, GatunCli.Show.class, GatunCli.Info.class,
+        subcommands = {GatunCli.Build.class, GatunCli.Wrap.class, GatunCli.Show.class, GatunCli.Info.class, ProfileCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:success", "1:errors in the sources", "2:usage error", "3:a compiler failed", "4:I/O error"})

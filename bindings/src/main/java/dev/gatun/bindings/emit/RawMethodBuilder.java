@@ -90,6 +90,18 @@ final class RawMethodBuilder {
         }
         String invoke = h + ".invokeExact(" + String.join(", ", arguments) + ")";
         String body = resultType().equals("void") ? invoke + ";" : "return (" + resultType() + ") " + invoke + ";";
+        // A JFR event per call (dev.gatun.profile): off unless recorded, when shouldCommit() folds to false.
+        String event = "event";
+        while (names.contains(event) || event.equals("t") || event.equals("allocator")) {
+            event = event + "_";
+        }
+        var segments = new ArrayList<String>();
+        for (int i = 0; i < names.size(); i++) {
+            if (JavaTypes.rawSlot(plan.slots().get(i), plan.shim()).equals("MemorySegment")) {
+                segments.add(names.get(i) + ".byteSize()");
+            }
+        }
+        String bytes = segments.isEmpty() ? "0" : String.join(" + ", segments);
         String criticalField = critical ? """
 
                         /** {@code %s} as a critical downcall: accepts heap segments, must not call back into Java. */
@@ -108,14 +120,22 @@ final class RawMethodBuilder {
                 %s         * @throws IllegalArgumentException if a segment is not a native segment
                          */
                         public static %s %s(%s) {
+                            dev.gatun.profile.NativeCallEvent %s = new dev.gatun.profile.NativeCallEvent();
+                            %s.begin();
                             try {
                                 %s
                             } catch (Throwable t) {
                                 throw unexpected(t);
+                            } finally {
+                                if (%s.shouldCommit()) {
+                                    %s.set(LIBRARY.name(), "%s", %s);
+                                    %s.commit();
+                                }
                             }
                         }
                 """.formatted(nativeSignature(), h, plan.symbol(), descriptor(), criticalField, plan.symbol(), nativeSignature(),
-                        JavaEmitter.where(procedure), allocatorDoc + paramDocs(names), resultType(), method, String.join(", ", params), body);
+                        JavaEmitter.where(procedure), allocatorDoc + paramDocs(names), resultType(), method, String.join(", ", params),
+                        event, event, body, event, event, plan.symbol(), bytes, event);
     }
 
     private static String paramDocs(List<String> names) {

@@ -1,0 +1,78 @@
+package dev.gatun.bindings.golden;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatun.array.DoubleArray;
+import dev.gatun.array.Order;
+import dev.gatun.bindings.cli.GatunCli;
+import dev.gatun.profile.NativeCallEvent;
+import dev.gatun.profile.ProfileReport;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.foreign.Arena;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Generated bindings emit a JFR event per native call; a recording of them sums up per function, as cProfile does. */
+class ProfileCallTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRecordingCountsEveryCallWithItsArrayBytes() throws Exception {
+        var flags = BuiltBinding.build("logical", dir);
+        Path jfr = dir.resolve("calls.jfr");
+        try (Arena arena = Arena.ofConfined(); Recording recording = new Recording()) {
+            DoubleArray three = DoubleArray.of(arena, Order.C, new double[] {1, 2, 3}, 3);
+            flags.call("allPositive", three); // before the recording: not counted
+            recording.enable(NativeCallEvent.NAME).withThreshold(Duration.ZERO);
+            recording.start();
+            for (int i = 0; i < 7; i++) {
+                flags.call("allPositive", three);
+            }
+            for (int i = 0; i < 5; i++) {
+                flags.call("negate", i % 2 == 0);
+            }
+            recording.stop();
+            recording.dump(jfr);
+        }
+        ProfileReport report = ProfileReport.read(jfr);
+        ProfileReport.Row all = row(report, "all_positive");
+        assertEquals(7, all.calls(), report::format);
+        assertEquals(0, all.bytes() % 7, report::format);
+        assertTrue(all.bytes() >= 7 * 24, () -> "each call passes the 24-byte array: " + report.format());
+        assertEquals("logical", all.library(), report::format);
+        assertEquals(5, row(report, "negate").calls(), report::format);
+        assertTrue(all.totalNanos() > 0 && all.cumulativeNanos() >= all.totalNanos(), report::format);
+
+        String table = runCli("profile", jfr.toString());
+        assertTrue(table.startsWith("12 native calls in "), table);
+        assertTrue(table.contains("ncalls      tottime      percall      cumtime          bytes  library:function"), table);
+        assertTrue(table.lines().anyMatch(l -> l.trim().startsWith("7 ") && l.contains("logical:") && l.contains("all_positive")),
+                table);
+        assertTrue(runCli("profile", dir.resolve("missing.jfr").toString()).isEmpty());
+    }
+
+    private static ProfileReport.Row row(ProfileReport report, String part) {
+        return report.rows().stream().filter(r -> r.symbol().contains(part)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + part + ":\n" + report.format()));
+    }
+
+    private static String runCli(String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            GatunCli.run(args);
+        } finally {
+            System.setOut(old);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}

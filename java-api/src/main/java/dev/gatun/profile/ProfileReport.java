@@ -1,0 +1,117 @@
+package dev.gatun.profile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * The native calls of a JFR recording, summed per function as Python's cProfile does: number of calls, total time
+ * (the calls' own time, without native calls nested in them through callbacks), time per call, cumulative time
+ * (with nested calls) and bytes of arrays passed. {@code gatun profile FILE.jfr} prints {@link #format()}.
+ *
+ * @param rows one per library and symbol, by total time, largest first
+ */
+public record ProfileReport(List<Row> rows) {
+
+    /**
+     * One function's sums.
+     *
+     * @param library    the library
+     * @param symbol     the function
+     * @param calls      how many calls
+     * @param totalNanos the calls' own time
+     * @param cumulativeNanos the calls' time with nested native calls
+     * @param bytes      bytes of arrays passed, summed
+     */
+    public record Row(String library, String symbol, long calls, long totalNanos, long cumulativeNanos, long bytes) {
+    }
+
+    /** {@return the report for {@link NativeCallEvent}s in a recording file}
+     *
+     * @param file a {@code .jfr} file
+     * @throws IOException when it cannot be read or is not a recording
+     */
+    public static ProfileReport read(Path file) throws IOException {
+        List<RecordedEvent> events = new ArrayList<>();
+        for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+            if (e.getEventType().getName().equals(NativeCallEvent.NAME)) {
+                events.add(e);
+            }
+        }
+        return of(events);
+    }
+
+    private record Call(String key, String library, String symbol, Instant start, Instant end, long bytes, long thread) {
+        long nanos() {
+            return java.time.Duration.between(start, end).toNanos();
+        }
+    }
+
+    private static ProfileReport of(List<RecordedEvent> events) {
+        Map<Long, List<Call>> byThread = new HashMap<>();
+        for (RecordedEvent e : events) {
+            long thread = e.getThread() == null ? -1 : e.getThread().getId();
+            String library = e.getString("library");
+            String symbol = e.getString("symbol");
+            byThread.computeIfAbsent(thread, t -> new ArrayList<>()).add(new Call(library + "\u0000" + symbol, library, symbol,
+                    e.getStartTime(), e.getEndTime(), e.getLong("bytes"), thread));
+        }
+        Map<String, long[]> sums = new LinkedHashMap<>(); // calls, own, cumulative, bytes
+        Map<String, Call> names = new HashMap<>();
+        for (List<Call> calls : byThread.values()) {
+            // Outer calls first; a call nested in another (a callback that calls native code) is subtracted from
+            // the outer one's own time, as cProfile's tottime does.
+            calls.sort(Comparator.comparing(Call::start).thenComparing(Call::end, Comparator.reverseOrder()));
+            long[] nested = new long[calls.size()];
+            List<Integer> open = new ArrayList<>();
+            for (int i = 0; i < calls.size(); i++) {
+                Call c = calls.get(i);
+                while (!open.isEmpty() && !calls.get(open.getLast()).end().isAfter(c.start())) {
+                    open.removeLast();
+                }
+                if (!open.isEmpty()) {
+                    nested[open.getLast()] += c.nanos();
+                }
+                open.add(i);
+            }
+            for (int i = 0; i < calls.size(); i++) {
+                Call c = calls.get(i);
+                long[] s = sums.computeIfAbsent(c.key(), k -> new long[4]);
+                names.putIfAbsent(c.key(), c);
+                s[0]++;
+                s[1] += Math.max(0, c.nanos() - nested[i]);
+                s[2] += c.nanos();
+                s[3] += c.bytes();
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        sums.forEach((k, s) -> rows.add(new Row(names.get(k).library(), names.get(k).symbol(), s[0], s[1], s[2], s[3])));
+        rows.sort(Comparator.comparingLong(Row::totalNanos).reversed().thenComparing(Row::symbol));
+        return new ProfileReport(List.copyOf(rows));
+    }
+
+    /** {@return the cProfile-style table: ncalls, tottime, percall, cumtime (seconds), bytes, library:function} */
+    public String format() {
+        long calls = rows.stream().mapToLong(Row::calls).sum();
+        double seconds = rows.stream().mapToLong(Row::totalNanos).sum() / 1e9;
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%d native calls in %.6f seconds%n%n", calls, seconds));
+        out.append(String.format(Locale.ROOT, "%10s %12s %12s %12s %14s  %s%n", "ncalls", "tottime", "percall", "cumtime",
+                "bytes", "library:function"));
+        for (Row r : rows) {
+            out.append(String.format(Locale.ROOT, "%10d %12.6f %12.9f %12.6f %14d  %s:%s%n", r.calls(), r.totalNanos() / 1e9,
+                    r.totalNanos() / 1e9 / r.calls(), r.cumulativeNanos() / 1e9, r.bytes(), r.library(), r.symbol()));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.gatun.profile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+
+/**
+ * Switches the {@link NativeCallEvent}s on without JFR options: {@code -D}{@value #PROPERTY}{@code =FILE.jfr} starts
+ * a recording of them (and of nothing else) when Gatun loads its first native library, written to that file when
+ * the JVM exits. {@code -XX:StartFlightRecording} works as well; the events are in JFR's default settings off, so
+ * enable them there with {@code +dev.gatun.NativeCall#enabled=true}, or simply use this property.
+ */
+public final class Profiling {
+    /** System property: the {@code .jfr} file to record native calls into. */
+    public static final String PROPERTY = "gatun.profile";
+
+    private static Recording recording;
+
+    private Profiling() {
+    }
+
+    /** Starts the recording that {@value #PROPERTY} asks for; does nothing without it, or when already started. */
+    public static synchronized void startFromProperty() {
+        String file = System.getProperty(PROPERTY);
+        if (recording != null || file == null || file.isBlank() || !FlightRecorder.isAvailable()) {
+            return;
+        }
+        try {
+            Recording r = new Recording();
+            r.setName("gatun-profile");
+            r.enable(NativeCallEvent.NAME).withThreshold(Duration.ZERO);
+            r.setToDisk(true);
+            r.setDestination(Path.of(file));
+            r.setDumpOnExit(true);
+            r.start();
+            recording = r;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("gatun: " + PROPERTY + "=" + file + ": cannot record native calls there: " + e.getMessage());
+        }
+    }
+}

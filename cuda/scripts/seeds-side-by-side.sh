@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 out=${OUT:-/tmp/gatun-seeds-gpu}
 mkdir -p "$out"
-nvidia-smi --query-gpu=name,driver_version --format=csv,noheader | tee "$out/device.txt"
+nvidia-smi --query-gpu=name,driver_version --format=csv,noheader | tee /tmp/gatun-gpu-device.txt
 PYTHONUNBUFFERED=1 timeout 300 python3 cuda/scripts/seeds_gpu_tools.py > "$out/python.log" 2>&1
 timeout 300 bash .device/run dev.gatun.kernels.cuda.SeedsGpuTimings > "$out/gatun.log" 2>&1
 value() { grep -h "^RESULT $1 " "$2" 2>/dev/null | awk '{print $3}' | tail -1; }
@@ -19,7 +19,7 @@ row() { # label, python name, gatun name, unit
   awk -v l="$1" -v p="$p" -v g="$g" -v u="$4" 'BEGIN {
     printf "%-44s %12s %12s %8s  %s\n", l, (p == "" ? "-" : p), (g == "" ? "-" : g), (p > 0 && g > 0 ? sprintf("%.2f", p / g) : "-"), u }'
 }
-echo "== the seeds' GPU tools vs Gatun on $(cat "$out/device.txt")"
+echo "== the seeds' GPU tools vs Gatun on $(cat /tmp/gatun-gpu-device.txt)"
 printf '%-44s %12s %12s %8s  %s\n' workload "CuPy/numba" Gatun "speedup" unit
 row "cp.dot(matrix, vector), n = 2048" dot_n2048_us dot_n2048_us us
 row "cp.dot(matrix, vector), n = 3000" dot_n3000_us dot_n3000_us us

@@ -42,12 +42,12 @@ java_heat=("${command[@]}")
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 
 if [ $pingpong -eq 1 ]; then
-  mpicc -O2 -o "$out/pingpong" examples/scripts/pingpong.c || exit 1
+  mpicc -O2 -o /tmp/gatun-pingpong examples/scripts/pingpong.c || exit 1
   {
-    "${mpirun[@]}" -np 2 "$out/pingpong"
+    "${mpirun[@]}" -np 2 /tmp/gatun-pingpong
     "${mpirun[@]}" -np 2 "${java_pingpong[@]}"
     "${mpirun[@]}" -np 2 python3 examples/scripts/pingpong.py
-    "${mpirun[@]}" -np "$max" "$out/pingpong" allreduce
+    "${mpirun[@]}" -np "$max" /tmp/gatun-pingpong allreduce
     "${mpirun[@]}" -np "$max" "${java_pingpong[@]}" allreduce
     "${mpirun[@]}" -np "$max" python3 examples/scripts/pingpong.py allreduce
   } > "$out/pingpong.log" 2>&1

@@ -43,13 +43,18 @@ public final class Communicator implements AutoCloseable {
     private final String name;
     private final int rank;
     private final int size;
+    private final String description; // built once: every call passes it, for messages
     private volatile boolean closed;
+    // A receive's status cell per thread: an arena per receive cost more than an 8-byte message's latency.
+    private static final ThreadLocal<MemorySegment> STATUS =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(Shim.statusLayout()));
 
     Communicator(int handle, String name) {
         this.handle = handle;
         this.name = name;
         this.rank = Shim.commQuery(handle, true);
         this.size = Shim.commQuery(handle, false);
+        this.description = "rank " + rank + " of " + size + " (" + name + ")";
     }
 
     /** {@return this process's rank, {@code 0 <= rank < size()}} */
@@ -153,11 +158,9 @@ public final class Communicator implements AutoCloseable {
         checkPeer("source", source, true);
         checkTag("tag", tag, true);
         begin("receive");
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment status = arena.allocate(Shim.statusLayout());
-            Shim.recv(buffer.segment(), buffer.count(), buffer.type(), source, tag, handle, status, describe());
-            return statusOf(status);
-        }
+        MemorySegment status = STATUS.get();
+        Shim.recv(buffer.segment(), buffer.count(), buffer.type(), source, tag, handle, status, describe());
+        return statusOf(status);
     }
 
     /**
@@ -208,11 +211,9 @@ public final class Communicator implements AutoCloseable {
             throw new IllegalArgumentException("parameter 'receive': overlaps 'send'; MPI_Sendrecv needs separate buffers");
         }
         begin("sendReceive");
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment status = arena.allocate(Shim.statusLayout());
-            Shim.sendrecv(out, dest, sendTag, in, source, receiveTag, handle, status, describe());
-            return statusOf(status);
-        }
+        MemorySegment status = STATUS.get();
+        Shim.sendrecv(out, dest, sendTag, in, source, receiveTag, handle, status, describe());
+        return statusOf(status);
     }
 
     // ---- nonblocking and persistent point to point -------------------------------------------
@@ -644,7 +645,7 @@ public final class Communicator implements AutoCloseable {
 
     /** {@code rank 1 of 4 (world)}: where an operation ran, for messages. */
     String describe() {
-        return "rank " + rank + " of " + size + " (" + name + ")";
+        return description;
     }
 
     // ---- checks ---------------------------------------------------------------------------

@@ -11,7 +11,7 @@ module dev.gatun {
     // dev.gatun.mpi learns a rank's System.exit status from Runtime.exit's log record (see ExitStatus).
     requires java.logging;
     // dev.gatun.profile: a JFR event per native call, and the report that reads recordings.
-    requires jdk.jfr;
+    requires transitive jdk.jfr; // generated bindings create its events
     // One line per API package; internal packages (dev.gatun.internal.*) are not exported.
     exports dev.gatun.array;
     exports dev.gatun.load;

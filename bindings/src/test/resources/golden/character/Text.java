@@ -117,10 +117,17 @@ public final class Text {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int countChar(MemorySegment s, long sLength, MemorySegment c, long cLength) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) GATUN_TEXT_COUNT_CHAR.invokeExact(s, sLength, c, cLength);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_text_count_char", s.byteSize() + c.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -137,10 +144,17 @@ public final class Text {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void greeting(int n, MemorySegment result) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 GATUN_TEXT_GREETING.invokeExact(n, result);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_text_greeting", result.byteSize());
+                    event.commit();
+                }
             }
         }
     }

@@ -126,10 +126,17 @@ public final class Spaces {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double alphaTwice(double x) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (double) GATUN_ALPHA_TWICE.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_alpha_twice", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -145,10 +152,17 @@ public final class Spaces {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double onlyAlpha(double x) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (double) GATUN_ALPHA_ONLY_ALPHA.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_alpha_only_alpha", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -164,10 +178,17 @@ public final class Spaces {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double betaTwice(double x) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (double) GATUN_BETA_TWICE.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_beta_twice", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -183,10 +204,17 @@ public final class Spaces {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double twice(double x) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (double) GATUN_TWICE.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_twice", 0);
+                    event.commit();
+                }
             }
         }
     }

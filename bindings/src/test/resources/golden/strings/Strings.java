@@ -341,10 +341,17 @@ public final class Strings {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void codes5(MemorySegment s, long sLength, MemorySegment c) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 GATUN_STRINGS_CODES5.invokeExact(s, sLength, c);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_strings_codes5", s.byteSize() + c.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -361,10 +368,17 @@ public final class Strings {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int lengthOf(MemorySegment s, long sLength) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) GATUN_STRINGS_LENGTH_OF.invokeExact(s, sLength);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_strings_length_of", s.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -383,10 +397,17 @@ public final class Strings {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static long countOf(MemorySegment s, long sLength, MemorySegment c, long cLength) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (long) GATUN_STRINGS_COUNT_OF.invokeExact(s, sLength, c, cLength);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_strings_count_of", s.byteSize() + c.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -405,10 +426,17 @@ public final class Strings {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void upper(MemorySegment s, long sLength, MemorySegment u, long uLength) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 GATUN_STRINGS_UPPER.invokeExact(s, sLength, u, uLength);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_strings_upper", s.byteSize() + u.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -427,10 +455,17 @@ public final class Strings {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void stamp(MemorySegment fixed, long fixedLength, MemorySegment any, long anyLength) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 GATUN_STRINGS_STAMP.invokeExact(fixed, fixedLength, any, anyLength);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_strings_stamp", fixed.byteSize() + any.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -448,10 +483,17 @@ public final class Strings {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void repeat3(MemorySegment s, long sLength, MemorySegment result) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 GATUN_STRINGS_REPEAT3.invokeExact(s, sLength, result);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_strings_repeat3", s.byteSize() + result.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -469,10 +511,17 @@ public final class Strings {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void greet(MemorySegment name, long nameLength, MemorySegment result) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 GATUN_STRINGS_GREET.invokeExact(name, nameLength, result);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_strings_greet", name.byteSize() + result.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -491,10 +540,17 @@ public final class Strings {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int joined(MemorySegment words, long wordsLength, long wordsExtent1, int n) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) GATUN_STRINGS_JOINED.invokeExact(words, wordsLength, wordsExtent1, n);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_strings_joined", words.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -512,10 +568,17 @@ public final class Strings {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void reverseEach(MemorySegment words, long wordsLength, long wordsExtent1) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 GATUN_STRINGS_REVERSE_EACH.invokeExact(words, wordsLength, wordsExtent1);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_strings_reverse_each", words.byteSize());
+                    event.commit();
+                }
             }
         }
     }

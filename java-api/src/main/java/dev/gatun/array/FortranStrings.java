@@ -137,6 +137,23 @@ public final class FortranStrings {
     }
 
     /**
+     * Writes a string into {@code length} bytes at {@code offset}, blank-padded or cut: Fortran's
+     * assignment to a {@code character(len=length)} variable.
+     *
+     * @param segment the memory
+     * @param offset  the first byte
+     * @param length  the variable's length in bytes
+     * @param value   the string
+     */
+    public static void write(MemorySegment segment, long offset, long length, String value) {
+        Objects.requireNonNull(value, "value");
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        MemorySegment target = segment.asSlice(offset, length);
+        target.fill(BLANK);
+        MemorySegment.copy(bytes, 0, target, ValueLayout.JAVA_BYTE, 0, (int) Math.min(length, bytes.length));
+    }
+
+    /**
      * Reads back the elements of a string array written by native code into {@code values}.
      *
      * @param segment the memory from {@link #copyIn(Arena, String, String[], long)}

@@ -1,7 +1,9 @@
 package dev.gatun.bindings.emit;
 
 import dev.gatun.bindings.model.Annotations;
+import dev.gatun.bindings.model.CommonBlock;
 import dev.gatun.bindings.model.Library;
+import dev.gatun.bindings.model.ModuleVariable;
 import dev.gatun.bindings.model.Parameter;
 import dev.gatun.bindings.model.Procedure;
 import dev.gatun.bindings.model.Type;
@@ -129,8 +131,38 @@ public final class JavaEmitter {
                 toNested.append(resultRecord(f, method));
             }
         }
+        // Module variables join their module's class; each COMMON block gets a class of its own.
+        boolean globals = false;
+        for (ModuleVariable v : GlobalShimBuilder.variables(library, notes)) {
+            modules.computeIfAbsent(NameMangler.moduleClassName(v.module(), cls),
+                    k -> new StringBuilder[] {new StringBuilder(), new StringBuilder(), new StringBuilder()})[1]
+                    .append(GlobalAccessorBuilder.members(GlobalAccessorBuilder.of(v)));
+            globals = true;
+        }
         for (var m : modules.entrySet()) {
             nested.append(moduleClass(m.getKey(), library, m.getValue()));
+        }
+        for (CommonBlock b : GlobalShimBuilder.commons(library)) {
+            var members = new StringBuilder();
+            for (CommonBlock.Member m : b.members()) {
+                if (notes.get(m, Notes.Unsupported.class).isEmpty()) {
+                    members.append(GlobalAccessorBuilder.members(GlobalAccessorBuilder.of(b, m)));
+                }
+            }
+            if (!members.isEmpty()) {
+                String name = NameMangler.commonClassName(b.name(), cls, modules.keySet());
+                nested.append("""
+
+                            /** The variables of %s, read and written in the Fortran memory. */
+                            public static final class %s {
+
+                                private %s() {
+                                }
+                        %s    }
+                        """.formatted(b.blank() ? "blank common" : "common block {@code /" + b.name() + "/}", name, name,
+                        members.toString().indent(4).replaceAll("(?m)^[ ]+$", "")));
+                globals = true;
+            }
         }
         for (Type.Struct s : structs.values()) {
             nested.append(new StructBuilder(s).build());
@@ -156,7 +188,7 @@ public final class JavaEmitter {
         if (callbacks) {
             fields.append("\n    private static final Linker LINKER = Linker.nativeLinker();\n");
         }
-        String helpers = callbacks ? UPCALL_TARGET : "";
+        String helpers = (callbacks ? UPCALL_TARGET : "") + (globals ? GLOBAL_ADDRESS : "");
         if (logicalCallbacks) {
             helpers += LOGICAL_ARGUMENTS.formatted(cls);
         }
@@ -225,6 +257,18 @@ public final class JavaEmitter {
                         return MethodHandles.publicLookup().findVirtual(type, name, methodType);
                     } catch (ReflectiveOperationException e) {
                         throw new ExceptionInInitializerError(e);
+                    }
+                }
+            """;
+
+    /** The memory of a COMMON block member or module variable, from its shim's address function. */
+    private static final String GLOBAL_ADDRESS = """
+
+                private static MemorySegment global(MethodHandle address, long bytes) {
+                    try {
+                        return ((MemorySegment) address.invokeExact()).reinterpret(bytes);
+                    } catch (Throwable t) {
+                        throw unexpected(t);
                     }
                 }
             """;
@@ -298,11 +342,11 @@ public final class JavaEmitter {
                 String.join(", ", params), body);
     }
 
-    /** The nested class of one Fortran module: its procedures' methods (or delegates to the binding class's). */
+    /** The nested class of one Fortran module: its variables, its procedures' methods (or delegates to the binding class's). */
     private static String moduleClass(String name, Library library, StringBuilder[] parts) {
-        String module = library.procedures().stream().filter(p -> p.module().isPresent())
-                .filter(p -> NameMangler.moduleClassName(p.module().get(), className(library)).equals(name))
-                .map(p -> p.module().get()).findFirst().orElse(name);
+        String module = java.util.stream.Stream.concat(library.procedures().stream().flatMap(p -> p.module().stream()),
+                        library.units().stream().flatMap(u -> u.variables().stream()).map(ModuleVariable::module))
+                .filter(m -> NameMangler.moduleClassName(m, className(library)).equals(name)).findFirst().orElse(name);
         String members = (parts[1].toString() + parts[0] + parts[2]).indent(4).replaceAll("(?m)^[ ]+$", "");
         return """
 

@@ -215,7 +215,9 @@ final class DeclarationParser {
             case "optional" -> a.optional = true;
             case "external" -> a.external = true;
             case "parameter" -> a.parameter = true;
-            case "pointer", "allocatable" -> a.unsupported = t.text();
+            case "pointer", "allocatable" -> a.unsupported = "private".equals(a.unsupported) ? a.unsupported : t.text();
+            // A private module variable cannot be use-associated by a shim: it is not bound.
+            case "private" -> a.unsupported = "private";
             case "bind" -> {
                 c.expect("(", "after 'bind'");
                 while (!c.peek().is(")") && !c.atEnd()) {

@@ -114,8 +114,9 @@ public final class FortranFrontend {
     public FortranSource parse(Path file, List<String> lines) {
         SourceForm form = SourceForm.detect(file, lines);
         List<Statement> statements = new StatementReader(diagnostics).read(file, lines, form);
-        List<ProcedureDraft> drafts = new FortranParser(diagnostics, moduleConstants).parse(statements);
+        var parser = new FortranParser(diagnostics, moduleConstants);
+        List<ProcedureDraft> drafts = parser.parse(statements);
         return new FortranSource(new Unit(file, Language.FORTRAN, DraftLowering.lowerAll(drafts, diagnostics),
-                DraftLowering.lowerCommons(drafts, diagnostics)), form);
+                DraftLowering.lowerCommons(drafts, diagnostics), parser.variables()), form);
     }
 }

@@ -3,6 +3,7 @@ package dev.gatun.bindings.fortran;
 import dev.gatun.bindings.diag.Diagnostics;
 import dev.gatun.bindings.diag.SourcePosition;
 import dev.gatun.bindings.model.Expr;
+import dev.gatun.bindings.model.ModuleVariable;
 import dev.gatun.bindings.model.Procedure;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +38,7 @@ final class FortranParser {
     private final Map<String, Map<String, Expr>> moduleConstants;
     private final DeclarationParser declarations;
     private final List<ProcedureDraft> finished = new ArrayList<>();
+    private final List<ModuleVariable> variables = new ArrayList<>();
     private List<Statement> statements;
     private int index;
 
@@ -191,6 +193,8 @@ final class FortranParser {
         moduleConstants.put(name, constants);
         int firstDraft = finished.size();
         Accessibility access = new Accessibility();
+        // The module's own declarations collect here, as a procedure's would: they are its variables.
+        var scope = new ProcedureDraft(name, Procedure.Kind.SUBROUTINE, start, constants, implicit);
         while (index < statements.size()) {
             Cursor c = nextCursor();
             if (c == null) {
@@ -203,6 +207,7 @@ final class FortranParser {
                     // Private module procedures cannot be reached from a shim (use-association fails),
                     // and they are not the module's interface: they are not bound.
                     finished.subList(firstDraft, finished.size()).removeIf(d -> !access.isPublic(d.name));
+                    moduleVariables(name, scope, access);
                     return;
                 } else if ((first.is("private") || first.is("public")) && !c.peek(1).is("(")) {
                     access.statement(c);
@@ -217,7 +222,7 @@ final class FortranParser {
                 } else if (first.is("type") && !c.peek(1).is("(")) {
                     skipUntilEnd("type");
                 } else if (TypeSpec.startsAt(c) && header(copy(c), constants) == null || first.is("parameter")) {
-                    declarations.declaration(c, null, constants);
+                    declarations.declaration(c, scope, constants);
                 } else {
                     Header h = header(c, constants);
                     if (h != null) {
@@ -229,6 +234,29 @@ final class FortranParser {
             }
         }
         diagnostics.error(start, "module '" + name + "' has no matching 'end module'");
+    }
+
+    /** Public, typed module variables that are not procedures; pointers and unbindable types are skipped with a warning. */
+    private void moduleVariables(String module, ProcedureDraft scope, Accessibility access) {
+        for (ProcedureDraft.Entity e : scope.entities.values()) {
+            if (e.external || e.type == null || !access.isPublic(e.name) || "private".equals(e.unsupportedAttribute)
+                    || finished.stream().anyMatch(d -> d.name.equalsIgnoreCase(e.name))) {
+                continue;
+            }
+            boolean allocatable = "allocatable".equals(e.unsupportedAttribute);
+            if (e.type.type() == null || e.unsupportedAttribute != null && !allocatable || allocatable && e.dimensions.isEmpty()) {
+                diagnostics.warning(e.position, "skipped module variable '" + e.name + "' of module '" + module + "': "
+                        + (e.type.type() == null ? "its type " + e.type.spelling() + " is not bound"
+                        : allocatable ? "allocatable scalars are not bound" : e.unsupportedAttribute + " variables are not bound"));
+                continue;
+            }
+            variables.add(new ModuleVariable(module, e.name, e.type.type(), e.dimensions, allocatable, e.position));
+        }
+    }
+
+    /** The public variables of the modules parsed so far, in source order. */
+    List<ModuleVariable> variables() {
+        return variables;
     }
 
     /**

@@ -146,6 +146,16 @@ public final class NameMangler {
     }
 
     /**
+     * Returns a Fortran name in upper camel case, for accessor names: {@code long_bn} becomes {@code LongBn}.
+     *
+     * @param source the name as written
+     * @return the identifier part
+     */
+    public static String upperCamel(String source) {
+        return javaName(source, true).replaceAll("_$", "");
+    }
+
+    /**
      * Returns the name of the nested class holding a Fortran module's procedures: {@code f90_return_real}
      * becomes {@code F90ReturnReal}; one that would clash with the binding class or {@code Raw} gets a
      * {@code Module} suffix.
@@ -157,6 +167,21 @@ public final class NameMangler {
     public static String moduleClassName(String module, String binding) {
         String name = javaName(module, true);
         return name.equals(binding) || name.equals("Raw") || TYPES_IN_SCOPE.contains(name) ? name + "Module" : name;
+    }
+
+    /**
+     * Returns the name of the nested class holding a {@code COMMON} block's accessors: {@code block} becomes
+     * {@code Block}, blank common {@code Blank}; one that would clash with the binding class, {@code Raw},
+     * a type the generated code uses or a module's class gets a {@code Common} suffix.
+     *
+     * @param block   the block name, empty for blank common
+     * @param binding the binding class name
+     * @param taken   the nested classes of modules
+     * @return a Java type name
+     */
+    public static String commonClassName(String block, String binding, java.util.Collection<String> taken) {
+        String name = block.isEmpty() ? "Blank" : javaName(block, true);
+        return name.equals(binding) || name.equals("Raw") || TYPES_IN_SCOPE.contains(name) || taken.contains(name) ? name + "Common" : name;
     }
 
     /**

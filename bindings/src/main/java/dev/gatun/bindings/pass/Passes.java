@@ -29,6 +29,8 @@ public final class Passes {
         new NameMangler(notes, diagnostics).run(library);
         // 4. The native call: direct symbol or gatun_ shim, and the slot of every argument.
         new ShimPlanner(notes).run(library);
+        // 5. COMMON block members and module variables without a Java accessor are reported.
+        new GlobalVariableFilter(notes, diagnostics).run(library);
         return notes;
     }
 }

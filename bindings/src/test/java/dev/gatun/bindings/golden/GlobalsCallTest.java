@@ -63,7 +63,7 @@ class GlobalsCallTest {
         }
         assertEquals(36.0, g.call("bTotal"));
         g.call("step");
-        assertEquals(7.0, b.get(1, 0), "b = b + 1 in Fortran, seen through the view");
+        assertEquals(11.0, b.get(1, 0), "b = b + 1 in Fortran, seen through the view");
         var negative = assertThrows(IllegalArgumentException.class, () -> BuiltBinding.invoke(state, "allocateB", 2L, -1L));
         assertEquals("b: expected extent >= 0 in dimension 1, got -1", negative.getMessage());
         BuiltBinding.invoke(state, "deallocateB");

@@ -372,10 +372,17 @@ public final class Globals {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void step() {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 GATUN_STATE_STEP.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_state_step", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -390,10 +397,17 @@ public final class Globals {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double bTotal() {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (double) GATUN_STATE_B_TOTAL.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_state_b_total", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -408,10 +422,17 @@ public final class Globals {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void initcb() {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 GATUN_INITCB.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_initcb", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -427,10 +448,17 @@ public final class Globals {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int okplus(int k) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) GATUN_OKPLUS.invokeExact(k);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_okplus", 0);
+                    event.commit();
+                }
             }
         }
     }

@@ -28,6 +28,7 @@ contains
   end subroutine my_sqrt_f_simd
 
   function dot_f(x, y) result(s)
+    !f2py check(size(y) == size(x)) y
     real(real64), intent(in) :: x(:), y(:)
     real(real64) :: s
     integer :: i
@@ -38,6 +39,7 @@ contains
   end function dot_f
 
   function dot_f_simd(x, y) result(s)
+    !f2py check(size(y) == size(x)) y
     real(real64), intent(in) :: x(:), y(:)
     real(real64) :: s
     integer :: i
@@ -50,6 +52,8 @@ contains
 
   ! y = A x with A(m, n) in Fortran (column-major) order: y accumulates columns, walking memory in order.
   subroutine matvec_f(a, x, y)
+    !f2py check(size(x) == shape(a, 1)) x
+    !f2py check(size(y) == shape(a, 0)) y
     real(real64), intent(in) :: a(:, :), x(:)
     real(real64), intent(out) :: y(:)
     integer :: i, j
@@ -62,6 +66,8 @@ contains
   end subroutine matvec_f
 
   subroutine matvec_f_simd(a, x, y)
+    !f2py check(size(x) == shape(a, 1)) x
+    !f2py check(size(y) == shape(a, 0)) y
     real(real64), intent(in) :: a(:, :), x(:)
     real(real64), intent(out) :: y(:)
     integer :: i, j
@@ -78,6 +84,7 @@ contains
   ! kernel's row-major u[i * ny + j] (Fortran's first index runs fastest). periodic /= 0 wraps the
   ! grid; otherwise the boundary keeps its initial values (Dirichlet). The result is left in u.
   subroutine heat_f(u, work, alpha, dt, dx, dy, steps, periodic)
+    !f2py check(shape(work, 0) == shape(u, 0) .and. shape(work, 1) == shape(u, 1)) work
     real(real64), intent(inout) :: u(0:, 0:), work(0:, 0:)
     real(real64), intent(in) :: alpha, dt, dx, dy
     integer, intent(in) :: steps, periodic
@@ -85,6 +92,7 @@ contains
   end subroutine heat_f
 
   subroutine heat_f_simd(u, work, alpha, dt, dx, dy, steps, periodic)
+    !f2py check(shape(work, 0) == shape(u, 0) .and. shape(work, 1) == shape(u, 1)) work
     real(real64), intent(inout) :: u(0:, 0:), work(0:, 0:)
     real(real64), intent(in) :: alpha, dt, dx, dy
     integer, intent(in) :: steps, periodic

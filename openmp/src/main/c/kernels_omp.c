@@ -52,7 +52,8 @@ double integration2d_c_omp_rows(int n, int row_begin, int row_end)
 }
 
 GATUN_MULTIARCH
-void cos_doubles_omp(const double *restrict in_array, double *restrict out_array, int size)
+void cos_doubles_omp(const double *restrict in_array /* gatun: dimension(size) */,
+                     double *restrict out_array /* gatun: out, dimension(size) */, int size)
 {
 #pragma omp parallel for simd schedule(static)
     for (int i = 0; i < size; i++) {
@@ -61,7 +62,7 @@ void cos_doubles_omp(const double *restrict in_array, double *restrict out_array
 }
 
 GATUN_MULTIARCH
-void my_sqrt_c_omp(double *restrict a, int n)
+void my_sqrt_c_omp(double *restrict a /* gatun: out, dimension(n) */, int n)
 {
 #pragma omp parallel for simd schedule(static)
     for (int i = 0; i < n; i++) {
@@ -70,7 +71,8 @@ void my_sqrt_c_omp(double *restrict a, int n)
 }
 
 GATUN_MULTIARCH
-double dot_c_omp(const double *restrict x, const double *restrict y, int n)
+double dot_c_omp(const double *restrict x /* gatun: dimension(n) */, const double *restrict y /* gatun: dimension(n) */,
+                 int n)
 {
     double sum = 0.0;
 #pragma omp parallel for simd schedule(static) reduction(+ : sum)
@@ -82,7 +84,9 @@ double dot_c_omp(const double *restrict x, const double *restrict y, int n)
 
 /* Row-major: rows are independent, so each thread computes whole rows. */
 GATUN_MULTIARCH
-void matvec_c_rowmajor_omp(const double *restrict a, const double *restrict x, double *restrict y, int m, int n)
+void matvec_c_rowmajor_omp(const double *restrict a /* gatun: dimension(m, n) */,
+                           const double *restrict x /* gatun: dimension(n) */,
+                           double *restrict y /* gatun: out, dimension(m) */, int m, int n)
 {
 #pragma omp parallel for schedule(static)
     for (int i = 0; i < m; i++) {
@@ -98,7 +102,9 @@ void matvec_c_rowmajor_omp(const double *restrict a, const double *restrict x, d
 
 /* Column-major: each thread owns a block of rows of y and walks all columns over that block. */
 GATUN_MULTIARCH
-void matvec_c_colmajor_omp(const double *restrict a, const double *restrict x, double *restrict y, int m, int n)
+void matvec_c_colmajor_omp(const double *restrict a /* gatun: dimension(m, n), order(fortran) */,
+                           const double *restrict x /* gatun: dimension(n) */,
+                           double *restrict y /* gatun: out, dimension(m) */, int m, int n)
 {
 #pragma omp parallel
     {
@@ -125,9 +131,13 @@ void matvec_c_colmajor_omp(const double *restrict a, const double *restrict x, d
  * of each step are shared out over the team; the team is created once for all steps.
  */
 GATUN_MULTIARCH
-void heat_c_omp(double *u, double *work, int nx, int ny, double alpha, double dt, double dx, double dy,
+void heat_c_omp(double *u /* gatun: inout, dimension(nx, ny) */, double *work /* gatun: inout, dimension(nx, ny) */,
+                int nx, int ny, double alpha, double dt, double dx, double dy,
                 int steps, int periodic)
 {
+    if (nx < 1 || ny < 1) {
+        return; /* an empty grid: each row's first and last points would still be written */
+    }
     const double cx = alpha * dt / (dx * dx);
     const double cy = alpha * dt / (dy * dy);
 #pragma omp parallel

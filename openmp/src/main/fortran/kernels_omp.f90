@@ -41,6 +41,7 @@ contains
   end subroutine my_sqrt_f_omp
 
   function dot_f_omp(x, y) result(s)
+    !f2py check(size(y) == size(x)) y
     real(real64), intent(in) :: x(:), y(:)
     real(real64) :: s
     integer :: i
@@ -53,6 +54,8 @@ contains
 
   ! y = A x, A(m, n) column-major: each thread owns a block of rows (i) and walks all columns.
   subroutine matvec_f_omp(a, x, y)
+    !f2py check(size(x) == shape(a, 1)) x
+    !f2py check(size(y) == shape(a, 0)) y
     real(real64), intent(in) :: a(:, :), x(:)
     real(real64), intent(out) :: y(:)
     integer :: i, j
@@ -74,6 +77,7 @@ contains
 
   ! Same grid and boundary conventions as kernels_fortran's heat_f.
   subroutine heat_f_omp(u, work, alpha, dt, dx, dy, steps, periodic)
+    !f2py check(shape(work, 0) == shape(u, 0) .and. shape(work, 1) == shape(u, 1)) work
     real(real64), intent(inout) :: u(0:, 0:), work(0:, 0:)
     real(real64), intent(in) :: alpha, dt, dx, dy
     integer, intent(in) :: steps, periodic
@@ -98,6 +102,7 @@ contains
       integer :: ny, nx, i, j, ip, im
       ny = size(a, 1)
       nx = size(a, 2)
+      if (ny == 0) return  ! an empty grid: no b(0, i) to write
       !$omp parallel do schedule(static) private(j, ip, im)
       do i = 0, nx - 1
         if (periodic /= 0) then

@@ -4,6 +4,7 @@ module grid
     implicit none
 contains
     subroutine laplacian(u, lap)
+        !f2py check(shape(lap, 0) == shape(u, 0) .and. shape(lap, 1) == shape(u, 1)) lap
         real(8), intent(in) :: u(:, :)
         real(8), intent(out) :: lap(:, :)
         integer :: i, j

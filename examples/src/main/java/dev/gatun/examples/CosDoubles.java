@@ -90,7 +90,7 @@ public final class CosDoubles implements Callable<Integer> {
             variants.add(Variant.of("C SIMD", 1, () -> Kernels.cosDoublesSimd(inOff, outOff), () -> Checksum.of(outOff)));
             for (int t : options.threadCounts()) {
                 variants.add(Variant.openMp("C+OpenMP", t, () -> {
-                    KernelsOmp.cosDoublesOmp(inOff, outOff, n);
+                    KernelsOmp.cosDoublesOmp(inOff, outOff);
                     return 0.0;
                 }, () -> Checksum.of(outOff)));
             }

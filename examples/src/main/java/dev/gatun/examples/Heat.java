@@ -145,7 +145,7 @@ public final class Heat implements Callable<Integer> {
             for (int t : options.threadCounts()) {
                 variants.add(Variant.openMp("C+OpenMP", t, () -> {
                     resetNative.run();
-                    KernelsOmp.heatCOmp(uC, workC, nx, ny, ALPHA, dt, dx, dy, steps, 0);
+                    KernelsOmp.heatCOmp(uGrid, workGrid, ALPHA, dt, dx, dy, steps, 0);
                     return 0.0;
                 }, () -> uC.getFlat(centre)));
             }

@@ -101,8 +101,6 @@ public final class MatVec implements Callable<Integer> {
                     colMajor.set(i, j, a[i * n + j]);
                 }
             }
-            DoubleArray colMajorFlat = colMajor.reshape(Order.FORTRAN, (long) m * n);
-            DoubleArray rowMajorFlat = rowMajor.reshape((long) m * n); // the OpenMP kernels take flat arrays
             DoubleArray xOff = DoubleArray.of(arena, Order.C, x, n);
             DoubleArray yOff = DoubleArray.allocate(arena, m);
 
@@ -120,7 +118,7 @@ public final class MatVec implements Callable<Integer> {
             variants.add(Variant.of("Fortran SIMD", 1, () -> Kernels.matvecFSimd(colMajor, xOff, yOff), () -> Checksum.of(yOff)));
             for (int t : options.threadCounts()) {
                 variants.add(Variant.openMp("C+OpenMP row-major", t, () -> {
-                    KernelsOmp.matvecCRowmajorOmp(rowMajorFlat, xOff, yOff, m, n);
+                    KernelsOmp.matvecCRowmajorOmp(rowMajor, xOff, yOff);
                     return 0.0;
                 }, () -> Checksum.of(yOff)));
             }

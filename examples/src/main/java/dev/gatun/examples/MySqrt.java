@@ -93,7 +93,7 @@ public final class MySqrt implements Callable<Integer> {
             variants.add(Variant.of("Fortran SIMD", 1, () -> Kernels.mySqrtFSimd(a), () -> Checksum.of(a)));
             for (int t : options.threadCounts()) {
                 variants.add(Variant.openMp("C+OpenMP", t, () -> {
-                    KernelsOmp.mySqrtCOmp(a, n);
+                    KernelsOmp.mySqrtCOmp(a);
                     return 0.0;
                 }, () -> Checksum.of(a)));
             }

@@ -25,6 +25,8 @@ public final class Passes {
         new ExpressionChecker(notes, diagnostics).run(library);
         // 2. Decide which scalars are inferred from array shapes (they leave the Java signature).
         new ExtentResolver(notes, diagnostics).run(library);
+        // 2b. Warn where an array's extent is left unchecked (no directive ties a count to it).
+        new ContractAudit(notes, diagnostics).run(library);
         // 3. Java names, after filtering so skipped procedures cannot cause name clashes.
         new NameMangler(notes, diagnostics).run(library);
         // 4. The native call: direct symbol or gatun_ shim, and the slot of every argument.

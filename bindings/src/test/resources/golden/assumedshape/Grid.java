@@ -46,13 +46,16 @@ public final class Grid {
     public static void laplacian(DoubleArray u, DoubleArray lap) {
         LAPLACIAN_U.check(u);
         LAPLACIAN_LAP.check(lap);
+        if (!(((lap.shape(0) == u.shape(0)) && (lap.shape(1) == u.shape(1))))) {
+            throw new IllegalArgumentException("parameter 'lap': check((size(lap, 1) == size(u, 1)) .and. (size(lap, 2) == size(u, 2))) failed, lap = " + lap);
+        }
         Raw.laplacian(u.segment(), u.shape(0), u.shape(1), lap.segment(), lap.shape(0), lap.shape(1));
     }
 
     /**
      * Calls function {@code total}.
      *
-     * <p>Declared at {@code grid.f90:18}.
+     * <p>Declared at {@code grid.f90:19}.
      *
      * @param a intent(in) array {@code a(:, :)} of double
      * @return result
@@ -134,7 +137,7 @@ public final class Grid {
         /**
          * Calls {@code gatun_grid_total} with exactly the native arguments.
          *
-         * <p>Native signature: {@code double gatun_grid_total(double * a, int64_t aExtent1, int64_t aExtent2)}. Declared at {@code grid.f90:18}.
+         * <p>Native signature: {@code double gatun_grid_total(double * a, int64_t aExtent1, int64_t aExtent2)}. Declared at {@code grid.f90:19}.
          *
          * @param a native argument {@code a}
          * @param aExtent1 native argument {@code aExtent1}

@@ -73,7 +73,7 @@ public final class Cplx {
      */
     public static void rotate(ComplexDoubleArray z, double angle) {
         ROTATE_Z.check(z);
-        int n = Math.toIntExact(z.shape(0)); // n = extent of z
+        int n = ArrayRequirement.toInt("n", z.shape(0), "the extent of 'z'"); // n = extent of z
         requireExtent("z", z.shape(0), 0, n, "n");
         Raw.rotate(z.segment(), n, angle);
     }

@@ -63,7 +63,7 @@ public final class Dirs {
     public static void smooth(DoubleArray a, DoubleArray b, Double w) {
         SMOOTH_A.check(a);
         SMOOTH_B.check(b);
-        int n = Math.toIntExact(a.size()); // n = len(a)
+        int n = ArrayRequirement.toInt("n", a.size(), "len(a)"); // n = len(a)
         double w$ = w != null ? w : 0.5; // default 0.5
         requireExtent("a", a.shape(0), 0, n, "n");
         requireExtent("b", b.shape(0), 0, n, "n");
@@ -86,7 +86,7 @@ public final class Dirs {
     public static void smooth(double[] a, double[] b, Double w) {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
-        int n = Math.toIntExact((long) a.length); // n = len(a)
+        int n = ArrayRequirement.toInt("n", (long) a.length, "len(a)"); // n = len(a)
         double w$ = w != null ? w : 0.5; // default 0.5
         requireExtent("a", (long) a.length, 0, n, "n");
         requireExtent("b", (long) b.length, 0, n, "n");
@@ -111,8 +111,8 @@ public final class Dirs {
      */
     public static void repeat(DoubleArray x, Integer times) {
         REPEAT_X.check(x);
-        int m = Math.toIntExact(x.size()); // m = len(x)
-        int times$ = times != null ? times : Math.toIntExact(2L); // default 2
+        int m = ArrayRequirement.toInt("m", x.size(), "len(x)"); // m = len(x)
+        int times$ = times != null ? times : ArrayRequirement.toInt("times", 2L, "2"); // default 2
         requireExtent("x", x.shape(0), 0, m, "m");
         if (!((times$ > 0L))) {
             throw new IllegalArgumentException("parameter 'times': check(times > 0) failed, times = " + times$);
@@ -131,8 +131,8 @@ public final class Dirs {
      */
     public static void repeat(double[] x, Integer times) {
         Objects.requireNonNull(x, "x");
-        int m = Math.toIntExact((long) x.length); // m = len(x)
-        int times$ = times != null ? times : Math.toIntExact(2L); // default 2
+        int m = ArrayRequirement.toInt("m", (long) x.length, "len(x)"); // m = len(x)
+        int times$ = times != null ? times : ArrayRequirement.toInt("times", 2L, "2"); // default 2
         requireExtent("x", (long) x.length, 0, m, "m");
         if (!((times$ > 0L))) {
             throw new IllegalArgumentException("parameter 'times': check(times > 0) failed, times = " + times$);
@@ -155,7 +155,7 @@ public final class Dirs {
      */
     public static double csum(DoubleArray a) {
         CSUM_A.check(a);
-        int n = Math.toIntExact(a.shape(0)); // n = extent of a
+        int n = ArrayRequirement.toInt("n", a.shape(0), "the extent of 'a'"); // n = extent of a
         requireExtent("a", a.shape(0), 0, n, "n");
         MemorySegment[] scratch = SCRATCH.get();
         Raw.csum(a.segment(), n, scratch[0]);
@@ -173,7 +173,7 @@ public final class Dirs {
      */
     public static double csum(double[] a) {
         Objects.requireNonNull(a, "a");
-        int n = Math.toIntExact((long) a.length); // n = extent of a
+        int n = ArrayRequirement.toInt("n", (long) a.length, "the extent of 'a'"); // n = extent of a
         requireExtent("a", (long) a.length, 0, n, "n");
         MemorySegment[] scratch = SCRATCH.get();
         try {

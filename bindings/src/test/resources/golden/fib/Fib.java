@@ -40,7 +40,7 @@ public final class Fib {
      */
     public static void fib(DoubleArray a) {
         FIB_A.check(a);
-        int n = Math.toIntExact(a.shape(0)); // n = extent of a
+        int n = ArrayRequirement.toInt("n", a.shape(0), "the extent of 'a'"); // n = extent of a
         requireExtent("a", a.shape(0), 0, n, "n");
         Raw.fib(a.segment(), n);
     }
@@ -55,7 +55,7 @@ public final class Fib {
      */
     public static void fib(double[] a) {
         Objects.requireNonNull(a, "a");
-        int n = Math.toIntExact((long) a.length); // n = extent of a
+        int n = ArrayRequirement.toInt("n", (long) a.length, "the extent of 'a'"); // n = extent of a
         requireExtent("a", (long) a.length, 0, n, "n");
         try {
             Raw.GATUN_FIB_CRITICAL.invokeExact(MemorySegment.ofArray(a), n);

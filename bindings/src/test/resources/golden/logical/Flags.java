@@ -55,7 +55,7 @@ public final class Flags {
      */
     public static boolean allPositive(DoubleArray x) {
         ALLPOSITIVE_X.check(x);
-        int n = Math.toIntExact(x.shape(0)); // n = extent of x
+        int n = ArrayRequirement.toInt("n", x.shape(0), "the extent of 'x'"); // n = extent of x
         requireExtent("x", x.shape(0), 0, n, "n");
         int result$ = Raw.allPositive(x.segment(), n);
         return result$ != 0;
@@ -72,7 +72,7 @@ public final class Flags {
      */
     public static boolean allPositive(double[] x) {
         Objects.requireNonNull(x, "x");
-        int n = Math.toIntExact((long) x.length); // n = extent of x
+        int n = ArrayRequirement.toInt("n", (long) x.length, "the extent of 'x'"); // n = extent of x
         requireExtent("x", (long) x.length, 0, n, "n");
         try {
             int result$ = (int) Raw.GATUN_FLAGS_ALL_POSITIVE_CRITICAL.invokeExact(MemorySegment.ofArray(x), n);

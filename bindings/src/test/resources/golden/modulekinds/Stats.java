@@ -96,7 +96,7 @@ public final class Stats {
      */
     public static long scale(FloatArray v, float factor) {
         SCALE_V.check(v);
-        int n = Math.toIntExact(v.shape(0)); // n = extent of v
+        int n = ArrayRequirement.toInt("n", v.shape(0), "the extent of 'v'"); // n = extent of v
         requireExtent("v", v.shape(0), 0, n, "n");
         MemorySegment[] scratch = SCRATCH.get();
         Raw.scale(v.segment(), n, factor, scratch[0]);
@@ -115,7 +115,7 @@ public final class Stats {
      */
     public static long scale(float[] v, float factor) {
         Objects.requireNonNull(v, "v");
-        int n = Math.toIntExact((long) v.length); // n = extent of v
+        int n = ArrayRequirement.toInt("n", (long) v.length, "the extent of 'v'"); // n = extent of v
         requireExtent("v", (long) v.length, 0, n, "n");
         MemorySegment[] scratch = SCRATCH.get();
         try {

@@ -62,7 +62,7 @@ public final class Opt {
     public static double axpySum(DoubleArray x, Double alpha, DoubleArray w) {
         AXPYSUM_X.check(x);
         if (w != null) AXPYSUM_W.check(w);
-        int n = Math.toIntExact(x.shape(0)); // n = extent of x
+        int n = ArrayRequirement.toInt("n", x.shape(0), "the extent of 'x'"); // n = extent of x
         requireExtent("x", x.shape(0), 0, n, "n");
         if (w != null) requireExtent("w", w.shape(0), 0, n, "n");
         MemorySegment[] scratch = SCRATCH.get();
@@ -87,7 +87,7 @@ public final class Opt {
      */
     public static void clamp(DoubleArray v, Double lo, Double hi) {
         CLAMP_V.check(v);
-        int n = Math.toIntExact(v.shape(0)); // n = extent of v
+        int n = ArrayRequirement.toInt("n", v.shape(0), "the extent of 'v'"); // n = extent of v
         requireExtent("v", v.shape(0), 0, n, "n");
         MemorySegment[] scratch = SCRATCH.get();
         MemorySegment loRef = MemorySegment.NULL;
@@ -115,7 +115,7 @@ public final class Opt {
      */
     public static void clamp(double[] v, Double lo, Double hi) {
         Objects.requireNonNull(v, "v");
-        int n = Math.toIntExact((long) v.length); // n = extent of v
+        int n = ArrayRequirement.toInt("n", (long) v.length, "the extent of 'v'"); // n = extent of v
         requireExtent("v", (long) v.length, 0, n, "n");
         MemorySegment[] scratch = SCRATCH.get();
         MemorySegment loRef = MemorySegment.NULL;

@@ -101,11 +101,12 @@ public record ArrayRequirement(String parameter, ElementType elementType, int ra
      * because the garbage collector may move them while native code runs.
      *
      * <p>The checks run in this order: not null, location, alive, element type, rank, extents,
-     * layout, then for host arrays heap memory, writability and byte order.
+     * layout, then for host arrays the owner thread, heap memory, writability and byte order.
      *
      * @param array the argument
      * @throws NullPointerException     if {@code array} is null
      * @throws IllegalStateException    if its arena is already closed
+     * @throws WrongThreadException     if its memory is confined to another thread
      * @throws IllegalArgumentException if it does not meet this requirement; the message starts
      *                                  with {@code parameter 'name':} and says what was expected
      */
@@ -122,6 +123,7 @@ public record ArrayRequirement(String parameter, ElementType elementType, int ra
      * @param allowHeap whether an array over a Java array ({@code ofHeap}) is acceptable
      * @throws NullPointerException     if {@code array} is null
      * @throws IllegalStateException    if its arena is already closed
+     * @throws WrongThreadException     if its memory is confined to another thread
      * @throws IllegalArgumentException if it does not meet this requirement
      */
     public void check(StridedArray array, boolean allowHeap) {
@@ -153,6 +155,11 @@ public record ArrayRequirement(String parameter, ElementType elementType, int ra
             throw fail("expected " + order.label() + ", got " + layoutOf(array));
         }
         if (array instanceof NdArray host) {
+            if (!host.segment().isAccessibleBy(Thread.currentThread())) {
+                // The downcall would throw this too, but without saying which argument.
+                throw new WrongThreadException(prefix() + "its memory belongs to a confined arena of another thread; "
+                        + "call from that thread, or allocate it in Arena.ofShared() to use it from several threads");
+            }
             if (host.isHeap() && !allowHeap) {
                 throw fail("got a heap array (ofHeap), which only critical downcalls accept; "
                         + "copy it off-heap with copy(arena)");
@@ -166,6 +173,24 @@ public record ArrayRequirement(String parameter, ElementType elementType, int ra
                         + host.byteOrder() + "; convert it with copy(arena)");
             }
         }
+    }
+
+    /**
+     * Narrows a value computed from array shapes (an extent inferred from an array, {@code size(a)}) to the
+     * native {@code int} a routine takes; generated bindings call it instead of {@link Math#toIntExact}.
+     *
+     * @param parameter the native parameter that receives the value
+     * @param value     the value
+     * @param what      where the value comes from, for the message (for example {@code "the extent of 'a'"})
+     * @return {@code value} as an int
+     * @throws IllegalArgumentException if {@code value} does not fit in an int; the message names the parameter
+     */
+    public static int toInt(String parameter, long value, String what) {
+        if (value != (int) value) {
+            throw new IllegalArgumentException("parameter '" + parameter + "': " + what + " is " + value
+                    + ", but the routine takes a C int (at most " + Integer.MAX_VALUE + "); pass the array in slices");
+        }
+        return (int) value;
     }
 
     private static String layoutOf(StridedArray array) {

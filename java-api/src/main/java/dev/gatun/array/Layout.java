@@ -170,7 +170,8 @@ final class Layout {
             throw new IndexOutOfBoundsException("slice [" + start + ", " + end + ") of dimension "
                     + dim + " must satisfy 0 <= start <= end <= " + shape[dim]);
         }
-        long extent = (end - start + step - 1) / step;
+        // Not (end - start + step - 1) / step: that overflows for a step near Long.MAX_VALUE.
+        long extent = end == start ? 0 : (end - start - 1) / step + 1;
         long[] newShape = shape.clone();
         long[] newStrides = strides.clone();
         newShape[dim] = extent;

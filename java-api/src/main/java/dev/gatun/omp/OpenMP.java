@@ -117,13 +117,18 @@ public final class OpenMP {
      * Sets the number of threads for parallel regions started from the calling thread
      * ({@code omp_set_num_threads}); other threads keep their own value.
      *
-     * @param n threads per parallel region, at least 1
-     * @throws IllegalArgumentException when {@code n < 1}
+     * @param n threads per parallel region, from 1 to {@link #maxSupportedThreads()}
+     * @throws IllegalArgumentException when {@code n < 1} or {@code n > maxSupportedThreads()}
      * @throws IllegalStateException on a virtual thread
      */
     public static void setNumThreads(int n) {
-        requirePositive(n, "n");
+        requireThreadCount(n, "n");
         requirePlatformThread("setNumThreads");
+        setNumThreadsUnchecked(n);
+    }
+
+    /** Sets the count without the bound: for restoring a count the runtime itself had. */
+    private static void setNumThreadsUnchecked(int n) {
         Runtime.require();
         try {
             Runtime.SET_NUM_THREADS.invokeExact(n);
@@ -141,6 +146,25 @@ public final class OpenMP {
     public static int maxThreads() {
         return callInt(Runtime.GET_MAX_THREADS, "omp_get_max_threads");
     }
+
+    /**
+     * The most threads {@link #setNumThreads(int)} and {@link #withThreads(int, Supplier)} accept: the
+     * runtime's {@link #threadLimit()}, and at most the system property {@value #MAX_THREADS_PROPERTY} (default: the larger of
+     * 1024 and 16 threads per processor). A team far beyond that does not make anything faster, and the
+     * runtime cannot survive it: libgomp crashes the process when it cannot create the threads (100000
+     * threads segfault, {@code Integer.MAX_VALUE} makes it exit).
+     *
+     * @return the largest thread count the setters accept, at least 1
+     * @throws NativeLoadException when no OpenMP runtime is available
+     */
+    public static int maxSupportedThreads() {
+        int limit = threadLimit();
+        int cap = Integer.getInteger(MAX_THREADS_PROPERTY, Math.max(1024, 16 * numProcs()));
+        return Math.max(1, Math.min(limit, cap));
+    }
+
+    /** The system property that caps thread counts (see {@link #maxSupportedThreads()}). */
+    public static final String MAX_THREADS_PROPERTY = "gatun.omp.maxThreads";
 
     /**
      * The most threads OpenMP may use in total ({@code omp_get_thread_limit}, set by {@code OMP_THREAD_LIMIT}).
@@ -230,22 +254,23 @@ public final class OpenMP {
      * Runs {@code work} on the calling thread with {@code n} OpenMP threads, then restores the calling
      * thread's previous thread count, also when {@code work} throws.
      *
-     * @param n threads per parallel region during {@code work}, at least 1
+     * @param n threads per parallel region during {@code work}, from 1 to {@link #maxSupportedThreads()}
      * @param work the code that calls kernels
      * @param <T> the result type
      * @return what {@code work} returns
-     * @throws IllegalArgumentException when {@code n < 1}
+     * @throws IllegalArgumentException when {@code n < 1} or {@code n > maxSupportedThreads()}
      * @throws IllegalStateException on a virtual thread
      */
     public static <T> T withThreads(int n, Supplier<T> work) {
-        requirePositive(n, "n");
+        requireThreadCount(n, "n");
         Objects.requireNonNull(work, "work");
         int previous = maxThreads();
         setNumThreads(n);
         try {
             return work.get();
         } finally {
-            setNumThreads(previous);
+            // The previous count came from the runtime (OMP_NUM_THREADS may exceed the cap): restore it as it was.
+            setNumThreadsUnchecked(previous);
         }
     }
 
@@ -253,9 +278,9 @@ public final class OpenMP {
      * Runs {@code work} on the calling thread with {@code n} OpenMP threads, then restores the calling
      * thread's previous thread count, also when {@code work} throws.
      *
-     * @param n threads per parallel region during {@code work}, at least 1
+     * @param n threads per parallel region during {@code work}, from 1 to {@link #maxSupportedThreads()}
      * @param work the code that calls kernels
-     * @throws IllegalArgumentException when {@code n < 1}
+     * @throws IllegalArgumentException when {@code n < 1} or {@code n > maxSupportedThreads()}
      * @throws IllegalStateException on a virtual thread
      */
     public static void withThreads(int n, Runnable work) {
@@ -275,9 +300,15 @@ public final class OpenMP {
         }
     }
 
-    private static void requirePositive(int n, String parameter) {
+    private static void requireThreadCount(int n, String parameter) {
         if (n < 1) {
             throw new IllegalArgumentException(parameter + ": expected at least 1 thread, got " + n);
+        }
+        int max = maxSupportedThreads();
+        if (n > max) {
+            throw new IllegalArgumentException(parameter + ": expected at most " + max + " threads (the OpenMP thread limit "
+                    + threadLimit() + ", capped by -D" + MAX_THREADS_PROPERTY + " at " + Integer.getInteger(MAX_THREADS_PROPERTY,
+                    Math.max(1024, 16 * numProcs())) + "), got " + n);
         }
     }
 

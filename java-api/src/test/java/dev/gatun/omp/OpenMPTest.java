@@ -198,6 +198,22 @@ class OpenMPTest {
     }
 
     @Test
+    void threadCountsBeyondTheRuntimeLimitAreRefusedBeforeTheyReachIt() throws Exception {
+        int max = OpenMP.maxSupportedThreads();
+        assertTrue(max >= 1 && max <= OpenMP.threadLimit(), "maxSupportedThreads " + max);
+        int before = OpenMP.maxThreads();
+        // libgomp segfaults on 100000 threads and exits on Integer.MAX_VALUE: never handed to it.
+        for (int n : new int[] {100_000, Integer.MAX_VALUE, max + 1}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> OpenMP.setNumThreads(n));
+            assertTrue(e.getMessage().startsWith("n: expected at most " + max + " threads"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> OpenMP.withThreads(n, () -> { }));
+        }
+        assertEquals(before, OpenMP.maxThreads(), "a refused count changes nothing");
+        OpenMP.withThreads(Math.min(max, 3), () -> assertEquals(Math.min(max, 3), OpenMP.maxThreads()));
+        assertEquals(before, OpenMP.maxThreads());
+    }
+
+    @Test
     void virtualThreadsCannotChangeSettings() throws Exception {
         Thread virtual = Thread.ofVirtual().unstarted(() -> {
             var e = assertThrows(IllegalStateException.class, () -> OpenMP.setNumThreads(2));

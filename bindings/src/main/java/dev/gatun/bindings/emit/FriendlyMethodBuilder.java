@@ -198,7 +198,7 @@ final class FriendlyMethodBuilder {
                 String type = JavaTypes.scalar(p.type());
                 Expr d = p.defaultValue().orElseThrow();
                 body.append("        ").append(type).append(' ').append(name(p)).append(" = ").append(parameterName(p)).append(" != null ? ")
-                        .append(parameterName(p)).append(" : ").append(narrow(type, expr.java(d))).append("; // default ")
+                        .append(parameterName(p)).append(" : ").append(narrow(type, expr.java(d), p.name(), d.render())).append("; // default ")
                         .append(d.render()).append('\n');
                 continue;
             }
@@ -213,19 +213,23 @@ final class FriendlyMethodBuilder {
                         ? extent + (e.offset() == 0 ? "" : " + " + e.offset() + "L")
                         : "(" + (e.multiplier() == 1 ? extent : extent + " * " + e.multiplier() + "L") + (e.offset() == 0 ? "" : " + " + e.offset() + "L")
                                 + ")" + (e.divisor() == 1 ? "" : " / " + e.divisor() + "L");
-                body.append("        ").append(type).append(' ').append(name(p)).append(" = ").append(narrow(type, value))
+                body.append("        ").append(type).append(' ').append(name(p)).append(" = ")
+                        .append(narrow(type, value, p.name(), "the extent of '" + e.array().name() + "'"))
                         .append("; // ").append(p.name()).append(" = extent of ").append(e.array().name()).append('\n');
             } else if (computed(p)) {
                 Expr d = p.defaultValue().orElseThrow();
-                body.append("        ").append(type).append(' ').append(name(p)).append(" = ").append(narrow(type, expr.java(d)))
+                body.append("        ").append(type).append(' ').append(name(p)).append(" = ")
+                        .append(narrow(type, expr.java(d), p.name(), d.render()))
                         .append("; // ").append(p.name()).append(" = ").append(d.render()).append('\n');
             }
         }
     }
 
-    private static String narrow(String type, String value) {
+    /** An int extent of an array too big for it is an error naming the parameter, not an ArithmeticException. */
+    private static String narrow(String type, String value, String parameter, String what) {
         return switch (type) {
-            case "int" -> "Math.toIntExact(" + value + ")";
+            case "int" -> "ArrayRequirement.toInt(\"" + parameter + "\", " + value + ", \"" + what.replace("\\", "\\\\")
+                    .replace("\"", "\\\"") + "\")";
             case "long", "double", "boolean", "String", "Complex" -> value;
             default -> "(" + type + ") (" + value + ")";
         };

@@ -1,3 +1,4 @@
+// Generated from src/main/templates/RealArray.java.template by ArrayTemplateTest. Do not edit: change the template or the row.
 package dev.gatun.array;
 
 import java.lang.foreign.Arena;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * try (Arena arena = Arena.ofConfined()) {
  *     DoubleArray a = DoubleArray.allocate(arena, Order.FORTRAN, 100, 50); // zero-filled
  *     a.set(3, 4, 1.5);
- *     DoubleArray column = a.slice(1, 4, 5);                               // a 100 x 1 view
+ *     DoubleArray column = a.slice(1, 4, 5); // a 100 x 1 view
  * }
  * }
  *

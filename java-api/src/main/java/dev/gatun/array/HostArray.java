@@ -7,11 +7,11 @@ import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
- * What the five host array classes share: the segment, the layout, views, checks and bulk copies.
+ * What the host array classes share: the segment, the layout, views, checks and bulk copies.
  * The typed element access lives in the subclasses, next to their {@code static final} layouts.
  */
 abstract sealed class HostArray implements StridedArray
-        permits DoubleArray, FloatArray, IntArray, LongArray, ComplexDoubleArray {
+        permits DoubleArray, FloatArray, IntArray, LongArray, ShortArray, ByteArray, ComplexDoubleArray, ComplexFloatArray {
 
     /** SIMD kernels load whole cache lines; 64 bytes also covers AVX-512 registers. */
     static final long ALIGNMENT = 64;
@@ -89,6 +89,9 @@ abstract sealed class HostArray implements StridedArray
             case INT -> new IntArray(segment, layout, order);
             case LONG -> new LongArray(segment, layout, order);
             case COMPLEX_DOUBLE -> new ComplexDoubleArray(segment, layout, order);
+            case INT8 -> new ByteArray(segment, layout, order);
+            case INT16 -> new ShortArray(segment, layout, order);
+            case COMPLEX_FLOAT -> new ComplexFloatArray(segment, layout, order);
         };
     }
 

@@ -1,3 +1,4 @@
+// Generated from src/main/templates/RealArray.java.template by ArrayTemplateTest. Do not edit: change the template or the row.
 package dev.gatun.array;
 
 import java.lang.foreign.Arena;
@@ -8,14 +9,14 @@ import java.util.Objects;
 
 /**
  * An N-dimensional array of {@code int} in host memory: C {@code int32_t*}, Fortran
- * {@code integer(4)}, NumPy {@code int32}.
+ * {@code integer(4)} or {@code logical(4)}, NumPy {@code int32}.
  *
  * <p>Allocate one in an arena, view it without copies, and pass {@link #segment()} to native code:
  * {@snippet :
  * try (Arena arena = Arena.ofConfined()) {
  *     IntArray a = IntArray.allocate(arena, Order.FORTRAN, 100, 50); // zero-filled
  *     a.set(3, 4, 15);
- *     IntArray column = a.slice(1, 4, 5);                               // a 100 x 1 view
+ *     IntArray column = a.slice(1, 4, 5); // a 100 x 1 view
  * }
  * }
  *
@@ -26,7 +27,7 @@ public final class IntArray extends HostArray implements NdArray {
 
     // static final: the JIT folds these into the load instructions (an instance field would not be).
     private static final ValueLayout.OfInt VALUE = ValueLayout.JAVA_INT_UNALIGNED;
-    
+
     IntArray(MemorySegment segment, Layout layout, ByteOrder byteOrder) {
         super(Integer.BYTES, segment, layout, byteOrder);
     }

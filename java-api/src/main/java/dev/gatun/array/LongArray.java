@@ -1,3 +1,4 @@
+// Generated from src/main/templates/RealArray.java.template by ArrayTemplateTest. Do not edit: change the template or the row.
 package dev.gatun.array;
 
 import java.lang.foreign.Arena;
@@ -8,14 +9,14 @@ import java.util.Objects;
 
 /**
  * An N-dimensional array of {@code long} in host memory: C {@code int64_t*}, Fortran
- * {@code integer(8)}, NumPy {@code int64}.
+ * {@code integer(8)} or {@code logical(8)}, NumPy {@code int64}.
  *
  * <p>Allocate one in an arena, view it without copies, and pass {@link #segment()} to native code:
  * {@snippet :
  * try (Arena arena = Arena.ofConfined()) {
  *     LongArray a = LongArray.allocate(arena, Order.FORTRAN, 100, 50); // zero-filled
- *     a.set(3, 4, 15L);
- *     LongArray column = a.slice(1, 4, 5);                               // a 100 x 1 view
+ *     a.set(3, 4, 15);
+ *     LongArray column = a.slice(1, 4, 5); // a 100 x 1 view
  * }
  * }
  *
@@ -26,7 +27,7 @@ public final class LongArray extends HostArray implements NdArray {
 
     // static final: the JIT folds these into the load instructions (an instance field would not be).
     private static final ValueLayout.OfLong VALUE = ValueLayout.JAVA_LONG_UNALIGNED;
-    
+
     LongArray(MemorySegment segment, Layout layout, ByteOrder byteOrder) {
         super(Long.BYTES, segment, layout, byteOrder);
     }

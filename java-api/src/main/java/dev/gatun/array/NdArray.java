@@ -12,7 +12,7 @@ import java.nio.ByteOrder;
  * memory and keep it alive.
  */
 public sealed interface NdArray extends StridedArray
-        permits DoubleArray, FloatArray, IntArray, LongArray, ComplexDoubleArray {
+        permits DoubleArray, FloatArray, IntArray, LongArray, ShortArray, ByteArray, ComplexDoubleArray, ComplexFloatArray {
 
     /**
      * Returns the memory of this array, starting at element {@code [0, ..., 0]} and ending after

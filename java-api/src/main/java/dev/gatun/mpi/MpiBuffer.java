@@ -45,6 +45,8 @@ record MpiBuffer(MemorySegment segment, int count, int type, ElementType element
             case INT -> Shim.TYPE_INT32;
             case LONG -> Shim.TYPE_INT64;
             case COMPLEX_DOUBLE -> Shim.TYPE_COMPLEX_DOUBLE;
+            case INT8, INT16, COMPLEX_FLOAT -> throw new IllegalArgumentException("MPI transfers of " + type.displayName()
+                    + " arrays are not supported yet; copy into an int, long or complex double array");
         };
     }
 

@@ -166,6 +166,10 @@ class NpyTest {
                 case LONG -> LongArray.of(arena, order, new long[] {1, -2, 3, 4, 5, Long.MIN_VALUE}, 2, 3);
                 case COMPLEX_DOUBLE -> ComplexDoubleArray.of(arena, order,
                         new double[] {1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6}, 2, 3);
+                case INT8 -> ByteArray.of(arena, order, new byte[] {1, -2, 3, 4, 5, Byte.MIN_VALUE}, 2, 3);
+                case INT16 -> ShortArray.of(arena, order, new short[] {1, -2, 3, 4, 5, Short.MIN_VALUE}, 2, 3);
+                case COMPLEX_FLOAT -> ComplexFloatArray.of(arena, order,
+                        new float[] {1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6}, 2, 3);
             };
             Path path = dir.resolve(type + "-" + order + "-" + version + ".npy");
             Npy.write(path, array, version);

@@ -65,6 +65,9 @@ final class JavaTypes {
             case INT32 -> "IntArray";
             case INT64 -> "LongArray";
             case COMPLEX_DOUBLE -> "ComplexDoubleArray";
+            case INT8 -> "ByteArray";
+            case INT16 -> "ShortArray";
+            case COMPLEX_FLOAT -> "ComplexFloatArray";
             default -> throw new IllegalArgumentException("no array class for " + k);
         };
     }
@@ -76,6 +79,8 @@ final class JavaTypes {
             case FLOAT -> "float[]";
             case INT32 -> "int[]";
             case INT64 -> "long[]";
+            case INT16 -> "short[]";
+            case INT8 -> "byte[]";
             default -> null;
         };
     }
@@ -87,6 +92,9 @@ final class JavaTypes {
             case FLOAT -> "FLOAT";
             case INT32 -> "INT";
             case INT64 -> "LONG";
+            case INT16 -> "INT16";
+            case INT8 -> "INT8";
+            case COMPLEX_FLOAT -> "COMPLEX_FLOAT";
             default -> "COMPLEX_DOUBLE";
         };
     }

@@ -60,13 +60,16 @@ final class ContractAudit {
                 .filter(p -> !p.isArray() && !tied.contains(p.name()) && p.type() instanceof Type.Scalar s
                         && s.kind().isInteger())
                 .map(Parameter::name).toList();
+        // The directive to suggest: the integer that looks most like a count, else a placeholder.
+        String count = untiedIntegers.stream().filter(n -> n.toLowerCase(java.util.Locale.ROOT)
+                .matches("(n|len|length|size|count|num|nelem|nx|ny|nz|m|k)\\w*")).findFirst().orElse("N");
         for (Parameter p : proc.parameters()) {
             if (p.isArray() && !p.device() && p.dimensions().stream().anyMatch(d -> d instanceof Dimension.AssumedSize)) {
                 diagnostics.warning(p.position(), "parameter '" + p.name() + "' of " + proc.name()
                         + ": an array of unknown extent, so no length is checked before the call"
                         + (untiedIntegers.isEmpty() ? "" : "; if " + String.join(" or ", untiedIntegers)
                         + " counts its elements, tie them with a directive (C: 'gatun: dimension("
-                        + untiedIntegers.getFirst() + ")', Fortran: '" + p.name() + "(" + untiedIntegers.getFirst() + ")')"));
+                        + count + ")', Fortran: '" + p.name() + "(" + count + ")')"));
             }
         }
         List<String> unrelated = assumedShape.stream().map(Parameter::name).filter(n -> !tied.contains(n)).toList();

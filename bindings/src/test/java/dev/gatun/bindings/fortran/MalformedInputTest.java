@@ -129,7 +129,7 @@ class MalformedInputTest {
                     type(pt), intent(in) :: p
                   end subroutine s
                   subroutine h(x, k)
-                    integer(2), intent(in) :: x(k)
+                    logical, intent(in) :: x(k)
                     integer, intent(in) :: k
                   end subroutine h
                   subroutine ok(x)
@@ -141,8 +141,8 @@ class MalformedInputTest {
         BindingGenerator.Result result = BindingGenerator.generate("partial", List.of(f), "", d).orElseThrow();
         assertEquals(List.of(
                 f + ":7:29: warning: skipped subroutine 's': parameter 'p': derived types are not supported yet",
-                f + ":9:3: warning: skipped subroutine 'h': parameter 'x' is an array of int16; arrays of double, float, int32, "
-                        + "int64 and complex double are supported"),
+                f + ":9:3: warning: skipped subroutine 'h': parameter 'x' is an array of logical(4); arrays of double, float, "
+                        + "int8, int16, int32, int64, complex float and complex double are supported"),
                 d.all().stream().map(Diagnostic::toString).toList());
         assertTrue(result.javaSource().contains("public static void ok(double x)"), "the supported procedure is bound");
         assertFalse(result.javaSource().contains(" s("), "the skipped ones are not");

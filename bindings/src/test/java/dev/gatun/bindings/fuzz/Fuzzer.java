@@ -54,7 +54,7 @@ final class Fuzzer {
     private Fuzzer() {
     }
 
-    static Report run(Target target, Duration budget, long seed, Path reproducers) throws IOException {
+    static Report run(Target target, Duration budget, long maxCases, long seed, Path reproducers) throws IOException {
         List<String> seeds = target.seeds();
         if (seeds.isEmpty()) {
             throw new IllegalStateException(target.name() + ": no seeds");
@@ -73,7 +73,7 @@ final class Fuzzer {
         try {
             // Every seed once unmutated first: the repository's own inputs must never fail.
             List<String> queue = new ArrayList<>(seeds);
-            while (System.nanoTime() < deadline || cases < seeds.size()) {
+            while ((System.nanoTime() < deadline && (maxCases <= 0 || cases < maxCases)) || cases < seeds.size()) {
                 String input = cases < queue.size() ? queue.get((int) cases)
                         : target.mutate(mutator, seeds.get(mutator.nextInt(seeds.size())), seeds.get(mutator.nextInt(seeds.size())));
                 cases++;

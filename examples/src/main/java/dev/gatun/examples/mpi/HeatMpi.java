@@ -243,17 +243,17 @@ public final class HeatMpi implements Callable<Integer> {
             // 3. ... while the kernel updates rows lo+1 .. hi-2, which need no halo (u's rows 1 .. local as a block of
             //    its own: its first and last row stay as they are, like a boundary).
             if (local >= 3) {
-                KernelsOmp.heatCOmp(u.slice(0, (long) ny, (long) (local + 1) * ny), work, local, ny, ALPHA, grid.dt, grid.dx,
-                        grid.dy, 1, 0);
+                KernelsOmp.heatCOmp(u.slice(0, (long) ny, (long) (local + 1) * ny).reshape(local, ny), work.reshape(local, ny),
+                        ALPHA, grid.dt, grid.dx, grid.dy, 1, 0);
             }
             // 4. The halo rows arrive ...
             double t0 = Mpi.wtime();
             Request.waitAll(exchange);
             double waited = Mpi.wtime() - t0;
             // 5. ... and the two edge rows are updated from them.
-            KernelsOmp.heatCOmp(top, work3, 3, ny, ALPHA, grid.dt, grid.dx, grid.dy, 1, 0);
+            KernelsOmp.heatCOmp(top.reshape(3, ny), work3.reshape(3, ny), ALPHA, grid.dt, grid.dx, grid.dy, 1, 0);
             copyRows(top, 1, u, 1, 1);
-            KernelsOmp.heatCOmp(bottom, work3, 3, ny, ALPHA, grid.dt, grid.dx, grid.dy, 1, 0);
+            KernelsOmp.heatCOmp(bottom.reshape(3, ny), work3.reshape(3, ny), ALPHA, grid.dt, grid.dx, grid.dy, 1, 0);
             copyRows(bottom, 1, u, local, 1);
             return waited;
         }
@@ -317,7 +317,8 @@ public final class HeatMpi implements Callable<Integer> {
                     int rhi = 1 + (int) ((long) (r + 1) * (grid.nx - 2) / size);
                     c.receive(gathered.slice(0, (long) rlo * ny, (long) rhi * ny), r, TAG_GATHER);
                 }
-                KernelsOmp.heatCOmp(whole, scratch, grid.nx, ny, ALPHA, grid.dt, grid.dx, grid.dy, steps, 0);
+                KernelsOmp.heatCOmp(whole.reshape(grid.nx, ny), scratch.reshape(grid.nx, ny), ALPHA, grid.dt, grid.dx, grid.dy,
+                        steps, 0);
                 Kernels.heatC(serial.reshape(grid.nx, ny), scratch.reshape(grid.nx, ny), ALPHA, grid.dt, grid.dx, grid.dy, steps, 0);
                 long differing = 0;
                 double maxSerial = 0;

@@ -118,6 +118,63 @@ public final class Kinds {
         Raw.scale4(z.segment(), z.shape(0), f);
     }
 
+    /** The procedures of Fortran module {@code kinds}. */
+    public static final class KindsModule {
+
+        private KindsModule() {
+        }
+
+        /**
+         * Calls subroutine {@code add8} of module {@code kinds}: the same as {@link Kinds#add8}.
+         *
+         * @param a see {@link Kinds#add8}
+         * @param k see {@link Kinds#add8}
+         */
+        public static void add8(ByteArray a, byte k) {
+            Kinds.add8(a, k);
+        }
+
+        /**
+         * Calls subroutine {@code add8} of module {@code kinds}: the same as {@link Kinds#add8}.
+         *
+         * @param a see {@link Kinds#add8}
+         * @param k see {@link Kinds#add8}
+         */
+        public static void add8(byte[] a, byte k) {
+            Kinds.add8(a, k);
+        }
+
+        /**
+         * Calls function {@code total16} of module {@code kinds}: the same as {@link Kinds#total16}.
+         *
+         * @param b see {@link Kinds#total16}
+         * @return see {@link Kinds#total16}
+         */
+        public static int total16(ShortArray b) {
+            return Kinds.total16(b);
+        }
+
+        /**
+         * Calls function {@code total16} of module {@code kinds}: the same as {@link Kinds#total16}.
+         *
+         * @param b see {@link Kinds#total16}
+         * @return see {@link Kinds#total16}
+         */
+        public static int total16(short[] b) {
+            return Kinds.total16(b);
+        }
+
+        /**
+         * Calls subroutine {@code scale4} of module {@code kinds}: the same as {@link Kinds#scale4}.
+         *
+         * @param z see {@link Kinds#scale4}
+         * @param f see {@link Kinds#scale4}
+         */
+        public static void scale4(ComplexFloatArray z, float f) {
+            Kinds.scale4(z, f);
+        }
+    }
+
     /** The raw layer: one downcall handle per native symbol, arguments as the C ABI sees them. */
     public static final class Raw {
 

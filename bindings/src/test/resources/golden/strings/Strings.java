@@ -186,7 +186,7 @@ public final class Strings {
      */
     public static int joined(String[] words) {
         Objects.requireNonNull(words, "words");
-        int n = Math.toIntExact((long) words.length); // n = extent of words
+        int n = ArrayRequirement.toInt("n", (long) words.length, "the extent of 'words'"); // n = extent of words
         requireExtent("words", (long) words.length, 0, n, "n");
         try (Arena arena = Arena.ofConfined()) {
             long words$len = 3L;

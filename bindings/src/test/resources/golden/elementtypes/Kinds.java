@@ -198,10 +198,17 @@ public final class Kinds {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void add8(MemorySegment a, int n, byte k) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 GATUN_KINDS_ADD8.invokeExact(a, n, k);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_kinds_add8", a.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -221,10 +228,17 @@ public final class Kinds {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int total16(MemorySegment b, long bExtent1) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) GATUN_KINDS_TOTAL16.invokeExact(b, bExtent1);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_kinds_total16", b.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -242,10 +256,17 @@ public final class Kinds {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void scale4(MemorySegment z, long zExtent1, float f) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 GATUN_KINDS_SCALE4.invokeExact(z, zExtent1, f);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_kinds_scale4", z.byteSize());
+                    event.commit();
+                }
             }
         }
     }

@@ -790,10 +790,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuGetErrorString(int error, MemorySegment pStr) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUGETERRORSTRING.invokeExact(error, pStr);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuGetErrorString", pStr.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -810,10 +817,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuGetErrorName(int error, MemorySegment pStr) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUGETERRORNAME.invokeExact(error, pStr);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuGetErrorName", pStr.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -829,10 +843,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuInit(int flags) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUINIT.invokeExact(flags);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuInit", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -848,10 +869,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuDriverGetVersion(MemorySegment driverVersion) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUDRIVERGETVERSION.invokeExact(driverVersion);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuDriverGetVersion", driverVersion.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -868,10 +896,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuDeviceGet(MemorySegment device, int ordinal) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUDEVICEGET.invokeExact(device, ordinal);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuDeviceGet", device.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -887,10 +922,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuDeviceGetCount(MemorySegment count) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUDEVICEGETCOUNT.invokeExact(count);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuDeviceGetCount", count.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -908,10 +950,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuDeviceGetName(MemorySegment name, int len, int dev) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUDEVICEGETNAME.invokeExact(name, len, dev);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuDeviceGetName", name.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -928,10 +977,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuDeviceTotalMemV2(MemorySegment bytes, int dev) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUDEVICETOTALMEM_V2.invokeExact(bytes, dev);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuDeviceTotalMem_v2", bytes.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -949,10 +1005,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuDeviceGetAttribute(MemorySegment pi, int attrib, int dev) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUDEVICEGETATTRIBUTE.invokeExact(pi, attrib, dev);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuDeviceGetAttribute", pi.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -969,10 +1032,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuDevicePrimaryCtxRetain(MemorySegment pctx, int dev) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUDEVICEPRIMARYCTXRETAIN.invokeExact(pctx, dev);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuDevicePrimaryCtxRetain", pctx.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -988,10 +1058,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuDevicePrimaryCtxReleaseV2(int dev) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUDEVICEPRIMARYCTXRELEASE_V2.invokeExact(dev);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuDevicePrimaryCtxRelease_v2", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -1007,10 +1084,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuCtxSetCurrent(MemorySegment ctx) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUCTXSETCURRENT.invokeExact(ctx);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuCtxSetCurrent", ctx.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1026,10 +1110,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuCtxGetCurrent(MemorySegment pctx) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUCTXGETCURRENT.invokeExact(pctx);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuCtxGetCurrent", pctx.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1044,10 +1135,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuCtxSynchronize() {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUCTXSYNCHRONIZE.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuCtxSynchronize", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -1064,10 +1162,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuModuleLoadData(MemorySegment module, MemorySegment image) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUMODULELOADDATA.invokeExact(module, image);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuModuleLoadData", module.byteSize() + image.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1083,10 +1188,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuModuleUnload(MemorySegment hmod) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUMODULEUNLOAD.invokeExact(hmod);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuModuleUnload", hmod.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1104,10 +1216,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuModuleGetFunction(MemorySegment hfunc, MemorySegment hmod, MemorySegment name) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUMODULEGETFUNCTION.invokeExact(hfunc, hmod, name);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuModuleGetFunction", hfunc.byteSize() + hmod.byteSize() + name.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1124,10 +1243,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemGetInfoV2(MemorySegment free, MemorySegment total) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUMEMGETINFO_V2.invokeExact(free, total);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuMemGetInfo_v2", free.byteSize() + total.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1144,10 +1270,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemAllocV2(MemorySegment dptr, long bytesize) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUMEMALLOC_V2.invokeExact(dptr, bytesize);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuMemAlloc_v2", dptr.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1163,10 +1296,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemFreeV2(long dptr) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUMEMFREE_V2.invokeExact(dptr);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuMemFree_v2", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -1182,10 +1322,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemFreeHost(MemorySegment p) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUMEMFREEHOST.invokeExact(p);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuMemFreeHost", p.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1203,10 +1350,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemHostAlloc(MemorySegment pp, long bytesize, int flags) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUMEMHOSTALLOC.invokeExact(pp, bytesize, flags);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuMemHostAlloc", pp.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1224,10 +1378,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemcpyHtoDV2(long dstDevice, MemorySegment srcHost, long byteCount) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUMEMCPYHTOD_V2.invokeExact(dstDevice, srcHost, byteCount);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuMemcpyHtoD_v2", srcHost.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1245,10 +1406,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemcpyDtoHV2(MemorySegment dstHost, long srcDevice, long byteCount) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUMEMCPYDTOH_V2.invokeExact(dstHost, srcDevice, byteCount);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuMemcpyDtoH_v2", dstHost.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1266,10 +1434,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemcpyDtoDV2(long dstDevice, long srcDevice, long byteCount) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUMEMCPYDTOD_V2.invokeExact(dstDevice, srcDevice, byteCount);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuMemcpyDtoD_v2", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -1288,10 +1463,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemcpyHtoDAsyncV2(long dstDevice, MemorySegment srcHost, long byteCount, MemorySegment hStream) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUMEMCPYHTODASYNC_V2.invokeExact(dstDevice, srcHost, byteCount, hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuMemcpyHtoDAsync_v2", srcHost.byteSize() + hStream.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1310,10 +1492,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemcpyDtoHAsyncV2(MemorySegment dstHost, long srcDevice, long byteCount, MemorySegment hStream) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUMEMCPYDTOHASYNC_V2.invokeExact(dstHost, srcDevice, byteCount, hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuMemcpyDtoHAsync_v2", dstHost.byteSize() + hStream.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1332,10 +1521,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemcpyDtoDAsyncV2(long dstDevice, long srcDevice, long byteCount, MemorySegment hStream) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUMEMCPYDTODASYNC_V2.invokeExact(dstDevice, srcDevice, byteCount, hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuMemcpyDtoDAsync_v2", hStream.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1353,10 +1549,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemsetD8V2(long dstDevice, byte uc, long n) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUMEMSETD8_V2.invokeExact(dstDevice, uc, n);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuMemsetD8_v2", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -1375,10 +1578,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemsetD8Async(long dstDevice, byte uc, long n, MemorySegment hStream) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUMEMSETD8ASYNC.invokeExact(dstDevice, uc, n, hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuMemsetD8Async", hStream.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1396,10 +1606,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuPointerGetAttribute(MemorySegment data, int attribute, long ptr) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUPOINTERGETATTRIBUTE.invokeExact(data, attribute, ptr);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuPointerGetAttribute", data.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1416,10 +1633,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuStreamCreate(MemorySegment phStream, int flags) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUSTREAMCREATE.invokeExact(phStream, flags);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuStreamCreate", phStream.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1437,10 +1661,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuStreamWaitEvent(MemorySegment hStream, MemorySegment hEvent, int flags) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUSTREAMWAITEVENT.invokeExact(hStream, hEvent, flags);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuStreamWaitEvent", hStream.byteSize() + hEvent.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1456,10 +1687,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuStreamQuery(MemorySegment hStream) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUSTREAMQUERY.invokeExact(hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuStreamQuery", hStream.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1475,10 +1713,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuStreamSynchronize(MemorySegment hStream) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUSTREAMSYNCHRONIZE.invokeExact(hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuStreamSynchronize", hStream.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1494,10 +1739,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuStreamDestroyV2(MemorySegment hStream) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUSTREAMDESTROY_V2.invokeExact(hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuStreamDestroy_v2", hStream.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1514,10 +1766,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuEventCreate(MemorySegment phEvent, int flags) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUEVENTCREATE.invokeExact(phEvent, flags);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuEventCreate", phEvent.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1534,10 +1793,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuEventRecord(MemorySegment hEvent, MemorySegment hStream) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUEVENTRECORD.invokeExact(hEvent, hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuEventRecord", hEvent.byteSize() + hStream.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1553,10 +1819,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuEventSynchronize(MemorySegment hEvent) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUEVENTSYNCHRONIZE.invokeExact(hEvent);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuEventSynchronize", hEvent.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1572,10 +1845,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuEventDestroyV2(MemorySegment hEvent) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUEVENTDESTROY_V2.invokeExact(hEvent);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuEventDestroy_v2", hEvent.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1593,10 +1873,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuEventElapsedTimeV2(MemorySegment pMilliseconds, MemorySegment hStart, MemorySegment hEnd) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CUEVENTELAPSEDTIME_V2.invokeExact(pMilliseconds, hStart, hEnd);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuEventElapsedTime_v2", pMilliseconds.byteSize() + hStart.byteSize() + hEnd.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1622,10 +1909,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuLaunchKernel(MemorySegment f, int gridDimX, int gridDimY, int gridDimZ, int blockDimX, int blockDimY, int blockDimZ, int sharedMemBytes, MemorySegment hStream, MemorySegment kernelParams, MemorySegment extra) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CULAUNCHKERNEL.invokeExact(f, gridDimX, gridDimY, gridDimZ, blockDimX, blockDimY, blockDimZ, sharedMemBytes, hStream, kernelParams, extra);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuLaunchKernel", f.byteSize() + hStream.byteSize() + kernelParams.byteSize() + extra.byteSize());
+                    event.commit();
+                }
             }
         }
     }

@@ -144,11 +144,14 @@ public final class GatunCli implements Callable<Integer> {
                         + " the jar ships no native code and loads the library by its soname; with sources, they link against it")
         List<String> linkSystem = new ArrayList<>();
         @Option(names = "-L", description = "library directory") List<Path> libDirs = new ArrayList<>();
+        @Option(names = "--f2cmap", paramLabel = "FILE",
+                description = "f2py kind map, e.g. {'real': {'rk': 'double'}} (default: .f2py_f2cmap in the current directory, as f2py)")
+        List<Path> f2cmap = new ArrayList<>();
 
         BindingGenerator.Options resolve() {
             String cc = System.getenv().getOrDefault("CC", "cc");
             List<String> sonames = linkSystem.stream().map(l -> SystemLibrary.soname(l, libDirs, cc)).toList();
-            return new BindingGenerator.Options(new SymbolFilter(include, exclude), sonames);
+            return new BindingGenerator.Options(new SymbolFilter(include, exclude), sonames).withKindMaps(F2pyInputs.kindMaps(f2cmap));
         }
 
         /** The {@code -l} form: {@code -lopenblas}, or {@code -l:libcuda.so.1} for a soname. */
@@ -161,7 +164,8 @@ public final class GatunCli implements Callable<Integer> {
     @Command(name = "build", mixinStandardHelpOptions = true,
             description = "Compile the sources and Fortran shims into lib<NAME>.so, generate and compile the Java bindings, and write one jar.")
     static final class Build implements Callable<Integer> {
-        @Option(names = {"-m", "--module"}, required = true, description = "library and class name, e.g. fib -> class Fib, libfib.so")
+        @Option(names = {"-m", "--module"}, description = "library and class name, e.g. fib -> class Fib, libfib.so"
+                + " (default with a .pyf: its python module's name)")
         String name;
         @Option(names = "--package", defaultValue = "", description = "Java package of the generated class")
         String pkg;
@@ -181,7 +185,8 @@ public final class GatunCli implements Callable<Integer> {
         @CommandLine.Mixin BindingOptions binding = new BindingOptions();
         @Option(names = "-l", description = "library to link") List<String> libs = new ArrayList<>();
         @Option(names = {"-o", "--output"}, description = "the jar to write (default NAME.jar)") Path output;
-        @Parameters(arity = "1..*", description = "Fortran, C or CUDA sources, C headers, and .gatun signature files")
+        @Parameters(arity = "1..*", description = "Fortran, C or CUDA sources, C headers, .gatun signature files, f2py .pyf"
+                + " signature files (then the sources are only compiled) and .f2py_f2cmap kind maps")
         List<Path> sources;
 
         @Override
@@ -191,6 +196,7 @@ public final class GatunCli implements Callable<Integer> {
             }
             Optional<BindingGenerator.Result> result;
             try {
+                name = F2pyInputs.moduleName(name, sources);
                 result = generate(name, sources, pkg, includes, binding);
             } catch (IllegalArgumentException e) {
                 System.err.println("gatun: " + e.getMessage());
@@ -217,6 +223,11 @@ public final class GatunCli implements Callable<Integer> {
                     Path shim = work.resolve("gatun_" + name + "_shims.f90");
                     Files.writeString(shim, result.get().shimSource().get(), StandardCharsets.UTF_8);
                     nativeSources.add(new CompilerDriver.Source(shim, true));
+                }
+                if (result.get().cSource().isPresent()) {
+                    Path c = work.resolve(dev.gatun.bindings.pyf.PyfFrontend.cFileName(name));
+                    Files.writeString(c, result.get().cSource().get(), StandardCharsets.UTF_8);
+                    nativeSources.add(new CompilerDriver.Source(c, false));
                 }
                 Path lib = work.resolve("lib" + name + ".so");
                 new CompilerDriver(System.out, System.getenv()).build(new CompilerDriver.Request(nativeSources, lib, includes,
@@ -254,7 +265,8 @@ public final class GatunCli implements Callable<Integer> {
     /** {@code gatun wrap}: Java sources only. */
     @Command(name = "wrap", mixinStandardHelpOptions = true, description = "Write the Java bindings (and the Fortran shim source) to a directory; compile nothing.")
     static final class Wrap implements Callable<Integer> {
-        @Option(names = {"-m", "--module"}, required = true, description = "library and class name") String name;
+        @Option(names = {"-m", "--module"}, description = "library and class name (default with a .pyf: its python module's name)")
+        String name;
         @Option(names = "--package", defaultValue = "", description = "Java package") String pkg;
         @Option(names = {"-d", "--directory"}, defaultValue = "gatun-generated", description = "output directory") Path dir;
         @Option(names = "-I", description = "include directory for C headers") List<Path> includes = new ArrayList<>();
@@ -268,6 +280,7 @@ public final class GatunCli implements Callable<Integer> {
             }
             Optional<BindingGenerator.Result> result;
             try {
+                name = F2pyInputs.moduleName(name, sources);
                 result = generate(name, sources, pkg, includes, binding);
             } catch (IllegalArgumentException e) {
                 System.err.println("gatun: " + e.getMessage());
@@ -282,6 +295,9 @@ public final class GatunCli implements Callable<Integer> {
                 writeIfChanged(javaDir.resolve(result.get().className() + ".java"), result.get().javaSource());
                 if (result.get().shimSource().isPresent()) {
                     writeIfChanged(dir.resolve("gatun_" + name + "_shims.f90"), result.get().shimSource().get());
+                }
+                if (result.get().cSource().isPresent()) {
+                    writeIfChanged(dir.resolve(dev.gatun.bindings.pyf.PyfFrontend.cFileName(name)), result.get().cSource().get());
                 }
                 return 0;
             } catch (IOException e) {
@@ -304,14 +320,17 @@ public final class GatunCli implements Callable<Integer> {
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Print the signatures Gatun parsed, like f2py's .pyf file.")
     static final class Show implements Callable<Integer> {
         @Option(names = "-I", description = "include directory for C headers") List<Path> includes = new ArrayList<>();
-        @Parameters(arity = "1..*", description = "Fortran sources, C sources and headers, .gatun signature files") List<Path> sources;
+        @Option(names = "--f2cmap", paramLabel = "FILE", description = "f2py kind map (default: .f2py_f2cmap in the current directory)")
+        List<Path> f2cmap = new ArrayList<>();
+        @Parameters(arity = "1..*", description = "Fortran sources, C sources and headers, .gatun signature files, f2py .pyf files")
+        List<Path> sources;
 
         @Override
         public Integer call() {
             var d = new Diagnostics();
             // The same frontends and file rules as build and wrap: .h and .c through the C preprocessor and parser.
             var library = BindingGenerator.parse("show", sources, d, new ArrayList<>(), preprocessor(includes),
-                    BindingGenerator.Options.DEFAULTS);
+                    BindingGenerator.Options.DEFAULTS.withKindMaps(F2pyInputs.kindMaps(f2cmap)));
             PrintStream out = System.out;
             for (Procedure p : library.procedures()) {
                 out.println(render(p));

@@ -20,11 +20,14 @@ import dev.gatun.bindings.model.Library;
 import dev.gatun.bindings.model.Procedure;
 import dev.gatun.bindings.model.Unit;
 import dev.gatun.bindings.pass.Passes;
+import dev.gatun.bindings.pyf.F2cmap;
+import dev.gatun.bindings.pyf.PyfFrontend;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -43,9 +46,11 @@ public final class BindingGenerator {
      * @param javaSource  the binding class source
      * @param shimSource  the Fortran shim module, if any procedure needs one
      * @param sources     the native sources to compile (Fortran with their form), shim excluded
+     * @param cSource     the C file an f2py signature file contributes (its usercode and callstatement
+     *                    wrappers), to compile into the library as {@link PyfFrontend#cFileName}
      */
     public record Result(Library library, String className, String javaSource, Optional<String> shimSource,
-                         List<CompilerDriver.Source> sources) {
+                         List<CompilerDriver.Source> sources, Optional<String> cSource) {
     }
 
     /**
@@ -56,8 +61,9 @@ public final class BindingGenerator {
      *                        is compiled (headers only), the binding class loads the first of these that the
      *                        dynamic loader finds, and its jar ships no native library; when sources are
      *                        compiled, that library links against them instead and this list is not used
+     * @param kindMaps        f2py kind maps ({@code --f2cmap}), read before any {@code .f2py_f2cmap} among the files
      */
-    public record Options(SymbolFilter filter, List<String> systemLibraries) {
+    public record Options(SymbolFilter filter, List<String> systemLibraries, List<Path> kindMaps) {
 
         /** Binds everything; the jar ships its own library. */
         public static final Options DEFAULTS = new Options(SymbolFilter.ALL, List.of());
@@ -66,7 +72,32 @@ public final class BindingGenerator {
         public Options {
             java.util.Objects.requireNonNull(filter, "filter");
             systemLibraries = List.copyOf(systemLibraries);
+            kindMaps = List.copyOf(kindMaps);
         }
+
+        /**
+         * Options without kind maps.
+         *
+         * @param filter          which functions get bindings
+         * @param systemLibraries sonames of a prebuilt system library to bind
+         */
+        public Options(SymbolFilter filter, List<String> systemLibraries) {
+            this(filter, systemLibraries, List.of());
+        }
+
+        /**
+         * Returns these options with f2py kind maps.
+         *
+         * @param maps the {@code .f2py_f2cmap} files
+         * @return the new options
+         */
+        public Options withKindMaps(List<Path> maps) {
+            return new Options(filter, systemLibraries, maps);
+        }
+    }
+
+    /** What the frontends read: the library model and the C file its signature files contribute. */
+    private record Parsed(Library library, Optional<String> cSource) {
     }
 
     private BindingGenerator() {
@@ -117,13 +148,22 @@ public final class BindingGenerator {
      */
     public static Library parse(String name, List<Path> files, Diagnostics diagnostics,
                                 List<CompilerDriver.Source> nativeSources, CPreprocessor preprocessor, Options options) {
-        var frontend = new FortranFrontend(diagnostics);
+        return parseAll(name, files, diagnostics, nativeSources, preprocessor, options).library();
+    }
+
+    private static Parsed parseAll(String name, List<Path> files, Diagnostics diagnostics,
+                                   List<CompilerDriver.Source> nativeSources, CPreprocessor preprocessor, Options options) {
+        Map<String, Long> kinds = kindNames(files, options.kindMaps(), diagnostics);
+        if (files.stream().anyMatch(BindingGenerator::isPyf)) {
+            return fromSignatureFiles(name, files, diagnostics, nativeSources, options, kinds);
+        }
+        var frontend = new FortranFrontend(diagnostics, kinds);
         SignatureFile signatures = SignatureFile.read(files.stream().filter(BindingGenerator::isSignatureFile).toList(), diagnostics);
         var units = new ArrayList<Unit>();
         var boundSymbols = new HashSet<String>();
         // Headers first, so their directives win over a definition of the same function in a .c file.
         List<Path> ordered = new ArrayList<>(files.stream().filter(BindingGenerator::isHeader).toList());
-        files.stream().filter(f -> !isHeader(f) && !isSignatureFile(f)).forEach(ordered::add);
+        files.stream().filter(f -> !isHeader(f) && !isSignatureFile(f) && !isKindMap(f)).forEach(ordered::add);
         // Fortran modules before their users, whatever the command-line order: the frontend needs their
         // kind constants, gfortran their .mod files (the plugin orders its sources the same way).
         var fortranInOrder = ModuleOrder.sort(ordered.stream().filter(BindingGenerator::isFortran).toList()).iterator();
@@ -143,7 +183,53 @@ public final class BindingGenerator {
                 nativeSources.add(new CompilerDriver.Source(f, false));
             }
         }
-        return new Library(name, units);
+        return new Parsed(new Library(name, units), Optional.empty());
+    }
+
+    /**
+     * f2py's rule: with signature files, they are the interface. Gatun binds what they declare and only
+     * compiles the other sources (Fortran in its detected form, C), so a source it cannot parse is no obstacle.
+     */
+    private static Parsed fromSignatureFiles(String name, List<Path> files, Diagnostics diagnostics,
+                                             List<CompilerDriver.Source> nativeSources, Options options, Map<String, Long> kinds) {
+        var pyf = new PyfFrontend(diagnostics, name, kinds);
+        var units = new ArrayList<Unit>();
+        // gfortran needs a module's .mod before its users: compile Fortran in module order, as without a .pyf.
+        List<Path> ordered = new ArrayList<>(files);
+        var fortranInOrder = ModuleOrder.sort(ordered.stream().filter(BindingGenerator::isFortran).toList()).iterator();
+        ordered.replaceAll(f -> isFortran(f) ? fortranInOrder.next() : f);
+        for (Path f : ordered) {
+            if (isPyf(f)) {
+                Unit unit = pyf.parse(f);
+                units.add(new Unit(unit.source(), unit.language(),
+                        unit.procedures().stream().filter(p -> options.filter().test(p.name())).toList()));
+            } else if (isFortran(f)) {
+                nativeSources.add(new CompilerDriver.Source(f, fortranForm(f, diagnostics) == SourceForm.FREE));
+            } else if (!isHeader(f) && !isSignatureFile(f) && !isKindMap(f)) {
+                nativeSources.add(new CompilerDriver.Source(f, false));
+            }
+        }
+        return new Parsed(new Library(name, units), pyf.cSource());
+    }
+
+    private static SourceForm fortranForm(Path f, Diagnostics diagnostics) {
+        try {
+            return SourceForm.detect(f, java.nio.file.Files.readAllLines(f, java.nio.charset.StandardCharsets.ISO_8859_1));
+        } catch (java.io.IOException e) {
+            diagnostics.error(new SourcePosition(f, 0, 0), "cannot read the source file: " + e);
+            return SourceForm.FREE;
+        }
+    }
+
+    /** The kind names of the {@code --f2cmap} files, then of any {@code .f2py_f2cmap} among the sources. */
+    private static Map<String, Long> kindNames(List<Path> files, List<Path> maps, Diagnostics diagnostics) {
+        var names = new java.util.LinkedHashMap<String, Long>();
+        var all = new ArrayList<>(maps);
+        files.stream().filter(BindingGenerator::isKindMap).forEach(all::add);
+        for (Path m : all) {
+            F2cmap.read(m, diagnostics).kindNames(diagnostics).forEach(names::putIfAbsent);
+        }
+        return names;
     }
 
     private static Optional<Unit> parseC(Path file, CPreprocessor preprocessor, Diagnostics diagnostics,
@@ -228,7 +314,8 @@ public final class BindingGenerator {
     private static Optional<Result> generate(String name, List<Path> files, String packageName, Diagnostics diagnostics,
                                              CPreprocessor preprocessor, Options options, Predicate<Procedure> bind) {
         var nativeSources = new ArrayList<CompilerDriver.Source>();
-        Library parsed = parse(name, files, diagnostics, nativeSources, preprocessor, options);
+        Parsed all = parseAll(name, files, diagnostics, nativeSources, preprocessor, options);
+        Library parsed = all.library();
         Library library = new Library(name, parsed.units().stream()
                 .map(u -> u.withProcedures(u.procedures().stream().filter(bind).toList()))
                 .toList());
@@ -238,9 +325,10 @@ public final class BindingGenerator {
         }
         boolean shims = library.procedures().stream().anyMatch(p -> p.interop() == Procedure.Interop.NEEDS_SHIM);
         // Nothing compiled: the bindings load the prebuilt system library itself.
-        List<String> load = nativeSources.isEmpty() && !shims ? options.systemLibraries() : List.of();
+        List<String> load = nativeSources.isEmpty() && !shims && all.cSource().isEmpty() ? options.systemLibraries() : List.of();
         String java = new JavaEmitter(notes).emit(library, packageName, load);
-        return Optional.of(new Result(library, JavaEmitter.className(library), java, new FortranShimEmitter(notes).emit(library), nativeSources));
+        return Optional.of(new Result(library, JavaEmitter.className(library), java, new FortranShimEmitter(notes).emit(library), nativeSources,
+                all.cSource()));
     }
 
     /** True for C headers, which are bound but not compiled. */
@@ -251,6 +339,16 @@ public final class BindingGenerator {
     /** True for {@code .gatun} signature files: directives for headers that cannot be edited. */
     static boolean isSignatureFile(Path f) {
         return f.getFileName().toString().endsWith(".gatun");
+    }
+
+    /** True for f2py signature files, which replace parsing the Fortran sources. */
+    static boolean isPyf(Path f) {
+        return f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pyf");
+    }
+
+    /** True for f2py kind maps given among the sources, named {@code .f2py_f2cmap} as f2py expects them. */
+    static boolean isKindMap(Path f) {
+        return f.getFileName().toString().equals(".f2py_f2cmap");
     }
 
     /** True for C sources. */

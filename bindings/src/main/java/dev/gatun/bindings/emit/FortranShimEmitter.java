@@ -172,7 +172,8 @@ public final class FortranShimEmitter {
                 }
             }
         }
-        String name = p.name().toLowerCase(Locale.ROOT);
+        // The routine the shim calls: its own name, or an f2py 'fortranname' (the Java name stays p.name()).
+        String name = p.symbol().toLowerCase(Locale.ROOT);
         String call = name + "(" + String.join(", ", actuals) + ")";
         var sb = new StringBuilder("\n");
         boolean function = plan.result() == Notes.NativeResult.VALUE;

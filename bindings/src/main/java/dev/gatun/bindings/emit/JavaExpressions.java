@@ -80,6 +80,8 @@ final class JavaExpressions {
             case "min", "max" -> args.stream().reduce((a, b) -> "Math." + c.function() + "(" + a + ", " + b + ")").orElseThrow();
             case "abs" -> "Math.abs(" + args.getFirst() + ")";
             case "mod" -> "(" + args.get(0) + " % " + args.get(1) + ")";
+            // f2py's 'c ? a : b' arrives as Fortran's merge(a, b, c).
+            case "merge" -> "((" + args.get(2) + ") ? " + args.get(0) + " : " + args.get(1) + ")";
             case "rank" -> local(((Expr.Ref) c.args().getFirst()).name()) + ".rank()";
             default -> throw new IllegalArgumentException("intrinsic '" + c.function() + "' is not supported in generated checks");
         };

@@ -28,6 +28,7 @@ public final class FortranFrontend {
 
     private final Diagnostics diagnostics;
     private final Map<String, Map<String, Expr>> moduleConstants = FortranParser.newModuleTable();
+    private final Map<String, Long> kindNames;
 
     /**
      * Creates a frontend reporting to {@code diagnostics}.
@@ -35,7 +36,19 @@ public final class FortranFrontend {
      * @param diagnostics where errors and warnings go
      */
     public FortranFrontend(Diagnostics diagnostics) {
+        this(diagnostics, Map.of());
+    }
+
+    /**
+     * Creates a frontend that knows extra kind names, from an f2py kind map ({@code .f2py_f2cmap}).
+     *
+     * @param diagnostics where errors and warnings go
+     * @param kindNames   kind name to kind value ({@code rk} to 8), used only where the sources and the
+     *                    intrinsic modules do not define the name: the compiled code uses the real kind
+     */
+    public FortranFrontend(Diagnostics diagnostics, Map<String, Long> kindNames) {
         this.diagnostics = diagnostics;
+        this.kindNames = Map.copyOf(kindNames);
     }
 
     /**
@@ -114,7 +127,7 @@ public final class FortranFrontend {
     public FortranSource parse(Path file, List<String> lines) {
         SourceForm form = SourceForm.detect(file, lines);
         List<Statement> statements = new StatementReader(diagnostics).read(file, lines, form);
-        var parser = new FortranParser(diagnostics, moduleConstants);
+        var parser = new FortranParser(diagnostics, moduleConstants, kindNames);
         List<ProcedureDraft> drafts = parser.parse(statements);
         return new FortranSource(new Unit(file, Language.FORTRAN, DraftLowering.lowerAll(drafts, diagnostics),
                 DraftLowering.lowerCommons(drafts, diagnostics), parser.variables()), form);

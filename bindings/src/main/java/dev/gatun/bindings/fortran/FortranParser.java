@@ -35,6 +35,7 @@ final class FortranParser {
     }
 
     private final Diagnostics diagnostics;
+    private final Map<String, Long> kindNames;
     private final Map<String, Map<String, Expr>> moduleConstants;
     private final DeclarationParser declarations;
     private final List<ProcedureDraft> finished = new ArrayList<>();
@@ -43,6 +44,12 @@ final class FortranParser {
     private int index;
 
     FortranParser(Diagnostics diagnostics, Map<String, Map<String, Expr>> moduleConstants) {
+        this(diagnostics, moduleConstants, Map.of());
+    }
+
+    /** {@code kindNames}: an f2py kind map's names, the fallback for kinds that nothing else defines. */
+    FortranParser(Diagnostics diagnostics, Map<String, Map<String, Expr>> moduleConstants, Map<String, Long> kindNames) {
+        this.kindNames = kindNames;
         this.diagnostics = diagnostics;
         this.moduleConstants = moduleConstants;
         this.declarations = new DeclarationParser(diagnostics, moduleConstants);
@@ -52,7 +59,7 @@ final class FortranParser {
     List<ProcedureDraft> parse(List<Statement> fileStatements) {
         this.statements = fileStatements;
         this.index = 0;
-        Map<String, Expr> fileConstants = KindTable.intrinsicConstants();
+        Map<String, Expr> fileConstants = baseConstants();
         while (index < statements.size()) {
             Cursor c = nextCursor();
             if (c == null) {
@@ -188,7 +195,7 @@ final class FortranParser {
     }
 
     private void module(String name, SourcePosition start) {
-        Map<String, Expr> constants = KindTable.intrinsicConstants();
+        Map<String, Expr> constants = baseConstants();
         ImplicitRules implicit = new ImplicitRules();
         moduleConstants.put(name, constants);
         int firstDraft = finished.size();
@@ -523,6 +530,13 @@ final class FortranParser {
 
     private static String shorten(String text) {
         return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+
+    /** The intrinsic kinds, then the kind map's names where they define nothing; sources override both. */
+    private Map<String, Expr> baseConstants() {
+        Map<String, Expr> constants = KindTable.intrinsicConstants();
+        kindNames.forEach((name, kind) -> constants.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), new Expr.IntConst(kind, SourcePosition.NONE)));
+        return constants;
     }
 
     static Map<String, Map<String, Expr>> newModuleTable() {

@@ -1,0 +1,283 @@
+package dev.gatun.bindings.pyf;
+
+import dev.gatun.bindings.diag.Diagnostics;
+import dev.gatun.bindings.diag.SourcePosition;
+import dev.gatun.bindings.model.ArrayOrder;
+import dev.gatun.bindings.model.Dimension;
+import dev.gatun.bindings.model.Expr;
+import dev.gatun.bindings.model.Language;
+import dev.gatun.bindings.model.Parameter;
+import dev.gatun.bindings.model.Procedure;
+import dev.gatun.bindings.model.ScalarKind;
+import dev.gatun.bindings.model.Signature;
+import dev.gatun.bindings.model.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Lowers the routines of a signature file into model {@link Procedure}s with f2py's meaning:
+ * <ul>
+ *   <li>{@code intent(c)} on the routine's name (or a function's result) makes it a C function called
+ *       through its own symbol; on a scalar it passes the value, on an array it means row-major.</li>
+ *   <li>{@code fortranname} names the routine the Fortran shim calls; the Java name stays the pyf's.</li>
+ *   <li>{@code callstatement} routines are called through a C wrapper that {@link CallStatementWriter}
+ *       writes from the pyf's own C code; their scalars travel by address.</li>
+ *   <li>{@code intent(in,out)}, {@code inout} and {@code inplace} are INOUT; {@code copy} and
+ *       {@code overwrite} change nothing, since Gatun never copies an array.</li>
+ *   <li>{@code optional} with a default is a Java parameter that may be null; without one, a
+ *       Fortran optional argument (absent: a null address).</li>
+ *   <li>{@code external} arguments take their signature from a {@code __user__} module's routine.</li>
+ * </ul>
+ * What the model cannot express (hidden work arrays, {@code intent(aux)}, {@code intent(callback)})
+ * skips that routine with a warning naming the argument; the other routines are still bound.
+ */
+final class PyfLowering {
+
+    private final Diagnostics diagnostics;
+    private final PyfParser.Parsed parsed;
+    private final CallStatementWriter wrappers;
+
+    PyfLowering(Diagnostics diagnostics, PyfParser.Parsed parsed, CallStatementWriter wrappers) {
+        this.diagnostics = diagnostics;
+        this.parsed = parsed;
+        this.wrappers = wrappers;
+    }
+
+    /** Signals that the routine is skipped; the reason has already been reported. */
+    private static final class Skip extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Skip() {
+            super(null, null, false, false);
+        }
+    }
+
+    List<Procedure> lowerAll() {
+        var out = new ArrayList<Procedure>();
+        for (RoutineDraft d : parsed.routines) {
+            try {
+                out.add(lower(d));
+            } catch (Skip s) {
+                // reported
+            }
+        }
+        return out;
+    }
+
+    private Procedure lower(RoutineDraft d) throws Skip {
+        RoutineDraft.Entity routineEntity = d.find(d.name);
+        RoutineDraft.Entity resultEntity = d.find(d.resultVariable());
+        boolean cRoutine = hasC(routineEntity) || hasC(resultEntity);
+        boolean wrapped = d.callStatement != null;
+        if (d.fortranName != null && d.fortranName.isEmpty() && !wrapped) {
+            skip(d, d.position, "'fortranname' without a name means there is no routine to call, and there is no callstatement");
+        }
+        var parameters = new ArrayList<Parameter>();
+        for (String arg : d.arguments) {
+            parameters.add(parameter(d, arg, cRoutine, wrapped));
+        }
+        Type result = Type.VOID;
+        if (d.kind == Procedure.Kind.FUNCTION) {
+            RoutineDraft.TypeSpec spec = resultEntity != null && resultEntity.type != null ? resultEntity.type
+                    : d.prefixType != null ? d.prefixType : implicit(d.resultVariable());
+            if (spec.type() == null) {
+                skip(d, d.position, "its result type " + spec.unsupported());
+            }
+            if (resultEntity != null && !resultEntity.dimensions.isEmpty()) {
+                skip(d, d.position, "it returns an array");
+            }
+            result = spec.type();
+        }
+        String called = d.fortranName != null && !d.fortranName.isEmpty() ? d.fortranName : d.name;
+        Optional<String> module = Optional.ofNullable(d.fortranModule);
+        if (wrapped) {
+            if (module.isPresent()) {
+                skip(d, d.callStatementAt, "a callstatement in a Fortran module routine cannot reach the module procedure from C");
+            }
+            Optional<String> problem = wrappers.problem(d, parameters);
+            if (problem.isPresent()) {
+                skip(d, d.callStatementAt, problem.get());
+            }
+            String symbol = wrappers.add(d, parameters, result, cRoutine, called);
+            return procedure(d, symbol, Language.C, result, Procedure.Interop.DIRECT, parameters, Optional.empty());
+        }
+        if (cRoutine) {
+            return procedure(d, called, Language.C, result, Procedure.Interop.DIRECT, parameters, Optional.empty());
+        }
+        return procedure(d, called.toLowerCase(Locale.ROOT), Language.FORTRAN, result, Procedure.Interop.NEEDS_SHIM, parameters, module);
+    }
+
+    private Procedure procedure(RoutineDraft d, String symbol, Language language, Type result, Procedure.Interop interop,
+                                List<Parameter> parameters, Optional<String> module) throws Skip {
+        try {
+            return new Procedure(d.name, symbol, language, d.kind, result, interop, parameters, module, d.position);
+        } catch (IllegalArgumentException e) {
+            diagnostics.error(d.position, e.getMessage());
+            throw new Skip();
+        }
+    }
+
+    private static boolean hasC(RoutineDraft.Entity e) {
+        return e != null && e.intents.contains("c");
+    }
+
+    private Parameter parameter(RoutineDraft d, String arg, boolean cRoutine, boolean wrapped) throws Skip {
+        RoutineDraft.Entity e = d.find(arg);
+        SourcePosition where = e != null ? e.position : d.argumentPositions.get(arg.toLowerCase(Locale.ROOT));
+        if (e != null && (e.external || callbackModule(d, arg).isPresent())) {
+            return callback(d, arg, e, where, cRoutine);
+        }
+        RoutineDraft.TypeSpec spec = e != null && e.type != null ? e.type : implicit(arg);
+        if (spec.type() == null) {
+            skip(d, where, "argument '" + arg + "': " + spec.unsupported());
+        }
+        Parameter.Builder b = Parameter.builder(arg, spec.type(), where);
+        if (e == null) {
+            return b.passing(cRoutine && !wrapped ? Parameter.Passing.VALUE : Parameter.Passing.REFERENCE).build();
+        }
+        Set<String> i = e.intents;
+        for (String unsupported : List.of("aux", "callback")) {
+            if (i.contains(unsupported)) {
+                skip(d, where, "argument '" + arg + "' is intent(" + unsupported + "), which has no Java binding yet");
+            }
+        }
+        boolean array = !e.dimensions.isEmpty();
+        Parameter.Intent intent = intent(i, array);
+        if (array && intent == Parameter.Intent.HIDE) {
+            skip(d, where, "argument '" + arg + "' is a hidden " + (i.contains("cache") ? "work " : "") + "array (intent(hide"
+                    + (i.contains("cache") ? ",cache" : "") + ")), which f2py allocates; Gatun does not allocate hidden arrays yet");
+        }
+        boolean byValue = !array && !wrapped && (e.value || i.contains("c")) && intent != Parameter.Intent.OUT && intent != Parameter.Intent.INOUT
+                && !(spec.type() instanceof Type.Character);
+        Expr defaultValue = e.defaultValue;
+        boolean optional = e.optional || i.contains("optional");
+        if (optional && defaultValue == null && !array && !(spec.type() instanceof Type.Character) && d.fortranModule == null) {
+            // An F77 or C routine cannot take an absent scalar; f2py passes zero for an optional scalar without a value.
+            defaultValue = zero(spec.type(), where);
+        }
+        boolean fortranOptional = optional && defaultValue == null;
+        if (fortranOptional && intent == Parameter.Intent.HIDE) {
+            fortranOptional = false;
+        }
+        CTruth truth = truth(d);
+        b.intent(intent).optional(fortranOptional)
+                .dimensions(e.dimensions.stream().map(dim -> dim instanceof Dimension.Explicit x
+                        ? new Dimension.Explicit(truth.value(x.lower()), truth.value(x.upper()), x.position()) : dim).toList())
+                .passing(byValue ? Parameter.Passing.VALUE : Parameter.Passing.REFERENCE)
+                .order(i.contains("c") && array ? ArrayOrder.C : ArrayOrder.FORTRAN)
+                .depends(e.depends).checks(e.checks.stream().map(truth::condition).toList());
+        if (defaultValue != null) {
+            b.defaultValue(truth.value(defaultValue));
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException ex) {
+            diagnostics.error(where, ex.getMessage());
+            throw new Skip();
+        }
+    }
+
+    /** C truthiness for this routine: its logical arguments are already conditions. */
+    private static CTruth truth(RoutineDraft d) {
+        var logical = new java.util.HashSet<String>();
+        d.entities.forEach((name, e) -> {
+            if (e.type != null && e.type.type() instanceof Type.Logical) {
+                logical.add(name);
+            }
+        });
+        return new CTruth(logical);
+    }
+
+    private static Expr zero(Type t, SourcePosition where) {
+        return t instanceof Type.Scalar s && !s.kind().isInteger() ? new Expr.RealConst(0.0, "0.0", where)
+                : t instanceof Type.Logical ? new Expr.LogicalConst(false, where) : new Expr.IntConst(0, where);
+    }
+
+    /**
+     * f2py's intents on the model's: {@code in,out}, {@code inout} and {@code inplace} are INOUT, {@code out}
+     * OUT, {@code hide} HIDE. An array with no direction is written in place by Fortran (Gatun never copies),
+     * so it is INOUT, as in the Fortran frontend.
+     */
+    private static Parameter.Intent intent(Set<String> i, boolean array) {
+        if (i.contains("inout") || i.contains("inplace") || (i.contains("in") && i.contains("out"))) {
+            return Parameter.Intent.INOUT;
+        }
+        if (i.contains("hide")) {
+            return Parameter.Intent.HIDE;
+        }
+        if (i.contains("out")) {
+            return Parameter.Intent.OUT;
+        }
+        if (i.contains("in")) {
+            return Parameter.Intent.IN;
+        }
+        return array && !i.contains("c") ? Parameter.Intent.INOUT : Parameter.Intent.IN;
+    }
+
+    private Optional<RoutineDraft> callbackModule(RoutineDraft d, String arg) {
+        String local = arg.toLowerCase(Locale.ROOT);
+        for (var use : d.uses.entrySet()) {
+            List<RoutineDraft> routines = parsed.callbackModules.get(use.getKey());
+            if (routines == null) {
+                continue;
+            }
+            String remote = use.getValue().isEmpty() ? local : use.getValue().get(local);
+            if (remote == null) {
+                continue;
+            }
+            for (RoutineDraft r : routines) {
+                if (r.name.equalsIgnoreCase(remote)) {
+                    return Optional.of(r);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Parameter callback(RoutineDraft d, String arg, RoutineDraft.Entity e, SourcePosition where, boolean cRoutine) throws Skip {
+        Optional<RoutineDraft> body = callbackModule(d, arg);
+        if (body.isEmpty()) {
+            skip(d, where, "argument '" + arg + "' is external but no 'use <module>__user__routines' names its signature");
+        }
+        RoutineDraft cb = body.get();
+        var params = new ArrayList<Parameter>();
+        for (String a : cb.arguments) {
+            RoutineDraft.Entity ce = cb.find(a);
+            RoutineDraft.TypeSpec spec = ce != null && ce.type != null ? ce.type : implicit(a);
+            Parameter.Intent intent = ce == null ? Parameter.Intent.IN : intent(ce.intents, !ce.dimensions.isEmpty());
+            if (spec.type() == null || !(spec.type() instanceof Type.Scalar || spec.type() instanceof Type.Logical)
+                    || (ce != null && !ce.dimensions.isEmpty()) || (spec.type() instanceof Type.Scalar s && s.kind().isComplex())
+                    || (intent != Parameter.Intent.IN && intent != Parameter.Intent.HIDE)) {
+                skip(d, where, "callback '" + arg + "' (" + cb.name + " at " + cb.position + ") has argument '" + a
+                        + "' that is not an intent(in) real, integer or logical scalar; only such callbacks are supported");
+            }
+            params.add(Parameter.builder(a, spec.type(), ce != null ? ce.position : cb.position)
+                    .passing(cRoutine ? Parameter.Passing.VALUE : Parameter.Passing.REFERENCE).build());
+        }
+        Type result = Type.VOID;
+        if (cb.kind == Procedure.Kind.FUNCTION) {
+            RoutineDraft.Entity r = cb.find(cb.resultVariable());
+            RoutineDraft.TypeSpec spec = r != null && r.type != null ? r.type : cb.prefixType != null ? cb.prefixType : implicit(cb.resultVariable());
+            if (!(spec.type() instanceof Type.Scalar s) || s.kind().isComplex()) {
+                skip(d, where, "callback '" + arg + "' must return a real or integer scalar");
+            }
+            result = spec.type();
+        }
+        return Parameter.builder(arg, new Type.Callback(new Signature(result, params)), where).optional(e.optional).build();
+    }
+
+    /** Fortran's implicit typing, which f2py applies to undeclared names: i-n integer, otherwise real. */
+    private static RoutineDraft.TypeSpec implicit(String name) {
+        char first = Character.toLowerCase(name.charAt(0));
+        return first >= 'i' && first <= 'n' ? new RoutineDraft.TypeSpec(new Type.Scalar(ScalarKind.INT32), "integer", null)
+                : new RoutineDraft.TypeSpec(new Type.Scalar(ScalarKind.FLOAT), "real", null);
+    }
+
+    private void skip(RoutineDraft d, SourcePosition where, String reason) throws Skip {
+        diagnostics.warning(where, "skipped " + d.kindWord() + " '" + d.name + "': " + reason);
+        throw new Skip();
+    }
+}

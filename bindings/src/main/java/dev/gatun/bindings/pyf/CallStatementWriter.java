@@ -103,7 +103,7 @@ final class CallStatementWriter {
             sb.append("    ").append(resultC).append(' ').append(resultVar).append(";\n");
         }
         sb.append(locals);
-        sb.append(lineDirective(d.callStatementAt)).append("    {").append(d.callStatement.strip()).append("}\n");
+        sb.append(lineDirective(d.callStatementAt)).append("    {").append(d.callStatement.strip()).append(";}\n"); // f2py adds the ';' too
         sb.append("#line ").append(lines(wrappers) + lines(sb) + 2).append(" \"").append(fileName).append("\"\n");
         sb.append(writeBack);
         if (!(result instanceof Type.Void)) {

@@ -213,12 +213,14 @@ final class PyfParser {
                 throw c.error(c.peek(), "unexpected " + c.peek().describe() + " after the " + keyword.lower() + " header");
             }
         }
-        body(draft);
-        sink.add(draft);
+        if (body(draft)) {
+            sink.add(draft);
+        }
         return true;
     }
 
-    private void body(RoutineDraft draft) {
+    /** Reads the routine's statements through its end; returns false when they had errors (reported). */
+    private boolean body(RoutineDraft draft) {
         boolean failed = false;
         while (index < statements.size()) {
             PyfStatement s = statements.get(index++);
@@ -245,7 +247,7 @@ final class PyfParser {
                         diagnostics.warning(draft.position, "skipped " + draft.kindWord() + " '" + draft.name
                                 + "': its declarations have errors (reported above)");
                     }
-                    return;
+                    return !failed;
                 }
                 if (!failed) {
                     statement(c, draft);
@@ -256,6 +258,7 @@ final class PyfParser {
             }
         }
         diagnostics.error(draft.position, draft.kindWord() + " '" + draft.name + "' has no matching 'end'");
+        return false;
     }
 
     private void statement(PyfTokens c, RoutineDraft draft) {

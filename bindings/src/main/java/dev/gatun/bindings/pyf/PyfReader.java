@@ -23,6 +23,8 @@ final class PyfReader {
     private final Diagnostics diagnostics;
     private final List<PyfStatement> out = new ArrayList<>();
     private final Pending pending = new Pending();
+    /** Open parentheses of the statement being read, across continuation lines. */
+    private int depth;
 
     PyfReader(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -108,8 +110,11 @@ final class PyfReader {
         return continued;
     }
 
-    /** Where the code of a line ends: at a {@code !} that is not inside a string. */
-    private static int codeEnd(String line, int start) {
+    /**
+     * Where the code of a line ends: at a {@code !} outside strings and parentheses. Inside parentheses a
+     * {@code !} is C's negation or {@code !=} of an f2py {@code check(...)} or default, not a comment.
+     */
+    private int codeEnd(String line, int start) {
         char quote = 0;
         for (int j = start; j < line.length(); j++) {
             char c = line.charAt(j);
@@ -117,7 +122,11 @@ final class PyfReader {
                 quote = c == quote ? 0 : quote;
             } else if (c == '\'' || c == '"') {
                 quote = c;
-            } else if (c == '!') {
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth = Math.max(0, depth - 1);
+            } else if (c == '!' && depth == 0) {
                 return j;
             }
         }
@@ -178,5 +187,6 @@ final class PyfReader {
         pending.text.setLength(0);
         pending.origins.clear();
         pending.raw = false;
+        depth = 0;
     }
 }

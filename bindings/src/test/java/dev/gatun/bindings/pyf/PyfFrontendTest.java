@@ -1,0 +1,150 @@
+package dev.gatun.bindings.pyf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatun.bindings.diag.Diagnostics;
+import dev.gatun.bindings.model.ArrayOrder;
+import dev.gatun.bindings.model.Expr;
+import dev.gatun.bindings.model.Language;
+import dev.gatun.bindings.model.Parameter;
+import dev.gatun.bindings.model.Procedure;
+import dev.gatun.bindings.model.ScalarKind;
+import dev.gatun.bindings.model.Type;
+import dev.gatun.bindings.model.Unit;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The signature-file frontend on its own: what the model says, and what is reported where. */
+class PyfFrontendTest {
+
+    private final Diagnostics diagnostics = new Diagnostics();
+
+    private Unit parse(String text) {
+        return parse(text, Map.of());
+    }
+
+    private Unit parse(String text, Map<String, Long> kinds) {
+        return new PyfFrontend(diagnostics, "t", kinds).parse(Path.of("t.pyf"), text.lines().toList());
+    }
+
+    private static Procedure only(Unit u, String name) {
+        return u.procedures().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError(name + " not bound"));
+    }
+
+    @Test
+    void f2pyIntentsAndAttributesMapOntoTheModel() {
+        Unit u = parse("""
+                python module m
+                interface
+                  subroutine s(n, a, b, c, w, flag)
+                    integer intent(hide), depend(a) :: n = shape(a, 0)
+                    real*8 dimension(n, 2), intent(c, in) :: a
+                    complex*16 dimension(n), intent(inout) :: b
+                    real(kind=8) intent(c) :: c
+                    double precision, optional, check(w > 0 && w < 1 || !flag) :: w = 0.5
+                    logical :: flag
+                  end subroutine s
+                end interface
+                end python module m
+                """);
+        assertTrue(diagnostics.all().isEmpty(), diagnostics.all().toString());
+        Procedure s = only(u, "s");
+        assertEquals(Procedure.Interop.NEEDS_SHIM, s.interop());
+        Parameter n = s.parameters().get(0);
+        assertEquals(Parameter.Intent.HIDE, n.intent());
+        assertEquals(new Expr.Size("a", 1, n.defaultValue().orElseThrow().position()), n.defaultValue().orElseThrow());
+        Parameter a = s.parameters().get(1);
+        assertEquals(ArrayOrder.C, a.order());
+        assertEquals(Parameter.Intent.IN, a.intent());
+        assertEquals(2, a.rank());
+        assertEquals(new Type.Scalar(ScalarKind.COMPLEX_DOUBLE), s.parameters().get(2).type());
+        assertEquals(Parameter.Passing.VALUE, s.parameters().get(3).passing());
+        Parameter w = s.parameters().get(4);
+        assertFalse(w.optional(), "an optional with a default is passed, its default when Java gives null");
+        assertEquals("((w > 0) .and. (w < 1)) .or. .not. flag", w.checks().getFirst().render());
+    }
+
+    @Test
+    void intentCRoutineIsACFunctionAndCallstatementGetsAWrapper() {
+        Unit u = parse("""
+                python module m
+                usercode '''int twice(int v) { return 2 * v; } /* ';' stays */'''
+                interface
+                  function twice(v)
+                    intent(c) twice
+                    integer intent(c) :: v
+                    integer :: twice
+                  end function twice
+                  subroutine direct(x)
+                    fortranname
+                    integer intent(out) :: x
+                    callstatement x = 7
+                  end subroutine direct
+                end interface
+                end python module m
+                """);
+        assertTrue(diagnostics.all().isEmpty(), diagnostics.all().toString());
+        Procedure twice = only(u, "twice");
+        assertEquals(Language.C, twice.language());
+        assertEquals("twice", twice.symbol());
+        assertEquals(Parameter.Passing.VALUE, twice.parameters().getFirst().passing());
+        Procedure direct = only(u, "direct");
+        assertEquals("gatun_pyf_t_direct", direct.symbol());
+        assertEquals(Procedure.Interop.DIRECT, direct.interop());
+    }
+
+    @Test
+    void syntaxErrorsPointIntoTheFileAndTheOtherRoutinesAreBound() {
+        Unit u = parse("""
+                python module m
+                interface
+                  subroutine bad(x)
+                    integer intent(sideways) :: x
+                  end subroutine bad
+                  subroutine good(x)
+                    integer intent(in) :: x
+                  end subroutine good
+                end interface
+                end python module m
+                """);
+        assertEquals(List.of("good"), u.procedures().stream().map(Procedure::name).toList());
+        assertEquals("t.pyf:4:20: error: unknown intent 'sideways'; expected one of in, out, inout, hide, c, copy, overwrite,"
+                + " cache, optional, callback, aux, inplace", diagnostics.errors().getFirst().toString());
+    }
+
+    @Test
+    void unknownKindNamesTheKindMapAndTheMapResolvesIt() {
+        String text = """
+                python module m
+                interface
+                  subroutine s(x)
+                    real(kind=wp) intent(in) :: x
+                  end subroutine s
+                end interface
+                end python module m
+                """;
+        assertTrue(parse(text).procedures().isEmpty());
+        assertTrue(diagnostics.warnings().getFirst().toString().contains("its kind 'wp' is unknown; map it in a .f2py_f2cmap file"),
+                diagnostics.warnings().toString());
+        Procedure s = only(parse(text, Map.of("wp", 8L)), "s");
+        assertEquals(new Type.Scalar(ScalarKind.DOUBLE), s.parameters().getFirst().type());
+    }
+
+    @Test
+    void kindMapsInBothPythonSpellings() {
+        F2cmap literal = F2cmap.parse(Path.of("a"), "{'real': {'sp': 'float', 'dp': 'double'}, # comment\n 'integer': {'i8': 'long_long'}}",
+                diagnostics);
+        F2cmap call = F2cmap.parse(Path.of("b"), "dict(real=dict(real32='float', real64='double'), integer=dict(int64='long_long'))",
+                diagnostics);
+        assertEquals(Map.of("sp", 4L, "dp", 8L, "i8", 8L), literal.kindNames(diagnostics));
+        assertEquals(Map.of("real32", 4L, "real64", 8L, "int64", 8L), call.kindNames(diagnostics));
+        assertTrue(diagnostics.all().isEmpty(), diagnostics.all().toString());
+        F2cmap broken = F2cmap.parse(Path.of("c"), "{'real': {'sp' 'float'}}", diagnostics);
+        assertTrue(broken.types().isEmpty());
+        assertEquals("c:1:16: error: f2cmap: expected ':' after the key 'sp'", diagnostics.errors().getFirst().toString());
+    }
+}

@@ -135,6 +135,23 @@ class PyfFrontendTest {
     }
 
     @Test
+    void kindMapResolvesAKindTheFortranSourcesDoNotDefine() {
+        // 'wp' comes from a module whose source is not given: only the kind map can tell its size.
+        List<String> source = List.of("subroutine s(x)", "  use kinds_of_another_library, only: wp", "  real(kind=wp), intent(in) :: x",
+                "end subroutine s");
+        Procedure s = new dev.gatun.bindings.fortran.FortranFrontend(diagnostics, Map.of("wp", 8L)).parse(Path.of("s.f90"), source)
+                .unit().procedures().getFirst();
+        assertEquals(new Type.Scalar(ScalarKind.DOUBLE), s.parameters().getFirst().type());
+        // A kind the sources define wins over the map: the compiled code uses the real kind.
+        List<String> defined = List.of("module k", "  integer, parameter :: wp = kind(1.0)", "end module k", "subroutine t(x)", "  use k",
+                "  real(kind=wp), intent(in) :: x", "end subroutine t");
+        Procedure t = new dev.gatun.bindings.fortran.FortranFrontend(diagnostics, Map.of("wp", 8L)).parse(Path.of("t.f90"), defined)
+                .unit().procedures().getFirst();
+        assertEquals(new Type.Scalar(ScalarKind.FLOAT), t.parameters().getFirst().type());
+        assertTrue(diagnostics.errors().isEmpty(), diagnostics.all().toString());
+    }
+
+    @Test
     void kindMapsInBothPythonSpellings() {
         F2cmap literal = F2cmap.parse(Path.of("a"), "{'real': {'sp': 'float', 'dp': 'double'}, # comment\n 'integer': {'i8': 'long_long'}}",
                 diagnostics);

@@ -73,7 +73,7 @@ public final class CompileMojo extends GatunMojo {
         String fileName = "lib" + library + ".so";
         Map<String, String> env = environment();
         var resources = new NativeResources(classesDirectory.toPath(), Platform.current().id());
-        if (!compilersPresent(sources, env, fileName, resources)) {
+        if (!compilersPresent(sources, env, library, fileName, resources)) {
             return;
         }
         Path shim = shimFile(library);
@@ -92,6 +92,7 @@ public final class CompileMojo extends GatunMojo {
                     .add("CC", env.get("CC")).add("FC", env.get("FC")).add("NVCC", env.get("NVCC")).add("NVCCFLAGS", env.get("NVCCFLAGS"))
                     .addFiles("input", sources.inputs())
                     .addFiles("shim", List.of(shim))
+                    .addFiles("signatureC", List.of(signatureCFile(library)))
                     .addFiles("header", projectHeaders(includeDirectories.stream().map(this::resolve).toList()))
                     .finish();
             if (Optional.of(fingerprint).equals(BuildStamp.read(stampFile)) && resources.intact(fileName)) {
@@ -103,7 +104,7 @@ public final class CompileMojo extends GatunMojo {
         }
         Path work = libraryWorkDirectory(library);
         Path built = work.resolve(fileName);
-        var request = new CompilerDriver.Request(driverSources(sources.compiled(), shim), built, includeDirs, libraryDirs,
+        var request = new CompilerDriver.Request(driverSources(sources.compiled(), shim, signatureCFile(library)), built, includeDirs, libraryDirs,
                 libraries, openmp, fastMath, compilerFlags, linkerFlags).withMultiarch(multiarch);
         long start = System.nanoTime();
         int commands;
@@ -125,15 +126,15 @@ public final class CompileMojo extends GatunMojo {
     }
 
     /** Checks each needed compiler; on a missing one fails, or logs why and returns false under {@code SKIP}. */
-    private boolean compilersPresent(NativeSources sources, Map<String, String> env, String fileName, NativeResources resources)
+    private boolean compilersPresent(NativeSources sources, Map<String, String> env, String library, String fileName, NativeResources resources)
             throws MojoExecutionException {
         var lookup = new CompilerLookup(env);
         var needed = new LinkedHashMap<String, String>();
         if (sources.hasFortran()) {
             needed.put("FC", lookup.command("FC", "gfortran"));
         }
-        // Multiarch compiles its generated ifunc resolvers with the C compiler.
-        if (sources.hasC() || (multiarch && sources.hasFortran())) {
+        // Multiarch compiles its generated ifunc resolvers with the C compiler; a .pyf may contribute C code.
+        if (sources.hasC() || (multiarch && sources.hasFortran()) || Files.isRegularFile(signatureCFile(library))) {
             needed.put("CC", lookup.command("CC", "cc"));
         }
         if (sources.hasCuda()) {
@@ -163,7 +164,7 @@ public final class CompileMojo extends GatunMojo {
     }
 
     /** The driver's sources: Fortran with its detected form, then the shim (it uses the user's modules). */
-    private static List<CompilerDriver.Source> driverSources(List<Path> compiled, Path shim) throws MojoExecutionException {
+    private static List<CompilerDriver.Source> driverSources(List<Path> compiled, Path shim, Path signatureC) throws MojoExecutionException {
         var out = new ArrayList<CompilerDriver.Source>();
         for (Path f : compiled) {
             boolean free = NativeSources.isFortran(f) && SourceForm.detect(f, lines(f)) == SourceForm.FREE;
@@ -178,6 +179,10 @@ public final class CompileMojo extends GatunMojo {
                 }
             }
             out.add(lastFortran, new CompilerDriver.Source(shim, true));
+        }
+        if (Files.isRegularFile(signatureC)) {
+            // The usercode and callstatement wrappers of the .pyf files (gatun:generate wrote them).
+            out.add(new CompilerDriver.Source(signatureC, false));
         }
         return out;
     }

@@ -107,6 +107,14 @@ public abstract class GatunMojo extends AbstractMojo {
     @Parameter
     protected List<String> excludes = new ArrayList<>();
 
+    /**
+     * An f2py kind map ({@code {'real': {'rk': 'double'}}}) for kind names the Fortran sources do not define.
+     * A {@code .f2py_f2cmap} file in a source directory (e.g. {@code src/main/fortran/.f2py_f2cmap}) is read
+     * too, as f2py reads one in its working directory. Property {@code gatun.f2cmap}.
+     */
+    @Parameter(property = "gatun.f2cmap")
+    protected File f2cmap;
+
     /** {@code FAIL} (default) or {@code SKIP} when a compiler is missing. Property {@code gatun.missingCompiler}. */
     @Parameter(property = "gatun.missingCompiler", defaultValue = "FAIL")
     protected MissingCompiler missingCompiler;
@@ -384,5 +392,20 @@ public abstract class GatunMojo extends AbstractMojo {
     /** The shim source the generate goal writes and the compile goal compiles. */
     protected Path shimFile(String library) {
         return libraryWorkDirectory(library).resolve("gatun_" + library.toLowerCase(Locale.ROOT) + "_shims.f90");
+    }
+
+    /**
+     * The C file that f2py signature files ({@code .pyf}) contribute: their usercode and callstatement wrappers.
+     *
+     * @param library the library name
+     * @return {@code target/gatun/<library>/gatun_<library>_pyf.c}
+     */
+    protected Path signatureCFile(String library) {
+        return libraryWorkDirectory(library).resolve(dev.gatun.bindings.pyf.PyfFrontend.cFileName(library));
+    }
+
+    /** The kind maps: {@code <f2cmap>} if set, and the {@code .f2py_f2cmap} files of the source directories. */
+    protected List<Path> kindMaps() {
+        return f2cmap == null ? List.of() : List.of(resolve(f2cmap));
     }
 }

@@ -67,6 +67,9 @@ public final class GenerateMojo extends GatunMojo {
                 .add("includeDirectories", includeDirectories)
                 .addFiles("source", sources.compiled())
                 .addFiles("header", sources.headers())
+                .addFiles("signature", sources.signatureFiles())
+                .addFiles("kindMap", sources.kindMaps())
+                .addFiles("f2cmap", kindMaps())
                 .finish();
         try {
             if (Optional.of(fingerprint).equals(BuildStamp.read(stampFile)) && outputsExist(listFile)) {
@@ -75,6 +78,8 @@ public final class GenerateMojo extends GatunMojo {
             }
             var bound = new ArrayList<>(sources.headers());
             bound.addAll(sources.compiled());
+            bound.addAll(sources.signatureFiles());
+            bound.addAll(sources.kindMaps());
             generate(library, pkg, bound, out, listFile);
             BuildStamp.write(stampFile, fingerprint);
         } catch (IOException e) {
@@ -86,7 +91,7 @@ public final class GenerateMojo extends GatunMojo {
             throws IOException, MojoFailureException {
         var diagnostics = new Diagnostics();
         var result = BindingGenerator.generate(library, files, pkg, diagnostics, preprocessor().orElseThrow(),
-                new ProcedureFilter(includes, excludes));
+                BindingGenerator.Options.DEFAULTS.withKindMaps(kindMaps()), new ProcedureFilter(includes, excludes));
         for (Diagnostic d : diagnostics.all()) {
             if (d.severity() == Diagnostic.Severity.ERROR) {
                 getLog().error(d.toString());
@@ -112,6 +117,12 @@ public final class GenerateMojo extends GatunMojo {
             writeIfChanged(shim, result.get().shimSource().get());
         } else {
             Files.deleteIfExists(shim);
+        }
+        Path signatureC = signatureCFile(library);
+        if (result.get().cSource().isPresent()) {
+            writeIfChanged(signatureC, result.get().cSource().get());
+        } else {
+            Files.deleteIfExists(signatureC);
         }
         Files.createDirectories(listFile.getParent());
         Files.writeString(listFile, javaFile + "\n", StandardCharsets.UTF_8);

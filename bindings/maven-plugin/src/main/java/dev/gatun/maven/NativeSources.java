@@ -58,6 +58,16 @@ record NativeSources(List<Path> compiled, List<Path> inputs) {
         return inputs.stream().filter(p -> extension(p).equals("h")).toList();
     }
 
+    /** The f2py signature files ({@code .pyf}): with one, it is the interface and the sources are only compiled. */
+    List<Path> signatureFiles() {
+        return inputs.stream().filter(p -> extension(p).equals("pyf")).toList();
+    }
+
+    /** The f2py kind maps named {@code .f2py_f2cmap}, as f2py expects them. */
+    List<Path> kindMaps() {
+        return inputs.stream().filter(p -> p.getFileName().toString().equals(".f2py_f2cmap")).toList();
+    }
+
     /** True when there is nothing to build. */
     boolean isEmpty() {
         return compiled.isEmpty();

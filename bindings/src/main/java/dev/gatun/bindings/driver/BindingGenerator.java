@@ -311,8 +311,21 @@ public final class BindingGenerator {
         return generate(name, files, packageName, diagnostics, preprocessor, options, procedure -> true);
     }
 
-    private static Optional<Result> generate(String name, List<Path> files, String packageName, Diagnostics diagnostics,
-                                             CPreprocessor preprocessor, Options options, Predicate<Procedure> bind) {
+    /**
+     * Generates bindings with options (filter, kind maps) for the procedures {@code bind} accepts, or returns
+     * empty when errors were reported: the Maven plugin's entry point.
+     *
+     * @param name         the library name
+     * @param files        the sources, {@code .gatun} and {@code .pyf} signature files, {@code .f2py_f2cmap} kind maps
+     * @param packageName  the Java package, empty for none
+     * @param diagnostics  where problems go
+     * @param preprocessor the C preprocessor, with the user's {@code -I}/{@code -D}
+     * @param options      the include/exclude filter, system libraries and kind maps
+     * @param bind         which parsed procedures to bind
+     * @return the artefacts, or empty on errors
+     */
+    public static Optional<Result> generate(String name, List<Path> files, String packageName, Diagnostics diagnostics,
+                                            CPreprocessor preprocessor, Options options, Predicate<Procedure> bind) {
         var nativeSources = new ArrayList<CompilerDriver.Source>();
         Parsed all = parseAll(name, files, diagnostics, nativeSources, preprocessor, options);
         Library parsed = all.library();

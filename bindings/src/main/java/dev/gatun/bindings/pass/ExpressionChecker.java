@@ -23,7 +23,7 @@ import java.util.Set;
 final class ExpressionChecker {
 
     /** The intrinsics the generated checks translate (besides {@code size}, {@code shape} and {@code len}). */
-    static final Set<String> INTRINSICS = Set.of("abs", "max", "min", "mod", "rank");
+    static final Set<String> INTRINSICS = Set.of("abs", "max", "min", "merge", "mod", "rank");
 
     private final Annotations notes;
     private final Diagnostics diagnostics;
@@ -121,13 +121,14 @@ final class ExpressionChecker {
             case Expr.Binary b -> structure(b.left()).or(() -> structure(b.right()));
             case Expr.Call c -> {
                 if (!INTRINSICS.contains(c.function())) {
-                    yield Optional.of("uses '" + c.function() + "', which generated checks do not support (supported: abs, len, max, min,"
-                            + " mod, rank, shape, size)");
+                    yield Optional.of("uses '" + c.function() + "', which generated checks do not support (supported: abs, len, max, merge"
+                            + " (f2py's c ? a : b), min, mod, rank, shape, size)");
                 }
                 if (c.function().equals("rank") && (c.args().size() != 1 || !(c.args().getFirst() instanceof Expr.Ref))) {
                     yield Optional.of("uses rank(...) on something that is not an array parameter");
                 }
-                if (c.function().equals("mod") && c.args().size() != 2 || c.args().isEmpty()) {
+                if (c.function().equals("mod") && c.args().size() != 2 || c.function().equals("merge") && c.args().size() != 3
+                        || c.args().isEmpty()) {
                     yield Optional.of("calls " + c.function() + " with " + c.args().size() + " arguments");
                 }
                 yield c.args().stream().map(ExpressionChecker::structure).flatMap(Optional::stream).findFirst();

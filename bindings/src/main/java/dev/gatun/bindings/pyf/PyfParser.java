@@ -29,6 +29,9 @@ final class PyfParser {
         final List<String> pythonModules = new ArrayList<>();
     }
 
+    private static final java.util.regex.Pattern PYTHON_MODULE = java.util.regex.Pattern.compile("(?i)\\s*python\\s+module\\s+(\\w+)");
+    private static final java.util.regex.Pattern ROUTINE_HEADER = java.util.regex.Pattern.compile(
+            "(?i)\\s*(?:[\\w*()=, ]+\\s+)?(?:subroutine|function)\\s+\\w+");
     private static final Set<String> PREFIXES = Set.of("recursive", "pure", "elemental", "impure", "module");
 
     private final Diagnostics diagnostics;
@@ -62,6 +65,10 @@ final class PyfParser {
                 }
             } catch (PyfTokens.SyntaxError e) {
                 diagnostics.error(e.position(), e.getMessage());
+                var header = PYTHON_MODULE.matcher(s.text());
+                if (header.lookingAt()) {
+                    pythonModule(header.group(1), s.positionAt(0)); // read its body anyway: one error, not one per line
+                }
             }
         }
         return parsed;
@@ -110,6 +117,7 @@ final class PyfParser {
                 }
             } catch (PyfTokens.SyntaxError e) {
                 diagnostics.error(e.position(), e.getMessage());
+                skipBrokenRoutine(s);
             }
         }
         diagnostics.error(start, "python module '" + name + "' has no matching 'end python module'");
@@ -133,6 +141,7 @@ final class PyfParser {
                 }
             } catch (PyfTokens.SyntaxError e) {
                 diagnostics.error(e.position(), e.getMessage());
+                skipBrokenRoutine(s);
             }
         }
     }
@@ -158,6 +167,7 @@ final class PyfParser {
                 }
             } catch (PyfTokens.SyntaxError e) {
                 diagnostics.error(e.position(), e.getMessage());
+                skipBrokenRoutine(s);
             }
         }
         diagnostics.error(start, "module '" + module + "' has no matching 'end module'");
@@ -299,6 +309,23 @@ final class PyfParser {
             }
         }
         draft.uses.put(module, renames);
+    }
+
+    /**
+     * After an error in a routine's header, skips its body through its {@code end}, so the body's statements
+     * and its {@code end} are not read as the enclosing block's (which would close it early).
+     */
+    private void skipBrokenRoutine(PyfStatement header) {
+        if (!ROUTINE_HEADER.matcher(header.text()).lookingAt()) {
+            return;
+        }
+        diagnostics.warning(header.positionAt(0), "skipped the routine declared here: its header has errors (reported above)");
+        while (index < statements.size()) {
+            String text = statements.get(index++).text().strip().toLowerCase(Locale.ROOT);
+            if (text.equals("end") || text.matches("end\\s*(subroutine|function)\\b.*")) {
+                return;
+            }
+        }
     }
 
     /** True for {@code end}, {@code end <word> [name]}, and {@code end python module [name]}. */

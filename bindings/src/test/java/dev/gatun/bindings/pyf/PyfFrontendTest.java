@@ -117,6 +117,26 @@ class PyfFrontendTest {
     }
 
     @Test
+    void aBrokenRoutineHeaderSkipsThatRoutineOnly() {
+        Unit u = parse("""
+                python module m
+                interface
+                  subroutine bad(x, y
+                    integer x
+                  end subroutine bad
+                  subroutine good(x)
+                    integer intent(in) :: x
+                  end
+                end interface
+                end python module m
+                """);
+        assertEquals(List.of("good"), u.procedures().stream().map(Procedure::name).toList());
+        assertEquals(List.of("t.pyf:3:22: error: expected ')' to close the argument list of 'bad', found end of statement",
+                "t.pyf:3:3: warning: skipped the routine declared here: its header has errors (reported above)"),
+                diagnostics.all().stream().map(Object::toString).toList());
+    }
+
+    @Test
     void unknownKindNamesTheKindMapAndTheMapResolvesIt() {
         String text = """
                 python module m

@@ -190,7 +190,9 @@ public final class CLayout {
                 long typeAlign = capped(alignmentOf(m.type()), s);
                 if (width == 0) {
                     bit = alignUp(bit, typeAlign * 8);
-                } else if (!packed && bit / unitBits != (bit + width - 1) / unitBits) {
+                } else if (!packed && s.maxFieldAlignment() == 0
+                        && bit / unitBits != (bit + width - 1) / unitBits) {
+                    // gcc keeps a bit-field within one unit of its type, except under #pragma pack, where it packs them.
                     bit = alignUp(bit, typeAlign * 8);
                 }
                 if (!m.name().isEmpty() && !packed) {

@@ -84,6 +84,57 @@ public final class CLowering {
     }
 
     /**
+     * The name of a struct or union: its tag; for an anonymous one, the typedef that names it
+     * ({@code typedef struct { ... } fftw_iodim}), else its enclosing struct's name and the member it types
+     * ({@code sphere_centre}, {@code sphere_anon2} for the third member when that has no name), else the
+     * variable it types, else its line and column ({@code anonymous_12_5}). Stable as long as the header is.
+     */
+    private String structName(CStruct s) {
+        if (!s.isAnonymousTag()) {
+            return s.name();
+        }
+        if (anonymousNames.isEmpty()) {
+            nameAnonymousTypes();
+        }
+        String name = anonymousNames.get(s.name());
+        return name != null ? name : "anonymous_" + s.position().line() + "_" + s.position().column();
+    }
+
+    private final Map<String, String> anonymousNames = new HashMap<>();
+
+    private void nameAnonymousTypes() {
+        anonymousNames.putAll(typedefNames);
+        anonymousNames.put("", ""); // marks the map as computed
+        for (CDeclaration d : unit.declarations()) {
+            if (d instanceof CVariable v && v.type().canonical() instanceof CType.Tagged t && t.isAnonymous()) {
+                anonymousNames.putIfAbsent(t.tag(), v.name() + "_t");
+            }
+        }
+        // Parents before their anonymous members: a parent that is itself anonymous is named first.
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (CDeclaration d : unit.declarations()) {
+                if (!(d instanceof CStruct parent) || parent.isAnonymousTag() && !anonymousNames.containsKey(parent.name())) {
+                    continue;
+                }
+                String parentName = parent.isAnonymousTag() ? anonymousNames.get(parent.name()) : parent.name();
+                for (int i = 0; i < parent.members().size(); i++) {
+                    CStruct.Member m = parent.members().get(i);
+                    CType t = m.type().canonical();
+                    while (t instanceof CType.Array a) {
+                        t = a.element().canonical();
+                    }
+                    if (t instanceof CType.Tagged tag && tag.isAnonymous() && !anonymousNames.containsKey(tag.tag())) {
+                        anonymousNames.put(tag.tag(), parentName + "_" + (m.name().isEmpty() ? "anon" + i : m.name()));
+                        changed = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Adds directives written outside the headers, in {@code .gatun} side files; they apply to every
      * function lowered afterwards.
      *
@@ -170,6 +221,10 @@ public final class CLowering {
                 throw new Unbindable("its signature uses " + wide.get() + ", which Java cannot represent");
             }
             Type result = valueType(f.returnType(), "the result");
+            if (result instanceof Type.Callback) {
+                // A function that returns a function pointer returns an address; Java calls it through an invoker.
+                result = new Type.Pointer(Type.VOID);
+            }
             List<Parameter> params = new ArrayList<>();
             for (int i = 0; i < f.parameters().size(); i++) {
                 params.add(parameter(f, f.parameters().get(i), i));
@@ -193,7 +248,7 @@ public final class CLowering {
      *     forward-declared
      */
     public Type.Struct struct(CStruct s) {
-        String name = s.isAnonymousTag() ? typedefNames.getOrDefault(s.name(), s.name()) : s.name();
+        String name = structName(s);
         Type.Struct done = structs.get(s.name());
         if (done != null) {
             return done;
@@ -206,7 +261,7 @@ public final class CLowering {
         try {
             CLayout.StructLayout layout = layouts.of(s);
             List<String> skipped = new ArrayList<>();
-            List<Type.Field> fields = fields(layout, skipped);
+            List<Type.Field> fields = fields(layout, name, skipped);
             if (!skipped.isEmpty()) {
                 diagnostics.warning(s.position(), (s.isUnion() ? "union " : "struct ") + name + ": "
                         + String.join("; ", skipped) + "; no accessors are generated for "
@@ -224,16 +279,30 @@ public final class CLowering {
         return lowered;
     }
 
-    private List<Type.Field> fields(CLayout.StructLayout layout, List<String> skipped) {
+    private List<Type.Field> fields(CLayout.StructLayout layout, String owner, List<String> skipped) {
         List<Type.Field> out = new ArrayList<>();
-        for (CLayout.MemberLayout m : layout.members()) {
-            CStruct.Member declared = layout.struct().members().get(out.size() + skipped.size());
+        List<CStruct.Member> declaredMembers = layout.struct().members();
+        for (int index = 0; index < layout.members().size(); index++) {
+            CLayout.MemberLayout m = layout.members().get(index);
+            CStruct.Member declared = declaredMembers.get(index);
             if (m.bitWidth() >= 0) {
-                skipped.add(m.name().isEmpty() ? "an unnamed bit-field" : "member '" + m.name() + "' is a bit-field");
-                continue;
-            }
-            if (m.name().isEmpty()) {
-                skipped.add("an anonymous struct or union member");
+                if (m.name().isEmpty() || m.bitWidth() == 0) {
+                    continue; // unnamed bit-fields are padding
+                }
+                try {
+                    Type type = valueType(m.type(), "bit-field '" + m.name() + "'");
+                    if (!(type instanceof Type.Scalar sc && !sc.kind().isComplex() && sc.kind() != ScalarKind.FLOAT && sc.kind() != ScalarKind.DOUBLE
+                            || type instanceof Type.Logical)) {
+                        throw new Unbindable("bit-field '" + m.name() + "' has the type " + type.describe());
+                    }
+                    int shift = (int) (m.bitOffset() % 8);
+                    if (shift + m.bitWidth() > 64) {
+                        throw new Unbindable("bit-field '" + m.name() + "' spans more than 8 bytes");
+                    }
+                    out.add(new Type.Field(m.name(), type, List.of(), m.bitOffset() / 8, shift, m.bitWidth(), declared.position()));
+                } catch (Unbindable e) {
+                    skipped.add(e.getMessage());
+                }
                 continue;
             }
             try {
@@ -241,15 +310,27 @@ public final class CLowering {
                 CType t = m.type();
                 while (t.canonical() instanceof CType.Array a) {
                     if (a.length().isEmpty() || a.length().getAsLong() == 0) {
-                        throw new Unbindable("member '" + m.name() + "' is a flexible array");
+                        throw new Unbindable("member '" + m.name() + "' is a flexible array; reach its elements through "
+                                + "segment().asSlice(LAYOUT.byteSize())");
                     }
                     dims.add(new Dimension.Explicit(new Expr.IntConst(0, declared.position()),
                             new Expr.IntConst(a.length().getAsLong() - 1, declared.position()), declared.position()));
                     t = a.element();
                 }
-                Type type = valueType(t, "member '" + m.name() + "'");
+                if (m.name().isEmpty()) {
+                    // struct { union { int u; float f; }; }: the union's members are members of this struct.
+                    if (!(valueType(t, "an anonymous member") instanceof Type.Struct inner) || inner.opaque()) {
+                        throw new Unbindable("an anonymous member is incomplete");
+                    }
+                    out.add(new Type.Field("", inner, List.of(), m.offset(), declared.position()));
+                    continue;
+                }
+                Type type = complexPair(t).<Type>map(Type.Scalar::new).orElseGet(() -> null);
+                if (type == null) {
+                    type = valueType(t, "member '" + m.name() + "'");
+                }
                 if (type instanceof Type.Callback) {
-                    // A function pointer stored in a struct is an address to Java; only arguments become upcalls.
+                    // A function pointer stored in a struct is an address; its typedef's invoker calls it.
                     type = new Type.Pointer(Type.VOID);
                 }
                 if (type instanceof Type.Struct inner && inner.opaque()) {
@@ -496,9 +577,13 @@ public final class CLowering {
             CParameter p = f.parameters().get(i);
             String name = p.name().isEmpty() ? "arg" + (i + 1) : p.name();
             Type t = valueType(p.type(), what + ", callback parameter '" + name + "'");
+            if (t instanceof Type.Callback) {
+                t = new Type.Pointer(Type.VOID); // a function pointer handed to a callback is an address to it
+            }
             params.add(Parameter.builder(name, t, p.position()).passing(Parameter.Passing.VALUE).build());
         }
-        return new Signature(valueType(f.returnType(), what + ", callback result"), params);
+        Type result = valueType(f.returnType(), what + ", callback result");
+        return new Signature(result instanceof Type.Callback ? new Type.Pointer(Type.VOID) : result, params);
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,9 @@ import dev.gatun.bindings.model.Annotations;
 import dev.gatun.bindings.model.Parameter;
 import dev.gatun.bindings.model.Signature;
 import dev.gatun.bindings.model.Type;
+import dev.gatun.bindings.pass.NameMangler;
 import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Builds what a callback parameter needs: a functional interface the user implements, and the
@@ -35,10 +37,11 @@ final class CallbackBuilder {
     static String interfaceSource(String method, String param, Signature s, Annotations notes) {
         var params = new ArrayList<String>();
         var docs = new StringBuilder();
-        for (Parameter p : s.parameters()) {
-            params.add(javaType(p.type()) + " " + p.name().toLowerCase(java.util.Locale.ROOT));
-            docs.append("         * @param ").append(p.name().toLowerCase(java.util.Locale.ROOT)).append(" argument {@code ")
-                    .append(p.name()).append("}\n");
+        List<String> names = NameMangler.unique(s.parameters().stream().map(Parameter::name).toList(), java.util.Set.of());
+        for (int i = 0; i < names.size(); i++) {
+            Parameter p = s.parameters().get(i);
+            params.add(javaType(p.type()) + " " + names.get(i));
+            docs.append("         * @param ").append(names.get(i)).append(" argument {@code ").append(p.name()).append("}\n");
         }
         String result = s.result() instanceof Type.Void ? "void" : argType(s.result());
         return """

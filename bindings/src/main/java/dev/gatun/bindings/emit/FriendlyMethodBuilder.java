@@ -144,9 +144,12 @@ final class FriendlyMethodBuilder {
             nativeArgs.add(slotArgument(s, call, ind));
         }
         // A struct returned by value lands in automatic memory: the wrapper keeps it reachable.
-        String allocator = proc.result() instanceof Type.Struct ? "Arena.ofAuto(), " : "";
+        var rawArgs = new ArrayList<String>(nativeArgs);
+        if (proc.result() instanceof Type.Struct) {
+            rawArgs.addFirst("Arena.ofAuto()");
+        }
         String invocation = heap ? "Raw." + RawMethodBuilder.handle(plan) + "_CRITICAL.invokeExact(" + String.join(", ", nativeArgs) + ")"
-                : "Raw." + rawMethod + "(" + allocator + String.join(", ", nativeArgs) + ")";
+                : "Raw." + rawMethod + "(" + String.join(", ", rawArgs) + ")";
         String rawResult = plan.result() == Notes.NativeResult.VALUE ? JavaTypes.rawValue(proc.result(), plan.shim()) : "void";
         if (heap) {
             call.append(ind).append("try {\n").append(ind).append("    ")
@@ -391,7 +394,11 @@ final class FriendlyMethodBuilder {
         if (proc.kind() == Procedure.Kind.FUNCTION) {
             values.add(switch (plan.result()) {
                 case VALUE -> proc.result() instanceof Type.Logical ? "result$ != 0"
-                        : proc.result() instanceof Type.Struct st ? StructBuilder.className(st) + ".of(result$)" : "result$";
+                        : proc.result() instanceof Type.Struct st ? StructBuilder.className(st) + ".of(result$)"
+                        // A pointer to a struct comes back as a view of the struct it points to, or null.
+                        : StructBuilder.wrapped(proc.result()) instanceof Type.Struct pointee ? "result$.equals(MemorySegment.NULL) ? null : "
+                        + StructBuilder.className(pointee) + ".of(result$.reinterpret(" + StructBuilder.className(pointee) + ".LAYOUT.byteSize()))"
+                        : "result$";
                 case VIA_POINTER -> proc.result() instanceof Type.Character c
                         ? "FortranStrings.read(result$$, 0, " + ((Expr.IntConst) c.length()).value() + "L)"
                         : load(proc.result(), nativeArgs.getLast());

@@ -38,13 +38,42 @@ final class StructBuilder {
         return inner instanceof Type.Struct s && !s.opaque() ? s : null;
     }
 
+    /**
+     * The members reached through accessors: the struct's own, and those of its anonymous struct and union
+     * members (recursively) at their offsets in this struct; named per {@link NameMangler#memberNames}.
+     */
+    private static List<Type.Field> accessible(Type.Struct s, long base) {
+        var out = new ArrayList<Type.Field>();
+        for (Type.Field f : s.fields()) {
+            if (f.name().isEmpty()) {
+                out.addAll(accessible((Type.Struct) f.type(), base + f.offset()));
+            } else {
+                out.add(new Type.Field(f.name(), f.type(), f.dimensions(), base + f.offset(), f.bitShift(), f.bitWidth(), f.position()));
+            }
+        }
+        return out;
+    }
+
     String build() {
         var layouts = new ArrayList<String>();
         var accessors = new StringBuilder();
         var shown = new ArrayList<String>();
         long at = 0;
         long fieldAlignment = 1;
-        List<Type.Field> fields = struct.fields().stream().sorted(Comparator.comparingLong(Type.Field::offset)).toList();
+        List<Type.Field> members = accessible(struct, 0);
+        List<String> names = NameMangler.memberNames(members.stream().map(Type.Field::name).toList());
+        for (int i = 0; i < members.size(); i++) {
+            Type.Field f = members.get(i);
+            String element = f.isBitField() ? null : valueLayout(f.type(), !aligned(f));
+            accessors.append(accessor(f, names.get(i), element));
+            if (f.dimensions().isEmpty() && !(f.type() instanceof Type.Struct)) {
+                shown.add("\"" + f.name() + "=\" + " + names.get(i) + "()");
+            }
+        }
+        // Bit-fields share storage units with their neighbours: in the layout they are padding.
+        List<Type.Field> fields = struct.fields().stream().filter(f -> !f.isBitField())
+                .sorted(Comparator.comparingLong(Type.Field::offset)).toList();
+        int anonymous = 0;
         for (Type.Field f : fields) {
             long natural = alignment(f.type());
             boolean unaligned = natural > struct.alignment() || f.offset() % natural != 0;
@@ -55,13 +84,10 @@ final class StructBuilder {
                 layouts.add("MemoryLayout.paddingLayout(" + (f.offset() - at) + ")");
             }
             String element = valueLayout(f.type(), unaligned);
-            layouts.add(sequence(f.dimensions(), element) + ".withName(\"" + f.name() + "\")");
+            String layoutName = f.name().isEmpty() ? "$anonymous" + anonymous++ : f.name();
+            layouts.add(sequence(f.dimensions(), element) + ".withName(\"" + layoutName + "\")");
             fieldAlignment = Math.max(fieldAlignment, unaligned ? 1 : natural);
             at = struct.union() ? at : f.offset() + size(f);
-            accessors.append(accessor(f, element));
-            if (f.dimensions().isEmpty() && !(f.type() instanceof Type.Struct)) {
-                shown.add("\"" + f.name() + "=\" + " + NameMangler.memberName(f.name()) + "()");
-            }
         }
         if (struct.union()) {
             long largest = fields.stream().mapToLong(StructBuilder::size).max().orElse(0);
@@ -73,7 +99,7 @@ final class StructBuilder {
         }
         String kind = struct.union() ? "unionLayout" : "structLayout";
         String realign = struct.alignment() != fieldAlignment ? ".withByteAlignment(" + struct.alignment() + ")" : "";
-        String members = layouts.isEmpty() ? "" : "\n                " + String.join(",\n                ", layouts);
+        String memberLayouts = layouts.isEmpty() ? "" : "\n                " + String.join(",\n                ", layouts);
         String text = shown.isEmpty() ? "\"" + cls + "[\" + segment + \"]\""
                 : "\"" + cls + "[\" + " + String.join(" + \", \" + ", shown) + " + \"]\"";
         return """
@@ -138,12 +164,20 @@ final class StructBuilder {
                         }
                     }
                 """.formatted(struct.describe(), struct.position().file().getFileName(), struct.position().line(), struct.size(),
-                struct.alignment(), cls, struct.union() ? "UnionLayout" : "StructLayout", kind, members, realign, struct.name(), cls,
+                struct.alignment(), cls, struct.union() ? "UnionLayout" : "StructLayout", kind, memberLayouts, realign, struct.name(), cls,
                 struct.describe(), cls, cls, struct.describe(), cls, struct.describe(), struct.describe(), cls, accessors, text);
     }
 
-    private String accessor(Type.Field f, String element) {
-        String name = NameMangler.memberName(f.name());
+    /** Whether a member sits where its Java layout's natural alignment allows (not in a packed struct). */
+    private boolean aligned(Type.Field f) {
+        long natural = alignment(f.type());
+        return natural <= struct.alignment() && f.offset() % natural == 0;
+    }
+
+    private String accessor(Type.Field f, String name, String element) {
+        if (f.isBitField()) {
+            return bitFieldAccessor(f, name);
+        }
         var params = new ArrayList<String>();
         var docs = new StringBuilder();
         var checks = new StringBuilder();
@@ -203,6 +237,60 @@ final class StructBuilder {
                         }
                 """.formatted(where, docs, javaType, name, args, checks, load(f.type(), element, offset), where, docs, cls, name,
                 argsComma + javaType + " ", checks, store(f.type(), element, offset));
+    }
+
+    /**
+     * A bit-field is read and written a byte at a time (little-endian), so any position gcc gives it, packed
+     * or not, is reached without an unaligned wide access; signed fields are sign-extended.
+     */
+    private String bitFieldAccessor(Type.Field f, String name) {
+        int bytes = (f.bitShift() + f.bitWidth() + 7) / 8;
+        String mask = f.bitWidth() == 64 ? "-1L" : "0x" + Long.toHexString((1L << f.bitWidth()) - 1) + "L";
+        boolean signed = f.type() instanceof Type.Scalar sc && sc.kind().name().startsWith("INT");
+        String javaType = javaType(f.type());
+        String where = "bit-field {@code " + f.name() + "} (" + f.bitWidth() + " bits at byte " + f.offset() + ", bit " + f.bitShift() + ")";
+        String read = "(bits >>> " + f.bitShift() + ") & " + mask;
+        String value = signed && f.bitWidth() < 64 ? "(" + read + ") << " + (64 - f.bitWidth()) + " >> " + (64 - f.bitWidth()) : read;
+        String result = switch (javaType) {
+            case "boolean" -> "(" + value + ") != 0";
+            case "long" -> value;
+            default -> "(" + javaType + ") (" + value + ")";
+        };
+        String in = javaType.equals("boolean") ? "(value ? 1L : 0L)" : "(long) value";
+        return """
+
+                        /**
+                         * Returns %s.
+                         *
+                         * @return the value
+                         */
+                        public %s %s() {
+                            long bits = 0;
+                            for (int k = 0; k < %d; k++) {
+                                bits |= (segment.get(JAVA_BYTE, %dL + k) & 0xFFL) << (8 * k);
+                            }
+                            return %s;
+                        }
+
+                        /**
+                         * Sets %s; bits beyond its width are dropped, as in C.
+                         *
+                         * @param value the new value
+                         * @return this struct
+                         */
+                        public %s %s(%s value) {
+                            long bits = 0;
+                            for (int k = 0; k < %d; k++) {
+                                bits |= (segment.get(JAVA_BYTE, %dL + k) & 0xFFL) << (8 * k);
+                            }
+                            bits = bits & ~(%s << %d) | (%s & %s) << %d;
+                            for (int k = 0; k < %d; k++) {
+                                segment.set(JAVA_BYTE, %dL + k, (byte) (bits >>> (8 * k)));
+                            }
+                            return this;
+                        }
+                """.formatted(where, javaType, name, bytes, f.offset(), result, where, cls, name, javaType, bytes, f.offset(),
+                mask, f.bitShift(), in, mask, f.bitShift(), bytes, f.offset());
     }
 
     private static String javaType(Type t) {

@@ -146,19 +146,50 @@ public sealed interface Type {
     /**
      * One member of a {@link Struct}.
      *
-     * @param name       the member name
-     * @param type       its type (element type for fixed-size array members)
+     * <p>An empty name marks a C11 anonymous struct or union member: its type is a {@link Struct} whose members
+     * are reached as members of the enclosing struct ({@code s.u} for {@code struct { union { int u; }; } s}).
+     *
+     * @param name       the member name, or {@code ""} for an anonymous struct or union member
+     * @param type       its type (element type for fixed-size array members; an integer or logical for bit-fields)
      * @param dimensions fixed extents of an array member, empty for a scalar member
-     * @param offset     byte offset from the start of the struct, as the C compiler lays it out
+     * @param offset     byte offset from the start of the struct, as the C compiler lays it out (for a bit-field,
+     *                   the byte that holds its first bit)
+     * @param bitShift   for a bit-field, the position of its lowest bit within the byte at {@code offset} (0 to 7)
+     * @param bitWidth   the width of a bit-field in bits, or -1 for ordinary members
      * @param position   where it was declared
      */
-    record Field(String name, Type type, List<Dimension> dimensions, long offset, SourcePosition position) {
+    record Field(String name, Type type, List<Dimension> dimensions, long offset, int bitShift, int bitWidth,
+                 SourcePosition position) {
         /** Validates and copies the components. */
         public Field {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
             dimensions = List.copyOf(dimensions);
             Objects.requireNonNull(position, "position");
+            if (bitWidth >= 0 && (bitShift < 0 || bitShift > 7 || bitWidth > 64 || !dimensions.isEmpty())) {
+                throw new IllegalArgumentException("field '" + name + "': a bit-field is a scalar of 1 to 64 bits starting at bit 0 to 7");
+            }
+            if (name.isEmpty() && !(type instanceof Struct)) {
+                throw new IllegalArgumentException("an anonymous member must be a struct or union");
+            }
+        }
+
+        /**
+         * An ordinary (not bit-field) member.
+         *
+         * @param name       the member name
+         * @param type       its type
+         * @param dimensions fixed extents of an array member
+         * @param offset     byte offset from the start of the struct
+         * @param position   where it was declared
+         */
+        public Field(String name, Type type, List<Dimension> dimensions, long offset, SourcePosition position) {
+            this(name, type, dimensions, offset, 0, -1, position);
+        }
+
+        /** Returns true for a bit-field. */
+        public boolean isBitField() {
+            return bitWidth >= 0;
         }
     }
 

@@ -7,7 +7,10 @@ import dev.gatun.bindings.model.Library;
 import dev.gatun.bindings.model.Parameter;
 import dev.gatun.bindings.model.Procedure;
 import dev.gatun.bindings.model.Type;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -15,9 +18,11 @@ import java.util.Set;
 /**
  * Gives procedures and parameters Java names: {@code my_sum} becomes {@code mySum}, Fortran's
  * upper case is folded ({@code FIB} becomes {@code fib}), and Java keywords get a trailing
- * underscore. Two procedures mapping to one Java name are an error naming both, and so is a
- * binding class name equal to a class nested in it ({@code Raw}, a callback interface, a result
- * record): Java forbids a member type with its enclosing class's name.
+ * underscore. Names never collide ({@link #unique}): where two source names give one camelCase
+ * name, both keep their exact source names; a parameter named like a local of the generated code
+ * ({@code t}, {@code allocator}) gets a trailing underscore. A binding class name equal to a class
+ * nested in it ({@code Raw}, a callback interface, a result record) is an error: Java forbids a member
+ * type with its enclosing class's name, and only the user can rename the library.
  */
 public final class NameMangler {
 
@@ -37,41 +42,94 @@ public final class NameMangler {
     }
 
     void run(Library library) {
-        var supported = library.procedures().stream().filter(p -> notes.get(p, Notes.Unsupported.class).isEmpty()).toList();
+        List<Procedure> bound = library.procedures().stream()
+                .filter(proc -> notes.get(proc, Notes.Unsupported.class).isEmpty()).toList();
         Map<String, Integer> uses = new HashMap<>();
-        for (Procedure proc : supported) {
+        for (Procedure proc : bound) {
             uses.merge(javaName(proc.name(), false), 1, Integer::sum);
         }
         String cls = className(library.name());
-        Map<String, Procedure> taken = new HashMap<>();
-        for (Procedure proc : supported) {
+        // Fortran modules are namespaces: a module procedure whose name is used elsewhere too is named after its
+        // module at the top level (module_name) and reached by its own name only through its module's class.
+        var sources = new ArrayList<String>();
+        for (Procedure proc : bound) {
             String simple = javaName(proc.name(), false);
             boolean shared = uses.get(simple) > 1;
-            String name = simple;
             if (proc.module().isPresent()) {
-                String nested = moduleClassName(proc.module().get(), cls);
-                // Fortran modules are namespaces: a name used elsewhere too is reached only through its module's class.
-                notes.put(proc, new Notes.Namespace(nested, simple, !shared));
-                if (shared) {
-                    name = javaName(proc.module().get(), false) + Character.toUpperCase(simple.charAt(0)) + simple.substring(1);
-                }
+                notes.put(proc, new Notes.Namespace(moduleClassName(proc.module().get(), cls), simple, !shared));
             }
-            Procedure previous = taken.putIfAbsent(name, proc);
-            if (previous != null) {
-                diagnostics.error(proc.position(), "procedure '" + proc.name() + "' and '" + previous.name() + "' (at "
-                        + previous.position() + ") both become Java method '" + name + "'; rename one or bind them in separate libraries");
+            sources.add(proc.module().isPresent() && shared ? proc.module().get() + "_" + proc.name() : proc.name());
+        }
+        List<String> methods = unique(sources, Set.of());
+        for (int i = 0; i < bound.size(); i++) {
+            Procedure proc = bound.get(i);
+            notes.put(proc, new Notes.JavaName(methods.get(i)));
+            List<String> params = unique(proc.parameters().stream().map(Parameter::name).toList(), GENERATED_LOCALS);
+            for (int j = 0; j < params.size(); j++) {
+                notes.put(proc.parameters().get(j), new Notes.JavaName(params.get(j)));
             }
-            notes.put(proc, new Notes.JavaName(name));
-            for (Parameter p : proc.parameters()) {
-                notes.put(p, new Notes.JavaName(javaName(p.name(), false)));
-            }
-            checkNestedNames(library, proc, name);
+            checkNestedNames(library, proc, methods.get(i));
         }
         if (cls.equals("Raw")) {
             SourcePosition where = library.units().isEmpty() ? SourcePosition.NONE : new SourcePosition(library.units().getFirst().source(), 1, 1);
             diagnostics.error(where, "library name '" + library.name() + "' gives class 'Raw', which is the name of its nested raw layer;"
                     + " choose another name with -m");
         }
+    }
+
+    /**
+     * Names that generated method bodies declare themselves ({@code Arena arena}, {@code catch (Throwable t)}, the
+     * raw layer's {@code SegmentAllocator allocator}); a parameter with one of these names gets a trailing {@code _}.
+     */
+    static final Set<String> GENERATED_LOCALS = Set.of("arena", "guard", "scratch", "t", "allocator", "result", "segment",
+            "value", "e");
+
+    /**
+     * The naming rule, one list of source names at a time (the procedures of a library, the parameters of one
+     * procedure). Each name becomes its camelCase form ({@link #javaName}); where two or more names give the same
+     * camelCase form ({@code gsl_sf_bessel_j0_e} and {@code gsl_sf_bessel_J0_e}), each of them keeps its exact
+     * source name instead (C names are unique, so these differ); a name in {@code reserved} or a Java keyword gets a
+     * trailing {@code _}; and a name still taken after that (only possible for Fortran, whose names are
+     * case-insensitive across modules) gets {@code $2}, {@code $3}, ... in declaration order. The result never
+     * holds two equal names and depends only on the list, not on anything else in the library.
+     *
+     * @param sources  the names as written, in declaration order
+     * @param reserved Java names the generated code uses itself
+     * @return one distinct valid Java identifier per source name, in the same order
+     */
+    public static List<String> unique(List<String> sources, Set<String> reserved) {
+        Map<String, Integer> camelCount = new HashMap<>();
+        for (String source : sources) {
+            camelCount.merge(javaName(source, false), 1, Integer::sum);
+        }
+        var out = new ArrayList<String>();
+        var taken = new HashSet<String>();
+        for (String source : sources) {
+            String camel = javaName(source, false);
+            String name = camelCount.get(camel) > 1 ? exactName(source) : camel;
+            if (reserved.contains(name)) {
+                name = name + "_";
+            }
+            String candidate = name;
+            for (int n = 2; !taken.add(candidate); n++) {
+                candidate = name + "$" + n;
+            }
+            out.add(candidate);
+        }
+        return out;
+    }
+
+    /** The source name itself as a Java identifier: only keywords and a leading digit are changed. */
+    static String exactName(String source) {
+        var sb = new StringBuilder();
+        for (char c : source.toCharArray()) {
+            sb.append(Character.isJavaIdentifierPart(c) ? c : '_');
+        }
+        String name = sb.isEmpty() ? "x" : sb.toString();
+        if (!Character.isJavaIdentifierStart(name.charAt(0))) {
+            name = "n" + name;
+        }
+        return KEYWORDS.contains(name) ? name + "_" : name;
     }
 
     /** Reports a nested type of {@code proc} (callback interface, result record) named like the binding class. */
@@ -143,6 +201,17 @@ public final class NameMangler {
     public static String memberName(String member) {
         String name = javaName(member, false);
         return STRUCT_RESERVED.contains(name) ? name + "_" : name;
+    }
+
+    /**
+     * Returns the accessor names of a struct's members under the naming rule of {@link #unique}: distinct even
+     * where two members differ only in case or underscores.
+     *
+     * @param members the member names, in declaration order
+     * @return one distinct Java method name per member
+     */
+    public static List<String> memberNames(List<String> members) {
+        return unique(members, STRUCT_RESERVED);
     }
 
     /**

@@ -46,6 +46,16 @@ class CLayoutGccTest {
             struct pragma_packed { char c; int i; double d; };
             #pragma pack(pop)
             struct after_pop { char c; int i; };
+            #pragma pack(push, 1)
+            struct pack1_bits { long m0:18; long long m1:54; char c; unsigned x:12; unsigned y:12; short s; };
+            #pragma pack(pop)
+            #pragma pack(push, 8)
+            struct pack8_bits { int m0; char m1; int m2:30; char m3:6; int m4:6; int m5:8; };
+            #pragma pack(pop)
+            #pragma pack(4)
+            struct pack4_bits { short m0:10; long long m1:47; short m2:15; short m3; char m4:4; short m5; };
+            #pragma pack()
+            struct __attribute__((packed)) packed_char_bits { char a:3; char b:7; int c:20; };
             struct bool_and_va { _Bool b; __builtin_va_list ap; char c; };
             typedef struct { int a; char b; short arr[sizeof(int) * 2 + (1 << 2)]; } anon_typedef;
             struct longs { char c; long l; unsigned long long ull; signed char sc; unsigned short us; };

@@ -101,7 +101,7 @@ public final class Grid {
         }
 
         /** {@code void gatun_grid_laplacian(double * u, int64_t uExtent1, int64_t uExtent2, double * lap, int64_t lapExtent1, int64_t lapExtent2)} */
-        static final MethodHandle GATUN_GRID_LAPLACIAN = LIBRARY.downcall("gatun_grid_laplacian", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG));
+        static final MethodHandle GATUN_GRID_LAPLACIAN = downcall$("gatun_grid_laplacian", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG));
 
         /**
          * Calls {@code gatun_grid_laplacian} with exactly the native arguments.
@@ -132,7 +132,7 @@ public final class Grid {
         }
 
         /** {@code double gatun_grid_total(double * a, int64_t aExtent1, int64_t aExtent2)} */
-        static final MethodHandle GATUN_GRID_TOTAL = LIBRARY.downcall("gatun_grid_total", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG, JAVA_LONG));
+        static final MethodHandle GATUN_GRID_TOTAL = downcall$("gatun_grid_total", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG, JAVA_LONG));
 
         /**
          * Calls {@code gatun_grid_total} with exactly the native arguments.
@@ -165,6 +165,34 @@ public final class Grid {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
         }
+    }
+
+    /**
+     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+     */
+    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                .orElseGet(() -> {
+                    MethodType type = descriptor.toMethodType();
+                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                            .asType(MethodType.methodType(type.returnType()));
+                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                });
+    }
+
+    private static final MethodHandle MISSING$;
+
+    static {
+        try {
+            MISSING$ = MethodHandles.lookup().findStatic(Grid.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Object missing$(String symbol) {
+        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
     }
 
     private static RuntimeException unexpected(Throwable t) {

@@ -145,7 +145,7 @@ public final class Quad {
         }
 
         /** {@code double gatun_quad_midpoint(void (*)(...) f, double a, double b, int n)} */
-        static final MethodHandle GATUN_QUAD_MIDPOINT = LIBRARY.downcall("gatun_quad_midpoint", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_INT));
+        static final MethodHandle GATUN_QUAD_MIDPOINT = downcall$("gatun_quad_midpoint", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_INT));
 
         /**
          * Calls {@code gatun_quad_midpoint} with exactly the native arguments.
@@ -174,7 +174,7 @@ public final class Quad {
         }
 
         /** {@code void gatun_quad_visit(int n, void (*)(...) each)} */
-        static final MethodHandle GATUN_QUAD_VISIT = LIBRARY.downcall("gatun_quad_visit", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS));
+        static final MethodHandle GATUN_QUAD_VISIT = downcall$("gatun_quad_visit", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code gatun_quad_visit} with exactly the native arguments.
@@ -206,6 +206,34 @@ public final class Quad {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
         }
+    }
+
+    /**
+     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+     */
+    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                .orElseGet(() -> {
+                    MethodType type = descriptor.toMethodType();
+                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                            .asType(MethodType.methodType(type.returnType()));
+                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                });
+    }
+
+    private static final MethodHandle MISSING$;
+
+    static {
+        try {
+            MISSING$ = MethodHandles.lookup().findStatic(Quad.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Object missing$(String symbol) {
+        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
     }
 
     private static RuntimeException unexpected(Throwable t) {

@@ -147,7 +147,7 @@ public final class Callbacks {
         }
 
         /** {@code double integrate(void (*)(...) f, double a, double b, int n)} */
-        static final MethodHandle INTEGRATE = LIBRARY.downcall("integrate", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_INT));
+        static final MethodHandle INTEGRATE = downcall$("integrate", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_INT));
 
         /**
          * Calls {@code integrate} with exactly the native arguments.
@@ -176,7 +176,7 @@ public final class Callbacks {
         }
 
         /** {@code void sort_doubles(double * x, uint64_t n, void (*)(...) cmp)} */
-        static final MethodHandle SORT_DOUBLES = LIBRARY.downcall("sort_doubles", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
+        static final MethodHandle SORT_DOUBLES = downcall$("sort_doubles", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
 
         /**
          * Calls {@code sort_doubles} with exactly the native arguments.
@@ -204,7 +204,7 @@ public final class Callbacks {
         }
 
         /** {@code int count_if(int n, void (*)(...) visit, void * user)} */
-        static final MethodHandle COUNT_IF = LIBRARY.downcall("count_if", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle COUNT_IF = downcall$("count_if", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code count_if} with exactly the native arguments.
@@ -237,6 +237,34 @@ public final class Callbacks {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
         }
+    }
+
+    /**
+     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+     */
+    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                .orElseGet(() -> {
+                    MethodType type = descriptor.toMethodType();
+                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                            .asType(MethodType.methodType(type.returnType()));
+                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                });
+    }
+
+    private static final MethodHandle MISSING$;
+
+    static {
+        try {
+            MISSING$ = MethodHandles.lookup().findStatic(Callbacks.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Object missing$(String symbol) {
+        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
     }
 
     private static RuntimeException unexpected(Throwable t) {

@@ -139,7 +139,7 @@ public final class Cplx {
         }
 
         /** {@code void gatun_cplx_cmul(double _Complex * a, double _Complex * b, double _Complex * result)} */
-        static final MethodHandle GATUN_CPLX_CMUL = LIBRARY.downcall("gatun_cplx_cmul", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS));
+        static final MethodHandle GATUN_CPLX_CMUL = downcall$("gatun_cplx_cmul", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code gatun_cplx_cmul} with exactly the native arguments.
@@ -167,7 +167,7 @@ public final class Cplx {
         }
 
         /** {@code void gatun_cplx_rotate(double _Complex * z, int n, double angle)} */
-        static final MethodHandle GATUN_CPLX_ROTATE = LIBRARY.downcall("gatun_cplx_rotate", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_DOUBLE));
+        static final MethodHandle GATUN_CPLX_ROTATE = downcall$("gatun_cplx_rotate", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_DOUBLE));
 
         /**
          * Calls {@code gatun_cplx_rotate} with exactly the native arguments.
@@ -195,7 +195,7 @@ public final class Cplx {
         }
 
         /** {@code void gatun_cplx_conjugate(double _Complex * a, double _Complex * b)} */
-        static final MethodHandle GATUN_CPLX_CONJUGATE = LIBRARY.downcall("gatun_cplx_conjugate", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
+        static final MethodHandle GATUN_CPLX_CONJUGATE = downcall$("gatun_cplx_conjugate", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
 
         /**
          * Calls {@code gatun_cplx_conjugate} with exactly the native arguments.
@@ -227,6 +227,34 @@ public final class Cplx {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
         }
+    }
+
+    /**
+     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+     */
+    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                .orElseGet(() -> {
+                    MethodType type = descriptor.toMethodType();
+                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                            .asType(MethodType.methodType(type.returnType()));
+                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                });
+    }
+
+    private static final MethodHandle MISSING$;
+
+    static {
+        try {
+            MISSING$ = MethodHandles.lookup().findStatic(Cplx.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Object missing$(String symbol) {
+        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
     }
 
     private static RuntimeException unexpected(Throwable t) {

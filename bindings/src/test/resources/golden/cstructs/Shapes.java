@@ -683,7 +683,7 @@ public final class Shapes {
         }
 
         /** {@code struct vec3 vec3_add(struct vec3 a, struct vec3 b)} */
-        static final MethodHandle VEC3_ADD = LIBRARY.downcall("vec3_add", FunctionDescriptor.of(Vec3.LAYOUT, Vec3.LAYOUT, Vec3.LAYOUT));
+        static final MethodHandle VEC3_ADD = downcall$("vec3_add", FunctionDescriptor.of(Vec3.LAYOUT, Vec3.LAYOUT, Vec3.LAYOUT));
 
         /**
          * Calls {@code vec3_add} with exactly the native arguments.
@@ -711,7 +711,7 @@ public final class Shapes {
         }
 
         /** {@code double sphere_volume(struct sphere * s)} */
-        static final MethodHandle SPHERE_VOLUME = LIBRARY.downcall("sphere_volume", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS));
+        static final MethodHandle SPHERE_VOLUME = downcall$("sphere_volume", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS));
 
         /**
          * Calls {@code sphere_volume} with exactly the native arguments.
@@ -737,7 +737,7 @@ public final class Shapes {
         }
 
         /** {@code void sphere_move(struct sphere * s, struct vec3 by)} */
-        static final MethodHandle SPHERE_MOVE = LIBRARY.downcall("sphere_move", FunctionDescriptor.ofVoid(ADDRESS, Vec3.LAYOUT));
+        static final MethodHandle SPHERE_MOVE = downcall$("sphere_move", FunctionDescriptor.ofVoid(ADDRESS, Vec3.LAYOUT));
 
         /**
          * Calls {@code sphere_move} with exactly the native arguments.
@@ -764,7 +764,7 @@ public final class Shapes {
         }
 
         /** {@code int64_t word_bits(union word w)} */
-        static final MethodHandle WORD_BITS = LIBRARY.downcall("word_bits", FunctionDescriptor.of(JAVA_LONG, Word.LAYOUT));
+        static final MethodHandle WORD_BITS = downcall$("word_bits", FunctionDescriptor.of(JAVA_LONG, Word.LAYOUT));
 
         /**
          * Calls {@code word_bits} with exactly the native arguments.
@@ -790,7 +790,7 @@ public final class Shapes {
         }
 
         /** {@code double packed_total(struct packed_rec * r)} */
-        static final MethodHandle PACKED_TOTAL = LIBRARY.downcall("packed_total", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS));
+        static final MethodHandle PACKED_TOTAL = downcall$("packed_total", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS));
 
         /**
          * Calls {@code packed_total} with exactly the native arguments.
@@ -816,7 +816,7 @@ public final class Shapes {
         }
 
         /** {@code uint64_t sphere_size()} */
-        static final MethodHandle SPHERE_SIZE = LIBRARY.downcall("sphere_size", FunctionDescriptor.of(JAVA_LONG));
+        static final MethodHandle SPHERE_SIZE = downcall$("sphere_size", FunctionDescriptor.of(JAVA_LONG));
 
         /**
          * Calls {@code sphere_size} with exactly the native arguments.
@@ -841,7 +841,7 @@ public final class Shapes {
         }
 
         /** {@code uint64_t sphere_offset_of_id()} */
-        static final MethodHandle SPHERE_OFFSET_OF_ID = LIBRARY.downcall("sphere_offset_of_id", FunctionDescriptor.of(JAVA_LONG));
+        static final MethodHandle SPHERE_OFFSET_OF_ID = downcall$("sphere_offset_of_id", FunctionDescriptor.of(JAVA_LONG));
 
         /**
          * Calls {@code sphere_offset_of_id} with exactly the native arguments.
@@ -866,7 +866,7 @@ public final class Shapes {
         }
 
         /** {@code uint64_t packed_size()} */
-        static final MethodHandle PACKED_SIZE = LIBRARY.downcall("packed_size", FunctionDescriptor.of(JAVA_LONG));
+        static final MethodHandle PACKED_SIZE = downcall$("packed_size", FunctionDescriptor.of(JAVA_LONG));
 
         /**
          * Calls {@code packed_size} with exactly the native arguments.
@@ -896,6 +896,34 @@ public final class Shapes {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
         }
+    }
+
+    /**
+     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+     */
+    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                .orElseGet(() -> {
+                    MethodType type = descriptor.toMethodType();
+                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                            .asType(MethodType.methodType(type.returnType()));
+                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                });
+    }
+
+    private static final MethodHandle MISSING$;
+
+    static {
+        try {
+            MISSING$ = MethodHandles.lookup().findStatic(Shapes.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Object missing$(String symbol) {
+        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
     }
 
     private static RuntimeException unexpected(Throwable t) {

@@ -191,10 +191,10 @@ public final class Dirs {
         }
 
         /** {@code void gatun_smooth(double * a, double * b, int n, double w)} */
-        static final MethodHandle GATUN_SMOOTH = LIBRARY.downcall("gatun_smooth", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_INT, JAVA_DOUBLE));
+        static final MethodHandle GATUN_SMOOTH = downcall$("gatun_smooth", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_INT, JAVA_DOUBLE));
 
         /** {@code gatun_smooth} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle GATUN_SMOOTH_CRITICAL = LIBRARY.downcall("gatun_smooth", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_INT, JAVA_DOUBLE), Linker.Option.critical(true));
+        static final MethodHandle GATUN_SMOOTH_CRITICAL = downcall$("gatun_smooth", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_INT, JAVA_DOUBLE), Linker.Option.critical(true));
 
         /**
          * Calls {@code gatun_smooth} with exactly the native arguments.
@@ -223,10 +223,10 @@ public final class Dirs {
         }
 
         /** {@code void gatun_repeat(double * x, int m, int times)} */
-        static final MethodHandle GATUN_REPEAT = LIBRARY.downcall("gatun_repeat", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT));
+        static final MethodHandle GATUN_REPEAT = downcall$("gatun_repeat", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT));
 
         /** {@code gatun_repeat} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle GATUN_REPEAT_CRITICAL = LIBRARY.downcall("gatun_repeat", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.critical(true));
+        static final MethodHandle GATUN_REPEAT_CRITICAL = downcall$("gatun_repeat", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.critical(true));
 
         /**
          * Calls {@code gatun_repeat} with exactly the native arguments.
@@ -254,10 +254,10 @@ public final class Dirs {
         }
 
         /** {@code void csum(double * a, int n, double * s)} */
-        static final MethodHandle CSUM = LIBRARY.downcall("csum", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS));
+        static final MethodHandle CSUM = downcall$("csum", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS));
 
         /** {@code csum} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CSUM_CRITICAL = LIBRARY.downcall("csum", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS), Linker.Option.critical(true));
+        static final MethodHandle CSUM_CRITICAL = downcall$("csum", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS), Linker.Option.critical(true));
 
         /**
          * Calls {@code csum} with exactly the native arguments.
@@ -290,6 +290,34 @@ public final class Dirs {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
         }
+    }
+
+    /**
+     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+     */
+    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                .orElseGet(() -> {
+                    MethodType type = descriptor.toMethodType();
+                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                            .asType(MethodType.methodType(type.returnType()));
+                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                });
+    }
+
+    private static final MethodHandle MISSING$;
+
+    static {
+        try {
+            MISSING$ = MethodHandles.lookup().findStatic(Dirs.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Object missing$(String symbol) {
+        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
     }
 
     private static RuntimeException unexpected(Throwable t) {

@@ -71,10 +71,10 @@ public final class Fib {
         }
 
         /** {@code void gatun_fib(double * a, int n)} */
-        static final MethodHandle GATUN_FIB = LIBRARY.downcall("gatun_fib", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
+        static final MethodHandle GATUN_FIB = downcall$("gatun_fib", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
 
         /** {@code gatun_fib} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle GATUN_FIB_CRITICAL = LIBRARY.downcall("gatun_fib", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        static final MethodHandle GATUN_FIB_CRITICAL = downcall$("gatun_fib", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT), Linker.Option.critical(true));
 
         /**
          * Calls {@code gatun_fib} with exactly the native arguments.
@@ -106,6 +106,34 @@ public final class Fib {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
         }
+    }
+
+    /**
+     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+     */
+    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                .orElseGet(() -> {
+                    MethodType type = descriptor.toMethodType();
+                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                            .asType(MethodType.methodType(type.returnType()));
+                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                });
+    }
+
+    private static final MethodHandle MISSING$;
+
+    static {
+        try {
+            MISSING$ = MethodHandles.lookup().findStatic(Fib.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Object missing$(String symbol) {
+        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
     }
 
     private static RuntimeException unexpected(Throwable t) {

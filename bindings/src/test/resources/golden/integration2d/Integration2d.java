@@ -49,7 +49,7 @@ public final class Integration2d {
         }
 
         /** {@code double gatun_integration2d_fortran(int n)} */
-        static final MethodHandle GATUN_INTEGRATION2D_FORTRAN = LIBRARY.downcall("gatun_integration2d_fortran", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_INT));
+        static final MethodHandle GATUN_INTEGRATION2D_FORTRAN = downcall$("gatun_integration2d_fortran", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_INT));
 
         /**
          * Calls {@code gatun_integration2d_fortran} with exactly the native arguments.
@@ -80,6 +80,34 @@ public final class Integration2d {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
         }
+    }
+
+    /**
+     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+     */
+    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                .orElseGet(() -> {
+                    MethodType type = descriptor.toMethodType();
+                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                            .asType(MethodType.methodType(type.returnType()));
+                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                });
+    }
+
+    private static final MethodHandle MISSING$;
+
+    static {
+        try {
+            MISSING$ = MethodHandles.lookup().findStatic(Integration2d.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Object missing$(String symbol) {
+        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
     }
 
     private static RuntimeException unexpected(Throwable t) {

@@ -167,10 +167,10 @@ public final class Flags {
         }
 
         /** {@code int gatun_flags_all_positive(double * x, int n)} */
-        static final MethodHandle GATUN_FLAGS_ALL_POSITIVE = LIBRARY.downcall("gatun_flags_all_positive", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle GATUN_FLAGS_ALL_POSITIVE = downcall$("gatun_flags_all_positive", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
 
         /** {@code gatun_flags_all_positive} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle GATUN_FLAGS_ALL_POSITIVE_CRITICAL = LIBRARY.downcall("gatun_flags_all_positive", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        static final MethodHandle GATUN_FLAGS_ALL_POSITIVE_CRITICAL = downcall$("gatun_flags_all_positive", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), Linker.Option.critical(true));
 
         /**
          * Calls {@code gatun_flags_all_positive} with exactly the native arguments.
@@ -197,7 +197,7 @@ public final class Flags {
         }
 
         /** {@code void gatun_flags_negate(int flag, int * negated)} */
-        static final MethodHandle GATUN_FLAGS_NEGATE = LIBRARY.downcall("gatun_flags_negate", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS));
+        static final MethodHandle GATUN_FLAGS_NEGATE = downcall$("gatun_flags_negate", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code gatun_flags_negate} with exactly the native arguments.
@@ -224,7 +224,7 @@ public final class Flags {
         }
 
         /** {@code void gatun_flags_toggle(int * flag)} */
-        static final MethodHandle GATUN_FLAGS_TOGGLE = LIBRARY.downcall("gatun_flags_toggle", FunctionDescriptor.ofVoid(ADDRESS));
+        static final MethodHandle GATUN_FLAGS_TOGGLE = downcall$("gatun_flags_toggle", FunctionDescriptor.ofVoid(ADDRESS));
 
         /**
          * Calls {@code gatun_flags_toggle} with exactly the native arguments.
@@ -255,6 +255,34 @@ public final class Flags {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
         }
+    }
+
+    /**
+     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+     */
+    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                .orElseGet(() -> {
+                    MethodType type = descriptor.toMethodType();
+                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                            .asType(MethodType.methodType(type.returnType()));
+                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                });
+    }
+
+    private static final MethodHandle MISSING$;
+
+    static {
+        try {
+            MISSING$ = MethodHandles.lookup().findStatic(Flags.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Object missing$(String symbol) {
+        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
     }
 
     private static RuntimeException unexpected(Throwable t) {

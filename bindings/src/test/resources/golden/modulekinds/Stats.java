@@ -182,10 +182,10 @@ public final class Stats {
         }
 
         /** {@code double gatun_stats_mean(double * x, int64_t n)} */
-        static final MethodHandle GATUN_STATS_MEAN = LIBRARY.downcall("gatun_stats_mean", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG));
+        static final MethodHandle GATUN_STATS_MEAN = downcall$("gatun_stats_mean", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG));
 
         /** {@code gatun_stats_mean} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle GATUN_STATS_MEAN_CRITICAL = LIBRARY.downcall("gatun_stats_mean", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
+        static final MethodHandle GATUN_STATS_MEAN_CRITICAL = downcall$("gatun_stats_mean", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
 
         /**
          * Calls {@code gatun_stats_mean} with exactly the native arguments.
@@ -212,10 +212,10 @@ public final class Stats {
         }
 
         /** {@code void gatun_stats_scale(float * v, int n, float factor, int64_t * nonzero)} */
-        static final MethodHandle GATUN_STATS_SCALE = LIBRARY.downcall("gatun_stats_scale", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS));
+        static final MethodHandle GATUN_STATS_SCALE = downcall$("gatun_stats_scale", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS));
 
         /** {@code gatun_stats_scale} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle GATUN_STATS_SCALE_CRITICAL = LIBRARY.downcall("gatun_stats_scale", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS), Linker.Option.critical(true));
+        static final MethodHandle GATUN_STATS_SCALE_CRITICAL = downcall$("gatun_stats_scale", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS), Linker.Option.critical(true));
 
         /**
          * Calls {@code gatun_stats_scale} with exactly the native arguments.
@@ -249,6 +249,34 @@ public final class Stats {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
         }
+    }
+
+    /**
+     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+     */
+    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                .orElseGet(() -> {
+                    MethodType type = descriptor.toMethodType();
+                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                            .asType(MethodType.methodType(type.returnType()));
+                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                });
+    }
+
+    private static final MethodHandle MISSING$;
+
+    static {
+        try {
+            MISSING$ = MethodHandles.lookup().findStatic(Stats.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Object missing$(String symbol) {
+        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
     }
 
     private static RuntimeException unexpected(Throwable t) {

@@ -183,7 +183,7 @@ public final class Opt {
         }
 
         /** {@code double gatun_opt_axpy_sum(double * x, int n, double * alpha, double * w)} */
-        static final MethodHandle GATUN_OPT_AXPY_SUM = LIBRARY.downcall("gatun_opt_axpy_sum", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle GATUN_OPT_AXPY_SUM = downcall$("gatun_opt_axpy_sum", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code gatun_opt_axpy_sum} with exactly the native arguments.
@@ -212,10 +212,10 @@ public final class Opt {
         }
 
         /** {@code void gatun_opt_clamp(double * v, int n, double * lo, double * hi)} */
-        static final MethodHandle GATUN_OPT_CLAMP = LIBRARY.downcall("gatun_opt_clamp", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle GATUN_OPT_CLAMP = downcall$("gatun_opt_clamp", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
 
         /** {@code gatun_opt_clamp} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle GATUN_OPT_CLAMP_CRITICAL = LIBRARY.downcall("gatun_opt_clamp", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS), Linker.Option.critical(true));
+        static final MethodHandle GATUN_OPT_CLAMP_CRITICAL = downcall$("gatun_opt_clamp", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS), Linker.Option.critical(true));
 
         /**
          * Calls {@code gatun_opt_clamp} with exactly the native arguments.
@@ -249,6 +249,34 @@ public final class Opt {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
         }
+    }
+
+    /**
+     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+     */
+    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                .orElseGet(() -> {
+                    MethodType type = descriptor.toMethodType();
+                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                            .asType(MethodType.methodType(type.returnType()));
+                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                });
+    }
+
+    private static final MethodHandle MISSING$;
+
+    static {
+        try {
+            MISSING$ = MethodHandles.lookup().findStatic(Opt.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Object missing$(String symbol) {
+        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
     }
 
     private static RuntimeException unexpected(Throwable t) {

@@ -140,7 +140,8 @@ final class CLexer {
         while (sp < text.length() && Character.isDigit(text.charAt(sp))) {
             sp++;
         }
-        int next = Integer.parseInt(text.substring(0, sp));
+        // #line 4294967295 is legal C; lines past Integer.MAX_VALUE are clamped (no header is that long).
+        int next = sp == 0 ? line : sp > 10 ? Integer.MAX_VALUE : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(text.substring(0, sp)));
         int q = text.indexOf('"', sp);
         if (q >= 0) {
             int close = q + 1;

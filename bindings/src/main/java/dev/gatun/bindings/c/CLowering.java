@@ -349,6 +349,9 @@ public final class CLowering {
 
     private Parameter parameter(CFunction f, CParameter p, int index) {
         String name = p.name().isEmpty() ? "arg" + (index + 1) : p.name();
+        if (p.type().canonical() instanceof CType.Void) {
+            throw new Unbindable("parameter '" + name + "' at " + p.position() + " has type void, which no value has");
+        }
         Directives d = new Directives(p, name, f);
         CType c = p.type().canonical();
         Parameter.Builder b;
@@ -653,7 +656,14 @@ public final class CLowering {
 
         private Optional<Expr> expression(String text, SourcePosition at) {
             try {
-                return Optional.of(withConstants(DirectiveExpressions.parse(text, at)));
+                Expr e = withConstants(DirectiveExpressions.parse(text, at));
+                for (String ref : e.references()) {
+                    if (owner.parameter(ref).isEmpty()) {
+                        throw new IllegalArgumentException("'" + ref + "' is neither a parameter of " + function
+                                + " nor an integer constant of the header");
+                    }
+                }
+                return Optional.of(e);
             } catch (IllegalArgumentException e) {
                 diagnostics.warning(at, "parameter '" + name + "' of " + function + ": cannot read gatun expression: "
                         + e.getMessage() + "; the directive is ignored");

@@ -164,12 +164,20 @@ public final class CPreprocessor {
             Thread.currentThread().interrupt();
             throw new CPreprocessorException("interrupted while running " + String.join(" ", command), e);
         }
-        String messages = Files.readString(err, StandardCharsets.UTF_8).strip();
+        String messages = lenient(err).strip();
         if (p.exitValue() != 0) {
             throw new CPreprocessorException("the C preprocessor failed (exit " + p.exitValue() + "): "
                     + String.join(" ", command) + "\n" + messages, null);
         }
-        return Files.readString(out, StandardCharsets.UTF_8);
+        return lenient(out);
+    }
+
+    /**
+     * Reads the preprocessor's output as UTF-8, replacing malformed bytes: headers may hold Latin-1 comments, which
+     * say nothing a binding needs and must not stop it.
+     */
+    private static String lenient(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 
     private static void requireMacroName(String name) {

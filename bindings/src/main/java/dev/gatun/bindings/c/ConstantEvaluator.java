@@ -237,10 +237,23 @@ final class ConstantEvaluator {
 
     static long charLiteral(CToken t) {
         String s = t.text();
-        String body = s.substring(s.indexOf('\'') + 1, s.lastIndexOf('\''));
+        int open = s.indexOf('\'');
+        int close = s.lastIndexOf('\'');
+        if (open < 0 || close <= open) {
+            throw new ParseError(t.position(), "unterminated character constant " + s, false);
+        }
+        String body = s.substring(open + 1, close);
         if (body.isEmpty()) {
             throw new ParseError(t.position(), "empty character constant", false);
         }
+        try {
+            return escape(body);
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw new ParseError(t.position(), "malformed escape in character constant " + s, false);
+        }
+    }
+
+    private static long escape(String body) {
         if (body.charAt(0) != '\\') {
             return body.codePointAt(0);
         }

@@ -276,7 +276,7 @@ final class TypeReader implements ConstantEvaluator.TypeNames {
      */
     Declarator declarator(boolean abstractAllowed) {
         Declarator d = new Declarator();
-        d.derivations = derivations(d, abstractAllowed);
+        d.derivations = derivations(d, abstractAllowed, 0);
         trailing(d);
         return d;
     }
@@ -294,9 +294,15 @@ final class TypeReader implements ConstantEvaluator.TypeNames {
         }
     }
 
-    private List<UnaryOperator<CType>> derivations(Declarator d, boolean abstractAllowed) {
+    /** Far beyond the 12 levels C requires; deeper types would overflow the stack of every pass that walks them. */
+    static final int MAX_DECLARATOR_DEPTH = 200;
+
+    private List<UnaryOperator<CType>> derivations(Declarator d, boolean abstractAllowed, int depth) {
         List<UnaryOperator<CType>> pointers = new ArrayList<>();
         while (true) {
+            if (depth + pointers.size() > MAX_DECLARATOR_DEPTH) {
+                throw unsupported(in.peek(), "a declarator nesting pointers and parentheses more than " + MAX_DECLARATOR_DEPTH + " levels deep");
+            }
             if (in.peek().isIdentifier() && ATTRIBUTE.contains(in.peek().text())) {
                 attributes(d.attributes);
             } else if (in.accept("*")) {
@@ -335,7 +341,7 @@ final class TypeReader implements ConstantEvaluator.TypeNames {
         List<UnaryOperator<CType>> inner = List.of();
         if (in.at("(") && nestedDeclaratorAhead(abstractAllowed)) {
             in.next();
-            inner = derivations(d, abstractAllowed);
+            inner = derivations(d, abstractAllowed, depth + pointers.size() + 1);
             in.expect(")", "to close the parenthesised declarator");
         } else if (in.peek().isIdentifier() && !ASM.contains(in.peek().text())
                 && !ATTRIBUTE.contains(in.peek().text())) {

@@ -326,6 +326,7 @@ public final class BindingGenerator {
      */
     public static Optional<Result> generate(String name, List<Path> files, String packageName, Diagnostics diagnostics,
                                             CPreprocessor preprocessor, Options options, Predicate<Procedure> bind) {
+        requirePackageName(packageName);
         var nativeSources = new ArrayList<CompilerDriver.Source>();
         Parsed all = parseAll(name, files, diagnostics, nativeSources, preprocessor, options);
         Library parsed = all.library();
@@ -342,6 +343,19 @@ public final class BindingGenerator {
         String java = new JavaEmitter(notes).emit(library, packageName, load);
         return Optional.of(new Result(library, JavaEmitter.className(library), java, new FortranShimEmitter(notes).emit(library), nativeSources,
                 all.cSource()));
+    }
+
+    /**
+     * Refuses a package the generated class could not be declared in ({@code 1bad.pkg}, {@code a.class.b}).
+     *
+     * @param packageName the Java package, empty for none
+     * @throws IllegalArgumentException naming the option and what was expected
+     */
+    public static void requirePackageName(String packageName) {
+        if (!packageName.isEmpty() && !javax.lang.model.SourceVersion.isName(packageName)) {
+            throw new IllegalArgumentException("--package '" + packageName + "': expected a Java package name (identifiers separated by"
+                    + " '.', none a keyword or starting with a digit), e.g. com.example.kernels");
+        }
     }
 
     /** True for C headers, which are bound but not compiled. */

@@ -148,7 +148,7 @@ final class FriendlyMethodBuilder {
         if (proc.result() instanceof Type.Struct) {
             rawArgs.addFirst("Arena.ofAuto()");
         }
-        String invocation = heap ? "Raw." + RawMethodBuilder.handle(plan) + "_CRITICAL.invokeExact(" + String.join(", ", nativeArgs) + ")"
+        String invocation = heap ? "Raw." + RawMethodBuilder.handle(proc, plan, notes) + "_CRITICAL.invokeExact(" + String.join(", ", nativeArgs) + ")"
                 : "Raw." + rawMethod + "(" + String.join(", ", rawArgs) + ")";
         String rawResult = plan.result() == Notes.NativeResult.VALUE ? JavaTypes.rawValue(proc.result(), plan.shim()) : "void";
         if (heap) {

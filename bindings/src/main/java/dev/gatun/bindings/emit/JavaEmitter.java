@@ -237,6 +237,34 @@ public final class JavaEmitter {
                         }
                     }
 
+                    /**
+                     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+                     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+                     */
+                    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+                        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                                .orElseGet(() -> {
+                                    MethodType type = descriptor.toMethodType();
+                                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                                            .asType(MethodType.methodType(type.returnType()));
+                                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                                });
+                    }
+
+                    private static final MethodHandle MISSING$;
+
+                    static {
+                        try {
+                            MISSING$ = MethodHandles.lookup().findStatic(%s.class, "missing$", MethodType.methodType(Object.class, String.class));
+                        } catch (ReflectiveOperationException e) {
+                            throw new ExceptionInInitializerError(e);
+                        }
+                    }
+
+                    private static Object missing$(String symbol) {
+                        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
+                    }
+
                     private static RuntimeException unexpected(Throwable t) {
                         if (t instanceof RuntimeException r) {
                             return r;
@@ -247,7 +275,8 @@ public final class JavaEmitter {
                         return new IllegalStateException("native call failed", t);
                     }
                 %s}
-                """.formatted(HEADER, pkg, library.name(), sources, cls, loadLibrary(cls, library, systemLibraries), fields, cls, friendly, nested, raw, helpers);
+                """.formatted(HEADER, pkg, library.name(), sources, cls, loadLibrary(cls, library, systemLibraries), fields, cls, friendly, nested, raw,
+                cls, helpers);
     }
 
     private static final String UPCALL_TARGET = """

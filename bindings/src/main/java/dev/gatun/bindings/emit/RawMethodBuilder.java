@@ -24,9 +24,10 @@ final class RawMethodBuilder {
         this.method = method;
     }
 
-    /** The handle constant's name. */
-    static String handle(Notes.CallPlan plan) {
-        return plan.symbol().toUpperCase(java.util.Locale.ROOT);
+    /** The handle constant's name: the symbol in upper case, or as it is where two symbols differ only in case. */
+    static String handle(Procedure procedure, Notes.CallPlan plan, Annotations notes) {
+        return notes.get(procedure, Notes.HandleName.class).map(Notes.HandleName::name)
+                .orElseGet(() -> plan.symbol().toUpperCase(java.util.Locale.ROOT));
     }
 
     /** The raw Java result type. */
@@ -74,7 +75,7 @@ final class RawMethodBuilder {
 
     /** The handle field (and a critical twin when asked) plus the raw method, indented for the Raw class. */
     String build(boolean critical) {
-        String h = handle(plan);
+        String h = handle(procedure, plan, notes);
         var params = new ArrayList<String>();
         var names = slotNames();
         var arguments = new ArrayList<>(names);
@@ -105,12 +106,12 @@ final class RawMethodBuilder {
         String criticalField = critical ? """
 
                         /** {@code %s} as a critical downcall: accepts heap segments, must not call back into Java. */
-                        static final MethodHandle %s_CRITICAL = LIBRARY.downcall("%s", %s, Linker.Option.critical(true));
+                        static final MethodHandle %s_CRITICAL = downcall$("%s", %s, Linker.Option.critical(true));
                 """.formatted(plan.symbol(), h, plan.symbol(), descriptor()) : "";
         return """
 
                         /** {@code %s} */
-                        static final MethodHandle %s = LIBRARY.downcall("%s", %s);
+                        static final MethodHandle %s = downcall$("%s", %s);
                 %s
                         /**
                          * Calls {@code %s} with exactly the native arguments.

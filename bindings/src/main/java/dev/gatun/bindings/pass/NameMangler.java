@@ -60,7 +60,14 @@ public final class NameMangler {
             }
             sources.add(proc.module().isPresent() && shared ? proc.module().get() + "_" + proc.name() : proc.name());
         }
-        List<String> methods = unique(sources, Set.of());
+        List<String> methods = unique(sources, GENERATED_METHODS);
+        Map<String, Integer> handles = new HashMap<>();
+        bound.forEach(proc -> handles.merge(proc.symbol().toUpperCase(Locale.ROOT), 1, Integer::sum));
+        for (Procedure proc : bound) {
+            if (proc.interop() == Procedure.Interop.DIRECT && handles.get(proc.symbol().toUpperCase(Locale.ROOT)) > 1) {
+                notes.put(proc, new Notes.HandleName(exactName(proc.symbol())));
+            }
+        }
         for (int i = 0; i < bound.size(); i++) {
             Procedure proc = bound.get(i);
             notes.put(proc, new Notes.JavaName(methods.get(i)));
@@ -76,6 +83,10 @@ public final class NameMangler {
                     + " choose another name with -m");
         }
     }
+
+    /** Static helpers every binding class declares; a procedure of the same name would hide them from the raw layer. */
+    static final Set<String> GENERATED_METHODS = Set.of("unexpected", "requireExtent", "upcallTarget", "logical",
+            "logicalArguments");
 
     /**
      * Names that generated method bodies declare themselves ({@code Arena arena}, {@code catch (Throwable t)}, the

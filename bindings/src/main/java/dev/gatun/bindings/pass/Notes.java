@@ -62,6 +62,15 @@ public final class Notes {
     }
 
     /**
+     * The name of a procedure's downcall handle constant where the default (its symbol in upper case) would be
+     * shared with another symbol that differs only in case.
+     *
+     * @param name a valid Java identifier
+     */
+    public record HandleName(String name) {
+    }
+
+    /**
      * Why a procedure gets no bindings (it was reported as a warning).
      *
      * @param reason what is unsupported

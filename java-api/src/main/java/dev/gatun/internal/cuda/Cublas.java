@@ -296,7 +296,7 @@ public final class Cublas {
         }
 
         /** {@code unsigned cublasCreate_v2(struct cublasContext * * handle)} */
-        static final MethodHandle CUBLASCREATE_V2 = LIBRARY.downcall("cublasCreate_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle CUBLASCREATE_V2 = downcall$("cublasCreate_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cublasCreate_v2} with exactly the native arguments.
@@ -315,7 +315,7 @@ public final class Cublas {
         }
 
         /** {@code unsigned cublasDestroy_v2(struct cublasContext * handle)} */
-        static final MethodHandle CUBLASDESTROY_V2 = LIBRARY.downcall("cublasDestroy_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle CUBLASDESTROY_V2 = downcall$("cublasDestroy_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cublasDestroy_v2} with exactly the native arguments.
@@ -334,7 +334,7 @@ public final class Cublas {
         }
 
         /** {@code unsigned cublasGetVersion_v2(struct cublasContext * handle, int * version)} */
-        static final MethodHandle CUBLASGETVERSION_V2 = LIBRARY.downcall("cublasGetVersion_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle CUBLASGETVERSION_V2 = downcall$("cublasGetVersion_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code cublasGetVersion_v2} with exactly the native arguments.
@@ -354,7 +354,7 @@ public final class Cublas {
         }
 
         /** {@code unsigned cublasSetStream_v2(struct cublasContext * handle, struct CUstream_st * streamId)} */
-        static final MethodHandle CUBLASSETSTREAM_V2 = LIBRARY.downcall("cublasSetStream_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle CUBLASSETSTREAM_V2 = downcall$("cublasSetStream_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code cublasSetStream_v2} with exactly the native arguments.
@@ -374,7 +374,7 @@ public final class Cublas {
         }
 
         /** {@code int8_t * cublasGetStatusName(unsigned status)} */
-        static final MethodHandle CUBLASGETSTATUSNAME = LIBRARY.downcall("cublasGetStatusName", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+        static final MethodHandle CUBLASGETSTATUSNAME = downcall$("cublasGetStatusName", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code cublasGetStatusName} with exactly the native arguments.
@@ -393,7 +393,7 @@ public final class Cublas {
         }
 
         /** {@code int8_t * cublasGetStatusString(unsigned status)} */
-        static final MethodHandle CUBLASGETSTATUSSTRING = LIBRARY.downcall("cublasGetStatusString", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+        static final MethodHandle CUBLASGETSTATUSSTRING = downcall$("cublasGetStatusString", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code cublasGetStatusString} with exactly the native arguments.
@@ -412,10 +412,10 @@ public final class Cublas {
         }
 
         /** {@code unsigned cublasDgemv_v2(struct cublasContext * handle, unsigned trans, int m, int n, double * alpha, double * a, int lda, double * x, int incx, double * beta, double * y, int incy)} */
-        static final MethodHandle CUBLASDGEMV_V2 = LIBRARY.downcall("cublasDgemv_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+        static final MethodHandle CUBLASDGEMV_V2 = downcall$("cublasDgemv_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
 
         /** {@code cublasDgemv_v2} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CUBLASDGEMV_V2_CRITICAL = LIBRARY.downcall("cublasDgemv_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        static final MethodHandle CUBLASDGEMV_V2_CRITICAL = downcall$("cublasDgemv_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
 
         /**
          * Calls {@code cublasDgemv_v2} with exactly the native arguments.
@@ -445,10 +445,10 @@ public final class Cublas {
         }
 
         /** {@code unsigned cublasDgemm_v2(struct cublasContext * handle, unsigned transa, unsigned transb, int m, int n, int k, double * alpha, double * a, int lda, double * b, int ldb, double * beta, double * c, int ldc)} */
-        static final MethodHandle CUBLASDGEMM_V2 = LIBRARY.downcall("cublasDgemm_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+        static final MethodHandle CUBLASDGEMM_V2 = downcall$("cublasDgemm_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
 
         /** {@code cublasDgemm_v2} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CUBLASDGEMM_V2_CRITICAL = LIBRARY.downcall("cublasDgemm_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        static final MethodHandle CUBLASDGEMM_V2_CRITICAL = downcall$("cublasDgemm_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
 
         /**
          * Calls {@code cublasDgemm_v2} with exactly the native arguments.
@@ -485,6 +485,34 @@ public final class Cublas {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
         }
+    }
+
+    /**
+     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+     */
+    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                .orElseGet(() -> {
+                    MethodType type = descriptor.toMethodType();
+                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                            .asType(MethodType.methodType(type.returnType()));
+                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                });
+    }
+
+    private static final MethodHandle MISSING$;
+
+    static {
+        try {
+            MISSING$ = MethodHandles.lookup().findStatic(Cublas.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Object missing$(String symbol) {
+        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
     }
 
     private static RuntimeException unexpected(Throwable t) {

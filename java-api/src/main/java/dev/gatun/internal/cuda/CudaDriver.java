@@ -778,7 +778,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuGetErrorString(unsigned error, int8_t * * pStr)} */
-        static final MethodHandle CUGETERRORSTRING = LIBRARY.downcall("cuGetErrorString", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+        static final MethodHandle CUGETERRORSTRING = downcall$("cuGetErrorString", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuGetErrorString} with exactly the native arguments.
@@ -805,7 +805,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuGetErrorName(unsigned error, int8_t * * pStr)} */
-        static final MethodHandle CUGETERRORNAME = LIBRARY.downcall("cuGetErrorName", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+        static final MethodHandle CUGETERRORNAME = downcall$("cuGetErrorName", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuGetErrorName} with exactly the native arguments.
@@ -832,7 +832,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuInit(unsigned flags)} */
-        static final MethodHandle CUINIT = LIBRARY.downcall("cuInit", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+        static final MethodHandle CUINIT = downcall$("cuInit", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
 
         /**
          * Calls {@code cuInit} with exactly the native arguments.
@@ -858,7 +858,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuDriverGetVersion(int * driverVersion)} */
-        static final MethodHandle CUDRIVERGETVERSION = LIBRARY.downcall("cuDriverGetVersion", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle CUDRIVERGETVERSION = downcall$("cuDriverGetVersion", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuDriverGetVersion} with exactly the native arguments.
@@ -884,7 +884,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuDeviceGet(int * device, int ordinal)} */
-        static final MethodHandle CUDEVICEGET = LIBRARY.downcall("cuDeviceGet", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle CUDEVICEGET = downcall$("cuDeviceGet", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code cuDeviceGet} with exactly the native arguments.
@@ -911,7 +911,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuDeviceGetCount(int * count)} */
-        static final MethodHandle CUDEVICEGETCOUNT = LIBRARY.downcall("cuDeviceGetCount", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle CUDEVICEGETCOUNT = downcall$("cuDeviceGetCount", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuDeviceGetCount} with exactly the native arguments.
@@ -937,7 +937,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuDeviceGetName(char * name, int len, int dev)} */
-        static final MethodHandle CUDEVICEGETNAME = LIBRARY.downcall("cuDeviceGetName", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+        static final MethodHandle CUDEVICEGETNAME = downcall$("cuDeviceGetName", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
 
         /**
          * Calls {@code cuDeviceGetName} with exactly the native arguments.
@@ -965,7 +965,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuDeviceTotalMem_v2(uint64_t * bytes, int dev)} */
-        static final MethodHandle CUDEVICETOTALMEM_V2 = LIBRARY.downcall("cuDeviceTotalMem_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle CUDEVICETOTALMEM_V2 = downcall$("cuDeviceTotalMem_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code cuDeviceTotalMem_v2} with exactly the native arguments.
@@ -992,7 +992,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuDeviceGetAttribute(int * pi, unsigned attrib, int dev)} */
-        static final MethodHandle CUDEVICEGETATTRIBUTE = LIBRARY.downcall("cuDeviceGetAttribute", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+        static final MethodHandle CUDEVICEGETATTRIBUTE = downcall$("cuDeviceGetAttribute", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
 
         /**
          * Calls {@code cuDeviceGetAttribute} with exactly the native arguments.
@@ -1020,7 +1020,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuDevicePrimaryCtxRetain(struct CUctx_st * * pctx, int dev)} */
-        static final MethodHandle CUDEVICEPRIMARYCTXRETAIN = LIBRARY.downcall("cuDevicePrimaryCtxRetain", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle CUDEVICEPRIMARYCTXRETAIN = downcall$("cuDevicePrimaryCtxRetain", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code cuDevicePrimaryCtxRetain} with exactly the native arguments.
@@ -1047,7 +1047,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuDevicePrimaryCtxRelease_v2(int dev)} */
-        static final MethodHandle CUDEVICEPRIMARYCTXRELEASE_V2 = LIBRARY.downcall("cuDevicePrimaryCtxRelease_v2", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+        static final MethodHandle CUDEVICEPRIMARYCTXRELEASE_V2 = downcall$("cuDevicePrimaryCtxRelease_v2", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
 
         /**
          * Calls {@code cuDevicePrimaryCtxRelease_v2} with exactly the native arguments.
@@ -1073,7 +1073,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuCtxSetCurrent(struct CUctx_st * ctx)} */
-        static final MethodHandle CUCTXSETCURRENT = LIBRARY.downcall("cuCtxSetCurrent", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle CUCTXSETCURRENT = downcall$("cuCtxSetCurrent", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuCtxSetCurrent} with exactly the native arguments.
@@ -1099,7 +1099,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuCtxGetCurrent(struct CUctx_st * * pctx)} */
-        static final MethodHandle CUCTXGETCURRENT = LIBRARY.downcall("cuCtxGetCurrent", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle CUCTXGETCURRENT = downcall$("cuCtxGetCurrent", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuCtxGetCurrent} with exactly the native arguments.
@@ -1125,7 +1125,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuCtxSynchronize()} */
-        static final MethodHandle CUCTXSYNCHRONIZE = LIBRARY.downcall("cuCtxSynchronize", FunctionDescriptor.of(JAVA_INT));
+        static final MethodHandle CUCTXSYNCHRONIZE = downcall$("cuCtxSynchronize", FunctionDescriptor.of(JAVA_INT));
 
         /**
          * Calls {@code cuCtxSynchronize} with exactly the native arguments.
@@ -1150,7 +1150,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuModuleLoadData(struct CUmod_st * * module, void * image)} */
-        static final MethodHandle CUMODULELOADDATA = LIBRARY.downcall("cuModuleLoadData", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle CUMODULELOADDATA = downcall$("cuModuleLoadData", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code cuModuleLoadData} with exactly the native arguments.
@@ -1177,7 +1177,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuModuleUnload(struct CUmod_st * hmod)} */
-        static final MethodHandle CUMODULEUNLOAD = LIBRARY.downcall("cuModuleUnload", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle CUMODULEUNLOAD = downcall$("cuModuleUnload", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuModuleUnload} with exactly the native arguments.
@@ -1203,7 +1203,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuModuleGetFunction(struct CUfunc_st * * hfunc, struct CUmod_st * hmod, char * name)} */
-        static final MethodHandle CUMODULEGETFUNCTION = LIBRARY.downcall("cuModuleGetFunction", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+        static final MethodHandle CUMODULEGETFUNCTION = downcall$("cuModuleGetFunction", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code cuModuleGetFunction} with exactly the native arguments.
@@ -1231,7 +1231,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuMemGetInfo_v2(uint64_t * free, uint64_t * total)} */
-        static final MethodHandle CUMEMGETINFO_V2 = LIBRARY.downcall("cuMemGetInfo_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle CUMEMGETINFO_V2 = downcall$("cuMemGetInfo_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code cuMemGetInfo_v2} with exactly the native arguments.
@@ -1258,7 +1258,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuMemAlloc_v2(uint64_t * dptr, uint64_t bytesize)} */
-        static final MethodHandle CUMEMALLOC_V2 = LIBRARY.downcall("cuMemAlloc_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+        static final MethodHandle CUMEMALLOC_V2 = downcall$("cuMemAlloc_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
 
         /**
          * Calls {@code cuMemAlloc_v2} with exactly the native arguments.
@@ -1285,7 +1285,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuMemFree_v2(uint64_t dptr)} */
-        static final MethodHandle CUMEMFREE_V2 = LIBRARY.downcall("cuMemFree_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
+        static final MethodHandle CUMEMFREE_V2 = downcall$("cuMemFree_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
 
         /**
          * Calls {@code cuMemFree_v2} with exactly the native arguments.
@@ -1311,7 +1311,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuMemFreeHost(void * p)} */
-        static final MethodHandle CUMEMFREEHOST = LIBRARY.downcall("cuMemFreeHost", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle CUMEMFREEHOST = downcall$("cuMemFreeHost", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuMemFreeHost} with exactly the native arguments.
@@ -1337,7 +1337,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuMemHostAlloc(void * * pp, uint64_t bytesize, unsigned flags)} */
-        static final MethodHandle CUMEMHOSTALLOC = LIBRARY.downcall("cuMemHostAlloc", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+        static final MethodHandle CUMEMHOSTALLOC = downcall$("cuMemHostAlloc", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
 
         /**
          * Calls {@code cuMemHostAlloc} with exactly the native arguments.
@@ -1365,7 +1365,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuMemcpyHtoD_v2(uint64_t dstDevice, void * srcHost, uint64_t byteCount)} */
-        static final MethodHandle CUMEMCPYHTOD_V2 = LIBRARY.downcall("cuMemcpyHtoD_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_LONG));
+        static final MethodHandle CUMEMCPYHTOD_V2 = downcall$("cuMemcpyHtoD_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_LONG));
 
         /**
          * Calls {@code cuMemcpyHtoD_v2} with exactly the native arguments.
@@ -1393,7 +1393,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuMemcpyDtoH_v2(void * dstHost, uint64_t srcDevice, uint64_t byteCount)} */
-        static final MethodHandle CUMEMCPYDTOH_V2 = LIBRARY.downcall("cuMemcpyDtoH_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+        static final MethodHandle CUMEMCPYDTOH_V2 = downcall$("cuMemcpyDtoH_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
 
         /**
          * Calls {@code cuMemcpyDtoH_v2} with exactly the native arguments.
@@ -1421,7 +1421,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuMemcpyDtoD_v2(uint64_t dstDevice, uint64_t srcDevice, uint64_t byteCount)} */
-        static final MethodHandle CUMEMCPYDTOD_V2 = LIBRARY.downcall("cuMemcpyDtoD_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+        static final MethodHandle CUMEMCPYDTOD_V2 = downcall$("cuMemcpyDtoD_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG));
 
         /**
          * Calls {@code cuMemcpyDtoD_v2} with exactly the native arguments.
@@ -1449,7 +1449,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuMemcpyHtoDAsync_v2(uint64_t dstDevice, void * srcHost, uint64_t byteCount, struct CUstream_st * hStream)} */
-        static final MethodHandle CUMEMCPYHTODASYNC_V2 = LIBRARY.downcall("cuMemcpyHtoDAsync_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS));
+        static final MethodHandle CUMEMCPYHTODASYNC_V2 = downcall$("cuMemcpyHtoDAsync_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS));
 
         /**
          * Calls {@code cuMemcpyHtoDAsync_v2} with exactly the native arguments.
@@ -1478,7 +1478,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuMemcpyDtoHAsync_v2(void * dstHost, uint64_t srcDevice, uint64_t byteCount, struct CUstream_st * hStream)} */
-        static final MethodHandle CUMEMCPYDTOHASYNC_V2 = LIBRARY.downcall("cuMemcpyDtoHAsync_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS));
+        static final MethodHandle CUMEMCPYDTOHASYNC_V2 = downcall$("cuMemcpyDtoHAsync_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS));
 
         /**
          * Calls {@code cuMemcpyDtoHAsync_v2} with exactly the native arguments.
@@ -1507,7 +1507,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuMemcpyDtoDAsync_v2(uint64_t dstDevice, uint64_t srcDevice, uint64_t byteCount, struct CUstream_st * hStream)} */
-        static final MethodHandle CUMEMCPYDTODASYNC_V2 = LIBRARY.downcall("cuMemcpyDtoDAsync_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS));
+        static final MethodHandle CUMEMCPYDTODASYNC_V2 = downcall$("cuMemcpyDtoDAsync_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS));
 
         /**
          * Calls {@code cuMemcpyDtoDAsync_v2} with exactly the native arguments.
@@ -1536,7 +1536,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuMemsetD8_v2(uint64_t dstDevice, uint8_t uc, uint64_t n)} */
-        static final MethodHandle CUMEMSETD8_V2 = LIBRARY.downcall("cuMemsetD8_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_BYTE, JAVA_LONG));
+        static final MethodHandle CUMEMSETD8_V2 = downcall$("cuMemsetD8_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_BYTE, JAVA_LONG));
 
         /**
          * Calls {@code cuMemsetD8_v2} with exactly the native arguments.
@@ -1564,7 +1564,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuMemsetD8Async(uint64_t dstDevice, uint8_t uc, uint64_t n, struct CUstream_st * hStream)} */
-        static final MethodHandle CUMEMSETD8ASYNC = LIBRARY.downcall("cuMemsetD8Async", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_BYTE, JAVA_LONG, ADDRESS));
+        static final MethodHandle CUMEMSETD8ASYNC = downcall$("cuMemsetD8Async", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_BYTE, JAVA_LONG, ADDRESS));
 
         /**
          * Calls {@code cuMemsetD8Async} with exactly the native arguments.
@@ -1593,7 +1593,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuPointerGetAttribute(void * data, unsigned attribute, uint64_t ptr)} */
-        static final MethodHandle CUPOINTERGETATTRIBUTE = LIBRARY.downcall("cuPointerGetAttribute", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG));
+        static final MethodHandle CUPOINTERGETATTRIBUTE = downcall$("cuPointerGetAttribute", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG));
 
         /**
          * Calls {@code cuPointerGetAttribute} with exactly the native arguments.
@@ -1621,7 +1621,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuStreamCreate(struct CUstream_st * * phStream, unsigned flags)} */
-        static final MethodHandle CUSTREAMCREATE = LIBRARY.downcall("cuStreamCreate", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle CUSTREAMCREATE = downcall$("cuStreamCreate", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code cuStreamCreate} with exactly the native arguments.
@@ -1648,7 +1648,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuStreamWaitEvent(struct CUstream_st * hStream, struct CUevent_st * hEvent, unsigned flags)} */
-        static final MethodHandle CUSTREAMWAITEVENT = LIBRARY.downcall("cuStreamWaitEvent", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+        static final MethodHandle CUSTREAMWAITEVENT = downcall$("cuStreamWaitEvent", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code cuStreamWaitEvent} with exactly the native arguments.
@@ -1676,7 +1676,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuStreamQuery(struct CUstream_st * hStream)} */
-        static final MethodHandle CUSTREAMQUERY = LIBRARY.downcall("cuStreamQuery", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle CUSTREAMQUERY = downcall$("cuStreamQuery", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuStreamQuery} with exactly the native arguments.
@@ -1702,7 +1702,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuStreamSynchronize(struct CUstream_st * hStream)} */
-        static final MethodHandle CUSTREAMSYNCHRONIZE = LIBRARY.downcall("cuStreamSynchronize", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle CUSTREAMSYNCHRONIZE = downcall$("cuStreamSynchronize", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuStreamSynchronize} with exactly the native arguments.
@@ -1728,7 +1728,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuStreamDestroy_v2(struct CUstream_st * hStream)} */
-        static final MethodHandle CUSTREAMDESTROY_V2 = LIBRARY.downcall("cuStreamDestroy_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle CUSTREAMDESTROY_V2 = downcall$("cuStreamDestroy_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuStreamDestroy_v2} with exactly the native arguments.
@@ -1754,7 +1754,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuEventCreate(struct CUevent_st * * phEvent, unsigned flags)} */
-        static final MethodHandle CUEVENTCREATE = LIBRARY.downcall("cuEventCreate", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle CUEVENTCREATE = downcall$("cuEventCreate", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code cuEventCreate} with exactly the native arguments.
@@ -1781,7 +1781,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuEventRecord(struct CUevent_st * hEvent, struct CUstream_st * hStream)} */
-        static final MethodHandle CUEVENTRECORD = LIBRARY.downcall("cuEventRecord", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle CUEVENTRECORD = downcall$("cuEventRecord", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code cuEventRecord} with exactly the native arguments.
@@ -1808,7 +1808,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuEventSynchronize(struct CUevent_st * hEvent)} */
-        static final MethodHandle CUEVENTSYNCHRONIZE = LIBRARY.downcall("cuEventSynchronize", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle CUEVENTSYNCHRONIZE = downcall$("cuEventSynchronize", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuEventSynchronize} with exactly the native arguments.
@@ -1834,7 +1834,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuEventDestroy_v2(struct CUevent_st * hEvent)} */
-        static final MethodHandle CUEVENTDESTROY_V2 = LIBRARY.downcall("cuEventDestroy_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle CUEVENTDESTROY_V2 = downcall$("cuEventDestroy_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuEventDestroy_v2} with exactly the native arguments.
@@ -1860,7 +1860,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuEventElapsedTime_v2(float * pMilliseconds, struct CUevent_st * hStart, struct CUevent_st * hEnd)} */
-        static final MethodHandle CUEVENTELAPSEDTIME_V2 = LIBRARY.downcall("cuEventElapsedTime_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+        static final MethodHandle CUEVENTELAPSEDTIME_V2 = downcall$("cuEventElapsedTime_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code cuEventElapsedTime_v2} with exactly the native arguments.
@@ -1888,7 +1888,7 @@ public final class CudaDriver {
         }
 
         /** {@code unsigned cuLaunchKernel(struct CUfunc_st * f, unsigned gridDimX, unsigned gridDimY, unsigned gridDimZ, unsigned blockDimX, unsigned blockDimY, unsigned blockDimZ, unsigned sharedMemBytes, struct CUstream_st * hStream, void * * kernelParams, void * * extra)} */
-        static final MethodHandle CULAUNCHKERNEL = LIBRARY.downcall("cuLaunchKernel", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+        static final MethodHandle CULAUNCHKERNEL = downcall$("cuLaunchKernel", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code cuLaunchKernel} with exactly the native arguments.
@@ -1929,6 +1929,34 @@ public final class CudaDriver {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
         }
+    }
+
+    /**
+     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+     */
+    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                .orElseGet(() -> {
+                    MethodType type = descriptor.toMethodType();
+                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                            .asType(MethodType.methodType(type.returnType()));
+                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                });
+    }
+
+    private static final MethodHandle MISSING$;
+
+    static {
+        try {
+            MISSING$ = MethodHandles.lookup().findStatic(CudaDriver.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Object missing$(String symbol) {
+        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
     }
 
     private static RuntimeException unexpected(Throwable t) {

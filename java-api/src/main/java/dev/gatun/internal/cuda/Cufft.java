@@ -248,7 +248,7 @@ public final class Cufft {
         }
 
         /** {@code unsigned cufftPlan2d(int * plan, int nx, int ny, unsigned type)} */
-        static final MethodHandle CUFFTPLAN2D = LIBRARY.downcall("cufftPlan2d", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT));
+        static final MethodHandle CUFFTPLAN2D = downcall$("cufftPlan2d", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT));
 
         /**
          * Calls {@code cufftPlan2d} with exactly the native arguments.
@@ -270,7 +270,7 @@ public final class Cufft {
         }
 
         /** {@code unsigned cufftExecZ2Z(int plan, struct double2 * idata, struct double2 * odata, int direction)} */
-        static final MethodHandle CUFFTEXECZ2Z = LIBRARY.downcall("cufftExecZ2Z", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+        static final MethodHandle CUFFTEXECZ2Z = downcall$("cufftExecZ2Z", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code cufftExecZ2Z} with exactly the native arguments.
@@ -292,7 +292,7 @@ public final class Cufft {
         }
 
         /** {@code unsigned cufftSetStream(int plan, struct CUstream_st * stream)} */
-        static final MethodHandle CUFFTSETSTREAM = LIBRARY.downcall("cufftSetStream", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+        static final MethodHandle CUFFTSETSTREAM = downcall$("cufftSetStream", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cufftSetStream} with exactly the native arguments.
@@ -312,7 +312,7 @@ public final class Cufft {
         }
 
         /** {@code unsigned cufftDestroy(int plan)} */
-        static final MethodHandle CUFFTDESTROY = LIBRARY.downcall("cufftDestroy", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+        static final MethodHandle CUFFTDESTROY = downcall$("cufftDestroy", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
 
         /**
          * Calls {@code cufftDestroy} with exactly the native arguments.
@@ -331,7 +331,7 @@ public final class Cufft {
         }
 
         /** {@code unsigned cufftGetVersion(int * version)} */
-        static final MethodHandle CUFFTGETVERSION = LIBRARY.downcall("cufftGetVersion", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle CUFFTGETVERSION = downcall$("cufftGetVersion", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cufftGetVersion} with exactly the native arguments.
@@ -355,6 +355,34 @@ public final class Cufft {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
         }
+    }
+
+    /**
+     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+     */
+    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                .orElseGet(() -> {
+                    MethodType type = descriptor.toMethodType();
+                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                            .asType(MethodType.methodType(type.returnType()));
+                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                });
+    }
+
+    private static final MethodHandle MISSING$;
+
+    static {
+        try {
+            MISSING$ = MethodHandles.lookup().findStatic(Cufft.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Object missing$(String symbol) {
+        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
     }
 
     private static RuntimeException unexpected(Throwable t) {

@@ -214,7 +214,7 @@ public final class Nvrtc {
         }
 
         /** {@code int8_t * nvrtcGetErrorString(unsigned result)} */
-        static final MethodHandle NVRTCGETERRORSTRING = LIBRARY.downcall("nvrtcGetErrorString", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+        static final MethodHandle NVRTCGETERRORSTRING = downcall$("nvrtcGetErrorString", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code nvrtcGetErrorString} with exactly the native arguments.
@@ -233,7 +233,7 @@ public final class Nvrtc {
         }
 
         /** {@code unsigned nvrtcVersion(int * major, int * minor)} */
-        static final MethodHandle NVRTCVERSION = LIBRARY.downcall("nvrtcVersion", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle NVRTCVERSION = downcall$("nvrtcVersion", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code nvrtcVersion} with exactly the native arguments.
@@ -253,7 +253,7 @@ public final class Nvrtc {
         }
 
         /** {@code unsigned nvrtcCreateProgram(struct _nvrtcProgram * * prog, char * src, char * name, int numHeaders, int8_t * * headers, int8_t * * includeNames)} */
-        static final MethodHandle NVRTCCREATEPROGRAM = LIBRARY.downcall("nvrtcCreateProgram", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle NVRTCCREATEPROGRAM = downcall$("nvrtcCreateProgram", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code nvrtcCreateProgram} with exactly the native arguments.
@@ -277,7 +277,7 @@ public final class Nvrtc {
         }
 
         /** {@code unsigned nvrtcDestroyProgram(struct _nvrtcProgram * * prog)} */
-        static final MethodHandle NVRTCDESTROYPROGRAM = LIBRARY.downcall("nvrtcDestroyProgram", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle NVRTCDESTROYPROGRAM = downcall$("nvrtcDestroyProgram", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code nvrtcDestroyProgram} with exactly the native arguments.
@@ -296,7 +296,7 @@ public final class Nvrtc {
         }
 
         /** {@code unsigned nvrtcCompileProgram(struct _nvrtcProgram * prog, int numOptions, int8_t * * options)} */
-        static final MethodHandle NVRTCCOMPILEPROGRAM = LIBRARY.downcall("nvrtcCompileProgram", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
+        static final MethodHandle NVRTCCOMPILEPROGRAM = downcall$("nvrtcCompileProgram", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code nvrtcCompileProgram} with exactly the native arguments.
@@ -317,7 +317,7 @@ public final class Nvrtc {
         }
 
         /** {@code unsigned nvrtcGetPTXSize(struct _nvrtcProgram * prog, uint64_t * ptxSizeRet)} */
-        static final MethodHandle NVRTCGETPTXSIZE = LIBRARY.downcall("nvrtcGetPTXSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle NVRTCGETPTXSIZE = downcall$("nvrtcGetPTXSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code nvrtcGetPTXSize} with exactly the native arguments.
@@ -337,7 +337,7 @@ public final class Nvrtc {
         }
 
         /** {@code unsigned nvrtcGetCUBINSize(struct _nvrtcProgram * prog, uint64_t * cubinSizeRet)} */
-        static final MethodHandle NVRTCGETCUBINSIZE = LIBRARY.downcall("nvrtcGetCUBINSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle NVRTCGETCUBINSIZE = downcall$("nvrtcGetCUBINSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code nvrtcGetCUBINSize} with exactly the native arguments.
@@ -357,7 +357,7 @@ public final class Nvrtc {
         }
 
         /** {@code unsigned nvrtcGetProgramLogSize(struct _nvrtcProgram * prog, uint64_t * logSizeRet)} */
-        static final MethodHandle NVRTCGETPROGRAMLOGSIZE = LIBRARY.downcall("nvrtcGetProgramLogSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle NVRTCGETPROGRAMLOGSIZE = downcall$("nvrtcGetProgramLogSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code nvrtcGetProgramLogSize} with exactly the native arguments.
@@ -382,6 +382,34 @@ public final class Nvrtc {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
         }
+    }
+
+    /**
+     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+     */
+    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                .orElseGet(() -> {
+                    MethodType type = descriptor.toMethodType();
+                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                            .asType(MethodType.methodType(type.returnType()));
+                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                });
+    }
+
+    private static final MethodHandle MISSING$;
+
+    static {
+        try {
+            MISSING$ = MethodHandles.lookup().findStatic(Nvrtc.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Object missing$(String symbol) {
+        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
     }
 
     private static RuntimeException unexpected(Throwable t) {

@@ -45,6 +45,16 @@ public final class Callbacks {
     }
 
     /**
+     * Returns the address of {@code integrate}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment integrate$address() {
+        return LIBRARY.find("integrate");
+    }
+
+    /**
      * Calls function {@code integrate}.
      *
      * <p>Declared at {@code callbacks.c:7}.
@@ -65,6 +75,16 @@ public final class Callbacks {
     }
 
     /**
+     * Returns the address of {@code sort_doubles}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment sortDoubles$address() {
+        return LIBRARY.find("sort_doubles");
+    }
+
+    /**
      * Calls subroutine {@code sort_doubles}.
      *
      * <p>Declared at {@code callbacks.c:16}.
@@ -81,6 +101,16 @@ public final class Callbacks {
         try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
             Raw.sortDoubles(x.segment(), n, LINKER.upcallStub(guard.protect(SORTDOUBLES_CMP_UPCALL.bindTo(cmp)), SORTDOUBLES_CMP_UPCALL_DESCRIPTOR, arena));
         }
+    }
+
+    /**
+     * Returns the address of {@code count_if}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment countIf$address() {
+        return LIBRARY.find("count_if");
     }
 
     /**

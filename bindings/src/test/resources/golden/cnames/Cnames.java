@@ -35,6 +35,16 @@ public final class Cnames {
     }
 
     /**
+     * Returns the address of {@code bessel_j0}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment bessel_j0$address() {
+        return LIBRARY.find("bessel_j0");
+    }
+
+    /**
      * Calls function {@code bessel_j0}.
      *
      * <p>Declared at {@code cnames.c:8}.
@@ -49,6 +59,16 @@ public final class Cnames {
     }
 
     /**
+     * Returns the address of {@code bessel_J0}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment bessel_J0$address() {
+        return LIBRARY.find("bessel_J0");
+    }
+
+    /**
      * Calls function {@code bessel_J0}.
      *
      * <p>Declared at {@code cnames.c:9}.
@@ -60,6 +80,16 @@ public final class Cnames {
     public static int bessel_J0(double x) {
         int result$ = Raw.bessel_J0(x);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code locals}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment locals$address() {
+        return LIBRARY.find("locals");
     }
 
     /**
@@ -81,6 +111,16 @@ public final class Cnames {
     }
 
     /**
+     * Returns the address of {@code origin}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment origin$address() {
+        return LIBRARY.find("origin");
+    }
+
+    /**
      * Calls function {@code origin}.
      *
      * <p>Declared at {@code cnames.c:19}.
@@ -91,6 +131,16 @@ public final class Cnames {
     public static Pair origin() {
         MemorySegment result$ = Raw.origin(Arena.ofAuto());
         return Pair.of(result$);
+    }
+
+    /**
+     * Returns the address of {@code shared_pair}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment sharedPair$address() {
+        return LIBRARY.find("shared_pair");
     }
 
     /**
@@ -105,6 +155,16 @@ public final class Cnames {
     public static Pair sharedPair(int which) {
         MemorySegment result$ = Raw.sharedPair(which);
         return result$.equals(MemorySegment.NULL) ? null : Pair.of(result$.reinterpret(Pair.LAYOUT.byteSize()));
+    }
+
+    /**
+     * Returns the address of {@code tagged_sum}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment taggedSum$address() {
+        return LIBRARY.find("tagged_sum");
     }
 
     /**
@@ -123,6 +183,16 @@ public final class Cnames {
     }
 
     /**
+     * Returns the address of {@code tagged_set_bits}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment taggedSetBits$address() {
+        return LIBRARY.find("tagged_set_bits");
+    }
+
+    /**
      * Calls subroutine {@code tagged_set_bits}.
      *
      * <p>Declared at {@code cnames.c:44}.
@@ -134,6 +204,16 @@ public final class Cnames {
     public static void taggedSetBits(Tagged t_, int level) {
         Objects.requireNonNull(t_, "t");
         Raw.taggedSetBits(t_.segment(), level);
+    }
+
+    /**
+     * Returns the address of {@code tagged_size}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment taggedSize$address() {
+        return LIBRARY.find("tagged_size");
     }
 
     /**
@@ -150,6 +230,16 @@ public final class Cnames {
     }
 
     /**
+     * Returns the address of {@code pick_op}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment pickOp$address() {
+        return LIBRARY.find("pick_op");
+    }
+
+    /**
      * Calls function {@code pick_op}.
      *
      * <p>Declared at {@code cnames.c:57}.
@@ -161,6 +251,16 @@ public final class Cnames {
     public static MemorySegment pickOp(int which) {
         MemorySegment result$ = Raw.pickOp(which);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code apply_op}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment applyOp$address() {
+        return LIBRARY.find("apply_op");
     }
 
     /**
@@ -180,6 +280,16 @@ public final class Cnames {
             int result$ = Raw.applyOp(LINKER.upcallStub(guard.protect(APPLYOP_OP_UPCALL.bindTo(op)), APPLYOP_OP_UPCALL_DESCRIPTOR, arena), a, b);
             return result$;
         }
+    }
+
+    /**
+     * Returns the address of {@code defined_nowhere}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment definedNowhere$address() {
+        return LIBRARY.find("defined_nowhere");
     }
 
     /**
@@ -207,6 +317,59 @@ public final class Cnames {
          * @return the value the native code receives
          */
         int apply(int arg1, int arg2);
+    }
+
+    /**
+     * C function pointer type {@code binary_op}: {@code (int32 arg1, int32 arg2) -> int32}, declared at {@code cnames.c:55}.
+     * {@link #allocate} makes a C function pointer from Java code; {@link #invoker} calls one C hands back.
+     */
+    @FunctionalInterface
+    public interface BinaryOp {
+
+        /** The C signature. */
+        FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT);
+
+        /** The Java method C calls through an upcall stub. */
+        MethodHandle UPCALL$ = upcallTarget(BinaryOp.class, "apply", DESCRIPTOR.toMethodType());
+
+        /**
+         * Called by the native code.
+         *
+         * @param arg1 argument {@code arg1}
+         * @param arg2 argument {@code arg2}
+         * @return the value the native code receives
+         */
+        int apply(int arg1, int arg2);
+
+        /**
+         * Makes a C function pointer that calls {@code fn}, valid while {@code arena} is open. What {@code fn} throws
+         * is recorded by {@code guard} and rethrown when it closes (C sees zero), never unwound through C frames.
+         *
+         * @param fn    the Java code
+         * @param guard records what {@code fn} throws
+         * @param arena owns the stub
+         * @return the function pointer
+         */
+        static MemorySegment allocate(BinaryOp fn, CallbackGuard guard, Arena arena) {
+            return Linker.nativeLinker().upcallStub(guard.protect(UPCALL$.bindTo(Objects.requireNonNull(fn, "fn"))), DESCRIPTOR, arena);
+        }
+
+        /**
+         * Returns Java code that calls the C function at {@code address} (read from a struct field, a global or a result).
+         *
+         * @param address a function of this type
+         * @return the invoker
+         */
+        static BinaryOp invoker(MemorySegment address) {
+            MethodHandle handle = Linker.nativeLinker().downcallHandle(Objects.requireNonNull(address, "address"), DESCRIPTOR);
+            return (arg1, arg2) -> {
+                try {
+                    return (int) handle.invokeExact(arg1, arg2);
+                } catch (Throwable t) {
+                    throw unexpected(t);
+                }
+            };
+        }
     }
 
     /**

@@ -29,6 +29,16 @@ public final class Shapes {
     }
 
     /**
+     * Returns the address of {@code vec3_add}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment vec3Add$address() {
+        return LIBRARY.find("vec3_add");
+    }
+
+    /**
      * Calls function {@code vec3_add}.
      *
      * <p>Declared at {@code shapes.c:33}.
@@ -43,6 +53,16 @@ public final class Shapes {
         Objects.requireNonNull(b, "b");
         MemorySegment result$ = Raw.vec3Add(Arena.ofAuto(), a.segment(), b.segment());
         return Vec3.of(result$);
+    }
+
+    /**
+     * Returns the address of {@code sphere_volume}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment sphereVolume$address() {
+        return LIBRARY.find("sphere_volume");
     }
 
     /**
@@ -61,6 +81,16 @@ public final class Shapes {
     }
 
     /**
+     * Returns the address of {@code sphere_move}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment sphereMove$address() {
+        return LIBRARY.find("sphere_move");
+    }
+
+    /**
      * Calls subroutine {@code sphere_move}.
      *
      * <p>Declared at {@code shapes.c:43}.
@@ -73,6 +103,16 @@ public final class Shapes {
         Objects.requireNonNull(s, "s");
         Objects.requireNonNull(by, "by");
         Raw.sphereMove(s.segment(), by.segment());
+    }
+
+    /**
+     * Returns the address of {@code word_bits}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment wordBits$address() {
+        return LIBRARY.find("word_bits");
     }
 
     /**
@@ -91,6 +131,16 @@ public final class Shapes {
     }
 
     /**
+     * Returns the address of {@code packed_total}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment packedTotal$address() {
+        return LIBRARY.find("packed_total");
+    }
+
+    /**
      * Calls function {@code packed_total}.
      *
      * <p>Declared at {@code shapes.c:53}.
@@ -103,6 +153,16 @@ public final class Shapes {
         Objects.requireNonNull(r, "r");
         double result$ = Raw.packedTotal(r.segment());
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code sphere_size}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment sphereSize$address() {
+        return LIBRARY.find("sphere_size");
     }
 
     /**
@@ -119,6 +179,16 @@ public final class Shapes {
     }
 
     /**
+     * Returns the address of {@code sphere_offset_of_id}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment sphereOffsetOfId$address() {
+        return LIBRARY.find("sphere_offset_of_id");
+    }
+
+    /**
      * Calls function {@code sphere_offset_of_id}.
      *
      * <p>Declared at {@code shapes.c:62}.
@@ -129,6 +199,16 @@ public final class Shapes {
     public static long sphereOffsetOfId() {
         long result$ = Raw.sphereOffsetOfId();
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code packed_size}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment packedSize$address() {
+        return LIBRARY.find("packed_size");
     }
 
     /**

@@ -145,6 +145,16 @@ public final class Dirs {
     }
 
     /**
+     * Returns the address of {@code csum}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment csum$address() {
+        return LIBRARY.find("csum");
+    }
+
+    /**
      * Calls subroutine {@code csum}.
      *
      * <p>Declared at {@code dirs.f:32}.

@@ -193,11 +193,12 @@ public final class CLowering {
     public Unit lower(Path source, Predicate<CFunction> which) {
         List<Procedure> out = new ArrayList<>();
         for (CFunction f : unit.functions()) {
-            if (which.test(f) && names.test(f.name())) {
+            // Variadic functions are declarations with invokers (DeclarationLowering), not fixed-signature procedures.
+            if (which.test(f) && names.test(f.name()) && !f.variadic()) {
                 procedure(f).ifPresent(out::add);
             }
         }
-        return new Unit(source, language, out);
+        return new Unit(source, language, out, new DeclarationLowering(unit, this, diagnostics, names, definitionsExported).lower());
     }
 
     /**
@@ -511,6 +512,41 @@ public final class CLowering {
 
     // ---------------------------------------------------------------------------------------------
     // Types
+
+    /**
+     * Lowers a type for a declaration other than a function's parameter (a global, a callback's).
+     *
+     * @throws IllegalArgumentException with the reason when no Java carrier can hold it
+     */
+    Type declarationType(CType t, String what) {
+        try {
+            Optional<String> wide = unrepresentable(t);
+            if (wide.isPresent()) {
+                throw new Unbindable(what + " uses " + wide.get() + ", which Java cannot represent");
+            }
+            Type lowered = complexPair(t).<Type>map(Type.Scalar::new).orElse(null);
+            return lowered != null ? lowered : valueType(t, what);
+        } catch (Unbindable e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    /**
+     * Lowers a function type (a function-pointer typedef's, a variadic function's fixed part).
+     *
+     * @throws IllegalArgumentException with the reason when some part cannot be bound
+     */
+    Signature declarationSignature(CType.Function f, String what) {
+        try {
+            Optional<String> wide = unrepresentable(f);
+            if (wide.isPresent()) {
+                throw new Unbindable(what + " uses " + wide.get() + ", which Java cannot represent");
+            }
+            return signature(new CType.Function(f.returnType(), f.parameters(), false), what);
+        } catch (Unbindable e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
 
     private Type valueType(CType t, String what) {
         CType c = t.canonical();

@@ -450,6 +450,9 @@ final class TypeReader implements ConstantEvaluator.TypeNames {
             parameterDepth--;
         }
         boolean v = variadic;
+        if (params.size() == 1 && params.getFirst().name().isEmpty() && params.getFirst().declaredType().canonical() instanceof CType.Void) {
+            params.clear(); // typedef void V; int f(V) declares no parameters, like f(void)
+        }
         return t -> new CType.Function(t, params, v);
     }
 
@@ -479,6 +482,9 @@ final class TypeReader implements ConstantEvaluator.TypeNames {
     /** Parameter adjustment (C11 6.7.6.3): arrays and functions are passed as pointers. */
     static CType adjust(CType declared) {
         CType u = declared.unqualified();
+        if (u instanceof CType.TypedefRef && (u.canonical() instanceof CType.Array || u.canonical() instanceof CType.Function)) {
+            u = u.canonical(); // typedef double dvec[3]; f(dvec v) takes a double *
+        }
         if (u instanceof CType.Array a) {
             return new CType.Pointer(a.element());
         }
@@ -629,7 +635,9 @@ final class TypeReader implements ConstantEvaluator.TypeNames {
                 out.add(new CStruct.Member(d.name == null ? "" : d.name, type, width, d.attributes.aligned,
                         d.attributes.packed, pos));
                 if (!in.accept(",")) {
-                    in.expect(";", "after struct member '" + (d.name == null ? "" : d.name) + "'");
+                    if (!in.at("}")) { // gcc accepts the last member without its ';' (with a warning), so do we
+                        in.expect(";", "after struct member '" + (d.name == null ? "" : d.name) + "'");
+                    }
                     break;
                 }
             }

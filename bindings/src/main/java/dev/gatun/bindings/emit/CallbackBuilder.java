@@ -67,7 +67,8 @@ final class CallbackBuilder {
         for (int i = 0; i < s.parameters().size(); i++) {
             Type t = s.parameters().get(i).type();
             classes.add(javaType(t) + ".class");
-            layouts.add(JavaTypes.layout(argType(t)));
+            // A struct by value crosses as its own layout and reaches Java as a MemorySegment holding a copy.
+            layouts.add(t instanceof Type.Struct st ? StructBuilder.className(st) + ".LAYOUT" : JavaTypes.layout(argType(t)));
             if (t instanceof Type.Logical) {
                 // Argument 0 of the handle is the callback object itself.
                 filters.append(", ").append(i + 1);
@@ -75,7 +76,8 @@ final class CallbackBuilder {
         }
         String result = s.result() instanceof Type.Void ? "void" : argType(s.result());
         String descriptor = result.equals("void") ? "FunctionDescriptor.ofVoid(" + String.join(", ", layouts) + ")"
-                : "FunctionDescriptor.of(" + JavaTypes.layout(result) + (layouts.isEmpty() ? "" : ", " + String.join(", ", layouts)) + ")";
+                : "FunctionDescriptor.of(" + (s.result() instanceof Type.Struct st ? StructBuilder.className(st) + ".LAYOUT"
+                : JavaTypes.layout(result)) + (layouts.isEmpty() ? "" : ", " + String.join(", ", layouts)) + ")";
         return """
 
                     private static final MethodHandle %s = %supcallTarget(%s.class, "apply",

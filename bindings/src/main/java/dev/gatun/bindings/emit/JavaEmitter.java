@@ -97,6 +97,9 @@ public final class JavaEmitter {
             collectStruct(p.result(), structs);
             boolean heap = FriendlyMethodBuilder.heapOverloadPossible(p);
             raw.append(new RawMethodBuilder(p, plan.get(), rawMethod, notes).build(heap));
+            if (!plan.get().shim()) {
+                toFriendly.append(address(p, method, plan.get().symbol()));
+            }
             var f = new FriendlyMethodBuilder(p, plan.get(), notes, false);
             toFriendly.append(friendlyMethod(p, f, method));
             scratch = Math.max(scratch, f.scratchSlots());
@@ -121,6 +124,8 @@ public final class JavaEmitter {
             }
             for (Parameter q : p.parameters()) {
                 if (q.type() instanceof Type.Callback cb) {
+                    cb.signature().parameters().forEach(arg -> collectStruct(arg.type(), structs));
+                    collectStruct(cb.signature().result(), structs);
                     callbacks = true;
                     logicalCallbacks |= CallbackBuilder.needsLogicalFilter(cb.signature());
                     toNested.append(CallbackBuilder.interfaceSource(method, javaName(notes, q), cb.signature(), notes));
@@ -164,6 +169,29 @@ public final class JavaEmitter {
                 globals = true;
             }
         }
+        var declarations = new DeclarationsBuilder(notes);
+        boolean cGlobals = false;
+        for (var unit : library.units()) {
+            var d = unit.declarations();
+            d.structs().forEach(s -> collectStruct(s, structs));
+            d.constants().forEach(c -> fields.append(declarations.constant(c)));
+            for (var g : d.globals()) {
+                collectStruct(g.type(), structs);
+                friendly.append(declarations.global(g));
+                cGlobals = true;
+            }
+            for (var fp : d.callbacks()) {
+                fp.signature().parameters().forEach(q -> collectStruct(q.type(), structs));
+                collectStruct(fp.signature().result(), structs);
+                nested.append(declarations.functionPointer(fp));
+                callbacks = true;
+            }
+            for (var v : d.variadics()) {
+                v.signature().parameters().forEach(q -> collectStruct(q.type(), structs));
+                collectStruct(v.signature().result(), structs);
+                friendly.append(declarations.variadic(v));
+            }
+        }
         for (Type.Struct s : structs.values()) {
             nested.append(new StructBuilder(s).build());
         }
@@ -188,7 +216,7 @@ public final class JavaEmitter {
         if (callbacks) {
             fields.append("\n    private static final Linker LINKER = Linker.nativeLinker();\n");
         }
-        String helpers = (callbacks ? UPCALL_TARGET : "") + (globals ? GLOBAL_ADDRESS : "");
+        String helpers = (callbacks ? UPCALL_TARGET : "") + (globals ? GLOBAL_ADDRESS : "") + (cGlobals ? DeclarationsBuilder.GLOBAL_HELPER : "");
         if (logicalCallbacks) {
             helpers += LOGICAL_ARGUMENTS.formatted(cls);
         }
@@ -322,6 +350,22 @@ public final class JavaEmitter {
                     }
                 }
             """;
+
+    /** {@code name$address()}: the function's address, to hand to C code that takes a function pointer. */
+    private static String address(Procedure p, String method, String symbol) {
+        return """
+
+                    /**
+                     * Returns the address of {@code %s}, for C code that takes a function pointer.
+                     *
+                     * @return a zero-length segment at the function
+                     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+                     */
+                    public static MemorySegment %s$address() {
+                        return LIBRARY.find("%s");
+                    }
+                """.formatted(p.name(), method, symbol);
+    }
 
     private static String loadLibrary(String cls, Library library, List<String> systemLibraries) {
         if (systemLibraries.isEmpty()) {

@@ -29,7 +29,7 @@ final class StructBuilder {
 
     /** The Java class of a struct: {@code struct fftw_iodim_do_not_use_me} becomes {@code FftwIodimDoNotUseMe}. */
     static String className(Type.Struct s) {
-        return NameMangler.className(s.name());
+        return NameMangler.nestedClassName(s.name());
     }
 
     /** A complete struct reached through a pointer or by value, or null. */
@@ -293,11 +293,11 @@ final class StructBuilder {
                 mask, f.bitShift(), in, mask, f.bitShift(), bytes, f.offset());
     }
 
-    private static String javaType(Type t) {
+    static String javaType(Type t) {
         return t instanceof Type.Logical ? "boolean" : JavaTypes.scalar(t);
     }
 
-    private static String load(Type t, String layout, String offset) {
+    static String load(Type t, String layout, String offset) {
         return switch (t) {
             case Type.Logical l -> "segment.get(" + layout + ", " + offset + ") != 0";
             case Type.Scalar s when s.kind().isComplex() -> {
@@ -309,7 +309,7 @@ final class StructBuilder {
         };
     }
 
-    private static String store(Type t, String layout, String offset) {
+    static String store(Type t, String layout, String offset) {
         return switch (t) {
             case Type.Logical l -> "segment.set(" + layout + ", " + offset + ", " + switch (l.bytes()) {
                 case 1 -> "(byte) (value ? 1 : 0)";
@@ -331,7 +331,7 @@ final class StructBuilder {
     }
 
     /** The layout of one element of a member. */
-    private static String valueLayout(Type t, boolean unaligned) {
+    static String valueLayout(Type t, boolean unaligned) {
         String suffix = unaligned ? "_UNALIGNED" : "";
         return switch (t) {
             case Type.Scalar s -> switch (s.kind()) {
@@ -379,7 +379,7 @@ final class StructBuilder {
         return n;
     }
 
-    private static long elementSize(Type t) {
+    static long elementSize(Type t) {
         return switch (t) {
             case Type.Scalar s -> s.kind().bytes();
             case Type.Logical l -> l.bytes();

@@ -3,6 +3,7 @@ package dev.gatun.bindings.pass;
 import dev.gatun.bindings.diag.Diagnostics;
 import dev.gatun.bindings.diag.SourcePosition;
 import dev.gatun.bindings.model.Annotations;
+import dev.gatun.bindings.model.Declarations;
 import dev.gatun.bindings.model.Library;
 import dev.gatun.bindings.model.Parameter;
 import dev.gatun.bindings.model.Procedure;
@@ -60,7 +61,22 @@ public final class NameMangler {
             }
             sources.add(proc.module().isPresent() && shared ? proc.module().get() + "_" + proc.name() : proc.name());
         }
-        List<String> methods = unique(sources, GENERATED_METHODS);
+        // Procedures, globals and variadic functions share the binding class's method namespace.
+        int procedures = sources.size();
+        List<Declarations.Global> globals = library.units().stream().flatMap(u -> u.declarations().globals().stream()).toList();
+        List<Declarations.Variadic> variadics = library.units().stream().flatMap(u -> u.declarations().variadics().stream()).toList();
+        globals.forEach(g -> sources.add(g.name()));
+        variadics.forEach(v -> sources.add(v.name()));
+        List<String> all = unique(sources, GENERATED_METHODS);
+        List<String> methods = all.subList(0, procedures);
+        for (int i = 0; i < globals.size(); i++) {
+            notes.put(globals.get(i), new Notes.JavaName(all.get(procedures + i)));
+        }
+        for (int i = 0; i < variadics.size(); i++) {
+            notes.put(variadics.get(i), new Notes.JavaName(all.get(procedures + globals.size() + i)));
+        }
+        nameConstants(library);
+        nameTypes(library);
         Map<String, Integer> handles = new HashMap<>();
         bound.forEach(proc -> handles.merge(proc.symbol().toUpperCase(Locale.ROOT), 1, Integer::sum));
         for (Procedure proc : bound) {
@@ -141,6 +157,42 @@ public final class NameMangler {
             name = "n" + name;
         }
         return KEYWORDS.contains(name) ? name + "_" : name;
+    }
+
+    /** Fields every binding class declares; a constant of the same name gets a trailing {@code $}. */
+    static final Set<String> GENERATED_FIELDS = Set.of("LIBRARY", "SCRATCH", "LINKER");
+
+    /** Constants keep their C names ({@code LAPACK_ROW_MAJOR}), which are unique; only a clash with a generated field is escaped. */
+    private void nameConstants(Library library) {
+        var taken = new HashSet<String>();
+        for (var u : library.units()) {
+            for (Declarations.Constant c : u.declarations().constants()) {
+                String name = exactName(c.name());
+                if (GENERATED_FIELDS.contains(name) || name.matches(".*_UPCALL(_DESCRIPTOR)?") || !taken.add(name)) {
+                    name = name + "$";
+                    taken.add(name);
+                }
+                notes.put(c, new Notes.JavaName(name));
+            }
+        }
+    }
+
+    /** Function-pointer types become nested interfaces named like classes ({@code gsl_function} gives {@code GslFunction}). */
+    private void nameTypes(Library library) {
+        List<Declarations.FunctionPointer> callbacks = library.units().stream()
+                .flatMap(u -> u.declarations().callbacks().stream()).toList();
+        var sources = callbacks.stream().map(Declarations.FunctionPointer::name).toList();
+        var camel = new HashMap<String, Integer>();
+        sources.forEach(s -> camel.merge(javaName(s, true), 1, Integer::sum));
+        var taken = new HashSet<>(Set.of("Raw", className(library.name())));
+        for (int i = 0; i < callbacks.size(); i++) {
+            String name = camel.get(javaName(sources.get(i), true)) > 1 ? exactName(sources.get(i)) : nestedClassName(sources.get(i));
+            String candidate = name;
+            for (int n = 2; !taken.add(candidate); n++) {
+                candidate = name + "$" + n;
+            }
+            notes.put(callbacks.get(i), new Notes.JavaName(candidate));
+        }
     }
 
     /** Reports a nested type of {@code proc} (callback interface, result record) named like the binding class. */
@@ -287,4 +339,30 @@ public final class NameMangler {
             "MethodHandles", "MethodType", "StandardCharsets", "NativeLibrary", "CallbackGuard", "ArrayRequirement", "ElementType",
             "Order", "Location", "Complex", "FortranStrings", "DoubleArray", "FloatArray", "IntArray", "LongArray",
             "ComplexDoubleArray", "StridedArray", "NdArray", "HostArray", "Layout", "Npy");
+    }
+
+    /**
+     * Returns the Java class name for a type nested in a binding class (a C struct or union, a function-pointer
+     * interface): {@code gsl_function} becomes {@code GslFunction}; a name of a type the generated code refers to
+     * (a C {@code struct string}) gets a trailing {@code $}, since the nested class would shadow it.
+     *
+     * @param source the C name
+     * @return a Java type name
+     */
+    public static String nestedClassName(String source) {
+        String name = javaName(source, true);
+        return JAVA_TYPES_USED.contains(name) ? name + "$" : name;
+    }
+
+    /**
+     * Simple names of the types generated code refers to: a nested class of one of these names (a C
+     * {@code struct string}) would shadow it, so such classes get a trailing {@code $}.
+     */
+    static final Set<String> JAVA_TYPES_USED = Set.of("String", "Object", "Objects", "Math", "MemorySegment", "Arena", "Linker",
+            "MethodHandle", "MethodHandles", "MethodType", "FunctionDescriptor", "SegmentAllocator", "MemoryLayout", "StructLayout",
+            "UnionLayout", "ValueLayout", "AddressLayout", "StandardCharsets", "NativeLibrary", "CallbackGuard", "Complex", "DoubleArray",
+            "FloatArray", "IntArray", "LongArray", "ComplexDoubleArray", "ArrayRequirement", "ElementType", "Order", "Integer", "Long",
+            "Double", "Float", "Byte", "Short", "Boolean", "Throwable", "RuntimeException", "Error", "IllegalArgumentException",
+            "IllegalStateException", "ExceptionInInitializerError", "ReflectiveOperationException", "ThreadLocal", "Class", "System",
+            "Character", "Override", "SuppressWarnings", "FunctionalInterface", "Raw", "Deprecated", "Record", "Enum", "Void");
 }

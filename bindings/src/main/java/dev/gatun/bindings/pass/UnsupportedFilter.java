@@ -136,14 +136,15 @@ final class UnsupportedFilter {
         for (Parameter q : s.parameters()) {
             if (!callbackValue(q.type())) {
                 return Optional.of("parameter '" + q.name() + "' is " + q.type().describe()
-                        + "; callbacks receive numbers and pointers");
+                        + "; callbacks receive numbers, pointers and structs with a known layout");
             }
         }
         return s.result() instanceof Type.Void || callbackValue(s.result()) ? Optional.empty()
-                : Optional.of("result is " + s.result().describe() + "; callbacks return numbers and pointers");
+                : Optional.of("result is " + s.result().describe() + "; callbacks return numbers, pointers and structs with a known layout");
     }
 
     private static boolean callbackValue(Type t) {
-        return t instanceof Type.Scalar sc && !sc.kind().isComplex() || t instanceof Type.Logical || t instanceof Type.Pointer;
+        return t instanceof Type.Scalar sc && !sc.kind().isComplex() || t instanceof Type.Logical || t instanceof Type.Pointer
+                || t instanceof Type.Struct st && !st.opaque();
     }
 }

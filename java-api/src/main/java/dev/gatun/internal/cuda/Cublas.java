@@ -63,6 +63,16 @@ public final class Cublas {
     }
 
     /**
+     * Returns the address of {@code cublasCreate_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cublasCreateV2$address() {
+        return LIBRARY.find("cublasCreate_v2");
+    }
+
+    /**
      * Calls function {@code cublasCreate_v2}.
      *
      * <p>Declared at {@code cublas_api.h:246}.
@@ -77,6 +87,16 @@ public final class Cublas {
     }
 
     /**
+     * Returns the address of {@code cublasDestroy_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cublasDestroyV2$address() {
+        return LIBRARY.find("cublasDestroy_v2");
+    }
+
+    /**
      * Calls function {@code cublasDestroy_v2}.
      *
      * <p>Declared at {@code cublas_api.h:248}.
@@ -88,6 +108,16 @@ public final class Cublas {
     public static int cublasDestroyV2(MemorySegment handle) {
         int result$ = Raw.cublasDestroyV2(handle);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code cublasGetVersion_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cublasGetVersionV2$address() {
+        return LIBRARY.find("cublasGetVersion_v2");
     }
 
     /**
@@ -106,6 +136,16 @@ public final class Cublas {
     }
 
     /**
+     * Returns the address of {@code cublasSetStream_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cublasSetStreamV2$address() {
+        return LIBRARY.find("cublasSetStream_v2");
+    }
+
+    /**
      * Calls function {@code cublasSetStream_v2}.
      *
      * <p>Declared at {@code cublas_api.h:258}.
@@ -118,6 +158,16 @@ public final class Cublas {
     public static int cublasSetStreamV2(MemorySegment handle, MemorySegment streamId) {
         int result$ = Raw.cublasSetStreamV2(handle, streamId);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code cublasGetStatusName}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cublasGetStatusName$address() {
+        return LIBRARY.find("cublasGetStatusName");
     }
 
     /**
@@ -135,6 +185,16 @@ public final class Cublas {
     }
 
     /**
+     * Returns the address of {@code cublasGetStatusString}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cublasGetStatusString$address() {
+        return LIBRARY.find("cublasGetStatusString");
+    }
+
+    /**
      * Calls function {@code cublasGetStatusString}.
      *
      * <p>Declared at {@code cublas_api.h:315}.
@@ -146,6 +206,16 @@ public final class Cublas {
     public static MemorySegment cublasGetStatusString(int status) {
         MemorySegment result$ = Raw.cublasGetStatusString(status);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code cublasDgemv_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cublasDgemvV2$address() {
+        return LIBRARY.find("cublasDgemv_v2");
     }
 
     /**
@@ -210,6 +280,16 @@ public final class Cublas {
         } catch (Throwable t) {
             throw unexpected(t);
         }
+    }
+
+    /**
+     * Returns the address of {@code cublasDgemm_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cublasDgemmV2$address() {
+        return LIBRARY.find("cublasDgemm_v2");
     }
 
     /**

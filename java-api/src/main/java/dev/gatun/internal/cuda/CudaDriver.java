@@ -43,6 +43,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuGetErrorString}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuGetErrorString$address() {
+        return LIBRARY.find("cuGetErrorString");
+    }
+
+    /**
      * Calls function {@code cuGetErrorString}.
      *
      * <p>Declared at {@code cuda.h:5149}.
@@ -55,6 +65,16 @@ public final class CudaDriver {
     public static int cuGetErrorString(int error, MemorySegment pStr) {
         int result$ = Raw.cuGetErrorString(error, pStr);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code cuGetErrorName}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuGetErrorName$address() {
+        return LIBRARY.find("cuGetErrorName");
     }
 
     /**
@@ -73,6 +93,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuInit}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuInit$address() {
+        return LIBRARY.find("cuInit");
+    }
+
+    /**
      * Calls function {@code cuInit}.
      *
      * <p>Declared at {@code cuda.h:5207}.
@@ -87,6 +117,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuDriverGetVersion}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuDriverGetVersion$address() {
+        return LIBRARY.find("cuDriverGetVersion");
+    }
+
+    /**
      * Calls function {@code cuDriverGetVersion}.
      *
      * <p>Declared at {@code cuda.h:5245}.
@@ -98,6 +138,16 @@ public final class CudaDriver {
         MemorySegment[] scratch = SCRATCH.get();
         int result$ = Raw.cuDriverGetVersion(scratch[0]);
         return new CuDriverGetVersionResult(result$, scratch[0].get(JAVA_INT, 0));
+    }
+
+    /**
+     * Returns the address of {@code cuDeviceGet}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuDeviceGet$address() {
+        return LIBRARY.find("cuDeviceGet");
     }
 
     /**
@@ -116,6 +166,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuDeviceGetCount}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuDeviceGetCount$address() {
+        return LIBRARY.find("cuDeviceGetCount");
+    }
+
+    /**
      * Calls function {@code cuDeviceGetCount}.
      *
      * <p>Declared at {@code cuda.h:5317}.
@@ -127,6 +187,16 @@ public final class CudaDriver {
         MemorySegment[] scratch = SCRATCH.get();
         int result$ = Raw.cuDeviceGetCount(scratch[0]);
         return new CuDeviceGetCountResult(result$, scratch[0].get(JAVA_INT, 0));
+    }
+
+    /**
+     * Returns the address of {@code cuDeviceGetName}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuDeviceGetName$address() {
+        return LIBRARY.find("cuDeviceGetName");
     }
 
     /**
@@ -148,6 +218,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuDeviceTotalMem_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuDeviceTotalMemV2$address() {
+        return LIBRARY.find("cuDeviceTotalMem_v2");
+    }
+
+    /**
      * Calls function {@code cuDeviceTotalMem_v2}.
      *
      * <p>Declared at {@code cuda.h:5436}.
@@ -160,6 +240,16 @@ public final class CudaDriver {
         MemorySegment[] scratch = SCRATCH.get();
         int result$ = Raw.cuDeviceTotalMemV2(scratch[0], dev);
         return new CuDeviceTotalMemV2Result(result$, scratch[0].get(JAVA_LONG, 0));
+    }
+
+    /**
+     * Returns the address of {@code cuDeviceGetAttribute}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuDeviceGetAttribute$address() {
+        return LIBRARY.find("cuDeviceGetAttribute");
     }
 
     /**
@@ -179,6 +269,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuDevicePrimaryCtxRetain}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuDevicePrimaryCtxRetain$address() {
+        return LIBRARY.find("cuDevicePrimaryCtxRetain");
+    }
+
+    /**
      * Calls function {@code cuDevicePrimaryCtxRetain}.
      *
      * <p>Declared at {@code cuda.h:5896}.
@@ -191,6 +291,16 @@ public final class CudaDriver {
     public static int cuDevicePrimaryCtxRetain(MemorySegment pctx, int dev) {
         int result$ = Raw.cuDevicePrimaryCtxRetain(pctx, dev);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code cuDevicePrimaryCtxRelease_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuDevicePrimaryCtxReleaseV2$address() {
+        return LIBRARY.find("cuDevicePrimaryCtxRelease_v2");
     }
 
     /**
@@ -208,6 +318,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuCtxSetCurrent}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuCtxSetCurrent$address() {
+        return LIBRARY.find("cuCtxSetCurrent");
+    }
+
+    /**
      * Calls function {@code cuCtxSetCurrent}.
      *
      * <p>Declared at {@code cuda.h:6423}.
@@ -219,6 +339,16 @@ public final class CudaDriver {
     public static int cuCtxSetCurrent(MemorySegment ctx) {
         int result$ = Raw.cuCtxSetCurrent(ctx);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code cuCtxGetCurrent}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuCtxGetCurrent$address() {
+        return LIBRARY.find("cuCtxGetCurrent");
     }
 
     /**
@@ -236,6 +366,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuCtxSynchronize}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuCtxSynchronize$address() {
+        return LIBRARY.find("cuCtxSynchronize");
+    }
+
+    /**
      * Calls function {@code cuCtxSynchronize}.
      *
      * <p>Declared at {@code cuda.h:6621}.
@@ -246,6 +386,16 @@ public final class CudaDriver {
     public static int cuCtxSynchronize() {
         int result$ = Raw.cuCtxSynchronize();
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code cuModuleLoadData}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuModuleLoadData$address() {
+        return LIBRARY.find("cuModuleLoadData");
     }
 
     /**
@@ -264,6 +414,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuModuleUnload}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuModuleUnload$address() {
+        return LIBRARY.find("cuModuleUnload");
+    }
+
+    /**
      * Calls function {@code cuModuleUnload}.
      *
      * <p>Declared at {@code cuda.h:7476}.
@@ -275,6 +435,16 @@ public final class CudaDriver {
     public static int cuModuleUnload(MemorySegment hmod) {
         int result$ = Raw.cuModuleUnload(hmod);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code cuModuleGetFunction}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuModuleGetFunction$address() {
+        return LIBRARY.find("cuModuleGetFunction");
     }
 
     /**
@@ -298,6 +468,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuMemGetInfo_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuMemGetInfoV2$address() {
+        return LIBRARY.find("cuMemGetInfo_v2");
+    }
+
+    /**
      * Calls function {@code cuMemGetInfo_v2}.
      *
      * <p>Declared at {@code cuda.h:8575}.
@@ -309,6 +489,16 @@ public final class CudaDriver {
         MemorySegment[] scratch = SCRATCH.get();
         int result$ = Raw.cuMemGetInfoV2(scratch[0], scratch[1]);
         return new CuMemGetInfoV2Result(result$, scratch[0].get(JAVA_LONG, 0), scratch[1].get(JAVA_LONG, 0));
+    }
+
+    /**
+     * Returns the address of {@code cuMemAlloc_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuMemAllocV2$address() {
+        return LIBRARY.find("cuMemAlloc_v2");
     }
 
     /**
@@ -327,6 +517,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuMemFree_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuMemFreeV2$address() {
+        return LIBRARY.find("cuMemFree_v2");
+    }
+
+    /**
      * Calls function {@code cuMemFree_v2}.
      *
      * <p>Declared at {@code cuda.h:8708}.
@@ -341,6 +541,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuMemFreeHost}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuMemFreeHost$address() {
+        return LIBRARY.find("cuMemFreeHost");
+    }
+
+    /**
      * Calls function {@code cuMemFreeHost}.
      *
      * <p>Declared at {@code cuda.h:8823}.
@@ -352,6 +562,16 @@ public final class CudaDriver {
     public static int cuMemFreeHost(MemorySegment p) {
         int result$ = Raw.cuMemFreeHost(p);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code cuMemHostAlloc}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuMemHostAlloc$address() {
+        return LIBRARY.find("cuMemHostAlloc");
     }
 
     /**
@@ -371,6 +591,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuMemcpyHtoD_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuMemcpyHtoDV2$address() {
+        return LIBRARY.find("cuMemcpyHtoD_v2");
+    }
+
+    /**
      * Calls function {@code cuMemcpyHtoD_v2}.
      *
      * <p>Declared at {@code cuda.h:9673}.
@@ -384,6 +614,16 @@ public final class CudaDriver {
     public static int cuMemcpyHtoDV2(long dstDevice, MemorySegment srcHost, long byteCount) {
         int result$ = Raw.cuMemcpyHtoDV2(dstDevice, srcHost, byteCount);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code cuMemcpyDtoH_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuMemcpyDtoHV2$address() {
+        return LIBRARY.find("cuMemcpyDtoH_v2");
     }
 
     /**
@@ -403,6 +643,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuMemcpyDtoD_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuMemcpyDtoDV2$address() {
+        return LIBRARY.find("cuMemcpyDtoD_v2");
+    }
+
+    /**
      * Calls function {@code cuMemcpyDtoD_v2}.
      *
      * <p>Declared at {@code cuda.h:9745}.
@@ -416,6 +666,16 @@ public final class CudaDriver {
     public static int cuMemcpyDtoDV2(long dstDevice, long srcDevice, long byteCount) {
         int result$ = Raw.cuMemcpyDtoDV2(dstDevice, srcDevice, byteCount);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code cuMemcpyHtoDAsync_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuMemcpyHtoDAsyncV2$address() {
+        return LIBRARY.find("cuMemcpyHtoDAsync_v2");
     }
 
     /**
@@ -436,6 +696,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuMemcpyDtoHAsync_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuMemcpyDtoHAsyncV2$address() {
+        return LIBRARY.find("cuMemcpyDtoHAsync_v2");
+    }
+
+    /**
      * Calls function {@code cuMemcpyDtoHAsync_v2}.
      *
      * <p>Declared at {@code cuda.h:10612}.
@@ -450,6 +720,16 @@ public final class CudaDriver {
     public static int cuMemcpyDtoHAsyncV2(MemorySegment dstHost, long srcDevice, long byteCount, MemorySegment hStream) {
         int result$ = Raw.cuMemcpyDtoHAsyncV2(dstHost, srcDevice, byteCount, hStream);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code cuMemcpyDtoDAsync_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuMemcpyDtoDAsyncV2$address() {
+        return LIBRARY.find("cuMemcpyDtoDAsync_v2");
     }
 
     /**
@@ -470,6 +750,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuMemsetD8_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuMemsetD8V2$address() {
+        return LIBRARY.find("cuMemsetD8_v2");
+    }
+
+    /**
      * Calls function {@code cuMemsetD8_v2}.
      *
      * <p>Declared at {@code cuda.h:11278}.
@@ -483,6 +773,16 @@ public final class CudaDriver {
     public static int cuMemsetD8V2(long dstDevice, byte uc, long n) {
         int result$ = Raw.cuMemsetD8V2(dstDevice, uc, n);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code cuMemsetD8Async}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuMemsetD8Async$address() {
+        return LIBRARY.find("cuMemsetD8Async");
     }
 
     /**
@@ -503,6 +803,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuPointerGetAttribute}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuPointerGetAttribute$address() {
+        return LIBRARY.find("cuPointerGetAttribute");
+    }
+
+    /**
      * Calls function {@code cuPointerGetAttribute}.
      *
      * <p>Declared at {@code cuda.h:14357}.
@@ -519,6 +829,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuStreamCreate}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuStreamCreate$address() {
+        return LIBRARY.find("cuStreamCreate");
+    }
+
+    /**
      * Calls function {@code cuStreamCreate}.
      *
      * <p>Declared at {@code cuda.h:14949}.
@@ -531,6 +851,16 @@ public final class CudaDriver {
     public static int cuStreamCreate(MemorySegment phStream, int flags) {
         int result$ = Raw.cuStreamCreate(phStream, flags);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code cuStreamWaitEvent}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuStreamWaitEvent$address() {
+        return LIBRARY.find("cuStreamWaitEvent");
     }
 
     /**
@@ -550,6 +880,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuStreamQuery}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuStreamQuery$address() {
+        return LIBRARY.find("cuStreamQuery");
+    }
+
+    /**
      * Calls function {@code cuStreamQuery}.
      *
      * <p>Declared at {@code cuda.h:15766}.
@@ -561,6 +901,16 @@ public final class CudaDriver {
     public static int cuStreamQuery(MemorySegment hStream) {
         int result$ = Raw.cuStreamQuery(hStream);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code cuStreamSynchronize}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuStreamSynchronize$address() {
+        return LIBRARY.find("cuStreamSynchronize");
     }
 
     /**
@@ -578,6 +928,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuStreamDestroy_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuStreamDestroyV2$address() {
+        return LIBRARY.find("cuStreamDestroy_v2");
+    }
+
+    /**
      * Calls function {@code cuStreamDestroy_v2}.
      *
      * <p>Declared at {@code cuda.h:15825}.
@@ -589,6 +949,16 @@ public final class CudaDriver {
     public static int cuStreamDestroyV2(MemorySegment hStream) {
         int result$ = Raw.cuStreamDestroyV2(hStream);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code cuEventCreate}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuEventCreate$address() {
+        return LIBRARY.find("cuEventCreate");
     }
 
     /**
@@ -607,6 +977,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuEventRecord}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuEventRecord$address() {
+        return LIBRARY.find("cuEventRecord");
+    }
+
+    /**
      * Calls function {@code cuEventRecord}.
      *
      * <p>Declared at {@code cuda.h:15989}.
@@ -619,6 +999,16 @@ public final class CudaDriver {
     public static int cuEventRecord(MemorySegment hEvent, MemorySegment hStream) {
         int result$ = Raw.cuEventRecord(hEvent, hStream);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code cuEventSynchronize}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuEventSynchronize$address() {
+        return LIBRARY.find("cuEventSynchronize");
     }
 
     /**
@@ -636,6 +1026,16 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuEventDestroy_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuEventDestroyV2$address() {
+        return LIBRARY.find("cuEventDestroy_v2");
+    }
+
+    /**
      * Calls function {@code cuEventDestroy_v2}.
      *
      * <p>Declared at {@code cuda.h:16131}.
@@ -647,6 +1047,16 @@ public final class CudaDriver {
     public static int cuEventDestroyV2(MemorySegment hEvent) {
         int result$ = Raw.cuEventDestroyV2(hEvent);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code cuEventElapsedTime_v2}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuEventElapsedTimeV2$address() {
+        return LIBRARY.find("cuEventElapsedTime_v2");
     }
 
     /**
@@ -663,6 +1073,16 @@ public final class CudaDriver {
         MemorySegment[] scratch = SCRATCH.get();
         int result$ = Raw.cuEventElapsedTimeV2(scratch[0], hStart, hEnd);
         return new CuEventElapsedTimeV2Result(result$, scratch[0].get(JAVA_FLOAT, 0));
+    }
+
+    /**
+     * Returns the address of {@code cuLaunchKernel}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuLaunchKernel$address() {
+        return LIBRARY.find("cuLaunchKernel");
     }
 
     /**

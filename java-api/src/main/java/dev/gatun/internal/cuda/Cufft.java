@@ -43,6 +43,16 @@ public final class Cufft {
     }
 
     /**
+     * Returns the address of {@code cufftPlan2d}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cufftPlan2d$address() {
+        return LIBRARY.find("cufftPlan2d");
+    }
+
+    /**
      * Calls function {@code cufftPlan2d}.
      *
      * <p>Declared at {@code cufft.h:159}.
@@ -57,6 +67,16 @@ public final class Cufft {
         MemorySegment[] scratch = SCRATCH.get();
         int result$ = Raw.cufftPlan2d(scratch[0], nx, ny, type);
         return new CufftPlan2dResult(result$, scratch[0].get(JAVA_INT, 0));
+    }
+
+    /**
+     * Returns the address of {@code cufftExecZ2Z}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cufftExecZ2Z$address() {
+        return LIBRARY.find("cufftExecZ2Z");
     }
 
     /**
@@ -79,6 +99,16 @@ public final class Cufft {
     }
 
     /**
+     * Returns the address of {@code cufftSetStream}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cufftSetStream$address() {
+        return LIBRARY.find("cufftSetStream");
+    }
+
+    /**
      * Calls function {@code cufftSetStream}.
      *
      * <p>Declared at {@code cufft.h:305}.
@@ -94,6 +124,16 @@ public final class Cufft {
     }
 
     /**
+     * Returns the address of {@code cufftDestroy}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cufftDestroy$address() {
+        return LIBRARY.find("cufftDestroy");
+    }
+
+    /**
      * Calls function {@code cufftDestroy}.
      *
      * <p>Declared at {@code cufft.h:308}.
@@ -105,6 +145,16 @@ public final class Cufft {
     public static int cufftDestroy(int plan) {
         int result$ = Raw.cufftDestroy(plan);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code cufftGetVersion}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cufftGetVersion$address() {
+        return LIBRARY.find("cufftGetVersion");
     }
 
     /**

@@ -43,6 +43,16 @@ public final class Nvrtc {
     }
 
     /**
+     * Returns the address of {@code nvrtcGetErrorString}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment nvrtcGetErrorString$address() {
+        return LIBRARY.find("nvrtcGetErrorString");
+    }
+
+    /**
      * Calls function {@code nvrtcGetErrorString}.
      *
      * <p>Declared at {@code nvrtc.h:74}.
@@ -57,6 +67,16 @@ public final class Nvrtc {
     }
 
     /**
+     * Returns the address of {@code nvrtcVersion}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment nvrtcVersion$address() {
+        return LIBRARY.find("nvrtcVersion");
+    }
+
+    /**
      * Calls function {@code nvrtcVersion}.
      *
      * <p>Declared at {@code nvrtc.h:98}.
@@ -68,6 +88,16 @@ public final class Nvrtc {
         MemorySegment[] scratch = SCRATCH.get();
         int result$ = Raw.nvrtcVersion(scratch[0], scratch[1]);
         return new NvrtcVersionResult(result$, scratch[0].get(JAVA_INT, 0), scratch[1].get(JAVA_INT, 0));
+    }
+
+    /**
+     * Returns the address of {@code nvrtcCreateProgram}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment nvrtcCreateProgram$address() {
+        return LIBRARY.find("nvrtcCreateProgram");
     }
 
     /**
@@ -96,6 +126,16 @@ public final class Nvrtc {
     }
 
     /**
+     * Returns the address of {@code nvrtcDestroyProgram}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment nvrtcDestroyProgram$address() {
+        return LIBRARY.find("nvrtcDestroyProgram");
+    }
+
+    /**
      * Calls function {@code nvrtcDestroyProgram}.
      *
      * <p>Declared at {@code nvrtc.h:205}.
@@ -107,6 +147,16 @@ public final class Nvrtc {
     public static int nvrtcDestroyProgram(MemorySegment prog) {
         int result$ = Raw.nvrtcDestroyProgram(prog);
         return result$;
+    }
+
+    /**
+     * Returns the address of {@code nvrtcCompileProgram}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment nvrtcCompileProgram$address() {
+        return LIBRARY.find("nvrtcCompileProgram");
     }
 
     /**
@@ -126,6 +176,16 @@ public final class Nvrtc {
     }
 
     /**
+     * Returns the address of {@code nvrtcGetPTXSize}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment nvrtcGetPTXSize$address() {
+        return LIBRARY.find("nvrtcGetPTXSize");
+    }
+
+    /**
      * Calls function {@code nvrtcGetPTXSize}.
      *
      * <p>Declared at {@code nvrtc.h:250}.
@@ -141,6 +201,16 @@ public final class Nvrtc {
     }
 
     /**
+     * Returns the address of {@code nvrtcGetCUBINSize}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment nvrtcGetCUBINSize$address() {
+        return LIBRARY.find("nvrtcGetCUBINSize");
+    }
+
+    /**
      * Calls function {@code nvrtcGetCUBINSize}.
      *
      * <p>Declared at {@code nvrtc.h:286}.
@@ -153,6 +223,16 @@ public final class Nvrtc {
         MemorySegment[] scratch = SCRATCH.get();
         int result$ = Raw.nvrtcGetCUBINSize(prog, scratch[0]);
         return new NvrtcGetCUBINSizeResult(result$, scratch[0].get(JAVA_LONG, 0));
+    }
+
+    /**
+     * Returns the address of {@code nvrtcGetProgramLogSize}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment nvrtcGetProgramLogSize$address() {
+        return LIBRARY.find("nvrtcGetProgramLogSize");
     }
 
     /**

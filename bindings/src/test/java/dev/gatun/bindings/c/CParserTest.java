@@ -169,7 +169,7 @@ class CParserTest {
         CTranslationUnit u = parse("""
                 int ok1(void);
                 int missing_paren(int a;
-                struct s { int x };
+                struct s { int x };  /* gcc accepts the missing ';' before '}', and so do we */
                 double bad_enum_value(void);
                 enum e { X = 1 +, Y };
                 unknown_t f(int);
@@ -179,7 +179,6 @@ class CParserTest {
                 """);
         assertEquals(List.of(
                 "t.h:2:24: error: expected ')' or ',' after a parameter, found ';'",
-                "t.h:3:18: error: expected ';' after struct member 'x', found '}'",
                 "t.h:5:17: error: expected a constant expression, found ','",
                 "t.h:6:1: error: expected a declaration, found 'unknown_t'",
                 "t.h:7:7: error: expected a name in the declaration, found ')'",

@@ -147,8 +147,8 @@ final class DeclarationLowering {
             SourcePosition at = v.position();
             while (t.canonical() instanceof CType.Array a) {
                 if (a.length().isEmpty()) {
-                    throw new IllegalArgumentException(what + " is an array of unknown length; declare its length in the header"
-                            + " to get an array view");
+                    // extern const char fftw_version[]: only its address is known.
+                    return Optional.of(new Declarations.Global(v.name(), v.linkName(), Type.VOID, List.of(), true, v.position()));
                 }
                 dims.add(new Dimension.Explicit(new Expr.IntConst(0, at), new Expr.IntConst(a.length().getAsLong() - 1, at), at));
                 t = a.element();
@@ -159,11 +159,9 @@ final class DeclarationLowering {
                 // A function pointer variable holds an address; the typedef's interface has an invoker for it.
                 type = new Type.Pointer(Type.VOID);
             }
-            if (type instanceof Type.Struct s && s.opaque()) {
-                throw new IllegalArgumentException(what + " has the incomplete type " + s.describe());
-            }
-            if (type instanceof Type.Void) {
-                throw new IllegalArgumentException(what + " has type void");
+            if (type instanceof Type.Struct s && s.opaque() || type instanceof Type.Void) {
+                // extern struct ompi_predefined_communicator_t ompi_mpi_comm_world: MPI_COMM_WORLD is its address.
+                return Optional.of(new Declarations.Global(v.name(), v.linkName(), Type.VOID, List.of(), true, v.position()));
             }
             return Optional.of(new Declarations.Global(v.name(), v.linkName(), type, dims, readOnly, v.position()));
         } catch (IllegalArgumentException e) {

@@ -118,7 +118,7 @@ public final class GatunCli implements Callable<Integer> {
     private static Optional<BindingGenerator.Result> generate(String name, List<Path> sources, String pkg, List<Path> includes,
                                                               BindingOptions options) {
         var d = new Diagnostics();
-        var result = BindingGenerator.generate(name, sources, pkg, d, preprocessor(includes), options.resolve());
+        var result = BindingGenerator.generate(name, sources, pkg, d, options.macros.apply(preprocessor(includes)), options.resolve());
         d.all().forEach(System.err::println);
         return result;
     }
@@ -132,8 +132,34 @@ public final class GatunCli implements Callable<Integer> {
         return preprocessor;
     }
 
+    /** {@code -D NAME[=VALUE]} and {@code -U NAME} for the C preprocessor, as gcc takes them. */
+    static final class MacroOptions {
+        @Option(names = "-D", paramLabel = "NAME[=VALUE]", description = "define a macro for the C preprocessor, as gcc -D does")
+        List<String> defines = new ArrayList<>();
+        @Option(names = "-U", paramLabel = "NAME", description = "undefine a macro for the C preprocessor, as gcc -U does")
+        List<String> undefines = new ArrayList<>();
+
+        /** Returns the preprocessor with these macros; a name that is no C identifier is a usage error naming the option. */
+        CPreprocessor apply(CPreprocessor preprocessor) {
+            CPreprocessor p = preprocessor;
+            try {
+                for (String d : defines) {
+                    int eq = d.indexOf('=');
+                    p = eq < 0 ? p.withDefine(d, null) : p.withDefine(d.substring(0, eq), d.substring(eq + 1));
+                }
+                for (String u : undefines) {
+                    p = p.withUndefine(u);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("-D/-U: " + e.getMessage());
+            }
+            return p;
+        }
+    }
+
     /** The options {@code build} and {@code wrap} share: which functions to bind, and a prebuilt library to bind. */
     static final class BindingOptions {
+        @CommandLine.Mixin MacroOptions macros = new MacroOptions();
         @Option(names = "--include", split = ",", paramLabel = "GLOB",
                 description = "bind only functions matching these globs, e.g. 'cblas_d*' (repeatable, comma-separated)")
         List<String> include = new ArrayList<>();
@@ -193,6 +219,20 @@ public final class GatunCli implements Callable<Integer> {
         public Integer call() {
             if (!checkPackage(pkg, name)) {
                 return USAGE;
+            }
+            boolean headersOnly = sources.stream().allMatch(f -> {
+                String n = f.getFileName().toString();
+                return n.endsWith(".h") || n.endsWith(".gatun");
+            });
+            if (headersOnly && !libs.isEmpty() && binding.linkSystem.isEmpty()) {
+                // gatun build -l gsl gsl.h: the habit of gcc users means "bind the installed libgsl".
+                if (libs.size() > 1) {
+                    System.err.println("gatun: -l " + String.join(" -l ", libs) + " with headers only: a binding class loads one prebuilt"
+                            + " library (its own dependencies load with it); name the one these headers declare with --link-system LIB,"
+                            + " and run one gatun build per library");
+                    return USAGE;
+                }
+                binding.linkSystem.add(libs.getFirst());
             }
             Optional<BindingGenerator.Result> result;
             try {
@@ -322,6 +362,7 @@ public final class GatunCli implements Callable<Integer> {
         @Option(names = "-I", description = "include directory for C headers") List<Path> includes = new ArrayList<>();
         @Option(names = "--f2cmap", paramLabel = "FILE", description = "f2py kind map (default: .f2py_f2cmap in the current directory)")
         List<Path> f2cmap = new ArrayList<>();
+        @CommandLine.Mixin MacroOptions macros = new MacroOptions();
         @Parameters(arity = "1..*", description = "Fortran sources, C sources and headers, .gatun signature files, f2py .pyf files")
         List<Path> sources;
 
@@ -329,7 +370,14 @@ public final class GatunCli implements Callable<Integer> {
         public Integer call() {
             var d = new Diagnostics();
             // The same frontends and file rules as build and wrap: .h and .c through the C preprocessor and parser.
-            var library = BindingGenerator.parse("show", sources, d, new ArrayList<>(), preprocessor(includes),
+            CPreprocessor preprocessor;
+            try {
+                preprocessor = macros.apply(preprocessor(includes));
+            } catch (IllegalArgumentException e) {
+                System.err.println("gatun: " + e.getMessage());
+                return USAGE;
+            }
+            var library = BindingGenerator.parse("show", sources, d, new ArrayList<>(), preprocessor,
                     BindingGenerator.Options.DEFAULTS.withKindMaps(F2pyInputs.kindMaps(f2cmap)));
             PrintStream out = System.out;
             for (Procedure p : library.procedures()) {

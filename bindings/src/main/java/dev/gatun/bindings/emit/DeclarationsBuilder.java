@@ -102,6 +102,9 @@ final class DeclarationsBuilder {
                     }
                 """.formatted(doc, m, g.symbol()));
         Type t = g.type();
+        if (t instanceof Type.Void) {
+            return sb.toString(); // an incomplete type or an array of unknown length: its address is all there is
+        }
         if (!g.dimensions().isEmpty()) {
             long count = 1;
             var extents = new ArrayList<String>();

@@ -58,7 +58,8 @@ public record Declarations(List<Type.Struct> structs, List<Constant> constants, 
      *
      * @param name       the C name
      * @param symbol     the symbol the library exports
-     * @param type       a scalar, pointer, struct or callback type; the element type of an array
+     * @param type       a scalar, pointer or struct type; the element type of an array; {@link Type#VOID} when only
+     *                   the address is known (an incomplete struct, an array of unknown length)
      * @param dimensions the extents of a fixed-size array, empty otherwise
      * @param readOnly   declared {@code const}: no setter
      * @param position   where it was declared

@@ -96,6 +96,10 @@ final class UnsupportedFilter {
         if (r instanceof Type.Character c && !(c.length() instanceof dev.gatun.bindings.model.Expr.IntConst)) {
             return Optional.of("it returns character(len=" + c.length().render() + "); only constant lengths are supported");
         }
+        if (direct && proc.language() != Language.FORTRAN && r instanceof Type.Scalar s && s.kind().isComplex()) {
+            return Optional.of("it returns " + s.describe() + " by value, which FFM cannot return; bind a variant that writes"
+                    + " the result through a pointer (BLAS's *_sub functions)");
+        }
         if (direct && (r instanceof Type.Character || (r instanceof Type.Scalar s && s.kind().isComplex()))) {
             return Optional.of("a bind(C) function returning complex or character is not supported; drop bind(C)");
         }

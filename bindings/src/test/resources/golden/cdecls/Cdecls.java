@@ -1099,10 +1099,17 @@ public final class Cdecls {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double vec3Sum(MemorySegment v) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (double) VEC3_SUM.invokeExact(v);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "vec3_sum", v.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1117,10 +1124,17 @@ public final class Cdecls {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int counterValue() {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) COUNTER_VALUE.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "counter_value", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -1137,10 +1151,17 @@ public final class Cdecls {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double applyTransform(MemorySegment f, double factor) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (double) APPLY_TRANSFORM.invokeExact(f, factor);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "apply_transform", f.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1158,10 +1179,17 @@ public final class Cdecls {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int callCompare(MemorySegment cmp, int a, int b) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) CALL_COMPARE.invokeExact(cmp, a, b);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "call_compare", cmp.byteSize());
+                    event.commit();
+                }
             }
         }
     }

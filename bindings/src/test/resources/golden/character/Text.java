@@ -103,7 +103,7 @@ public final class Text {
         }
 
         /** {@code int gatun_text_count_char(char * s, int64_t sLength, char * c, int64_t cLength)} */
-        static final MethodHandle GATUN_TEXT_COUNT_CHAR = LIBRARY.downcall("gatun_text_count_char", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
+        static final MethodHandle GATUN_TEXT_COUNT_CHAR = downcall$("gatun_text_count_char", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
 
         /**
          * Calls {@code gatun_text_count_char} with exactly the native arguments.
@@ -132,7 +132,7 @@ public final class Text {
         }
 
         /** {@code void gatun_text_greeting(int n, char * result)} */
-        static final MethodHandle GATUN_TEXT_GREETING = LIBRARY.downcall("gatun_text_greeting", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS));
+        static final MethodHandle GATUN_TEXT_GREETING = downcall$("gatun_text_greeting", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code gatun_text_greeting} with exactly the native arguments.
@@ -164,6 +164,34 @@ public final class Text {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
         }
+    }
+
+    /**
+     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+     */
+    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                .orElseGet(() -> {
+                    MethodType type = descriptor.toMethodType();
+                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                            .asType(MethodType.methodType(type.returnType()));
+                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                });
+    }
+
+    private static final MethodHandle MISSING$;
+
+    static {
+        try {
+            MISSING$ = MethodHandles.lookup().findStatic(Text.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Object missing$(String symbol) {
+        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
     }
 
     private static RuntimeException unexpected(Throwable t) {

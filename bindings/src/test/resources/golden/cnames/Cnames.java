@@ -923,10 +923,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int bessel_j0(double x) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) bessel_j0.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "bessel_j0", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -942,10 +949,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int bessel_J0(double x) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) bessel_J0.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "bessel_J0", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -965,10 +979,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double locals(double t_, double allocator_, double arena_, double result_, double scratch_) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (double) LOCALS.invokeExact(t_, allocator_, arena_, result_, scratch_);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "locals", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -984,10 +1005,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static MemorySegment origin(SegmentAllocator allocator) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (MemorySegment) ORIGIN.invokeExact(allocator);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "origin", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -1003,10 +1031,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static MemorySegment sharedPair(int which) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (MemorySegment) SHARED_PAIR.invokeExact(which);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "shared_pair", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -1022,10 +1057,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double taggedSum(MemorySegment t_) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (double) TAGGED_SUM.invokeExact(t_);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "tagged_sum", t_.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1042,10 +1084,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void taggedSetBits(MemorySegment t_, int level) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 TAGGED_SET_BITS.invokeExact(t_, level);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "tagged_set_bits", t_.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1060,10 +1109,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static long taggedSize() {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (long) TAGGED_SIZE.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "tagged_size", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -1079,10 +1135,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static MemorySegment pickOp(int which) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (MemorySegment) PICK_OP.invokeExact(which);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "pick_op", 0);
+                    event.commit();
+                }
             }
         }
 
@@ -1100,10 +1163,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int applyOp(MemorySegment op, int a, int b) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) APPLY_OP.invokeExact(op, a, b);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "apply_op", op.byteSize());
+                    event.commit();
+                }
             }
         }
 
@@ -1119,10 +1189,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int definedNowhere(int x) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
             try {
                 return (int) DEFINED_NOWHERE.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "defined_nowhere", 0);
+                    event.commit();
+                }
             }
         }
     }

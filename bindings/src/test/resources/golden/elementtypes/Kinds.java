@@ -182,10 +182,10 @@ public final class Kinds {
         }
 
         /** {@code void gatun_kinds_add8(int8_t * a, int n, int8_t k)} */
-        static final MethodHandle GATUN_KINDS_ADD8 = LIBRARY.downcall("gatun_kinds_add8", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_BYTE));
+        static final MethodHandle GATUN_KINDS_ADD8 = downcall$("gatun_kinds_add8", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_BYTE));
 
         /** {@code gatun_kinds_add8} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle GATUN_KINDS_ADD8_CRITICAL = LIBRARY.downcall("gatun_kinds_add8", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_BYTE), Linker.Option.critical(true));
+        static final MethodHandle GATUN_KINDS_ADD8_CRITICAL = downcall$("gatun_kinds_add8", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_BYTE), Linker.Option.critical(true));
 
         /**
          * Calls {@code gatun_kinds_add8} with exactly the native arguments.
@@ -213,10 +213,10 @@ public final class Kinds {
         }
 
         /** {@code int gatun_kinds_total16(int16_t * b, int64_t bExtent1)} */
-        static final MethodHandle GATUN_KINDS_TOTAL16 = LIBRARY.downcall("gatun_kinds_total16", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+        static final MethodHandle GATUN_KINDS_TOTAL16 = downcall$("gatun_kinds_total16", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
 
         /** {@code gatun_kinds_total16} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle GATUN_KINDS_TOTAL16_CRITICAL = LIBRARY.downcall("gatun_kinds_total16", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
+        static final MethodHandle GATUN_KINDS_TOTAL16_CRITICAL = downcall$("gatun_kinds_total16", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
 
         /**
          * Calls {@code gatun_kinds_total16} with exactly the native arguments.
@@ -243,7 +243,7 @@ public final class Kinds {
         }
 
         /** {@code void gatun_kinds_scale4(float _Complex * z, int64_t zExtent1, float f)} */
-        static final MethodHandle GATUN_KINDS_SCALE4 = LIBRARY.downcall("gatun_kinds_scale4", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_FLOAT));
+        static final MethodHandle GATUN_KINDS_SCALE4 = downcall$("gatun_kinds_scale4", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_FLOAT));
 
         /**
          * Calls {@code gatun_kinds_scale4} with exactly the native arguments.
@@ -276,6 +276,34 @@ public final class Kinds {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
         }
+    }
+
+    /**
+     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+     */
+    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                .orElseGet(() -> {
+                    MethodType type = descriptor.toMethodType();
+                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                            .asType(MethodType.methodType(type.returnType()));
+                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                });
+    }
+
+    private static final MethodHandle MISSING$;
+
+    static {
+        try {
+            MISSING$ = MethodHandles.lookup().findStatic(Kinds.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Object missing$(String symbol) {
+        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
     }
 
     private static RuntimeException unexpected(Throwable t) {

@@ -362,7 +362,7 @@ public final class Globals {
         }
 
         /** {@code void gatun_state_step()} */
-        static final MethodHandle GATUN_STATE_STEP = LIBRARY.downcall("gatun_state_step", FunctionDescriptor.ofVoid());
+        static final MethodHandle GATUN_STATE_STEP = downcall$("gatun_state_step", FunctionDescriptor.ofVoid());
 
         /**
          * Calls {@code gatun_state_step} with exactly the native arguments.
@@ -387,7 +387,7 @@ public final class Globals {
         }
 
         /** {@code double gatun_state_b_total()} */
-        static final MethodHandle GATUN_STATE_B_TOTAL = LIBRARY.downcall("gatun_state_b_total", FunctionDescriptor.of(JAVA_DOUBLE));
+        static final MethodHandle GATUN_STATE_B_TOTAL = downcall$("gatun_state_b_total", FunctionDescriptor.of(JAVA_DOUBLE));
 
         /**
          * Calls {@code gatun_state_b_total} with exactly the native arguments.
@@ -412,7 +412,7 @@ public final class Globals {
         }
 
         /** {@code void gatun_initcb()} */
-        static final MethodHandle GATUN_INITCB = LIBRARY.downcall("gatun_initcb", FunctionDescriptor.ofVoid());
+        static final MethodHandle GATUN_INITCB = downcall$("gatun_initcb", FunctionDescriptor.ofVoid());
 
         /**
          * Calls {@code gatun_initcb} with exactly the native arguments.
@@ -437,7 +437,7 @@ public final class Globals {
         }
 
         /** {@code int gatun_okplus(int k)} */
-        static final MethodHandle GATUN_OKPLUS = LIBRARY.downcall("gatun_okplus", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+        static final MethodHandle GATUN_OKPLUS = downcall$("gatun_okplus", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
 
         /**
          * Calls {@code gatun_okplus} with exactly the native arguments.
@@ -468,6 +468,34 @@ public final class Globals {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
         }
+    }
+
+    /**
+     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+     */
+    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                .orElseGet(() -> {
+                    MethodType type = descriptor.toMethodType();
+                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                            .asType(MethodType.methodType(type.returnType()));
+                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                });
+    }
+
+    private static final MethodHandle MISSING$;
+
+    static {
+        try {
+            MISSING$ = MethodHandles.lookup().findStatic(Globals.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Object missing$(String symbol) {
+        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
     }
 
     private static RuntimeException unexpected(Throwable t) {

@@ -115,7 +115,7 @@ public final class Spaces {
         }
 
         /** {@code double gatun_alpha_twice(double x)} */
-        static final MethodHandle GATUN_ALPHA_TWICE = LIBRARY.downcall("gatun_alpha_twice", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE));
+        static final MethodHandle GATUN_ALPHA_TWICE = downcall$("gatun_alpha_twice", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE));
 
         /**
          * Calls {@code gatun_alpha_twice} with exactly the native arguments.
@@ -141,7 +141,7 @@ public final class Spaces {
         }
 
         /** {@code double gatun_alpha_only_alpha(double x)} */
-        static final MethodHandle GATUN_ALPHA_ONLY_ALPHA = LIBRARY.downcall("gatun_alpha_only_alpha", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE));
+        static final MethodHandle GATUN_ALPHA_ONLY_ALPHA = downcall$("gatun_alpha_only_alpha", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE));
 
         /**
          * Calls {@code gatun_alpha_only_alpha} with exactly the native arguments.
@@ -167,7 +167,7 @@ public final class Spaces {
         }
 
         /** {@code double gatun_beta_twice(double x)} */
-        static final MethodHandle GATUN_BETA_TWICE = LIBRARY.downcall("gatun_beta_twice", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE));
+        static final MethodHandle GATUN_BETA_TWICE = downcall$("gatun_beta_twice", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE));
 
         /**
          * Calls {@code gatun_beta_twice} with exactly the native arguments.
@@ -193,7 +193,7 @@ public final class Spaces {
         }
 
         /** {@code double gatun_twice(double x)} */
-        static final MethodHandle GATUN_TWICE = LIBRARY.downcall("gatun_twice", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE));
+        static final MethodHandle GATUN_TWICE = downcall$("gatun_twice", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE));
 
         /**
          * Calls {@code gatun_twice} with exactly the native arguments.
@@ -224,6 +224,34 @@ public final class Spaces {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
         }
+    }
+
+    /**
+     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+     */
+    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                .orElseGet(() -> {
+                    MethodType type = descriptor.toMethodType();
+                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                            .asType(MethodType.methodType(type.returnType()));
+                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                });
+    }
+
+    private static final MethodHandle MISSING$;
+
+    static {
+        try {
+            MISSING$ = MethodHandles.lookup().findStatic(Spaces.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Object missing$(String symbol) {
+        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
     }
 
     private static RuntimeException unexpected(Throwable t) {

@@ -328,7 +328,7 @@ public final class Strings {
         }
 
         /** {@code void gatun_strings_codes5(char * s, int64_t sLength, int * c)} */
-        static final MethodHandle GATUN_STRINGS_CODES5 = LIBRARY.downcall("gatun_strings_codes5", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
+        static final MethodHandle GATUN_STRINGS_CODES5 = downcall$("gatun_strings_codes5", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
 
         /**
          * Calls {@code gatun_strings_codes5} with exactly the native arguments.
@@ -356,7 +356,7 @@ public final class Strings {
         }
 
         /** {@code int gatun_strings_length_of(char * s, int64_t sLength)} */
-        static final MethodHandle GATUN_STRINGS_LENGTH_OF = LIBRARY.downcall("gatun_strings_length_of", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+        static final MethodHandle GATUN_STRINGS_LENGTH_OF = downcall$("gatun_strings_length_of", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
 
         /**
          * Calls {@code gatun_strings_length_of} with exactly the native arguments.
@@ -383,7 +383,7 @@ public final class Strings {
         }
 
         /** {@code int64_t gatun_strings_count_of(char * s, int64_t sLength, char * c, int64_t cLength)} */
-        static final MethodHandle GATUN_STRINGS_COUNT_OF = LIBRARY.downcall("gatun_strings_count_of", FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
+        static final MethodHandle GATUN_STRINGS_COUNT_OF = downcall$("gatun_strings_count_of", FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
 
         /**
          * Calls {@code gatun_strings_count_of} with exactly the native arguments.
@@ -412,7 +412,7 @@ public final class Strings {
         }
 
         /** {@code void gatun_strings_upper(char * s, int64_t sLength, char * u, int64_t uLength)} */
-        static final MethodHandle GATUN_STRINGS_UPPER = LIBRARY.downcall("gatun_strings_upper", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
+        static final MethodHandle GATUN_STRINGS_UPPER = downcall$("gatun_strings_upper", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
 
         /**
          * Calls {@code gatun_strings_upper} with exactly the native arguments.
@@ -441,7 +441,7 @@ public final class Strings {
         }
 
         /** {@code void gatun_strings_stamp(char * fixed, int64_t fixedLength, char * any, int64_t anyLength)} */
-        static final MethodHandle GATUN_STRINGS_STAMP = LIBRARY.downcall("gatun_strings_stamp", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
+        static final MethodHandle GATUN_STRINGS_STAMP = downcall$("gatun_strings_stamp", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
 
         /**
          * Calls {@code gatun_strings_stamp} with exactly the native arguments.
@@ -470,7 +470,7 @@ public final class Strings {
         }
 
         /** {@code void gatun_strings_repeat3(char * s, int64_t sLength, char * result)} */
-        static final MethodHandle GATUN_STRINGS_REPEAT3 = LIBRARY.downcall("gatun_strings_repeat3", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
+        static final MethodHandle GATUN_STRINGS_REPEAT3 = downcall$("gatun_strings_repeat3", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
 
         /**
          * Calls {@code gatun_strings_repeat3} with exactly the native arguments.
@@ -498,7 +498,7 @@ public final class Strings {
         }
 
         /** {@code void gatun_strings_greet(char * name, int64_t nameLength, char * result)} */
-        static final MethodHandle GATUN_STRINGS_GREET = LIBRARY.downcall("gatun_strings_greet", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
+        static final MethodHandle GATUN_STRINGS_GREET = downcall$("gatun_strings_greet", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
 
         /**
          * Calls {@code gatun_strings_greet} with exactly the native arguments.
@@ -526,7 +526,7 @@ public final class Strings {
         }
 
         /** {@code int gatun_strings_joined(char * words, int64_t wordsLength, int64_t wordsExtent1, int n)} */
-        static final MethodHandle GATUN_STRINGS_JOINED = LIBRARY.downcall("gatun_strings_joined", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
+        static final MethodHandle GATUN_STRINGS_JOINED = downcall$("gatun_strings_joined", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
 
         /**
          * Calls {@code gatun_strings_joined} with exactly the native arguments.
@@ -555,7 +555,7 @@ public final class Strings {
         }
 
         /** {@code void gatun_strings_reverse_each(char * words, int64_t wordsLength, int64_t wordsExtent1)} */
-        static final MethodHandle GATUN_STRINGS_REVERSE_EACH = LIBRARY.downcall("gatun_strings_reverse_each", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG));
+        static final MethodHandle GATUN_STRINGS_REVERSE_EACH = downcall$("gatun_strings_reverse_each", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG));
 
         /**
          * Calls {@code gatun_strings_reverse_each} with exactly the native arguments.
@@ -588,6 +588,34 @@ public final class Strings {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
         }
+    }
+
+    /**
+     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
+     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
+     */
+    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
+                .orElseGet(() -> {
+                    MethodType type = descriptor.toMethodType();
+                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
+                            .asType(MethodType.methodType(type.returnType()));
+                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+                });
+    }
+
+    private static final MethodHandle MISSING$;
+
+    static {
+        try {
+            MISSING$ = MethodHandles.lookup().findStatic(Strings.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Object missing$(String symbol) {
+        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
     }
 
     private static RuntimeException unexpected(Throwable t) {

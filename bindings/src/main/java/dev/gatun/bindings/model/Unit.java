@@ -70,18 +70,6 @@ public record Unit(Path source, Language language, List<Procedure> procedures, L
     }
 
     /**
-     * A unit with common blocks (Fortran).
-     *
-     * @param source     the file as the user named it
-     * @param language   its language
-     * @param procedures the procedures it declares, in source order
-     * @param commons    the {@code COMMON} blocks
-     */
-    public Unit(Path source, Language language, List<Procedure> procedures, List<CommonBlock> commons) {
-        this(source, language, procedures, commons, Declarations.NONE);
-    }
-
-    /**
      * A unit with C declarations.
      *
      * @param source       the file as the user named it

@@ -184,7 +184,7 @@ public final class NameMangler {
         var sources = callbacks.stream().map(Declarations.FunctionPointer::name).toList();
         var camel = new HashMap<String, Integer>();
         sources.forEach(s -> camel.merge(javaName(s, true), 1, Integer::sum));
-        var taken = new HashSet<>(Set.of("Raw", className(library.name())));
+        var taken = new HashSet<>(List.of("Raw", className(library.name())));
         for (int i = 0; i < callbacks.size(); i++) {
             String name = camel.get(javaName(sources.get(i), true)) > 1 ? exactName(sources.get(i)) : nestedClassName(sources.get(i));
             String candidate = name;
@@ -339,7 +339,6 @@ public final class NameMangler {
             "MethodHandles", "MethodType", "StandardCharsets", "NativeLibrary", "CallbackGuard", "ArrayRequirement", "ElementType",
             "Order", "Location", "Complex", "FortranStrings", "DoubleArray", "FloatArray", "IntArray", "LongArray",
             "ComplexDoubleArray", "StridedArray", "NdArray", "HostArray", "Layout", "Npy");
-    }
 
     /**
      * Returns the Java class name for a type nested in a binding class (a C struct or union, a function-pointer
@@ -358,11 +357,13 @@ public final class NameMangler {
      * Simple names of the types generated code refers to: a nested class of one of these names (a C
      * {@code struct string}) would shadow it, so such classes get a trailing {@code $}.
      */
-    static final Set<String> JAVA_TYPES_USED = Set.of("String", "Object", "Objects", "Math", "MemorySegment", "Arena", "Linker",
+    static final Set<String> JAVA_TYPES_USED = java.util.stream.Stream.concat(TYPES_IN_SCOPE.stream(), java.util.stream.Stream.of(
+            "ByteArray", "ShortArray", "ComplexFloatArray", "String", "Object", "Objects", "Math", "MemorySegment", "Arena", "Linker",
             "MethodHandle", "MethodHandles", "MethodType", "FunctionDescriptor", "SegmentAllocator", "MemoryLayout", "StructLayout",
             "UnionLayout", "ValueLayout", "AddressLayout", "StandardCharsets", "NativeLibrary", "CallbackGuard", "Complex", "DoubleArray",
             "FloatArray", "IntArray", "LongArray", "ComplexDoubleArray", "ArrayRequirement", "ElementType", "Order", "Integer", "Long",
             "Double", "Float", "Byte", "Short", "Boolean", "Throwable", "RuntimeException", "Error", "IllegalArgumentException",
             "IllegalStateException", "ExceptionInInitializerError", "ReflectiveOperationException", "ThreadLocal", "Class", "System",
-            "Character", "Override", "SuppressWarnings", "FunctionalInterface", "Raw", "Deprecated", "Record", "Enum", "Void");
+            "Character", "Override", "SuppressWarnings", "FunctionalInterface", "Raw", "Deprecated", "Record", "Enum", "Void"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 }

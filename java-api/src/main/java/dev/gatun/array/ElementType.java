@@ -70,12 +70,16 @@ public enum ElementType {
     }
 
     /**
-     * Returns the NumPy type string for the given byte order, for example {@code ">f8"}.
+     * Returns the NumPy type string for the given byte order, for example {@code ">f8"}; one-byte types
+     * have no byte order and are marked {@code '|'} as NumPy marks them ({@code "|i1"}).
      *
      * @param order the byte order of the data
-     * @return {@code '<'} or {@code '>'} followed by the type code
+     * @return {@code '<'}, {@code '>'} or {@code '|'} followed by the type code
      */
     public String npyDescr(ByteOrder order) {
+        if (byteSize == 1) {
+            return "|" + npyCode;
+        }
         return (order == ByteOrder.BIG_ENDIAN ? ">" : "<") + npyCode;
     }
 

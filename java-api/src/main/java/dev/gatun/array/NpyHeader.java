@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,12 +16,73 @@ import java.util.Map;
  * The header of a {@code .npy} file: parsing the Python dict literal NumPy writes, and writing one
  * byte for byte as NumPy does (padded so the data starts at a multiple of 64).
  *
- * @param type      the element type
+ * @param type      the element type the data is read as (the storage type of {@code dtype})
+ * @param dtype     the NumPy type code without byte order, for example {@code "u4"}
  * @param byteOrder the byte order of the data
  * @param fortran   whether the data is in Fortran order
  * @param shape     the extents
  */
-record NpyHeader(ElementType type, ByteOrder byteOrder, boolean fortran, long[] shape) {
+record NpyHeader(ElementType type, String dtype, ByteOrder byteOrder, boolean fortran, long[] shape) {
+
+    /**
+     * Every NumPy type code Gatun reads, with the element type its data is viewed as. The element
+     * types' own codes map to themselves; the others have no Java counterpart of their own and are
+     * viewed, bits unchanged, as the signed type of the same width (Java's own convention for
+     * unsigned numbers: {@link Integer#toUnsignedLong}, ...), {@code f2} as the IEEE binary16 bits
+     * that {@link Float#float16ToFloat} converts.
+     */
+    static final Map<String, ElementType> DTYPES = dtypes();
+
+    private static Map<String, ElementType> dtypes() {
+        Map<String, ElementType> table = new LinkedHashMap<>();
+        for (ElementType type : ElementType.values()) {
+            table.put(type.npyTypeCode(), type);
+        }
+        table.put("b1", ElementType.INT8);
+        table.put("u1", ElementType.INT8);
+        table.put("u2", ElementType.INT16);
+        table.put("u4", ElementType.INT);
+        table.put("u8", ElementType.LONG);
+        table.put("f2", ElementType.INT16);
+        return Map.copyOf(table);
+    }
+
+    /** The names in messages: every code Gatun reads, in a stable order. */
+    static final String READABLE = "f8, f4, f2, i8, i4, i2, i1, u8, u4, u2, u1, b1, c16 and c8";
+
+    NpyHeader(ElementType type, ByteOrder byteOrder, boolean fortran, long[] shape) {
+        this(type, type.npyTypeCode(), byteOrder, fortran, shape);
+    }
+
+    /**
+     * The header of {@code array} saved as {@code dtype}, checked to have the array's element width.
+     *
+     * @throws IllegalArgumentException if Gatun does not know {@code dtype} or its elements are not
+     *                                  stored as the array's element type
+     */
+    static NpyHeader forArray(NdArray array, String dtype, boolean fortran) {
+        String code = dtype.startsWith("<") || dtype.startsWith(">") || dtype.startsWith("|")
+                || dtype.startsWith("=") ? dtype.substring(1) : dtype;
+        ElementType storage = DTYPES.get(code);
+        if (storage == null) {
+            throw new IllegalArgumentException("dtype '" + dtype + "' is not one Gatun writes; expected one of "
+                    + READABLE);
+        }
+        if (storage != array.elementType()) {
+            throw new IllegalArgumentException("dtype '" + dtype + "' is stored as " + storage.displayName()
+                    + " elements, but the array holds " + array.elementType().displayName()
+                    + " elements; pass a " + storage.displayName() + " array");
+        }
+        return new NpyHeader(storage, code, array.byteOrder(), fortran, array.shape());
+    }
+
+    /** {@return the type string with its byte-order mark, as NumPy writes it: {@code "<u4"}, {@code "|u1"}} */
+    String descr() {
+        if (type.byteSize() == 1) {
+            return "|" + dtype; // NumPy's mark for "byte order not applicable"
+        }
+        return (byteOrder == ByteOrder.BIG_ENDIAN ? ">" : "<") + dtype;
+    }
 
     static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
 
@@ -63,15 +125,10 @@ record NpyHeader(ElementType type, ByteOrder byteOrder, boolean fortran, long[] 
             default -> null;
         };
         String code = order == null ? descr : descr.substring(1);
-        ElementType type = null;
-        for (ElementType candidate : ElementType.values()) {
-            if (candidate.npyTypeCode().equals(code)) {
-                type = candidate;
-            }
-        }
+        ElementType type = DTYPES.get(code);
         if (type == null) {
-            throw new NpyFormatException(file, "unsupported dtype '" + descr
-                    + "'; Gatun reads f8, f4, i4, i8 and c16 in either byte order ('<' or '>')");
+            throw new NpyFormatException(file, "unsupported dtype '" + descr + "'; Gatun reads " + READABLE
+                    + " in either byte order ('<' or '>')");
         }
         for (int d = 0; d < shape.length; d++) {
             if (shape[d] < 0) {
@@ -79,7 +136,7 @@ record NpyHeader(ElementType type, ByteOrder byteOrder, boolean fortran, long[] 
                         + " of shape " + Layout.format(shape));
             }
         }
-        return new NpyHeader(type, order == null ? ByteOrder.nativeOrder() : order, fortran, shape);
+        return new NpyHeader(type, code, order == null ? ByteOrder.nativeOrder() : order, fortran, shape);
     }
 
     /** Number of data bytes the shape needs; refuses shapes whose size overflows. */
@@ -91,7 +148,7 @@ record NpyHeader(ElementType type, ByteOrder byteOrder, boolean fortran, long[] 
             }
             return Math.multiplyExact(size, type.byteSize());
         } catch (ArithmeticException e) {
-            throw new NpyFormatException(file, "shape " + Layout.format(shape) + " of " + type.npyTypeCode()
+            throw new NpyFormatException(file, "shape " + Layout.format(shape) + " of " + dtype
                     + " overflows: more than " + Long.MAX_VALUE + " bytes");
         }
     }
@@ -118,7 +175,7 @@ record NpyHeader(ElementType type, ByteOrder byteOrder, boolean fortran, long[] 
      * sorted keys, Python reprs, then spare spaces so the growth axis can be rewritten in place.
      */
     String dictText() {
-        String dict = "{'descr': '" + type.npyDescr(byteOrder) + "', 'fortran_order': "
+        String dict = "{'descr': '" + descr() + "', 'fortran_order': "
                 + (fortran ? "True" : "False") + ", 'shape': " + Layout.format(shape) + ", }";
         if (shape.length == 0) {
             return dict;

@@ -10,7 +10,7 @@
  * with a shape, element strides and C or Fortran {@link dev.gatun.array.Order}. Memory comes from an
  * {@link java.lang.foreign.Arena} the caller chooses or from an automatic one; views (slices with a
  * step, transposes, reshapes) never copy. {@link dev.gatun.array.Npy} maps NumPy {@code .npy} files
- * straight into arrays. Generated bindings check every array argument against an
+ * straight into arrays; {@link dev.gatun.array.Npz} reads and writes {@code .npz} archives. Generated bindings check every array argument against an
  * {@link dev.gatun.array.ArrayRequirement} before calling native code. Fortran {@code logical(k)} arrays
  * are the integer arrays of the same size ({@code logical(4)}: {@code IntArray}, {@code .false.} is 0).
  */

@@ -357,7 +357,7 @@ class NpyTest {
         assertMalformed("bad header dictionary", withDict("{'descr': '<f8', 'fortran_order': Nope, 'shape': (2,), }", 16));
         assertMalformed("unexpected text after the dictionary",
                 withDict("{'descr': '<f8', 'fortran_order': False, 'shape': (2,), } x", 16));
-        assertMalformed("unsupported dtype '<u2'", withDict("{'descr': '<u2', 'fortran_order': False, 'shape': (2,), }", 16));
+        assertMalformed("unsupported dtype '<f16'", withDict("{'descr': '<f16', 'fortran_order': False, 'shape': (2,), }", 32));
         assertMalformed("only simple dtypes are read",
                 withDict("{'descr': [('x', '<f8')], 'fortran_order': False, 'shape': (2,), }", 16));
         assertMalformed("negative extent -2 in dimension 1",

@@ -74,6 +74,38 @@ public final class Dirs {
     }
 
     /**
+     * Calls subroutine {@code smooth} and returns its intent(out) array {@code b}, allocated in {@code arena} with the
+     * declared extents, as f2py returns outputs; the overload that takes the output arrays copies nothing.
+     *
+     * @param arena the arena that owns the returned arrays
+     * @param a intent(in) array {@code a(n)} of double
+     * @param w intent(in) double {@code w}, or null for the default {@code 0.5}
+     * @return b
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static DoubleArray smooth(Arena arena, DoubleArray a, Double w) {
+        Objects.requireNonNull(arena, "arena");
+        Objects.requireNonNull(a, "a");
+        int n = ArrayRequirement.toInt("n", a.size(), "len(a)"); // n = len(a)
+        DoubleArray b = DoubleArray.allocate(arena, Order.FORTRAN, Math.max(0L, n));
+        smooth(a, b, w);
+        return b;
+    }
+
+    /**
+     * Calls subroutine {@code smooth} and returns its intent(out) array {@code b}, allocated in an automatic arena: the
+     * garbage collector frees the memory once nothing reaches it.
+     *
+     * @param a intent(in) array {@code a(n)} of double
+     * @param w intent(in) double {@code w}, or null for the default {@code 0.5}
+     * @return b
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static DoubleArray smooth(DoubleArray a, Double w) {
+        return smooth(Arena.ofAuto(), a, w);
+    }
+
+    /**
      * Calls subroutine {@code smooth}.
      *
      * <p>Declared at {@code dirs.f:3}.

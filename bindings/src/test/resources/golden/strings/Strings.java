@@ -51,6 +51,34 @@ public final class Strings {
     }
 
     /**
+     * Calls subroutine {@code codes5} and returns its intent(out) array {@code c}, allocated in {@code arena} with the
+     * declared extents, as f2py returns outputs; the overload that takes the output arrays copies nothing.
+     *
+     * @param arena the arena that owns the returned arrays
+     * @param s intent(in) character(len=5) {@code s}
+     * @return c
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static IntArray codes5(Arena arena, String s) {
+        Objects.requireNonNull(arena, "arena");
+        IntArray c = IntArray.allocate(arena, Order.FORTRAN, 5L);
+        codes5(s, c);
+        return c;
+    }
+
+    /**
+     * Calls subroutine {@code codes5} and returns its intent(out) array {@code c}, allocated in an automatic arena: the
+     * garbage collector frees the memory once nothing reaches it.
+     *
+     * @param s intent(in) character(len=5) {@code s}
+     * @return c
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static IntArray codes5(String s) {
+        return codes5(Arena.ofAuto(), s);
+    }
+
+    /**
      * Calls function {@code length_of}.
      *
      * <p>Declared at {@code strings.f90:17}.
@@ -237,6 +265,27 @@ public final class Strings {
          */
         public static void codes5(String s, IntArray c) {
             Strings.codes5(s, c);
+        }
+
+        /**
+         * Calls subroutine {@code codes5} of module {@code strings} and returns its intent(out) arrays: the same as {@link Strings#codes5}.
+         *
+         * @param arena see {@link Strings#codes5}
+         * @param s see {@link Strings#codes5}
+         * @return see {@link Strings#codes5}
+         */
+        public static IntArray codes5(Arena arena, String s) {
+            return Strings.codes5(arena, s);
+        }
+
+        /**
+         * Calls subroutine {@code codes5} of module {@code strings} and returns its intent(out) arrays: the same as {@link Strings#codes5}.
+         *
+         * @param s see {@link Strings#codes5}
+         * @return see {@link Strings#codes5}
+         */
+        public static IntArray codes5(String s) {
+            return Strings.codes5(s);
         }
 
         /**

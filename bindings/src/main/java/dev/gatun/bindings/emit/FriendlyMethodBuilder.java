@@ -90,7 +90,7 @@ final class FriendlyMethodBuilder {
         return proc.parameters().stream().filter(p -> !computed(p) && !(returned(p) && !p.isArray() && p.intent() == Parameter.Intent.OUT)).toList();
     }
 
-    private boolean computed(Parameter p) {
+    boolean computed(Parameter p) {
         return p.intent() == Parameter.Intent.HIDE || notes.get(p, Notes.InferredExtent.class).isPresent();
     }
 
@@ -196,35 +196,40 @@ final class FriendlyMethodBuilder {
 
     private void computedLocals(JavaExpressions expr) {
         for (Parameter p : proc.parameters()) {
-            var inferred = notes.get(p, Notes.InferredExtent.class);
-            if (defaulted(p)) {
-                String type = JavaTypes.scalar(p.type());
-                Expr d = p.defaultValue().orElseThrow();
-                body.append("        ").append(type).append(' ').append(name(p)).append(" = ").append(parameterName(p)).append(" != null ? ")
-                        .append(parameterName(p)).append(" : ").append(narrow(type, expr.java(d), p.name(), d.render())).append("; // default ")
-                        .append(d.render()).append('\n');
-                continue;
-            }
-            if (inferred.isEmpty() && !computed(p)) {
-                continue;
-            }
+            computedLocal(p, expr, body);
+        }
+    }
+
+    /** The statement declaring a computed local (a default, an inferred extent, a hidden value); nothing for others. */
+    void computedLocal(Parameter p, JavaExpressions expr, StringBuilder body) {
+        var inferred = notes.get(p, Notes.InferredExtent.class);
+        if (defaulted(p)) {
             String type = JavaTypes.scalar(p.type());
-            if (inferred.isPresent()) {
-                Notes.InferredExtent e = inferred.get();
-                String extent = expr.extent(name(e.array()), e.dimension());
-                String value = e.multiplier() == 1 && e.divisor() == 1
-                        ? extent + (e.offset() == 0 ? "" : " + " + e.offset() + "L")
-                        : "(" + (e.multiplier() == 1 ? extent : extent + " * " + e.multiplier() + "L") + (e.offset() == 0 ? "" : " + " + e.offset() + "L")
-                                + ")" + (e.divisor() == 1 ? "" : " / " + e.divisor() + "L");
-                body.append("        ").append(type).append(' ').append(name(p)).append(" = ")
-                        .append(narrow(type, value, p.name(), "the extent of '" + e.array().name() + "'"))
-                        .append("; // ").append(p.name()).append(" = extent of ").append(e.array().name()).append('\n');
-            } else if (computed(p)) {
-                Expr d = p.defaultValue().orElseThrow();
-                body.append("        ").append(type).append(' ').append(name(p)).append(" = ")
-                        .append(narrow(type, expr.java(d), p.name(), d.render()))
-                        .append("; // ").append(p.name()).append(" = ").append(d.render()).append('\n');
-            }
+            Expr d = p.defaultValue().orElseThrow();
+            body.append("        ").append(type).append(' ').append(name(p)).append(" = ").append(parameterName(p)).append(" != null ? ")
+                    .append(parameterName(p)).append(" : ").append(narrow(type, expr.java(d), p.name(), d.render())).append("; // default ")
+                    .append(d.render()).append('\n');
+            return;
+        }
+        if (inferred.isEmpty() && !computed(p)) {
+            return;
+        }
+        String type = JavaTypes.scalar(p.type());
+        if (inferred.isPresent()) {
+            Notes.InferredExtent e = inferred.get();
+            String extent = expr.extent(name(e.array()), e.dimension());
+            String value = e.multiplier() == 1 && e.divisor() == 1
+                    ? extent + (e.offset() == 0 ? "" : " + " + e.offset() + "L")
+                    : "(" + (e.multiplier() == 1 ? extent : extent + " * " + e.multiplier() + "L") + (e.offset() == 0 ? "" : " + " + e.offset() + "L")
+                            + ")" + (e.divisor() == 1 ? "" : " / " + e.divisor() + "L");
+            body.append("        ").append(type).append(' ').append(name(p)).append(" = ")
+                    .append(narrow(type, value, p.name(), "the extent of '" + e.array().name() + "'"))
+                    .append("; // ").append(p.name()).append(" = extent of ").append(e.array().name()).append('\n');
+        } else if (computed(p)) {
+            Expr d = p.defaultValue().orElseThrow();
+            body.append("        ").append(type).append(' ').append(name(p)).append(" = ")
+                    .append(narrow(type, expr.java(d), p.name(), d.render()))
+                    .append("; // ").append(p.name()).append(" = ").append(d.render()).append('\n');
         }
     }
 

@@ -106,6 +106,14 @@ public final class JavaEmitter {
             if (namespace.isPresent() && !nestedOnly) {
                 module[0].append(delegateMethod(p, f, method, cls));
             }
+            var returning = ReturnedArraysBuilder.of(p, f, notes, method);
+            if (returning.isPresent()) {
+                toFriendly.append(returning.get().methods());
+                returning.get().record().ifPresent(toNested::append);
+                if (namespace.isPresent() && !nestedOnly) {
+                    module[0].append(returning.get().delegates(cls));
+                }
+            }
             if (heap) {
                 var h = new FriendlyMethodBuilder(p, plan.get(), notes, true);
                 toFriendly.append(friendlyMethod(p, h, method));
@@ -459,7 +467,7 @@ public final class JavaEmitter {
                 docs, ret, method, String.join(", ", params), ret.equals("void") ? "" : "return ", cls, method, String.join(", ", args));
     }
 
-    private static String describe(Parameter q) {
+    static String describe(Parameter q) {
         String intent = q.intent().name().toLowerCase(Locale.ROOT);
         if (q.isArray()) {
             return "intent(" + intent + ") array {@code " + q.name() + "(" + String.join(", ", q.dimensions().stream()

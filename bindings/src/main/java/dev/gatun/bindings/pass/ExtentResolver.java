@@ -12,7 +12,7 @@ import dev.gatun.bindings.model.Type;
 /**
  * f2py's rule for extents: an integer scalar that is an array's extent ({@code n} in
  * {@code a(n)}, {@code a(0:n-1)}, {@code b(n+1)}) leaves the Java signature and is computed from
- * the array's shape. The first array that declares it wins; later arrays using the same scalar are
+ * the array's shape. The first input array that declares it wins (else the first array); later arrays using the same scalar are
  * checked against it before the call. A parameter with a default value ({@code = len(a)}) is
  * computed from the default instead; {@code intent(hide)} without either is an error.
  */
@@ -37,7 +37,10 @@ final class ExtentResolver {
                     continue;
                 }
                 if (p.intent() == Parameter.Intent.IN || p.intent() == Parameter.Intent.HIDE) {
-                    infer(proc, p, false);
+                    // An input array first: then n of b(n) is known before an intent(out) b exists (f2py's b = foo(a)).
+                    if (!infer(proc, p, true)) {
+                        infer(proc, p, false);
+                    }
                 } else if (p.intent() == Parameter.Intent.OUT && sizesAnArray(proc, p) && !infer(proc, p, true)) {
                     // f2py computes such an n from the array and returns it; with no way to compute it, the
                     // generated method would have no value to check the array against.

@@ -3,6 +3,9 @@ package dev.gatun.bindings.f2py;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.gatun.array.FloatArray;
+import dev.gatun.array.Order;
+import java.lang.foreign.Arena;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Port of f2py's {@code TestNegativeBounds} ({@code numpy/f2py/tests/test_regression.py}, gh-20853, source
  * {@code negative_bounds/issue_20853.f90}): arrays declared {@code arr(is_:ie_)} with a negative lower
- * bound. f2py returns {@code tout}; here the caller passes it (Gatun's zero-copy form), checked against
- * the same extent {@code ie_ - is_ + 1}.
+ * bound. As in f2py, {@code tout = foo(is_, ie_, arr)} returns {@code tout}, allocated with the extent
+ * {@code ie_ - is_ + 1}; the zero-copy form, where the caller passes {@code tout}, is checked against the same extent.
  */
 class NegativeBoundsTest {
 
@@ -29,6 +32,10 @@ class NegativeBoundsTest {
         for (int i = 0; i < extent; i++) {
             arr[i] = i;
             expected[i] = i;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            FloatArray returned = (FloatArray) m.call("foo", xlow, xhigh, FloatArray.of(arena, Order.FORTRAN, arr, extent));
+            assertArrayEquals(expected, returned.toArray());
         }
         float[] tout = new float[extent];
         m.call("foo", xlow, xhigh, arr, tout);

@@ -1,6 +1,7 @@
 package dev.gatun.bindings.f2py;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gatun.array.FloatArray;
 import dev.gatun.array.Order;
@@ -13,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Port of f2py's {@code TestSizeSumExample} ({@code numpy/f2py/tests/test_size.py}, source
  * {@code size/foo.f90}): {@code intent(out)} arrays whose extents are {@code size(a, 1)},
- * {@code size(x, 2), size(x, 1)} and {@code size(x)} of an input. f2py allocates them and returns them;
- * here the caller passes the output array (Gatun's zero-copy form, checked against the same extents) and
- * the same values are asserted. Python's nested lists become Fortran-order {@code FloatArray}s of the same
+ * {@code size(x, 2), size(x, 1)} and {@code size(x)} of an input. As in f2py ({@code b = foo(a)}), the
+ * binding allocates them (here in the test's arena) and returns them; {@code zeroCopyForm} also calls the form
+ * where the caller passes the output array, checked against the same extents. Python's nested lists become Fortran-order {@code FloatArray}s of the same
  * shape ({@code [[1, 2], [3, 4]]} is 2 x 2 with rows {@code 1 2} and {@code 3 4}); {@code [[]]} is 1 x 0.
  */
 class SizeSumExampleTest {
@@ -42,9 +43,7 @@ class SizeSumExampleTest {
     }
 
     private static float[] foo(Arena arena, float[][] rows, int columns) {
-        FloatArray b = FloatArray.allocate(arena, Order.FORTRAN, rows.length);
-        module.call("foo", matrix(arena, rows, columns), b);
-        return b.toArray();
+        return ((FloatArray) module.call("foo", arena, matrix(arena, rows, columns))).toArray();
     }
 
     @Test
@@ -58,9 +57,7 @@ class SizeSumExampleTest {
     }
 
     private static FloatArray trans(Arena arena, float[][] rows, int columns) {
-        FloatArray y = FloatArray.allocate(arena, Order.FORTRAN, columns, rows.length);
-        module.call("trans", matrix(arena, rows, columns), y);
-        return y;
+        return (FloatArray) module.call("trans", arena, matrix(arena, rows, columns));
     }
 
     @Test
@@ -80,9 +77,7 @@ class SizeSumExampleTest {
     }
 
     private static float[] flatten(Arena arena, float[][] rows, int columns) {
-        FloatArray y = FloatArray.allocate(arena, Order.FORTRAN, (long) rows.length * columns);
-        module.call("flatten", matrix(arena, rows, columns), y);
-        return y.toArray();
+        return ((FloatArray) module.call("flatten", arena, matrix(arena, rows, columns))).toArray();
     }
 
     @Test
@@ -91,6 +86,20 @@ class SizeSumExampleTest {
             assertArrayEquals(new float[] {}, flatten(arena, new float[][] {{}}, 0));
             assertArrayEquals(new float[] {1, 2}, flatten(arena, new float[][] {{1, 2}}, 2));
             assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, flatten(arena, new float[][] {{1, 2, 3}, {4, 5, 6}}, 3));
+        }
+    }
+
+    @Test
+    void zeroCopyForm() {
+        try (Arena arena = Arena.ofConfined()) {
+            FloatArray b = FloatArray.allocate(arena, Order.FORTRAN, 3);
+            module.call("foo", matrix(arena, new float[][] {{1, 2}, {3, 4}, {5, 6}}, 2), b);
+            assertArrayEquals(new float[] {3, 7, 11}, b.toArray());
+            FloatArray y = FloatArray.allocate(arena, Order.FORTRAN, 3, 2);
+            module.call("trans", matrix(arena, new float[][] {{1, 2, 3}, {4, 5, 6}}, 3), y);
+            assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, y.toArray());
+            assertThrows(IllegalArgumentException.class, () -> module.call("foo", matrix(arena, new float[][] {{1, 2}}, 2),
+                    FloatArray.allocate(arena, Order.FORTRAN, 0)));
         }
     }
 }

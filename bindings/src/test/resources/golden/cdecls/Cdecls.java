@@ -105,12 +105,8 @@ public final class Cdecls {
     public static double vec3Sum(double[] v) {
         Objects.requireNonNull(v, "v");
         requireExtent("v", (long) v.length, 0, 2L - 0L + 1L, "0:2");
-        try {
-            double result$ = (double) Raw.VEC3_SUM_CRITICAL.invokeExact(MemorySegment.ofArray(v));
-            return result$;
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        double result$ = Raw.vec3Sum$critical(MemorySegment.ofArray(v));
+        return result$;
     }
 
     /**
@@ -1103,6 +1099,28 @@ public final class Cdecls {
             event.begin();
             try {
                 return (double) VEC3_SUM.invokeExact(v);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "vec3_sum", v.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code vec3_sum} as a critical downcall: segments may be on the Java heap, and the function must not call back into Java.
+         *
+         * <p>Native signature: {@code double vec3_sum(double * v)}. Declared at {@code cdecls.c:38}.
+         *
+         * @param v native argument {@code v}
+         */
+        public static double vec3Sum$critical(MemorySegment v) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
+            try {
+                return (double) VEC3_SUM_CRITICAL.invokeExact(v);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {

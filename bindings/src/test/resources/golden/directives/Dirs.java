@@ -125,11 +125,7 @@ public final class Dirs {
         if (!((n > 2L))) {
             throw new IllegalArgumentException("parameter 'n': check(n > 2) failed, n = " + n);
         }
-        try {
-            Raw.GATUN_SMOOTH_CRITICAL.invokeExact(MemorySegment.ofArray(a), MemorySegment.ofArray(b), n, w$);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        Raw.smooth$critical(MemorySegment.ofArray(a), MemorySegment.ofArray(b), n, w$);
     }
 
     /**
@@ -169,11 +165,7 @@ public final class Dirs {
         if (!((times$ > 0L))) {
             throw new IllegalArgumentException("parameter 'times': check(times > 0) failed, times = " + times$);
         }
-        try {
-            Raw.GATUN_REPEAT_CRITICAL.invokeExact(MemorySegment.ofArray(x), m, times$);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        Raw.repeat$critical(MemorySegment.ofArray(x), m, times$);
     }
 
     /**
@@ -218,12 +210,8 @@ public final class Dirs {
         int n = ArrayRequirement.toInt("n", (long) a.length, "the extent of 'a'"); // n = extent of a
         requireExtent("a", (long) a.length, 0, n, "n");
         MemorySegment[] scratch = SCRATCH.get();
-        try {
-            Raw.CSUM_CRITICAL.invokeExact(MemorySegment.ofArray(a), n, scratch[0]);
-            return scratch[0].get(JAVA_DOUBLE, 0);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        Raw.csum$critical(MemorySegment.ofArray(a), n, scratch[0]);
+        return scratch[0].get(JAVA_DOUBLE, 0);
     }
 
     /** The raw layer: one downcall handle per native symbol, arguments as the C ABI sees them. */
@@ -254,6 +242,31 @@ public final class Dirs {
             event.begin();
             try {
                 GATUN_SMOOTH.invokeExact(a, b, n, w);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_smooth", a.byteSize() + b.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code gatun_smooth} as a critical downcall: segments may be on the Java heap, and the function must not call back into Java.
+         *
+         * <p>Native signature: {@code void gatun_smooth(double * a, double * b, int n, double w)}. Declared at {@code dirs.f:3}.
+         *
+         * @param a native argument {@code a}
+         * @param b native argument {@code b}
+         * @param n native argument {@code n}
+         * @param w native argument {@code w}
+         */
+        public static void smooth$critical(MemorySegment a, MemorySegment b, int n, double w) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
+            try {
+                GATUN_SMOOTH_CRITICAL.invokeExact(a, b, n, w);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -295,6 +308,30 @@ public final class Dirs {
             }
         }
 
+        /**
+         * Calls {@code gatun_repeat} as a critical downcall: segments may be on the Java heap, and the function must not call back into Java.
+         *
+         * <p>Native signature: {@code void gatun_repeat(double * x, int m, int times)}. Declared at {@code dirs.f:19}.
+         *
+         * @param x native argument {@code x}
+         * @param m native argument {@code m}
+         * @param times native argument {@code times}
+         */
+        public static void repeat$critical(MemorySegment x, int m, int times) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
+            try {
+                GATUN_REPEAT_CRITICAL.invokeExact(x, m, times);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_repeat", x.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
         /** {@code void csum(double * a, int n, double * s)} */
         static final MethodHandle CSUM = downcall$("csum", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS));
 
@@ -316,6 +353,30 @@ public final class Dirs {
             event.begin();
             try {
                 CSUM.invokeExact(a, n, s);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "csum", a.byteSize() + s.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code csum} as a critical downcall: segments may be on the Java heap, and the function must not call back into Java.
+         *
+         * <p>Native signature: {@code void csum(double * a, int n, double * s)}. Declared at {@code dirs.f:32}.
+         *
+         * @param a native argument {@code a}
+         * @param n native argument {@code n}
+         * @param s native argument {@code s}
+         */
+        public static void csum$critical(MemorySegment a, int n, MemorySegment s) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
+            try {
+                CSUM_CRITICAL.invokeExact(a, n, s);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {

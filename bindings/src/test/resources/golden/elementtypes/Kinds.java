@@ -63,11 +63,7 @@ public final class Kinds {
         Objects.requireNonNull(a, "a");
         int n = ArrayRequirement.toInt("n", (long) a.length, "the extent of 'a'"); // n = extent of a
         requireExtent("a", (long) a.length, 0, n, "n");
-        try {
-            Raw.GATUN_KINDS_ADD8_CRITICAL.invokeExact(MemorySegment.ofArray(a), n, k);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        Raw.add8$critical(MemorySegment.ofArray(a), n, k);
     }
 
     /**
@@ -96,12 +92,8 @@ public final class Kinds {
      */
     public static int total16(short[] b) {
         Objects.requireNonNull(b, "b");
-        try {
-            int result$ = (int) Raw.GATUN_KINDS_TOTAL16_CRITICAL.invokeExact(MemorySegment.ofArray(b), (long) b.length);
-            return result$;
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        int result$ = Raw.total16$critical(MemorySegment.ofArray(b), (long) b.length);
+        return result$;
     }
 
     /**
@@ -212,6 +204,30 @@ public final class Kinds {
             }
         }
 
+        /**
+         * Calls {@code gatun_kinds_add8} as a critical downcall: segments may be on the Java heap, and the function must not call back into Java.
+         *
+         * <p>Native signature: {@code void gatun_kinds_add8(int8_t * a, int n, int8_t k)}. Declared at {@code kinds.f90:7}.
+         *
+         * @param a native argument {@code a}
+         * @param n native argument {@code n}
+         * @param k native argument {@code k}
+         */
+        public static void add8$critical(MemorySegment a, int n, byte k) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
+            try {
+                GATUN_KINDS_ADD8_CRITICAL.invokeExact(a, n, k);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_kinds_add8", a.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
         /** {@code int gatun_kinds_total16(int16_t * b, int64_t bExtent1)} */
         static final MethodHandle GATUN_KINDS_TOTAL16 = downcall$("gatun_kinds_total16", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
 
@@ -232,6 +248,29 @@ public final class Kinds {
             event.begin();
             try {
                 return (int) GATUN_KINDS_TOTAL16.invokeExact(b, bExtent1);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_kinds_total16", b.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code gatun_kinds_total16} as a critical downcall: segments may be on the Java heap, and the function must not call back into Java.
+         *
+         * <p>Native signature: {@code int gatun_kinds_total16(int16_t * b, int64_t bExtent1)}. Declared at {@code kinds.f90:14}.
+         *
+         * @param b native argument {@code b}
+         * @param bExtent1 native argument {@code bExtent1}
+         */
+        public static int total16$critical(MemorySegment b, long bExtent1) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
+            try {
+                return (int) GATUN_KINDS_TOTAL16_CRITICAL.invokeExact(b, bExtent1);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {

@@ -57,11 +57,7 @@ public final class Fib {
         Objects.requireNonNull(a, "a");
         int n = ArrayRequirement.toInt("n", (long) a.length, "the extent of 'a'"); // n = extent of a
         requireExtent("a", (long) a.length, 0, n, "n");
-        try {
-            Raw.GATUN_FIB_CRITICAL.invokeExact(MemorySegment.ofArray(a), n);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        Raw.fib$critical(MemorySegment.ofArray(a), n);
     }
 
     /** The raw layer: one downcall handle per native symbol, arguments as the C ABI sees them. */
@@ -90,6 +86,29 @@ public final class Fib {
             event.begin();
             try {
                 GATUN_FIB.invokeExact(a, n);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_fib", a.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code gatun_fib} as a critical downcall: segments may be on the Java heap, and the function must not call back into Java.
+         *
+         * <p>Native signature: {@code void gatun_fib(double * a, int n)}. Declared at {@code fib.f:3}.
+         *
+         * @param a native argument {@code a}
+         * @param n native argument {@code n}
+         */
+        public static void fib$critical(MemorySegment a, int n) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
+            try {
+                GATUN_FIB_CRITICAL.invokeExact(a, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {

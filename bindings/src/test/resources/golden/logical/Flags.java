@@ -74,12 +74,8 @@ public final class Flags {
         Objects.requireNonNull(x, "x");
         int n = ArrayRequirement.toInt("n", (long) x.length, "the extent of 'x'"); // n = extent of x
         requireExtent("x", (long) x.length, 0, n, "n");
-        try {
-            int result$ = (int) Raw.GATUN_FLAGS_ALL_POSITIVE_CRITICAL.invokeExact(MemorySegment.ofArray(x), n);
-            return result$ != 0;
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        int result$ = Raw.allPositive$critical(MemorySegment.ofArray(x), n);
+        return result$ != 0;
     }
 
     /**
@@ -186,6 +182,29 @@ public final class Flags {
             event.begin();
             try {
                 return (int) GATUN_FLAGS_ALL_POSITIVE.invokeExact(x, n);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_flags_all_positive", x.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code gatun_flags_all_positive} as a critical downcall: segments may be on the Java heap, and the function must not call back into Java.
+         *
+         * <p>Native signature: {@code int gatun_flags_all_positive(double * x, int n)}. Declared at {@code flags.f90:6}.
+         *
+         * @param x native argument {@code x}
+         * @param n native argument {@code n}
+         */
+        public static int allPositive$critical(MemorySegment x, int n) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
+            try {
+                return (int) GATUN_FLAGS_ALL_POSITIVE_CRITICAL.invokeExact(x, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {

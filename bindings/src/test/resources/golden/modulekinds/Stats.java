@@ -76,12 +76,8 @@ public final class Stats {
         Objects.requireNonNull(x, "x");
         long n = (long) x.length; // n = extent of x
         requireExtent("x", (long) x.length, 0, n, "n");
-        try {
-            double result$ = (double) Raw.GATUN_STATS_MEAN_CRITICAL.invokeExact(MemorySegment.ofArray(x), n);
-            return result$;
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        double result$ = Raw.mean$critical(MemorySegment.ofArray(x), n);
+        return result$;
     }
 
     /**
@@ -118,12 +114,8 @@ public final class Stats {
         int n = ArrayRequirement.toInt("n", (long) v.length, "the extent of 'v'"); // n = extent of v
         requireExtent("v", (long) v.length, 0, n, "n");
         MemorySegment[] scratch = SCRATCH.get();
-        try {
-            Raw.GATUN_STATS_SCALE_CRITICAL.invokeExact(MemorySegment.ofArray(v), n, factor, scratch[0]);
-            return scratch[0].get(JAVA_LONG, 0);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        Raw.scale$critical(MemorySegment.ofArray(v), n, factor, scratch[0]);
+        return scratch[0].get(JAVA_LONG, 0);
     }
 
     /** The procedures of Fortran module {@code stats}. */
@@ -211,6 +203,29 @@ public final class Stats {
             }
         }
 
+        /**
+         * Calls {@code gatun_stats_mean} as a critical downcall: segments may be on the Java heap, and the function must not call back into Java.
+         *
+         * <p>Native signature: {@code double gatun_stats_mean(double * x, int64_t n)}. Declared at {@code stats.f90:9}.
+         *
+         * @param x native argument {@code x}
+         * @param n native argument {@code n}
+         */
+        public static double mean$critical(MemorySegment x, long n) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
+            try {
+                return (double) GATUN_STATS_MEAN_CRITICAL.invokeExact(x, n);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_stats_mean", x.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
         /** {@code void gatun_stats_scale(float * v, int n, float factor, int64_t * nonzero)} */
         static final MethodHandle GATUN_STATS_SCALE = downcall$("gatun_stats_scale", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS));
 
@@ -233,6 +248,31 @@ public final class Stats {
             event.begin();
             try {
                 GATUN_STATS_SCALE.invokeExact(v, n, factor, nonzero);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_stats_scale", v.byteSize() + nonzero.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code gatun_stats_scale} as a critical downcall: segments may be on the Java heap, and the function must not call back into Java.
+         *
+         * <p>Native signature: {@code void gatun_stats_scale(float * v, int n, float factor, int64_t * nonzero)}. Declared at {@code stats.f90:17}.
+         *
+         * @param v native argument {@code v}
+         * @param n native argument {@code n}
+         * @param factor native argument {@code factor}
+         * @param nonzero native argument {@code nonzero}
+         */
+        public static void scale$critical(MemorySegment v, int n, float factor, MemorySegment nonzero) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
+            try {
+                GATUN_STATS_SCALE_CRITICAL.invokeExact(v, n, factor, nonzero);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {

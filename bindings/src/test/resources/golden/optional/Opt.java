@@ -128,11 +128,7 @@ public final class Opt {
             scratch[1].set(JAVA_DOUBLE, 0, hi);
             hiRef = scratch[1];
         }
-        try {
-            Raw.GATUN_OPT_CLAMP_CRITICAL.invokeExact(MemorySegment.ofArray(v), n, loRef, hiRef);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        Raw.clamp$critical(MemorySegment.ofArray(v), n, loRef, hiRef);
     }
 
     /** The procedures of Fortran module {@code opt}. */
@@ -233,6 +229,31 @@ public final class Opt {
             event.begin();
             try {
                 GATUN_OPT_CLAMP.invokeExact(v, n, lo, hi);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_opt_clamp", v.byteSize() + lo.byteSize() + hi.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code gatun_opt_clamp} as a critical downcall: segments may be on the Java heap, and the function must not call back into Java.
+         *
+         * <p>Native signature: {@code void gatun_opt_clamp(double * v, int n, double * lo, double * hi)}. Declared at {@code opt.f90:21}.
+         *
+         * @param v native argument {@code v}
+         * @param n native argument {@code n}
+         * @param lo native argument {@code lo}
+         * @param hi native argument {@code hi}
+         */
+        public static void clamp$critical(MemorySegment v, int n, MemorySegment lo, MemorySegment hi) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
+            try {
+                GATUN_OPT_CLAMP_CRITICAL.invokeExact(v, n, lo, hi);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {

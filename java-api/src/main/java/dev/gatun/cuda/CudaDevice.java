@@ -153,6 +153,7 @@ public final class CudaDevice {
     public void synchronize() {
         makeCurrent();
         DriverStatus.check(CudaDriver.Raw.cuCtxSynchronize(), "cuCtxSynchronize(device " + ordinal + ")");
+        GpuProfiler.drain();
     }
 
     /** {@return this device's caching allocator, created on first use} */

@@ -66,6 +66,7 @@ public final class CudaEvent implements AutoCloseable {
     public void synchronize() {
         device.makeCurrent();
         DriverStatus.check(CudaDriver.Raw.cuEventSynchronize(handle()), "cuEventSynchronize");
+        GpuProfiler.drain();
     }
 
     /**

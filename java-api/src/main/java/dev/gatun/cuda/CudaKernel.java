@@ -69,8 +69,10 @@ public final class CudaKernel {
         device.makeCurrent();
         Dim3 g = config.grid();
         Dim3 b = config.block();
+        GpuProfiler.Pending timing = GpuProfiler.begin(device, stream, "kernel", name, 0);
         int status = CudaDriver.Raw.cuLaunchKernel(function, g.x(), g.y(), g.z(), b.x(), b.y(), b.z(),
                 config.sharedBytes(), stream, args.pointers(), MemorySegment.NULL);
+        GpuProfiler.end(timing, stream, status == DriverStatus.SUCCESS);
         if (status != DriverStatus.SUCCESS) {
             throw DriverStatus.failure(status, "cuLaunchKernel(" + name + ", grid " + g + ", block " + b + ", "
                     + config.sharedBytes() + " shared bytes)");

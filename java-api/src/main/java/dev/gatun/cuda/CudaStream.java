@@ -86,6 +86,7 @@ public final class CudaStream implements AutoCloseable {
     public void synchronize() {
         device.makeCurrent();
         DriverStatus.check(CudaDriver.Raw.cuStreamSynchronize(handle()), "cuStreamSynchronize(device " + device.ordinal() + ")");
+        GpuProfiler.drain();
     }
 
     /** {@return whether all queued work is done, without waiting} @throws CudaException when queued work failed */

@@ -257,7 +257,11 @@ public final class DeviceArray implements StridedArray, AutoCloseable {
     public void copyFrom(NdArray host) {
         MemorySegment src = hostSegment(host, "host");
         device().makeCurrent();
-        DriverStatus.check(CudaDriver.Raw.cuMemcpyHtoDV2(address(), src, byteSize()), "cuMemcpyHtoD_v2(" + byteSize() + " bytes)");
+        GpuProfiler.Pending timing = GpuProfiler.begin(device(), MemorySegment.NULL, "copy HtoD", "copy HtoD", byteSize());
+        int status = CudaDriver.Raw.cuMemcpyHtoDV2(address(), src, byteSize());
+        GpuProfiler.end(timing, MemorySegment.NULL, status == DriverStatus.SUCCESS);
+        DriverStatus.check(status, "cuMemcpyHtoD_v2(" + byteSize() + " bytes)");
+        GpuProfiler.drain();
     }
 
     /**
@@ -271,7 +275,11 @@ public final class DeviceArray implements StridedArray, AutoCloseable {
             throw new IllegalArgumentException("host: the array is read-only; copy into a writable array");
         }
         device().makeCurrent();
-        DriverStatus.check(CudaDriver.Raw.cuMemcpyDtoHV2(dst, address(), byteSize()), "cuMemcpyDtoH_v2(" + byteSize() + " bytes)");
+        GpuProfiler.Pending timing = GpuProfiler.begin(device(), MemorySegment.NULL, "copy DtoH", "copy DtoH", byteSize());
+        int status = CudaDriver.Raw.cuMemcpyDtoHV2(dst, address(), byteSize());
+        GpuProfiler.end(timing, MemorySegment.NULL, status == DriverStatus.SUCCESS);
+        DriverStatus.check(status, "cuMemcpyDtoH_v2(" + byteSize() + " bytes)");
+        GpuProfiler.drain();
     }
 
     /**
@@ -286,8 +294,11 @@ public final class DeviceArray implements StridedArray, AutoCloseable {
         MemorySegment src = hostSegment(host, "host");
         device().requireSame(stream.device(), "stream");
         device().makeCurrent();
-        DriverStatus.check(CudaDriver.Raw.cuMemcpyHtoDAsyncV2(address(), src, byteSize(), stream.handle()),
-                "cuMemcpyHtoDAsync_v2(" + byteSize() + " bytes)");
+        MemorySegment queue = stream.handle();
+        GpuProfiler.Pending timing = GpuProfiler.begin(device(), queue, "copy HtoD", "copy HtoD", byteSize());
+        int status = CudaDriver.Raw.cuMemcpyHtoDAsyncV2(address(), src, byteSize(), queue);
+        GpuProfiler.end(timing, queue, status == DriverStatus.SUCCESS);
+        DriverStatus.check(status, "cuMemcpyHtoDAsync_v2(" + byteSize() + " bytes)");
     }
 
     /**
@@ -301,8 +312,11 @@ public final class DeviceArray implements StridedArray, AutoCloseable {
         MemorySegment dst = hostSegment(host, "host");
         device().requireSame(stream.device(), "stream");
         device().makeCurrent();
-        DriverStatus.check(CudaDriver.Raw.cuMemcpyDtoHAsyncV2(dst, address(), byteSize(), stream.handle()),
-                "cuMemcpyDtoHAsync_v2(" + byteSize() + " bytes)");
+        MemorySegment queue = stream.handle();
+        GpuProfiler.Pending timing = GpuProfiler.begin(device(), queue, "copy DtoH", "copy DtoH", byteSize());
+        int status = CudaDriver.Raw.cuMemcpyDtoHAsyncV2(dst, address(), byteSize(), queue);
+        GpuProfiler.end(timing, queue, status == DriverStatus.SUCCESS);
+        DriverStatus.check(status, "cuMemcpyDtoHAsync_v2(" + byteSize() + " bytes)");
     }
 
     /**
@@ -317,11 +331,17 @@ public final class DeviceArray implements StridedArray, AutoCloseable {
         requireCompatible(source.type, source.size, source.order, source.rank(), "source");
         device().makeCurrent();
         if (stream == null) {
-            DriverStatus.check(CudaDriver.Raw.cuMemcpyDtoDV2(address(), source.address(), byteSize()), "cuMemcpyDtoD_v2");
+            GpuProfiler.Pending timing = GpuProfiler.begin(device(), MemorySegment.NULL, "copy DtoD", "copy DtoD", byteSize());
+            int status = CudaDriver.Raw.cuMemcpyDtoDV2(address(), source.address(), byteSize());
+            GpuProfiler.end(timing, MemorySegment.NULL, status == DriverStatus.SUCCESS);
+            DriverStatus.check(status, "cuMemcpyDtoD_v2");
         } else {
             device().requireSame(stream.device(), "stream");
-            DriverStatus.check(CudaDriver.Raw.cuMemcpyDtoDAsyncV2(address(), source.address(), byteSize(), stream.handle()),
-                    "cuMemcpyDtoDAsync_v2");
+            MemorySegment queue = stream.handle();
+            GpuProfiler.Pending timing = GpuProfiler.begin(device(), queue, "copy DtoD", "copy DtoD", byteSize());
+            int status = CudaDriver.Raw.cuMemcpyDtoDAsyncV2(address(), source.address(), byteSize(), queue);
+            GpuProfiler.end(timing, queue, status == DriverStatus.SUCCESS);
+            DriverStatus.check(status, "cuMemcpyDtoDAsync_v2");
         }
     }
 

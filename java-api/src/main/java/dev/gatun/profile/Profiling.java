@@ -8,7 +8,7 @@ import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 
 /**
- * Switches the {@link NativeCallEvent}s on without JFR options: {@code -D}{@value #PROPERTY}{@code =FILE.jfr} starts
+ * Switches the {@link NativeCallEvent}s and {@link GpuWorkEvent}s on without JFR options: {@code -D}{@value #PROPERTY}{@code =FILE.jfr} starts
  * a recording of them (and of nothing else) when Gatun loads its first native library, written to that file when
  * the JVM exits. {@code -XX:StartFlightRecording} works as well; the events are in JFR's default settings off, so
  * enable them there with {@code +dev.gatun.NativeCall#enabled=true}, or simply use this property.
@@ -31,7 +31,10 @@ public final class Profiling {
         try {
             Recording r = new Recording();
             r.setName("gatun-profile");
-            r.enable(NativeCallEvent.NAME).withThreshold(Duration.ZERO);
+            // By class, not by name: enabling a name whose event class is not registered yet records nothing
+            // of it (the first call loads the class after this point), while the class form registers it now.
+            r.enable(NativeCallEvent.class).withThreshold(Duration.ZERO);
+            r.enable(GpuWorkEvent.class).withThreshold(Duration.ZERO);
             r.setToDisk(true);
             r.setDestination(Path.of(file));
             r.setDumpOnExit(true);

@@ -116,6 +116,46 @@ class CudaRuntimeTest {
     }
 
     @Test
+    void aRecordingHoldsEveryLaunchAndCopyWithItsGpuTime() throws Exception {
+        int n = 1 << 20;
+        java.nio.file.Path jfr = java.nio.file.Files.createTempFile("gpu-profile", ".jfr");
+        try (Arena arena = Arena.ofConfined(); CudaModule module = CudaCompiler.compile(gpu, SCALE, "scale.cu");
+             CudaStream stream = CudaStream.create(gpu); jdk.jfr.Recording recording = new jdk.jfr.Recording();
+             DeviceArray d = DeviceArray.allocate(gpu, ElementType.DOUBLE, Order.C, n)) {
+            DoubleArray x = DoubleArray.allocate(arena, n);
+            x.fill(1.0);
+            LaunchConfig config = new LaunchConfig(Dim3.covering(n, 256), Dim3.of(256), 0, stream);
+            module.kernel("scale").launch(config, d, 2.0, n); // before the recording: not counted
+            stream.synchronize();
+            recording.enable(dev.gatun.profile.GpuWorkEvent.NAME).withThreshold(java.time.Duration.ZERO);
+            recording.start();
+            d.copyFrom(x);
+            for (int i = 0; i < 5; i++) {
+                module.kernel("scale").launch(config, d, 2.0, n);
+            }
+            d.copyToAsync(x, stream);
+            stream.synchronize();
+            recording.stop();
+            recording.dump(jfr);
+            assertEquals(32.0, x.get(n - 1), "the profiled work still ran");
+        }
+        dev.gatun.profile.ProfileReport report = dev.gatun.profile.ProfileReport.read(jfr);
+        System.out.print(report.format());
+        var kernel = report.gpuRows().stream().filter(r -> r.kind().equals("kernel")).findFirst().orElseThrow();
+        assertEquals("scale", kernel.name(), report::format);
+        assertEquals(5, kernel.calls(), report::format);
+        assertTrue(kernel.gpuNanos() > 0, report::format);
+        var in = report.gpuRows().stream().filter(r -> r.kind().equals("copy HtoD")).findFirst().orElseThrow();
+        assertEquals(1, in.calls(), report::format);
+        assertEquals(8L * n, in.bytes(), report::format);
+        var out = report.gpuRows().stream().filter(r -> r.kind().equals("copy DtoH")).findFirst().orElseThrow();
+        assertEquals(8L * n, out.bytes(), report::format);
+        // 8 MiB over PCIe or NVLink takes more than a microsecond and less than a second.
+        assertTrue(in.gpuNanos() > 1_000 && in.gpuNanos() < 1_000_000_000L, report::format);
+        java.nio.file.Files.deleteIfExists(jfr);
+    }
+
+    @Test
     void compilerErrorsCarryTheLog() {
         var e = assertThrows(CudaCompilationException.class,
                 () -> CudaCompiler.compile(gpu, "extern \"C\" __global__ void k() { undeclared = 1; }", "broken.cu"));

@@ -28,7 +28,7 @@ final class ProfileCommand implements Callable<Integer> {
         }
         try {
             ProfileReport report = ProfileReport.read(file);
-            if (report.rows().isEmpty()) {
+            if (report.isEmpty()) {
                 System.out.println("no native calls recorded in " + file + " (was the dev.gatun.NativeCall event enabled?"
                         + " Record with -Dgatun.profile=" + file.getFileName() + ")");
                 return 0;

@@ -148,19 +148,10 @@ final class FriendlyMethodBuilder {
         if (proc.result() instanceof Type.Struct) {
             rawArgs.addFirst("Arena.ofAuto()");
         }
-        String invocation = heap ? "Raw." + RawMethodBuilder.handle(proc, plan, notes) + "_CRITICAL.invokeExact(" + String.join(", ", nativeArgs) + ")"
-                : "Raw." + rawMethod + "(" + String.join(", ", rawArgs) + ")";
+        String invocation = "Raw." + rawMethod + (heap ? "$critical(" : "(") + String.join(", ", rawArgs) + ")";
         String rawResult = plan.result() == Notes.NativeResult.VALUE ? JavaTypes.rawValue(proc.result(), plan.shim()) : "void";
-        if (heap) {
-            call.append(ind).append("try {\n").append(ind).append("    ")
-                    .append(rawResult.equals("void") ? "" : rawResult + " result$ = (" + rawResult + ") ").append(invocation).append(";\n");
-        } else {
-            call.append(ind).append(rawResult.equals("void") ? "" : rawResult + " result$ = ").append(invocation).append(";\n");
-        }
-        outputsCode(call, heap ? ind + "    " : ind);
-        if (heap) {
-            call.append(ind).append("} catch (Throwable t) {\n").append(ind).append("    throw unexpected(t);\n").append(ind).append("}\n");
-        }
+        call.append(ind).append(rawResult.equals("void") ? "" : rawResult + " result$ = ").append(invocation).append(";\n");
+        outputsCode(call, ind);
         boolean callbacks = plan.slots().stream().anyMatch(s -> s.kind() == Notes.SlotKind.CALLBACK);
         String resources = callbacks ? "Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()"
                 : "Arena arena = Arena.ofConfined()";

@@ -89,8 +89,6 @@ final class RawMethodBuilder {
             arguments.addFirst("allocator");
             allocatorDoc = "         * @param allocator where the returned struct is allocated\n";
         }
-        String invoke = h + ".invokeExact(" + String.join(", ", arguments) + ")";
-        String body = resultType().equals("void") ? invoke + ";" : "return (" + resultType() + ") " + invoke + ";";
         // A JFR event per call (dev.gatun.profile): off unless recorded, when shouldCommit() folds to false.
         String event = "event";
         while (names.contains(event) || event.equals("t") || event.equals("allocator")) {
@@ -103,23 +101,47 @@ final class RawMethodBuilder {
             }
         }
         String bytes = segments.isEmpty() ? "0" : String.join(" + ", segments);
-        String criticalField = critical ? """
+        String docs = allocatorDoc + paramDocs(names);
+        String signature = String.join(", ", params);
+        String plain = method(method, h, arguments, signature, docs, event, bytes,
+                "Calls {@code " + plan.symbol() + "} with exactly the native arguments.",
+                "if a segment is not a native segment");
+        if (!critical) {
+            return """
 
-                        /** {@code %s} as a critical downcall: accepts heap segments, must not call back into Java. */
-                        static final MethodHandle %s_CRITICAL = downcall$("%s", %s, Linker.Option.critical(true));
-                """.formatted(plan.symbol(), h, plan.symbol(), descriptor()) : "";
+                            /** {@code %s} */
+                            static final MethodHandle %s = downcall$("%s", %s);
+                    %s""".formatted(nativeSignature(), h, plan.symbol(), descriptor(), plain);
+        }
+        // The heap-array overloads call the critical twin through a raw method of its own, so that their calls
+        // are profiled like every other.
+        String twin = method(method + "$critical", h + "_CRITICAL", arguments, signature, docs, event, bytes,
+                "Calls {@code " + plan.symbol() + "} as a critical downcall: segments may be on the Java heap, and the"
+                        + " function must not call back into Java.",
+                null);
         return """
 
                         /** {@code %s} */
                         static final MethodHandle %s = downcall$("%s", %s);
-                %s
+
+                        /** {@code %s} as a critical downcall: accepts heap segments, must not call back into Java. */
+                        static final MethodHandle %s_CRITICAL = downcall$("%s", %s, Linker.Option.critical(true));
+                %s%s""".formatted(nativeSignature(), h, plan.symbol(), descriptor(), plan.symbol(), h, plan.symbol(), descriptor(),
+                        plain, twin);
+    }
+
+    private String method(String name, String handle, List<String> arguments, String signature, String docs,
+            String event, String bytes, String summary, String failure) {
+        String invoke = handle + ".invokeExact(" + String.join(", ", arguments) + ")";
+        String body = resultType().equals("void") ? invoke + ";" : "return (" + resultType() + ") " + invoke + ";";
+        return """
+
                         /**
-                         * Calls {@code %s} with exactly the native arguments.
+                         * %s
                          *
                          * <p>Native signature: {@code %s}. Declared at {@code %s}.
                          *
-                %s         * @throws IllegalArgumentException if a segment is not a native segment
-                         */
+                %s%s         */
                         public static %s %s(%s) {
                             dev.gatun.profile.NativeCallEvent %s = new dev.gatun.profile.NativeCallEvent();
                             %s.begin();
@@ -134,9 +156,9 @@ final class RawMethodBuilder {
                                 }
                             }
                         }
-                """.formatted(nativeSignature(), h, plan.symbol(), descriptor(), criticalField, plan.symbol(), nativeSignature(),
-                        JavaEmitter.where(procedure), allocatorDoc + paramDocs(names), resultType(), method, String.join(", ", params),
-                        event, event, body, event, event, plan.symbol(), bytes, event);
+                """.formatted(summary, nativeSignature(), JavaEmitter.where(procedure), docs,
+                        failure == null ? "" : "         * @throws IllegalArgumentException " + failure + "\n", resultType(), name,
+                        signature, event, event, body, event, event, plan.symbol(), bytes, event);
     }
 
     private static String paramDocs(List<String> names) {

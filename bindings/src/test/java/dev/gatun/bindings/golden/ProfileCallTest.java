@@ -7,13 +7,17 @@ import dev.gatun.array.DoubleArray;
 import dev.gatun.array.Order;
 import dev.gatun.bindings.cli.GatunCli;
 import dev.gatun.profile.NativeCallEvent;
+import dev.gatun.profile.Profiling;
 import dev.gatun.profile.ProfileReport;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
 import java.lang.foreign.Arena;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +61,32 @@ class ProfileCallTest {
         assertTrue(table.lines().anyMatch(l -> l.trim().startsWith("7 ") && l.contains("libflags.so:") && l.contains("all_positive")),
                 table);
         assertTrue(runCli("profile", dir.resolve("missing.jfr").toString()).isEmpty());
+    }
+
+    @Test
+    void theGatunProfilePropertyRecordsAWholeRunWithoutJfrOptions() throws Exception {
+        BuiltBinding.build("logical", dir); // writes dir/flags.jar
+        Path main = dir.resolve("ProfiledRun.java");
+        Files.writeString(main, """
+                public class ProfiledRun {
+                    public static void main(String[] args) {
+                        for (int i = 0; i < 4; i++) {
+                            golden.logical.Flags.allPositive(new double[] {1, 2, 3});
+                        }
+                    }
+                }
+                """);
+        Path jfr = dir.resolve("run.jfr");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process run = new ProcessBuilder(java, "-D" + Profiling.PROPERTY + "=" + jfr, "--enable-native-access=ALL-UNNAMED",
+                "-cp", dir.resolve("flags.jar") + File.pathSeparator + System.getProperty("java.class.path"), main.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(run.waitFor(120, TimeUnit.SECONDS), output);
+        assertEquals(0, run.exitValue(), output);
+        ProfileReport report = ProfileReport.read(jfr); // written when that JVM exited
+        assertEquals(4, row(report, "all_positive").calls(), report::format);
+        assertTrue(report.gpuRows().isEmpty(), report::format);
     }
 
     private static ProfileReport.Row row(ProfileReport report, String part) {

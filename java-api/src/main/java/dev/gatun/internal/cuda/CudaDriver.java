@@ -1002,6 +1002,30 @@ public final class CudaDriver {
     }
 
     /**
+     * Returns the address of {@code cuEventQuery}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment cuEventQuery$address() {
+        return LIBRARY.find("cuEventQuery");
+    }
+
+    /**
+     * Calls function {@code cuEventQuery}.
+     *
+     * <p>Declared at {@code cuda.h:16071}.
+     *
+     * @param hEvent intent(in) struct CUevent_st {@code hEvent}
+     * @return result
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static int cuEventQuery(MemorySegment hEvent) {
+        int result$ = Raw.cuEventQuery(hEvent);
+        return result$;
+    }
+
+    /**
      * Returns the address of {@code cuEventSynchronize}, for C code that takes a function pointer.
      *
      * @return a zero-length segment at the function
@@ -2222,6 +2246,32 @@ public final class CudaDriver {
             } finally {
                 if (event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuEventRecord", hEvent.byteSize() + hStream.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /** {@code unsigned cuEventQuery(struct CUevent_st * hEvent)} */
+        static final MethodHandle CUEVENTQUERY = downcall$("cuEventQuery", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+
+        /**
+         * Calls {@code cuEventQuery} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code unsigned cuEventQuery(struct CUevent_st * hEvent)}. Declared at {@code cuda.h:16071}.
+         *
+         * @param hEvent native argument {@code hEvent}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static int cuEventQuery(MemorySegment hEvent) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
+            try {
+                return (int) CUEVENTQUERY.invokeExact(hEvent);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "cuEventQuery", hEvent.byteSize());
                     event.commit();
                 }
             }

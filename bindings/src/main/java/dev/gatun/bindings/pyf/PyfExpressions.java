@@ -18,8 +18,13 @@ import java.util.Map;
  */
 final class PyfExpressions {
 
+    /** Deeper nesting, or more operators than five times this, is an error, never a StackOverflowError. */
+    private static final int MAX_DEPTH = 200;
+
     private final PyfTokens in;
     private final Map<String, Expr> constants;
+    private int depth;
+    private int operators;
 
     PyfExpressions(PyfTokens in, Map<String, Expr> constants) {
         this.in = in;
@@ -27,7 +32,26 @@ final class PyfExpressions {
     }
 
     Expr parse() {
-        return conditional();
+        enter();
+        try {
+            return conditional();
+        } finally {
+            depth--;
+        }
+    }
+
+    /** One level deeper: parentheses, arguments, prefix operators and {@code ?:} branches all recurse. */
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw in.error(in.peek(), "expression nested deeper than " + MAX_DEPTH + " levels");
+        }
+    }
+
+    /** One operator more: a left-leaning chain does not recurse here, but every later pass walks it recursively. */
+    private void counted(PyfTokens.Token op) {
+        if (++operators > MAX_DEPTH * 5) {
+            throw in.error(op, "expression has more than " + MAX_DEPTH * 5 + " operators");
+        }
     }
 
     private Expr conditional() {
@@ -45,8 +69,9 @@ final class PyfExpressions {
     private Expr or() {
         Expr left = and();
         while (in.peek().is("||") || in.peek().is(".or.")) {
-            SourcePosition p = in.position(in.next());
-            left = new Expr.Binary(Expr.BinaryOp.OR, left, and(), p);
+            PyfTokens.Token op = in.next();
+            counted(op);
+            left = new Expr.Binary(Expr.BinaryOp.OR, left, and(), in.position(op));
         }
         return left;
     }
@@ -54,16 +79,23 @@ final class PyfExpressions {
     private Expr and() {
         Expr left = not();
         while (in.peek().is("&&") || in.peek().is(".and.")) {
-            SourcePosition p = in.position(in.next());
-            left = new Expr.Binary(Expr.BinaryOp.AND, left, not(), p);
+            PyfTokens.Token op = in.next();
+            counted(op);
+            left = new Expr.Binary(Expr.BinaryOp.AND, left, not(), in.position(op));
         }
         return left;
     }
 
     private Expr not() {
         if (in.peek().is("!") || in.peek().is(".not.")) {
-            SourcePosition p = in.position(in.next());
-            return new Expr.Unary(Expr.UnaryOp.NOT, not(), p);
+            PyfTokens.Token op = in.next();
+            counted(op);
+            enter();
+            try {
+                return new Expr.Unary(Expr.UnaryOp.NOT, not(), in.position(op));
+            } finally {
+                depth--;
+            }
         }
         return comparison();
     }
@@ -83,8 +115,9 @@ final class PyfExpressions {
             if (op == null) {
                 return left;
             }
-            SourcePosition p = in.position(in.next());
-            left = new Expr.Binary(op, left, additive(), p);
+            PyfTokens.Token token = in.next();
+            counted(token);
+            left = new Expr.Binary(op, left, additive(), in.position(token));
         }
         return left;
     }
@@ -93,6 +126,7 @@ final class PyfExpressions {
         Expr left = multiplicative();
         while (in.peek().is("+") || in.peek().is("-")) {
             PyfTokens.Token op = in.next();
+            counted(op);
             left = new Expr.Binary(op.is("+") ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUB, left, multiplicative(), in.position(op));
         }
         return left;
@@ -102,6 +136,7 @@ final class PyfExpressions {
         Expr left = unary();
         while (in.peek().is("*") || in.peek().is("/") || in.peek().is("%")) {
             PyfTokens.Token op = in.next();
+            counted(op);
             Expr right = unary();
             SourcePosition p = in.position(op);
             left = switch (op.text()) {
@@ -114,6 +149,15 @@ final class PyfExpressions {
     }
 
     private Expr unary() {
+        enter();
+        try {
+            return prefixed();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Expr prefixed() {
         if (in.peek().is("-")) {
             SourcePosition p = in.position(in.next());
             Expr operand = unary();
@@ -133,8 +177,8 @@ final class PyfExpressions {
         PyfTokens.Token t = in.next();
         SourcePosition p = in.position(t);
         return switch (t.kind()) {
-            case INT -> new Expr.IntConst(Long.parseLong(t.text()), p);
-            case REAL -> new Expr.RealConst(Double.parseDouble(t.text().replace('d', 'e')), t.text(), p);
+            case INT -> new Expr.IntConst(integer(t), p);
+            case REAL -> new Expr.RealConst(real(t), t.text(), p);
             case STRING -> new Expr.StringConst(t.text(), p);
             case NAME -> nameOrCall(t, p);
             default -> {
@@ -149,6 +193,22 @@ final class PyfExpressions {
                 throw in.error(t, "expected an expression, found " + t.describe());
             }
         };
+    }
+
+    private long integer(PyfTokens.Token t) {
+        try {
+            return Long.parseLong(t.text());
+        } catch (NumberFormatException e) {
+            throw in.error(t, "integer constant " + t.text() + " does not fit in 64 bits");
+        }
+    }
+
+    private double real(PyfTokens.Token t) {
+        try {
+            return Double.parseDouble(t.text().replace('d', 'e').replace('D', 'e'));
+        } catch (NumberFormatException e) {
+            throw in.error(t, "'" + t.text() + "' is not a real constant");
+        }
     }
 
     private Expr nameOrCall(PyfTokens.Token t, SourcePosition p) {

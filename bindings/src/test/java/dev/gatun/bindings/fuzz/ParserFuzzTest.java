@@ -58,7 +58,7 @@ class ParserFuzzTest {
     static Path scratch;
 
     static Stream<String> targets() {
-        return Stream.of("fortran", "c", "directives", "npy");
+        return Stream.of("fortran", "c", "directives", "pyf", "npy");
     }
 
     private static Fuzzer.Target target(String name) {
@@ -66,6 +66,7 @@ class ParserFuzzTest {
             case "fortran" -> new ParserTargets.Fortran();
             case "c" -> new ParserTargets.C(scratch);
             case "directives" -> new ParserTargets.Directives(scratch);
+            case "pyf" -> new ParserTargets.Pyf();
             case "npy" -> new ParserTargets.NpyHeader(scratch);
             default -> throw new IllegalArgumentException(name);
         };

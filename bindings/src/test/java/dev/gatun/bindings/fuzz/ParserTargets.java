@@ -19,6 +19,7 @@ import dev.gatun.bindings.driver.BindingGenerator;
 import dev.gatun.bindings.emit.FortranShimEmitter;
 import dev.gatun.bindings.emit.JavaEmitter;
 import dev.gatun.bindings.fortran.FortranFrontend;
+import dev.gatun.bindings.pyf.PyfFrontend;
 import dev.gatun.bindings.model.Annotations;
 import dev.gatun.bindings.model.Language;
 import dev.gatun.bindings.model.Library;
@@ -38,7 +39,8 @@ import java.util.stream.Stream;
 
 /**
  * The fuzz targets, one per parser: Fortran sources, C (already preprocessed text, and raw headers through
- * the real {@code cc -E}), {@code gatun:} directives and signature files, and {@code .npy} headers. The C
+ * the real {@code cc -E}), {@code gatun:} directives and signature files, f2py {@code .pyf} signature files,
+ * and {@code .npy} headers. The C
  * and Fortran targets run the whole generator behind the parser (lowering, passes, both emitters), since a
  * parser that accepts an input hands it on: a crash in a later stage is as fatal to {@code gatun wrap}.
  */
@@ -123,6 +125,38 @@ final class ParserTargets {
             var d = new Diagnostics();
             Path file = Path.of(s[0].isBlank() ? "fuzz.f90" : s[0].replace('/', '_'));
             Unit unit = new FortranFrontend(d).parse(file, List.of(s[1].split("\n", -1))).unit();
+            bind(List.of(unit), d);
+        }
+    }
+
+    /** f2py signature files: the first line of a case is its file name; the whole generator runs behind the parser. */
+    static final class Pyf implements Fuzzer.Target {
+        @Override
+        public String name() {
+            return "pyf";
+        }
+
+        @Override
+        public List<String> seeds() {
+            List<String> out = new ArrayList<>();
+            for (Path f : repositoryFiles(".pyf")) {
+                out.add(f.getFileName() + "\n" + read(f));
+            }
+            return out;
+        }
+
+        @Override
+        public String mutate(Mutator mutator, String seed, String other) {
+            String[] s = headed(seed);
+            return s[0] + "\n" + mutator.mutate(s[1], headed(other)[1]);
+        }
+
+        @Override
+        public void run(String input) {
+            String[] s = headed(input);
+            var d = new Diagnostics();
+            Path file = Path.of(s[0].isBlank() ? "fuzz.pyf" : s[0].replace('/', '_'));
+            Unit unit = new PyfFrontend(d, "fuzz", java.util.Map.of()).parse(file, List.of(s[1].split("\n", -1)));
             bind(List.of(unit), d);
         }
     }

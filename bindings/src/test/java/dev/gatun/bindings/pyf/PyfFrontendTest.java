@@ -117,6 +117,43 @@ class PyfFrontendTest {
     }
 
     @Test
+    void deeplyNestedOrHugeExpressionsAreErrorsNotCrashes() {
+        String nested = "(".repeat(5000) + "n" + ")".repeat(5000);
+        String chain = "n" + " + 1".repeat(20000);
+        Unit u = parse("""
+                python module m
+                interface
+                  subroutine deep(n)
+                    integer intent(in), check(%s > 0) :: n
+                  end subroutine deep
+                  subroutine long(n)
+                    integer intent(in), check(%s > 0) :: n
+                  end subroutine long
+                  subroutine nots(n)
+                    integer intent(in), check(%sn) :: n
+                  end subroutine nots
+                  subroutine big(n)
+                    integer intent(in), check(n < 99999999999999999999) :: n
+                  end subroutine big
+                  subroutine good(n)
+                    integer intent(in), check(n > 0) :: n
+                  end subroutine good
+                end interface
+                end python module m
+                """.formatted(nested, chain, "!".repeat(5000)));
+        assertEquals(List.of("good"), u.procedures().stream().map(Procedure::name).toList());
+        List<String> errors = diagnostics.errors().stream().map(Object::toString).toList();
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("t.pyf:4:") && e.contains("expression nested deeper than 200 levels")),
+                errors::toString);
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("t.pyf:7:") && e.contains("expression has more than 1000 operators")),
+                errors::toString);
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("t.pyf:10:") && e.contains("nested deeper than 200 levels")),
+                errors::toString);
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("t.pyf:13:")
+                && e.contains("integer constant 99999999999999999999 does not fit in 64 bits")), errors::toString);
+    }
+
+    @Test
     void aBrokenRoutineHeaderSkipsThatRoutineOnly() {
         Unit u = parse("""
                 python module m

@@ -25,12 +25,6 @@ public final class Grid {
 
     private static final NativeLibrary LIBRARY = NativeLibrary.load(Grid.class, "grid");
 
-    private static final ArrayRequirement LAPLACIAN_U = ArrayRequirement.host("u", ElementType.DOUBLE, 2, Order.FORTRAN);
-
-    private static final ArrayRequirement LAPLACIAN_LAP = ArrayRequirement.host("lap", ElementType.DOUBLE, 2, Order.FORTRAN).requiringWritable();
-
-    private static final ArrayRequirement TOTAL_A = ArrayRequirement.host("a", ElementType.DOUBLE, 2, Order.FORTRAN);
-
     private Grid() {
     }
 
@@ -44,8 +38,8 @@ public final class Grid {
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
     public static void laplacian(DoubleArray u, DoubleArray lap) {
-        LAPLACIAN_U.check(u);
-        LAPLACIAN_LAP.check(lap);
+        GATUN_GRID_LAPLACIAN$.u.check(u);
+        GATUN_GRID_LAPLACIAN$.lap.check(lap);
         if (!(((lap.shape(0) == u.shape(0)) && (lap.shape(1) == u.shape(1))))) {
             throw new IllegalArgumentException("parameter 'lap': check((size(lap, 1) == size(u, 1)) .and. (size(lap, 2) == size(u, 2))) failed, lap = " + lap);
         }
@@ -62,7 +56,7 @@ public final class Grid {
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
     public static double total(DoubleArray a) {
-        TOTAL_A.check(a);
+        GATUN_GRID_TOTAL$.a.check(a);
         double result$ = Raw.total(a.segment(), a.shape(0), a.shape(1));
         return result$;
     }
@@ -100,9 +94,6 @@ public final class Grid {
         private Raw() {
         }
 
-        /** {@code void gatun_grid_laplacian(double * u, int64_t uExtent1, int64_t uExtent2, double * lap, int64_t lapExtent1, int64_t lapExtent2)} */
-        static final MethodHandle GATUN_GRID_LAPLACIAN = downcall$("gatun_grid_laplacian", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG));
-
         /**
          * Calls {@code gatun_grid_laplacian} with exactly the native arguments.
          *
@@ -120,7 +111,7 @@ public final class Grid {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_GRID_LAPLACIAN.invokeExact(u, uExtent1, uExtent2, lap, lapExtent1, lapExtent2);
+                GATUN_GRID_LAPLACIAN$.HANDLE.invokeExact(u, uExtent1, uExtent2, lap, lapExtent1, lapExtent2);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -130,9 +121,6 @@ public final class Grid {
                 }
             }
         }
-
-        /** {@code double gatun_grid_total(double * a, int64_t aExtent1, int64_t aExtent2)} */
-        static final MethodHandle GATUN_GRID_TOTAL = downcall$("gatun_grid_total", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG, JAVA_LONG));
 
         /**
          * Calls {@code gatun_grid_total} with exactly the native arguments.
@@ -148,7 +136,7 @@ public final class Grid {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (double) GATUN_GRID_TOTAL.invokeExact(a, aExtent1, aExtent2);
+                return (double) GATUN_GRID_TOTAL$.HANDLE.invokeExact(a, aExtent1, aExtent2);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -158,6 +146,29 @@ public final class Grid {
                 }
             }
         }
+    }
+
+    /** What {@code laplacian} needs, built on its first call. */
+    private static final class GATUN_GRID_LAPLACIAN$ {
+
+        private GATUN_GRID_LAPLACIAN$() {
+        }
+
+        /** {@code void gatun_grid_laplacian(double * u, int64_t uExtent1, int64_t uExtent2, double * lap, int64_t lapExtent1, int64_t lapExtent2)} */
+        static final MethodHandle HANDLE = downcall$("gatun_grid_laplacian", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG));
+        static final ArrayRequirement u = ArrayRequirement.host("u", ElementType.DOUBLE, 2, Order.FORTRAN);
+        static final ArrayRequirement lap = ArrayRequirement.host("lap", ElementType.DOUBLE, 2, Order.FORTRAN).requiringWritable();
+    }
+
+    /** What {@code total} needs, built on its first call. */
+    private static final class GATUN_GRID_TOTAL$ {
+
+        private GATUN_GRID_TOTAL$() {
+        }
+
+        /** {@code double gatun_grid_total(double * a, int64_t aExtent1, int64_t aExtent2)} */
+        static final MethodHandle HANDLE = downcall$("gatun_grid_total", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG, JAVA_LONG));
+        static final ArrayRequirement a = ArrayRequirement.host("a", ElementType.DOUBLE, 2, Order.FORTRAN);
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

@@ -25,20 +25,6 @@ public final class Quad {
 
     private static final NativeLibrary LIBRARY = NativeLibrary.load(Quad.class, "quad");
 
-    /** Serialises calls of {@code midpoint}: its shim keeps the callback in one module-level pointer. */
-    private static final Object MIDPOINT$CALLS = new Object();
-
-    private static final MethodHandle MIDPOINT_F_UPCALL = upcallTarget(MidpointF.class, "apply",
-            MethodType.methodType(double.class, double.class));
-    private static final FunctionDescriptor MIDPOINT_F_UPCALL_DESCRIPTOR = FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE);
-
-    /** Serialises calls of {@code visit}: its shim keeps the callback in one module-level pointer. */
-    private static final Object VISIT$CALLS = new Object();
-
-    private static final MethodHandle VISIT_EACH_UPCALL = logicalArguments(upcallTarget(VisitEach.class, "apply",
-            MethodType.methodType(void.class, int.class, boolean.class)), 2);
-    private static final FunctionDescriptor VISIT_EACH_UPCALL_DESCRIPTOR = FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT);
-
     private static final Linker LINKER = Linker.nativeLinker();
 
     private Quad() {
@@ -58,9 +44,9 @@ public final class Quad {
      */
     public static double midpoint(MidpointF f, double a, double b, int n) {
         Objects.requireNonNull(f, "f");
-        synchronized (MIDPOINT$CALLS) {
+        synchronized (GATUN_QUAD_MIDPOINT$.CALLS) {
             try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
-                double result$ = Raw.midpoint(LINKER.upcallStub(guard.protect(MIDPOINT_F_UPCALL.bindTo(f)), MIDPOINT_F_UPCALL_DESCRIPTOR, arena), a, b, n);
+                double result$ = Raw.midpoint(LINKER.upcallStub(guard.protect(GATUN_QUAD_MIDPOINT$.f$upcall.bindTo(f)), GATUN_QUAD_MIDPOINT$.f$descriptor, arena), a, b, n);
                 return result$;
             }
         }
@@ -77,9 +63,9 @@ public final class Quad {
      */
     public static void visit(int n, VisitEach each) {
         Objects.requireNonNull(each, "each");
-        synchronized (VISIT$CALLS) {
+        synchronized (GATUN_QUAD_VISIT$.CALLS) {
             try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
-                Raw.visit(n, LINKER.upcallStub(guard.protect(VISIT_EACH_UPCALL.bindTo(each)), VISIT_EACH_UPCALL_DESCRIPTOR, arena));
+                Raw.visit(n, LINKER.upcallStub(guard.protect(GATUN_QUAD_VISIT$.each$upcall.bindTo(each)), GATUN_QUAD_VISIT$.each$descriptor, arena));
             }
         }
     }
@@ -144,9 +130,6 @@ public final class Quad {
         private Raw() {
         }
 
-        /** {@code double gatun_quad_midpoint(void (*)(...) f, double a, double b, int n)} */
-        static final MethodHandle GATUN_QUAD_MIDPOINT = downcall$("gatun_quad_midpoint", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_INT));
-
         /**
          * Calls {@code gatun_quad_midpoint} with exactly the native arguments.
          *
@@ -162,7 +145,7 @@ public final class Quad {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (double) GATUN_QUAD_MIDPOINT.invokeExact(f, a, b, n);
+                return (double) GATUN_QUAD_MIDPOINT$.HANDLE.invokeExact(f, a, b, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -172,9 +155,6 @@ public final class Quad {
                 }
             }
         }
-
-        /** {@code void gatun_quad_visit(int n, void (*)(...) each)} */
-        static final MethodHandle GATUN_QUAD_VISIT = downcall$("gatun_quad_visit", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code gatun_quad_visit} with exactly the native arguments.
@@ -189,7 +169,7 @@ public final class Quad {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_QUAD_VISIT.invokeExact(n, each);
+                GATUN_QUAD_VISIT$.HANDLE.invokeExact(n, each);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -199,6 +179,36 @@ public final class Quad {
                 }
             }
         }
+    }
+
+    /** What {@code midpoint} needs, built on its first call. */
+    private static final class GATUN_QUAD_MIDPOINT$ {
+
+        private GATUN_QUAD_MIDPOINT$() {
+        }
+
+        /** {@code double gatun_quad_midpoint(void (*)(...) f, double a, double b, int n)} */
+        static final MethodHandle HANDLE = downcall$("gatun_quad_midpoint", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_INT));
+        /** Serialises calls of {@code midpoint}: its shim keeps the callback in one module-level pointer. */
+        static final Object CALLS = new Object();
+        static final MethodHandle f$upcall = upcallTarget(MidpointF.class, "apply",
+                MethodType.methodType(double.class, double.class));
+        static final FunctionDescriptor f$descriptor = FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE);
+    }
+
+    /** What {@code visit} needs, built on its first call. */
+    private static final class GATUN_QUAD_VISIT$ {
+
+        private GATUN_QUAD_VISIT$() {
+        }
+
+        /** {@code void gatun_quad_visit(int n, void (*)(...) each)} */
+        static final MethodHandle HANDLE = downcall$("gatun_quad_visit", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS));
+        /** Serialises calls of {@code visit}: its shim keeps the callback in one module-level pointer. */
+        static final Object CALLS = new Object();
+        static final MethodHandle each$upcall = logicalArguments(upcallTarget(VisitEach.class, "apply",
+                MethodType.methodType(void.class, int.class, boolean.class)), 2);
+        static final FunctionDescriptor each$descriptor = FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT);
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

@@ -25,20 +25,6 @@ public final class Callbacks {
 
     private static final NativeLibrary LIBRARY = NativeLibrary.load(Callbacks.class, "callbacks");
 
-    private static final MethodHandle INTEGRATE_F_UPCALL = upcallTarget(IntegrateF.class, "apply",
-            MethodType.methodType(double.class, double.class));
-    private static final FunctionDescriptor INTEGRATE_F_UPCALL_DESCRIPTOR = FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE);
-
-    private static final ArrayRequirement SORTDOUBLES_X = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.C).requiringWritable();
-
-    private static final MethodHandle SORTDOUBLES_CMP_UPCALL = upcallTarget(SortDoublesCmp.class, "apply",
-            MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
-    private static final FunctionDescriptor SORTDOUBLES_CMP_UPCALL_DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
-
-    private static final MethodHandle COUNTIF_VISIT_UPCALL = upcallTarget(CountIfVisit.class, "apply",
-            MethodType.methodType(int.class, int.class, MemorySegment.class));
-    private static final FunctionDescriptor COUNTIF_VISIT_UPCALL_DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS);
-
     private static final Linker LINKER = Linker.nativeLinker();
 
     private Callbacks() {
@@ -69,7 +55,7 @@ public final class Callbacks {
     public static double integrate(IntegrateF f, double a, double b, int n) {
         Objects.requireNonNull(f, "f");
         try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
-            double result$ = Raw.integrate(LINKER.upcallStub(guard.protect(INTEGRATE_F_UPCALL.bindTo(f)), INTEGRATE_F_UPCALL_DESCRIPTOR, arena), a, b, n);
+            double result$ = Raw.integrate(LINKER.upcallStub(guard.protect(INTEGRATE$.f$upcall.bindTo(f)), INTEGRATE$.f$descriptor, arena), a, b, n);
             return result$;
         }
     }
@@ -94,12 +80,12 @@ public final class Callbacks {
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
     public static void sortDoubles(DoubleArray x, SortDoublesCmp cmp) {
-        SORTDOUBLES_X.check(x);
+        SORT_DOUBLES$.x.check(x);
         Objects.requireNonNull(cmp, "cmp");
         long n = x.shape(0); // n = extent of x
         requireExtent("x", x.shape(0), 0, (n - 1L) - 0L + 1L, "0:n - 1");
         try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
-            Raw.sortDoubles(x.segment(), n, LINKER.upcallStub(guard.protect(SORTDOUBLES_CMP_UPCALL.bindTo(cmp)), SORTDOUBLES_CMP_UPCALL_DESCRIPTOR, arena));
+            Raw.sortDoubles(x.segment(), n, LINKER.upcallStub(guard.protect(SORT_DOUBLES$.cmp$upcall.bindTo(cmp)), SORT_DOUBLES$.cmp$descriptor, arena));
         }
     }
 
@@ -127,7 +113,7 @@ public final class Callbacks {
     public static int countIf(int n, CountIfVisit visit, MemorySegment user) {
         Objects.requireNonNull(visit, "visit");
         try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
-            int result$ = Raw.countIf(n, LINKER.upcallStub(guard.protect(COUNTIF_VISIT_UPCALL.bindTo(visit)), COUNTIF_VISIT_UPCALL_DESCRIPTOR, arena), user);
+            int result$ = Raw.countIf(n, LINKER.upcallStub(guard.protect(COUNT_IF$.visit$upcall.bindTo(visit)), COUNT_IF$.visit$descriptor, arena), user);
             return result$;
         }
     }
@@ -176,9 +162,6 @@ public final class Callbacks {
         private Raw() {
         }
 
-        /** {@code double integrate(void (*)(...) f, double a, double b, int n)} */
-        static final MethodHandle INTEGRATE = downcall$("integrate", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_INT));
-
         /**
          * Calls {@code integrate} with exactly the native arguments.
          *
@@ -194,7 +177,7 @@ public final class Callbacks {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (double) INTEGRATE.invokeExact(f, a, b, n);
+                return (double) INTEGRATE$.HANDLE.invokeExact(f, a, b, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -204,9 +187,6 @@ public final class Callbacks {
                 }
             }
         }
-
-        /** {@code void sort_doubles(double * x, uint64_t n, void (*)(...) cmp)} */
-        static final MethodHandle SORT_DOUBLES = downcall$("sort_doubles", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
 
         /**
          * Calls {@code sort_doubles} with exactly the native arguments.
@@ -222,7 +202,7 @@ public final class Callbacks {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                SORT_DOUBLES.invokeExact(x, n, cmp);
+                SORT_DOUBLES$.HANDLE.invokeExact(x, n, cmp);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -232,9 +212,6 @@ public final class Callbacks {
                 }
             }
         }
-
-        /** {@code int count_if(int n, void (*)(...) visit, void * user)} */
-        static final MethodHandle COUNT_IF = downcall$("count_if", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code count_if} with exactly the native arguments.
@@ -250,7 +227,7 @@ public final class Callbacks {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) COUNT_IF.invokeExact(n, visit, user);
+                return (int) COUNT_IF$.HANDLE.invokeExact(n, visit, user);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -260,6 +237,46 @@ public final class Callbacks {
                 }
             }
         }
+    }
+
+    /** What {@code integrate} needs, built on its first call. */
+    private static final class INTEGRATE$ {
+
+        private INTEGRATE$() {
+        }
+
+        /** {@code double integrate(void (*)(...) f, double a, double b, int n)} */
+        static final MethodHandle HANDLE = downcall$("integrate", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_INT));
+        static final MethodHandle f$upcall = upcallTarget(IntegrateF.class, "apply",
+                MethodType.methodType(double.class, double.class));
+        static final FunctionDescriptor f$descriptor = FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE);
+    }
+
+    /** What {@code sort_doubles} needs, built on its first call. */
+    private static final class SORT_DOUBLES$ {
+
+        private SORT_DOUBLES$() {
+        }
+
+        /** {@code void sort_doubles(double * x, uint64_t n, void (*)(...) cmp)} */
+        static final MethodHandle HANDLE = downcall$("sort_doubles", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
+        static final ArrayRequirement x = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.C).requiringWritable();
+        static final MethodHandle cmp$upcall = upcallTarget(SortDoublesCmp.class, "apply",
+                MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
+        static final FunctionDescriptor cmp$descriptor = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
+    }
+
+    /** What {@code count_if} needs, built on its first call. */
+    private static final class COUNT_IF$ {
+
+        private COUNT_IF$() {
+        }
+
+        /** {@code int count_if(int n, void (*)(...) visit, void * user)} */
+        static final MethodHandle HANDLE = downcall$("count_if", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle visit$upcall = upcallTarget(CountIfVisit.class, "apply",
+                MethodType.methodType(int.class, int.class, MemorySegment.class));
+        static final FunctionDescriptor visit$descriptor = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS);
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

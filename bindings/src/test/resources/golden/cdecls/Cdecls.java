@@ -25,16 +25,6 @@ public final class Cdecls {
 
     private static final NativeLibrary LIBRARY = NativeLibrary.load(Cdecls.class, "cdecls");
 
-    private static final ArrayRequirement VEC3SUM_V = ArrayRequirement.host("v", ElementType.DOUBLE, 1, Order.C).requiringWritable();
-
-    private static final MethodHandle APPLYTRANSFORM_F_UPCALL = upcallTarget(ApplyTransformF.class, "apply",
-            MethodType.methodType(MemorySegment.class, MemorySegment.class, double.class));
-    private static final FunctionDescriptor APPLYTRANSFORM_F_UPCALL_DESCRIPTOR = FunctionDescriptor.of(Point.LAYOUT, Point.LAYOUT, JAVA_DOUBLE);
-
-    private static final MethodHandle CALLCOMPARE_CMP_UPCALL = upcallTarget(CallCompareCmp.class, "apply",
-            MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
-    private static final FunctionDescriptor CALLCOMPARE_CMP_UPCALL_DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
-
     /** C constant {@code ROW_MAJOR}, defined at {@code cdecls.c:12}. */
     public static final int ROW_MAJOR = 101;
 
@@ -87,7 +77,7 @@ public final class Cdecls {
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
     public static double vec3Sum(DoubleArray v) {
-        VEC3SUM_V.check(v);
+        VEC3_SUM$.v.check(v);
         requireExtent("v", v.shape(0), 0, 2L - 0L + 1L, "0:2");
         double result$ = Raw.vec3Sum(v.segment());
         return result$;
@@ -155,7 +145,7 @@ public final class Cdecls {
     public static double applyTransform(ApplyTransformF f, double factor) {
         Objects.requireNonNull(f, "f");
         try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
-            double result$ = Raw.applyTransform(LINKER.upcallStub(guard.protect(APPLYTRANSFORM_F_UPCALL.bindTo(f)), APPLYTRANSFORM_F_UPCALL_DESCRIPTOR, arena), factor);
+            double result$ = Raw.applyTransform(LINKER.upcallStub(guard.protect(APPLY_TRANSFORM$.f$upcall.bindTo(f)), APPLY_TRANSFORM$.f$descriptor, arena), factor);
             return result$;
         }
     }
@@ -184,7 +174,7 @@ public final class Cdecls {
     public static int callCompare(CallCompareCmp cmp, int a, int b) {
         Objects.requireNonNull(cmp, "cmp");
         try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
-            int result$ = Raw.callCompare(LINKER.upcallStub(guard.protect(CALLCOMPARE_CMP_UPCALL.bindTo(cmp)), CALLCOMPARE_CMP_UPCALL_DESCRIPTOR, arena), a, b);
+            int result$ = Raw.callCompare(LINKER.upcallStub(guard.protect(CALL_COMPARE$.cmp$upcall.bindTo(cmp)), CALL_COMPARE$.cmp$descriptor, arena), a, b);
             return result$;
         }
     }
@@ -1080,12 +1070,6 @@ public final class Cdecls {
         private Raw() {
         }
 
-        /** {@code double vec3_sum(double * v)} */
-        static final MethodHandle VEC3_SUM = downcall$("vec3_sum", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS));
-
-        /** {@code vec3_sum} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle VEC3_SUM_CRITICAL = downcall$("vec3_sum", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS), Linker.Option.critical(true));
-
         /**
          * Calls {@code vec3_sum} with exactly the native arguments.
          *
@@ -1098,7 +1082,7 @@ public final class Cdecls {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (double) VEC3_SUM.invokeExact(v);
+                return (double) VEC3_SUM$.HANDLE.invokeExact(v);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1120,7 +1104,7 @@ public final class Cdecls {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (double) VEC3_SUM_CRITICAL.invokeExact(v);
+                return (double) VEC3_SUM$.CRITICAL.invokeExact(v);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1130,9 +1114,6 @@ public final class Cdecls {
                 }
             }
         }
-
-        /** {@code int counter_value()} */
-        static final MethodHandle COUNTER_VALUE = downcall$("counter_value", FunctionDescriptor.of(JAVA_INT));
 
         /**
          * Calls {@code counter_value} with exactly the native arguments.
@@ -1145,7 +1126,7 @@ public final class Cdecls {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) COUNTER_VALUE.invokeExact();
+                return (int) COUNTER_VALUE$.HANDLE.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1155,9 +1136,6 @@ public final class Cdecls {
                 }
             }
         }
-
-        /** {@code double apply_transform(void (*)(...) f, double factor)} */
-        static final MethodHandle APPLY_TRANSFORM = downcall$("apply_transform", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_DOUBLE));
 
         /**
          * Calls {@code apply_transform} with exactly the native arguments.
@@ -1172,7 +1150,7 @@ public final class Cdecls {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (double) APPLY_TRANSFORM.invokeExact(f, factor);
+                return (double) APPLY_TRANSFORM$.HANDLE.invokeExact(f, factor);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1182,9 +1160,6 @@ public final class Cdecls {
                 }
             }
         }
-
-        /** {@code int call_compare(void (*)(...) cmp, int a, int b)} */
-        static final MethodHandle CALL_COMPARE = downcall$("call_compare", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
 
         /**
          * Calls {@code call_compare} with exactly the native arguments.
@@ -1200,7 +1175,7 @@ public final class Cdecls {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CALL_COMPARE.invokeExact(cmp, a, b);
+                return (int) CALL_COMPARE$.HANDLE.invokeExact(cmp, a, b);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1210,6 +1185,55 @@ public final class Cdecls {
                 }
             }
         }
+    }
+
+    /** What {@code vec3_sum} needs, built on its first call. */
+    private static final class VEC3_SUM$ {
+
+        private VEC3_SUM$() {
+        }
+
+        /** {@code double vec3_sum(double * v)} */
+        static final MethodHandle HANDLE = downcall$("vec3_sum", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS));
+        /** {@code vec3_sum} as a critical downcall: accepts heap segments, must not call back into Java. */
+        static final MethodHandle CRITICAL = downcall$("vec3_sum", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS), Linker.Option.critical(true));
+        static final ArrayRequirement v = ArrayRequirement.host("v", ElementType.DOUBLE, 1, Order.C).requiringWritable();
+    }
+
+    /** What {@code counter_value} needs, built on its first call. */
+    private static final class COUNTER_VALUE$ {
+
+        private COUNTER_VALUE$() {
+        }
+
+        /** {@code int counter_value()} */
+        static final MethodHandle HANDLE = downcall$("counter_value", FunctionDescriptor.of(JAVA_INT));
+    }
+
+    /** What {@code apply_transform} needs, built on its first call. */
+    private static final class APPLY_TRANSFORM$ {
+
+        private APPLY_TRANSFORM$() {
+        }
+
+        /** {@code double apply_transform(void (*)(...) f, double factor)} */
+        static final MethodHandle HANDLE = downcall$("apply_transform", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_DOUBLE));
+        static final MethodHandle f$upcall = upcallTarget(ApplyTransformF.class, "apply",
+                MethodType.methodType(MemorySegment.class, MemorySegment.class, double.class));
+        static final FunctionDescriptor f$descriptor = FunctionDescriptor.of(Point.LAYOUT, Point.LAYOUT, JAVA_DOUBLE);
+    }
+
+    /** What {@code call_compare} needs, built on its first call. */
+    private static final class CALL_COMPARE$ {
+
+        private CALL_COMPARE$() {
+        }
+
+        /** {@code int call_compare(void (*)(...) cmp, int a, int b)} */
+        static final MethodHandle HANDLE = downcall$("call_compare", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+        static final MethodHandle cmp$upcall = upcallTarget(CallCompareCmp.class, "apply",
+                MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
+        static final FunctionDescriptor cmp$descriptor = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

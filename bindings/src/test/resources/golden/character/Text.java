@@ -102,9 +102,6 @@ public final class Text {
         private Raw() {
         }
 
-        /** {@code int gatun_text_count_char(char * s, int64_t sLength, char * c, int64_t cLength)} */
-        static final MethodHandle GATUN_TEXT_COUNT_CHAR = downcall$("gatun_text_count_char", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
-
         /**
          * Calls {@code gatun_text_count_char} with exactly the native arguments.
          *
@@ -120,7 +117,7 @@ public final class Text {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) GATUN_TEXT_COUNT_CHAR.invokeExact(s, sLength, c, cLength);
+                return (int) GATUN_TEXT_COUNT_CHAR$.HANDLE.invokeExact(s, sLength, c, cLength);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -130,9 +127,6 @@ public final class Text {
                 }
             }
         }
-
-        /** {@code void gatun_text_greeting(int n, char * result)} */
-        static final MethodHandle GATUN_TEXT_GREETING = downcall$("gatun_text_greeting", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code gatun_text_greeting} with exactly the native arguments.
@@ -147,7 +141,7 @@ public final class Text {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_TEXT_GREETING.invokeExact(n, result);
+                GATUN_TEXT_GREETING$.HANDLE.invokeExact(n, result);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -157,6 +151,26 @@ public final class Text {
                 }
             }
         }
+    }
+
+    /** What {@code count_char} needs, built on its first call. */
+    private static final class GATUN_TEXT_COUNT_CHAR$ {
+
+        private GATUN_TEXT_COUNT_CHAR$() {
+        }
+
+        /** {@code int gatun_text_count_char(char * s, int64_t sLength, char * c, int64_t cLength)} */
+        static final MethodHandle HANDLE = downcall$("gatun_text_count_char", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
+    }
+
+    /** What {@code greeting} needs, built on its first call. */
+    private static final class GATUN_TEXT_GREETING$ {
+
+        private GATUN_TEXT_GREETING$() {
+        }
+
+        /** {@code void gatun_text_greeting(int n, char * result)} */
+        static final MethodHandle HANDLE = downcall$("gatun_text_greeting", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS));
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

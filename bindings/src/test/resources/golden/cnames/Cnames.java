@@ -25,10 +25,6 @@ public final class Cnames {
 
     private static final NativeLibrary LIBRARY = NativeLibrary.load(Cnames.class, "cnames");
 
-    private static final MethodHandle APPLYOP_OP_UPCALL = upcallTarget(ApplyOpOp.class, "apply",
-            MethodType.methodType(int.class, int.class, int.class));
-    private static final FunctionDescriptor APPLYOP_OP_UPCALL_DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT);
-
     private static final Linker LINKER = Linker.nativeLinker();
 
     private Cnames() {
@@ -277,7 +273,7 @@ public final class Cnames {
     public static int applyOp(ApplyOpOp op, int a, int b) {
         Objects.requireNonNull(op, "op");
         try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
-            int result$ = Raw.applyOp(LINKER.upcallStub(guard.protect(APPLYOP_OP_UPCALL.bindTo(op)), APPLYOP_OP_UPCALL_DESCRIPTOR, arena), a, b);
+            int result$ = Raw.applyOp(LINKER.upcallStub(guard.protect(APPLY_OP$.op$upcall.bindTo(op)), APPLY_OP$.op$descriptor, arena), a, b);
             return result$;
         }
     }
@@ -911,9 +907,6 @@ public final class Cnames {
         private Raw() {
         }
 
-        /** {@code int bessel_j0(double x)} */
-        static final MethodHandle bessel_j0 = downcall$("bessel_j0", FunctionDescriptor.of(JAVA_INT, JAVA_DOUBLE));
-
         /**
          * Calls {@code bessel_j0} with exactly the native arguments.
          *
@@ -926,7 +919,7 @@ public final class Cnames {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) bessel_j0.invokeExact(x);
+                return (int) bessel_j0$.HANDLE.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -936,9 +929,6 @@ public final class Cnames {
                 }
             }
         }
-
-        /** {@code int bessel_J0(double x)} */
-        static final MethodHandle bessel_J0 = downcall$("bessel_J0", FunctionDescriptor.of(JAVA_INT, JAVA_DOUBLE));
 
         /**
          * Calls {@code bessel_J0} with exactly the native arguments.
@@ -952,7 +942,7 @@ public final class Cnames {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) bessel_J0.invokeExact(x);
+                return (int) bessel_J0$.HANDLE.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -962,9 +952,6 @@ public final class Cnames {
                 }
             }
         }
-
-        /** {@code double locals(double t_, double allocator_, double arena_, double result_, double scratch_)} */
-        static final MethodHandle LOCALS = downcall$("locals", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_DOUBLE));
 
         /**
          * Calls {@code locals} with exactly the native arguments.
@@ -982,7 +969,7 @@ public final class Cnames {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (double) LOCALS.invokeExact(t_, allocator_, arena_, result_, scratch_);
+                return (double) LOCALS$.HANDLE.invokeExact(t_, allocator_, arena_, result_, scratch_);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -992,9 +979,6 @@ public final class Cnames {
                 }
             }
         }
-
-        /** {@code struct pair origin()} */
-        static final MethodHandle ORIGIN = downcall$("origin", FunctionDescriptor.of(Pair.LAYOUT));
 
         /**
          * Calls {@code origin} with exactly the native arguments.
@@ -1008,7 +992,7 @@ public final class Cnames {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (MemorySegment) ORIGIN.invokeExact(allocator);
+                return (MemorySegment) ORIGIN$.HANDLE.invokeExact(allocator);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1018,9 +1002,6 @@ public final class Cnames {
                 }
             }
         }
-
-        /** {@code struct pair * shared_pair(int which)} */
-        static final MethodHandle SHARED_PAIR = downcall$("shared_pair", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code shared_pair} with exactly the native arguments.
@@ -1034,7 +1015,7 @@ public final class Cnames {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (MemorySegment) SHARED_PAIR.invokeExact(which);
+                return (MemorySegment) SHARED_PAIR$.HANDLE.invokeExact(which);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1044,9 +1025,6 @@ public final class Cnames {
                 }
             }
         }
-
-        /** {@code double tagged_sum(struct tagged * t_)} */
-        static final MethodHandle TAGGED_SUM = downcall$("tagged_sum", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS));
 
         /**
          * Calls {@code tagged_sum} with exactly the native arguments.
@@ -1060,7 +1038,7 @@ public final class Cnames {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (double) TAGGED_SUM.invokeExact(t_);
+                return (double) TAGGED_SUM$.HANDLE.invokeExact(t_);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1070,9 +1048,6 @@ public final class Cnames {
                 }
             }
         }
-
-        /** {@code void tagged_set_bits(struct tagged * t_, int level)} */
-        static final MethodHandle TAGGED_SET_BITS = downcall$("tagged_set_bits", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code tagged_set_bits} with exactly the native arguments.
@@ -1087,7 +1062,7 @@ public final class Cnames {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                TAGGED_SET_BITS.invokeExact(t_, level);
+                TAGGED_SET_BITS$.HANDLE.invokeExact(t_, level);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1097,9 +1072,6 @@ public final class Cnames {
                 }
             }
         }
-
-        /** {@code uint64_t tagged_size()} */
-        static final MethodHandle TAGGED_SIZE = downcall$("tagged_size", FunctionDescriptor.of(JAVA_LONG));
 
         /**
          * Calls {@code tagged_size} with exactly the native arguments.
@@ -1112,7 +1084,7 @@ public final class Cnames {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (long) TAGGED_SIZE.invokeExact();
+                return (long) TAGGED_SIZE$.HANDLE.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1122,9 +1094,6 @@ public final class Cnames {
                 }
             }
         }
-
-        /** {@code void * pick_op(int which)} */
-        static final MethodHandle PICK_OP = downcall$("pick_op", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code pick_op} with exactly the native arguments.
@@ -1138,7 +1107,7 @@ public final class Cnames {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (MemorySegment) PICK_OP.invokeExact(which);
+                return (MemorySegment) PICK_OP$.HANDLE.invokeExact(which);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1148,9 +1117,6 @@ public final class Cnames {
                 }
             }
         }
-
-        /** {@code int apply_op(void (*)(...) op, int a, int b)} */
-        static final MethodHandle APPLY_OP = downcall$("apply_op", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
 
         /**
          * Calls {@code apply_op} with exactly the native arguments.
@@ -1166,7 +1132,7 @@ public final class Cnames {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) APPLY_OP.invokeExact(op, a, b);
+                return (int) APPLY_OP$.HANDLE.invokeExact(op, a, b);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1176,9 +1142,6 @@ public final class Cnames {
                 }
             }
         }
-
-        /** {@code int defined_nowhere(int x)} */
-        static final MethodHandle DEFINED_NOWHERE = downcall$("defined_nowhere", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
 
         /**
          * Calls {@code defined_nowhere} with exactly the native arguments.
@@ -1192,7 +1155,7 @@ public final class Cnames {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) DEFINED_NOWHERE.invokeExact(x);
+                return (int) DEFINED_NOWHERE$.HANDLE.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1202,6 +1165,119 @@ public final class Cnames {
                 }
             }
         }
+    }
+
+    /** What {@code bessel_j0} needs, built on its first call. */
+    private static final class bessel_j0$ {
+
+        private bessel_j0$() {
+        }
+
+        /** {@code int bessel_j0(double x)} */
+        static final MethodHandle HANDLE = downcall$("bessel_j0", FunctionDescriptor.of(JAVA_INT, JAVA_DOUBLE));
+    }
+
+    /** What {@code bessel_J0} needs, built on its first call. */
+    private static final class bessel_J0$ {
+
+        private bessel_J0$() {
+        }
+
+        /** {@code int bessel_J0(double x)} */
+        static final MethodHandle HANDLE = downcall$("bessel_J0", FunctionDescriptor.of(JAVA_INT, JAVA_DOUBLE));
+    }
+
+    /** What {@code locals} needs, built on its first call. */
+    private static final class LOCALS$ {
+
+        private LOCALS$() {
+        }
+
+        /** {@code double locals(double t_, double allocator_, double arena_, double result_, double scratch_)} */
+        static final MethodHandle HANDLE = downcall$("locals", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_DOUBLE));
+    }
+
+    /** What {@code origin} needs, built on its first call. */
+    private static final class ORIGIN$ {
+
+        private ORIGIN$() {
+        }
+
+        /** {@code struct pair origin()} */
+        static final MethodHandle HANDLE = downcall$("origin", FunctionDescriptor.of(Pair.LAYOUT));
+    }
+
+    /** What {@code shared_pair} needs, built on its first call. */
+    private static final class SHARED_PAIR$ {
+
+        private SHARED_PAIR$() {
+        }
+
+        /** {@code struct pair * shared_pair(int which)} */
+        static final MethodHandle HANDLE = downcall$("shared_pair", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    }
+
+    /** What {@code tagged_sum} needs, built on its first call. */
+    private static final class TAGGED_SUM$ {
+
+        private TAGGED_SUM$() {
+        }
+
+        /** {@code double tagged_sum(struct tagged * t_)} */
+        static final MethodHandle HANDLE = downcall$("tagged_sum", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS));
+    }
+
+    /** What {@code tagged_set_bits} needs, built on its first call. */
+    private static final class TAGGED_SET_BITS$ {
+
+        private TAGGED_SET_BITS$() {
+        }
+
+        /** {@code void tagged_set_bits(struct tagged * t_, int level)} */
+        static final MethodHandle HANDLE = downcall$("tagged_set_bits", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
+    }
+
+    /** What {@code tagged_size} needs, built on its first call. */
+    private static final class TAGGED_SIZE$ {
+
+        private TAGGED_SIZE$() {
+        }
+
+        /** {@code uint64_t tagged_size()} */
+        static final MethodHandle HANDLE = downcall$("tagged_size", FunctionDescriptor.of(JAVA_LONG));
+    }
+
+    /** What {@code pick_op} needs, built on its first call. */
+    private static final class PICK_OP$ {
+
+        private PICK_OP$() {
+        }
+
+        /** {@code void * pick_op(int which)} */
+        static final MethodHandle HANDLE = downcall$("pick_op", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    }
+
+    /** What {@code apply_op} needs, built on its first call. */
+    private static final class APPLY_OP$ {
+
+        private APPLY_OP$() {
+        }
+
+        /** {@code int apply_op(void (*)(...) op, int a, int b)} */
+        static final MethodHandle HANDLE = downcall$("apply_op", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+        static final MethodHandle op$upcall = upcallTarget(ApplyOpOp.class, "apply",
+                MethodType.methodType(int.class, int.class, int.class));
+        static final FunctionDescriptor op$descriptor = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT);
+    }
+
+    /** What {@code defined_nowhere} needs, built on its first call. */
+    private static final class DEFINED_NOWHERE$ {
+
+        private DEFINED_NOWHERE$() {
+        }
+
+        /** {@code int defined_nowhere(int x)} */
+        static final MethodHandle HANDLE = downcall$("defined_nowhere", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

@@ -25,8 +25,6 @@ public final class Cplx {
 
     private static final NativeLibrary LIBRARY = NativeLibrary.load(Cplx.class, "cplx");
 
-    private static final ArrayRequirement ROTATE_Z = ArrayRequirement.host("z", ElementType.COMPLEX_DOUBLE, 1, Order.FORTRAN).requiringWritable();
-
     /**
      * Per-thread scratch for scalars passed by reference, 3 slots of 16 bytes: reused by
      * every call on the thread, so those scalars cost no allocation. Not reentrant: a
@@ -72,7 +70,7 @@ public final class Cplx {
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
     public static void rotate(ComplexDoubleArray z, double angle) {
-        ROTATE_Z.check(z);
+        GATUN_CPLX_ROTATE$.z.check(z);
         int n = ArrayRequirement.toInt("n", z.shape(0), "the extent of 'z'"); // n = extent of z
         requireExtent("z", z.shape(0), 0, n, "n");
         Raw.rotate(z.segment(), n, angle);
@@ -138,9 +136,6 @@ public final class Cplx {
         private Raw() {
         }
 
-        /** {@code void gatun_cplx_cmul(double _Complex * a, double _Complex * b, double _Complex * result)} */
-        static final MethodHandle GATUN_CPLX_CMUL = downcall$("gatun_cplx_cmul", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS));
-
         /**
          * Calls {@code gatun_cplx_cmul} with exactly the native arguments.
          *
@@ -155,7 +150,7 @@ public final class Cplx {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_CPLX_CMUL.invokeExact(a, b, result);
+                GATUN_CPLX_CMUL$.HANDLE.invokeExact(a, b, result);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -165,9 +160,6 @@ public final class Cplx {
                 }
             }
         }
-
-        /** {@code void gatun_cplx_rotate(double _Complex * z, int n, double angle)} */
-        static final MethodHandle GATUN_CPLX_ROTATE = downcall$("gatun_cplx_rotate", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_DOUBLE));
 
         /**
          * Calls {@code gatun_cplx_rotate} with exactly the native arguments.
@@ -183,7 +175,7 @@ public final class Cplx {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_CPLX_ROTATE.invokeExact(z, n, angle);
+                GATUN_CPLX_ROTATE$.HANDLE.invokeExact(z, n, angle);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -193,9 +185,6 @@ public final class Cplx {
                 }
             }
         }
-
-        /** {@code void gatun_cplx_conjugate(double _Complex * a, double _Complex * b)} */
-        static final MethodHandle GATUN_CPLX_CONJUGATE = downcall$("gatun_cplx_conjugate", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
 
         /**
          * Calls {@code gatun_cplx_conjugate} with exactly the native arguments.
@@ -210,7 +199,7 @@ public final class Cplx {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_CPLX_CONJUGATE.invokeExact(a, b);
+                GATUN_CPLX_CONJUGATE$.HANDLE.invokeExact(a, b);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -220,6 +209,37 @@ public final class Cplx {
                 }
             }
         }
+    }
+
+    /** What {@code cmul} needs, built on its first call. */
+    private static final class GATUN_CPLX_CMUL$ {
+
+        private GATUN_CPLX_CMUL$() {
+        }
+
+        /** {@code void gatun_cplx_cmul(double _Complex * a, double _Complex * b, double _Complex * result)} */
+        static final MethodHandle HANDLE = downcall$("gatun_cplx_cmul", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS));
+    }
+
+    /** What {@code rotate} needs, built on its first call. */
+    private static final class GATUN_CPLX_ROTATE$ {
+
+        private GATUN_CPLX_ROTATE$() {
+        }
+
+        /** {@code void gatun_cplx_rotate(double _Complex * z, int n, double angle)} */
+        static final MethodHandle HANDLE = downcall$("gatun_cplx_rotate", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_DOUBLE));
+        static final ArrayRequirement z = ArrayRequirement.host("z", ElementType.COMPLEX_DOUBLE, 1, Order.FORTRAN).requiringWritable();
+    }
+
+    /** What {@code conjugate} needs, built on its first call. */
+    private static final class GATUN_CPLX_CONJUGATE$ {
+
+        private GATUN_CPLX_CONJUGATE$() {
+        }
+
+        /** {@code void gatun_cplx_conjugate(double _Complex * a, double _Complex * b)} */
+        static final MethodHandle HANDLE = downcall$("gatun_cplx_conjugate", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

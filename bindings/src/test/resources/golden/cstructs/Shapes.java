@@ -762,9 +762,6 @@ public final class Shapes {
         private Raw() {
         }
 
-        /** {@code struct vec3 vec3_add(struct vec3 a, struct vec3 b)} */
-        static final MethodHandle VEC3_ADD = downcall$("vec3_add", FunctionDescriptor.of(Vec3.LAYOUT, Vec3.LAYOUT, Vec3.LAYOUT));
-
         /**
          * Calls {@code vec3_add} with exactly the native arguments.
          *
@@ -779,7 +776,7 @@ public final class Shapes {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (MemorySegment) VEC3_ADD.invokeExact(allocator, a, b);
+                return (MemorySegment) VEC3_ADD$.HANDLE.invokeExact(allocator, a, b);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -789,9 +786,6 @@ public final class Shapes {
                 }
             }
         }
-
-        /** {@code double sphere_volume(struct sphere * s)} */
-        static final MethodHandle SPHERE_VOLUME = downcall$("sphere_volume", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS));
 
         /**
          * Calls {@code sphere_volume} with exactly the native arguments.
@@ -805,7 +799,7 @@ public final class Shapes {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (double) SPHERE_VOLUME.invokeExact(s);
+                return (double) SPHERE_VOLUME$.HANDLE.invokeExact(s);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -815,9 +809,6 @@ public final class Shapes {
                 }
             }
         }
-
-        /** {@code void sphere_move(struct sphere * s, struct vec3 by)} */
-        static final MethodHandle SPHERE_MOVE = downcall$("sphere_move", FunctionDescriptor.ofVoid(ADDRESS, Vec3.LAYOUT));
 
         /**
          * Calls {@code sphere_move} with exactly the native arguments.
@@ -832,7 +823,7 @@ public final class Shapes {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                SPHERE_MOVE.invokeExact(s, by);
+                SPHERE_MOVE$.HANDLE.invokeExact(s, by);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -842,9 +833,6 @@ public final class Shapes {
                 }
             }
         }
-
-        /** {@code int64_t word_bits(union word w)} */
-        static final MethodHandle WORD_BITS = downcall$("word_bits", FunctionDescriptor.of(JAVA_LONG, Word.LAYOUT));
 
         /**
          * Calls {@code word_bits} with exactly the native arguments.
@@ -858,7 +846,7 @@ public final class Shapes {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (long) WORD_BITS.invokeExact(w);
+                return (long) WORD_BITS$.HANDLE.invokeExact(w);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -868,9 +856,6 @@ public final class Shapes {
                 }
             }
         }
-
-        /** {@code double packed_total(struct packed_rec * r)} */
-        static final MethodHandle PACKED_TOTAL = downcall$("packed_total", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS));
 
         /**
          * Calls {@code packed_total} with exactly the native arguments.
@@ -884,7 +869,7 @@ public final class Shapes {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (double) PACKED_TOTAL.invokeExact(r);
+                return (double) PACKED_TOTAL$.HANDLE.invokeExact(r);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -894,9 +879,6 @@ public final class Shapes {
                 }
             }
         }
-
-        /** {@code uint64_t sphere_size()} */
-        static final MethodHandle SPHERE_SIZE = downcall$("sphere_size", FunctionDescriptor.of(JAVA_LONG));
 
         /**
          * Calls {@code sphere_size} with exactly the native arguments.
@@ -909,7 +891,7 @@ public final class Shapes {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (long) SPHERE_SIZE.invokeExact();
+                return (long) SPHERE_SIZE$.HANDLE.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -919,9 +901,6 @@ public final class Shapes {
                 }
             }
         }
-
-        /** {@code uint64_t sphere_offset_of_id()} */
-        static final MethodHandle SPHERE_OFFSET_OF_ID = downcall$("sphere_offset_of_id", FunctionDescriptor.of(JAVA_LONG));
 
         /**
          * Calls {@code sphere_offset_of_id} with exactly the native arguments.
@@ -934,7 +913,7 @@ public final class Shapes {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (long) SPHERE_OFFSET_OF_ID.invokeExact();
+                return (long) SPHERE_OFFSET_OF_ID$.HANDLE.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -944,9 +923,6 @@ public final class Shapes {
                 }
             }
         }
-
-        /** {@code uint64_t packed_size()} */
-        static final MethodHandle PACKED_SIZE = downcall$("packed_size", FunctionDescriptor.of(JAVA_LONG));
 
         /**
          * Calls {@code packed_size} with exactly the native arguments.
@@ -959,7 +935,7 @@ public final class Shapes {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (long) PACKED_SIZE.invokeExact();
+                return (long) PACKED_SIZE$.HANDLE.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -969,6 +945,86 @@ public final class Shapes {
                 }
             }
         }
+    }
+
+    /** What {@code vec3_add} needs, built on its first call. */
+    private static final class VEC3_ADD$ {
+
+        private VEC3_ADD$() {
+        }
+
+        /** {@code struct vec3 vec3_add(struct vec3 a, struct vec3 b)} */
+        static final MethodHandle HANDLE = downcall$("vec3_add", FunctionDescriptor.of(Vec3.LAYOUT, Vec3.LAYOUT, Vec3.LAYOUT));
+    }
+
+    /** What {@code sphere_volume} needs, built on its first call. */
+    private static final class SPHERE_VOLUME$ {
+
+        private SPHERE_VOLUME$() {
+        }
+
+        /** {@code double sphere_volume(struct sphere * s)} */
+        static final MethodHandle HANDLE = downcall$("sphere_volume", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS));
+    }
+
+    /** What {@code sphere_move} needs, built on its first call. */
+    private static final class SPHERE_MOVE$ {
+
+        private SPHERE_MOVE$() {
+        }
+
+        /** {@code void sphere_move(struct sphere * s, struct vec3 by)} */
+        static final MethodHandle HANDLE = downcall$("sphere_move", FunctionDescriptor.ofVoid(ADDRESS, Vec3.LAYOUT));
+    }
+
+    /** What {@code word_bits} needs, built on its first call. */
+    private static final class WORD_BITS$ {
+
+        private WORD_BITS$() {
+        }
+
+        /** {@code int64_t word_bits(union word w)} */
+        static final MethodHandle HANDLE = downcall$("word_bits", FunctionDescriptor.of(JAVA_LONG, Word.LAYOUT));
+    }
+
+    /** What {@code packed_total} needs, built on its first call. */
+    private static final class PACKED_TOTAL$ {
+
+        private PACKED_TOTAL$() {
+        }
+
+        /** {@code double packed_total(struct packed_rec * r)} */
+        static final MethodHandle HANDLE = downcall$("packed_total", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS));
+    }
+
+    /** What {@code sphere_size} needs, built on its first call. */
+    private static final class SPHERE_SIZE$ {
+
+        private SPHERE_SIZE$() {
+        }
+
+        /** {@code uint64_t sphere_size()} */
+        static final MethodHandle HANDLE = downcall$("sphere_size", FunctionDescriptor.of(JAVA_LONG));
+    }
+
+    /** What {@code sphere_offset_of_id} needs, built on its first call. */
+    private static final class SPHERE_OFFSET_OF_ID$ {
+
+        private SPHERE_OFFSET_OF_ID$() {
+        }
+
+        /** {@code uint64_t sphere_offset_of_id()} */
+        static final MethodHandle HANDLE = downcall$("sphere_offset_of_id", FunctionDescriptor.of(JAVA_LONG));
+    }
+
+    /** What {@code packed_size} needs, built on its first call. */
+    private static final class PACKED_SIZE$ {
+
+        private PACKED_SIZE$() {
+        }
+
+        /** {@code uint64_t packed_size()} */
+        static final MethodHandle HANDLE = downcall$("packed_size", FunctionDescriptor.of(JAVA_LONG));
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

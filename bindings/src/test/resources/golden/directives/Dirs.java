@@ -25,14 +25,6 @@ public final class Dirs {
 
     private static final NativeLibrary LIBRARY = NativeLibrary.load(Dirs.class, "dirs");
 
-    private static final ArrayRequirement SMOOTH_A = ArrayRequirement.host("a", ElementType.DOUBLE, 1, Order.FORTRAN);
-
-    private static final ArrayRequirement SMOOTH_B = ArrayRequirement.host("b", ElementType.DOUBLE, 1, Order.FORTRAN).requiringWritable();
-
-    private static final ArrayRequirement REPEAT_X = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.FORTRAN).requiringWritable();
-
-    private static final ArrayRequirement CSUM_A = ArrayRequirement.host("a", ElementType.DOUBLE, 1, Order.FORTRAN);
-
     /**
      * Per-thread scratch for scalars passed by reference, 1 slots of 16 bytes: reused by
      * every call on the thread, so those scalars cost no allocation. Not reentrant: a
@@ -61,8 +53,8 @@ public final class Dirs {
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
     public static void smooth(DoubleArray a, DoubleArray b, Double w) {
-        SMOOTH_A.check(a);
-        SMOOTH_B.check(b);
+        GATUN_SMOOTH$.a.check(a);
+        GATUN_SMOOTH$.b.check(b);
         int n = ArrayRequirement.toInt("n", a.size(), "len(a)"); // n = len(a)
         double w$ = w != null ? w : 0.5; // default 0.5
         requireExtent("a", a.shape(0), 0, n, "n");
@@ -138,7 +130,7 @@ public final class Dirs {
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
     public static void repeat(DoubleArray x, Integer times) {
-        REPEAT_X.check(x);
+        GATUN_REPEAT$.x.check(x);
         int m = ArrayRequirement.toInt("m", x.size(), "len(x)"); // m = len(x)
         int times$ = times != null ? times : ArrayRequirement.toInt("times", 2L, "2"); // default 2
         requireExtent("x", x.shape(0), 0, m, "m");
@@ -188,7 +180,7 @@ public final class Dirs {
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
     public static double csum(DoubleArray a) {
-        CSUM_A.check(a);
+        CSUM$.a.check(a);
         int n = ArrayRequirement.toInt("n", a.shape(0), "the extent of 'a'"); // n = extent of a
         requireExtent("a", a.shape(0), 0, n, "n");
         MemorySegment[] scratch = SCRATCH.get();
@@ -220,12 +212,6 @@ public final class Dirs {
         private Raw() {
         }
 
-        /** {@code void gatun_smooth(double * a, double * b, int n, double w)} */
-        static final MethodHandle GATUN_SMOOTH = downcall$("gatun_smooth", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_INT, JAVA_DOUBLE));
-
-        /** {@code gatun_smooth} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle GATUN_SMOOTH_CRITICAL = downcall$("gatun_smooth", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_INT, JAVA_DOUBLE), Linker.Option.critical(true));
-
         /**
          * Calls {@code gatun_smooth} with exactly the native arguments.
          *
@@ -241,7 +227,7 @@ public final class Dirs {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_SMOOTH.invokeExact(a, b, n, w);
+                GATUN_SMOOTH$.HANDLE.invokeExact(a, b, n, w);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -266,7 +252,7 @@ public final class Dirs {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_SMOOTH_CRITICAL.invokeExact(a, b, n, w);
+                GATUN_SMOOTH$.CRITICAL.invokeExact(a, b, n, w);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -276,12 +262,6 @@ public final class Dirs {
                 }
             }
         }
-
-        /** {@code void gatun_repeat(double * x, int m, int times)} */
-        static final MethodHandle GATUN_REPEAT = downcall$("gatun_repeat", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT));
-
-        /** {@code gatun_repeat} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle GATUN_REPEAT_CRITICAL = downcall$("gatun_repeat", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.critical(true));
 
         /**
          * Calls {@code gatun_repeat} with exactly the native arguments.
@@ -297,7 +277,7 @@ public final class Dirs {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_REPEAT.invokeExact(x, m, times);
+                GATUN_REPEAT$.HANDLE.invokeExact(x, m, times);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -321,7 +301,7 @@ public final class Dirs {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_REPEAT_CRITICAL.invokeExact(x, m, times);
+                GATUN_REPEAT$.CRITICAL.invokeExact(x, m, times);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -331,12 +311,6 @@ public final class Dirs {
                 }
             }
         }
-
-        /** {@code void csum(double * a, int n, double * s)} */
-        static final MethodHandle CSUM = downcall$("csum", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS));
-
-        /** {@code csum} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CSUM_CRITICAL = downcall$("csum", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS), Linker.Option.critical(true));
 
         /**
          * Calls {@code csum} with exactly the native arguments.
@@ -352,7 +326,7 @@ public final class Dirs {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                CSUM.invokeExact(a, n, s);
+                CSUM$.HANDLE.invokeExact(a, n, s);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -376,7 +350,7 @@ public final class Dirs {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                CSUM_CRITICAL.invokeExact(a, n, s);
+                CSUM$.CRITICAL.invokeExact(a, n, s);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -386,6 +360,46 @@ public final class Dirs {
                 }
             }
         }
+    }
+
+    /** What {@code smooth} needs, built on its first call. */
+    private static final class GATUN_SMOOTH$ {
+
+        private GATUN_SMOOTH$() {
+        }
+
+        /** {@code void gatun_smooth(double * a, double * b, int n, double w)} */
+        static final MethodHandle HANDLE = downcall$("gatun_smooth", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_INT, JAVA_DOUBLE));
+        /** {@code gatun_smooth} as a critical downcall: accepts heap segments, must not call back into Java. */
+        static final MethodHandle CRITICAL = downcall$("gatun_smooth", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_INT, JAVA_DOUBLE), Linker.Option.critical(true));
+        static final ArrayRequirement a = ArrayRequirement.host("a", ElementType.DOUBLE, 1, Order.FORTRAN);
+        static final ArrayRequirement b = ArrayRequirement.host("b", ElementType.DOUBLE, 1, Order.FORTRAN).requiringWritable();
+    }
+
+    /** What {@code repeat} needs, built on its first call. */
+    private static final class GATUN_REPEAT$ {
+
+        private GATUN_REPEAT$() {
+        }
+
+        /** {@code void gatun_repeat(double * x, int m, int times)} */
+        static final MethodHandle HANDLE = downcall$("gatun_repeat", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT));
+        /** {@code gatun_repeat} as a critical downcall: accepts heap segments, must not call back into Java. */
+        static final MethodHandle CRITICAL = downcall$("gatun_repeat", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.critical(true));
+        static final ArrayRequirement x = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.FORTRAN).requiringWritable();
+    }
+
+    /** What {@code csum} needs, built on its first call. */
+    private static final class CSUM$ {
+
+        private CSUM$() {
+        }
+
+        /** {@code void csum(double * a, int n, double * s)} */
+        static final MethodHandle HANDLE = downcall$("csum", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS));
+        /** {@code csum} as a critical downcall: accepts heap segments, must not call back into Java. */
+        static final MethodHandle CRITICAL = downcall$("csum", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS), Linker.Option.critical(true));
+        static final ArrayRequirement a = ArrayRequirement.host("a", ElementType.DOUBLE, 1, Order.FORTRAN);
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

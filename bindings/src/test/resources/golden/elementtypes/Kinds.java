@@ -25,12 +25,6 @@ public final class Kinds {
 
     private static final NativeLibrary LIBRARY = NativeLibrary.load(Kinds.class, "kinds");
 
-    private static final ArrayRequirement ADD8_A = ArrayRequirement.host("a", ElementType.INT8, 1, Order.FORTRAN).requiringWritable();
-
-    private static final ArrayRequirement TOTAL16_B = ArrayRequirement.host("b", ElementType.INT16, 1, Order.FORTRAN);
-
-    private static final ArrayRequirement SCALE4_Z = ArrayRequirement.host("z", ElementType.COMPLEX_FLOAT, 1, Order.FORTRAN).requiringWritable();
-
     private Kinds() {
     }
 
@@ -44,7 +38,7 @@ public final class Kinds {
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
     public static void add8(ByteArray a, byte k) {
-        ADD8_A.check(a);
+        GATUN_KINDS_ADD8$.a.check(a);
         int n = ArrayRequirement.toInt("n", a.shape(0), "the extent of 'a'"); // n = extent of a
         requireExtent("a", a.shape(0), 0, n, "n");
         Raw.add8(a.segment(), n, k);
@@ -76,7 +70,7 @@ public final class Kinds {
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
     public static int total16(ShortArray b) {
-        TOTAL16_B.check(b);
+        GATUN_KINDS_TOTAL16$.b.check(b);
         int result$ = Raw.total16(b.segment(), b.shape(0));
         return result$;
     }
@@ -106,7 +100,7 @@ public final class Kinds {
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
     public static void scale4(ComplexFloatArray z, float f) {
-        SCALE4_Z.check(z);
+        GATUN_KINDS_SCALE4$.z.check(z);
         Raw.scale4(z.segment(), z.shape(0), f);
     }
 
@@ -173,12 +167,6 @@ public final class Kinds {
         private Raw() {
         }
 
-        /** {@code void gatun_kinds_add8(int8_t * a, int n, int8_t k)} */
-        static final MethodHandle GATUN_KINDS_ADD8 = downcall$("gatun_kinds_add8", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_BYTE));
-
-        /** {@code gatun_kinds_add8} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle GATUN_KINDS_ADD8_CRITICAL = downcall$("gatun_kinds_add8", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_BYTE), Linker.Option.critical(true));
-
         /**
          * Calls {@code gatun_kinds_add8} with exactly the native arguments.
          *
@@ -193,7 +181,7 @@ public final class Kinds {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_KINDS_ADD8.invokeExact(a, n, k);
+                GATUN_KINDS_ADD8$.HANDLE.invokeExact(a, n, k);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -217,7 +205,7 @@ public final class Kinds {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_KINDS_ADD8_CRITICAL.invokeExact(a, n, k);
+                GATUN_KINDS_ADD8$.CRITICAL.invokeExact(a, n, k);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -227,12 +215,6 @@ public final class Kinds {
                 }
             }
         }
-
-        /** {@code int gatun_kinds_total16(int16_t * b, int64_t bExtent1)} */
-        static final MethodHandle GATUN_KINDS_TOTAL16 = downcall$("gatun_kinds_total16", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
-
-        /** {@code gatun_kinds_total16} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle GATUN_KINDS_TOTAL16_CRITICAL = downcall$("gatun_kinds_total16", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
 
         /**
          * Calls {@code gatun_kinds_total16} with exactly the native arguments.
@@ -247,7 +229,7 @@ public final class Kinds {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) GATUN_KINDS_TOTAL16.invokeExact(b, bExtent1);
+                return (int) GATUN_KINDS_TOTAL16$.HANDLE.invokeExact(b, bExtent1);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -270,7 +252,7 @@ public final class Kinds {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) GATUN_KINDS_TOTAL16_CRITICAL.invokeExact(b, bExtent1);
+                return (int) GATUN_KINDS_TOTAL16$.CRITICAL.invokeExact(b, bExtent1);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -280,9 +262,6 @@ public final class Kinds {
                 }
             }
         }
-
-        /** {@code void gatun_kinds_scale4(float _Complex * z, int64_t zExtent1, float f)} */
-        static final MethodHandle GATUN_KINDS_SCALE4 = downcall$("gatun_kinds_scale4", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_FLOAT));
 
         /**
          * Calls {@code gatun_kinds_scale4} with exactly the native arguments.
@@ -298,7 +277,7 @@ public final class Kinds {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_KINDS_SCALE4.invokeExact(z, zExtent1, f);
+                GATUN_KINDS_SCALE4$.HANDLE.invokeExact(z, zExtent1, f);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -308,6 +287,43 @@ public final class Kinds {
                 }
             }
         }
+    }
+
+    /** What {@code add8} needs, built on its first call. */
+    private static final class GATUN_KINDS_ADD8$ {
+
+        private GATUN_KINDS_ADD8$() {
+        }
+
+        /** {@code void gatun_kinds_add8(int8_t * a, int n, int8_t k)} */
+        static final MethodHandle HANDLE = downcall$("gatun_kinds_add8", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_BYTE));
+        /** {@code gatun_kinds_add8} as a critical downcall: accepts heap segments, must not call back into Java. */
+        static final MethodHandle CRITICAL = downcall$("gatun_kinds_add8", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_BYTE), Linker.Option.critical(true));
+        static final ArrayRequirement a = ArrayRequirement.host("a", ElementType.INT8, 1, Order.FORTRAN).requiringWritable();
+    }
+
+    /** What {@code total16} needs, built on its first call. */
+    private static final class GATUN_KINDS_TOTAL16$ {
+
+        private GATUN_KINDS_TOTAL16$() {
+        }
+
+        /** {@code int gatun_kinds_total16(int16_t * b, int64_t bExtent1)} */
+        static final MethodHandle HANDLE = downcall$("gatun_kinds_total16", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+        /** {@code gatun_kinds_total16} as a critical downcall: accepts heap segments, must not call back into Java. */
+        static final MethodHandle CRITICAL = downcall$("gatun_kinds_total16", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
+        static final ArrayRequirement b = ArrayRequirement.host("b", ElementType.INT16, 1, Order.FORTRAN);
+    }
+
+    /** What {@code scale4} needs, built on its first call. */
+    private static final class GATUN_KINDS_SCALE4$ {
+
+        private GATUN_KINDS_SCALE4$() {
+        }
+
+        /** {@code void gatun_kinds_scale4(float _Complex * z, int64_t zExtent1, float f)} */
+        static final MethodHandle HANDLE = downcall$("gatun_kinds_scale4", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_FLOAT));
+        static final ArrayRequirement z = ArrayRequirement.host("z", ElementType.COMPLEX_FLOAT, 1, Order.FORTRAN).requiringWritable();
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

@@ -25,8 +25,6 @@ public final class Fib {
 
     private static final NativeLibrary LIBRARY = NativeLibrary.load(Fib.class, "fib");
 
-    private static final ArrayRequirement FIB_A = ArrayRequirement.host("a", ElementType.DOUBLE, 1, Order.FORTRAN).requiringWritable();
-
     private Fib() {
     }
 
@@ -39,7 +37,7 @@ public final class Fib {
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
     public static void fib(DoubleArray a) {
-        FIB_A.check(a);
+        GATUN_FIB$.a.check(a);
         int n = ArrayRequirement.toInt("n", a.shape(0), "the extent of 'a'"); // n = extent of a
         requireExtent("a", a.shape(0), 0, n, "n");
         Raw.fib(a.segment(), n);
@@ -66,12 +64,6 @@ public final class Fib {
         private Raw() {
         }
 
-        /** {@code void gatun_fib(double * a, int n)} */
-        static final MethodHandle GATUN_FIB = downcall$("gatun_fib", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
-
-        /** {@code gatun_fib} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle GATUN_FIB_CRITICAL = downcall$("gatun_fib", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT), Linker.Option.critical(true));
-
         /**
          * Calls {@code gatun_fib} with exactly the native arguments.
          *
@@ -85,7 +77,7 @@ public final class Fib {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_FIB.invokeExact(a, n);
+                GATUN_FIB$.HANDLE.invokeExact(a, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -108,7 +100,7 @@ public final class Fib {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_FIB_CRITICAL.invokeExact(a, n);
+                GATUN_FIB$.CRITICAL.invokeExact(a, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -118,6 +110,19 @@ public final class Fib {
                 }
             }
         }
+    }
+
+    /** What {@code fib} needs, built on its first call. */
+    private static final class GATUN_FIB$ {
+
+        private GATUN_FIB$() {
+        }
+
+        /** {@code void gatun_fib(double * a, int n)} */
+        static final MethodHandle HANDLE = downcall$("gatun_fib", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
+        /** {@code gatun_fib} as a critical downcall: accepts heap segments, must not call back into Java. */
+        static final MethodHandle CRITICAL = downcall$("gatun_fib", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        static final ArrayRequirement a = ArrayRequirement.host("a", ElementType.DOUBLE, 1, Order.FORTRAN).requiringWritable();
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

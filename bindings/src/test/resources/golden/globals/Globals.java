@@ -361,9 +361,6 @@ public final class Globals {
         private Raw() {
         }
 
-        /** {@code void gatun_state_step()} */
-        static final MethodHandle GATUN_STATE_STEP = downcall$("gatun_state_step", FunctionDescriptor.ofVoid());
-
         /**
          * Calls {@code gatun_state_step} with exactly the native arguments.
          *
@@ -375,7 +372,7 @@ public final class Globals {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_STATE_STEP.invokeExact();
+                GATUN_STATE_STEP$.HANDLE.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -385,9 +382,6 @@ public final class Globals {
                 }
             }
         }
-
-        /** {@code double gatun_state_b_total()} */
-        static final MethodHandle GATUN_STATE_B_TOTAL = downcall$("gatun_state_b_total", FunctionDescriptor.of(JAVA_DOUBLE));
 
         /**
          * Calls {@code gatun_state_b_total} with exactly the native arguments.
@@ -400,7 +394,7 @@ public final class Globals {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (double) GATUN_STATE_B_TOTAL.invokeExact();
+                return (double) GATUN_STATE_B_TOTAL$.HANDLE.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -410,9 +404,6 @@ public final class Globals {
                 }
             }
         }
-
-        /** {@code void gatun_initcb()} */
-        static final MethodHandle GATUN_INITCB = downcall$("gatun_initcb", FunctionDescriptor.ofVoid());
 
         /**
          * Calls {@code gatun_initcb} with exactly the native arguments.
@@ -425,7 +416,7 @@ public final class Globals {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_INITCB.invokeExact();
+                GATUN_INITCB$.HANDLE.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -435,9 +426,6 @@ public final class Globals {
                 }
             }
         }
-
-        /** {@code int gatun_okplus(int k)} */
-        static final MethodHandle GATUN_OKPLUS = downcall$("gatun_okplus", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
 
         /**
          * Calls {@code gatun_okplus} with exactly the native arguments.
@@ -451,7 +439,7 @@ public final class Globals {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) GATUN_OKPLUS.invokeExact(k);
+                return (int) GATUN_OKPLUS$.HANDLE.invokeExact(k);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -461,6 +449,46 @@ public final class Globals {
                 }
             }
         }
+    }
+
+    /** What {@code step} needs, built on its first call. */
+    private static final class GATUN_STATE_STEP$ {
+
+        private GATUN_STATE_STEP$() {
+        }
+
+        /** {@code void gatun_state_step()} */
+        static final MethodHandle HANDLE = downcall$("gatun_state_step", FunctionDescriptor.ofVoid());
+    }
+
+    /** What {@code b_total} needs, built on its first call. */
+    private static final class GATUN_STATE_B_TOTAL$ {
+
+        private GATUN_STATE_B_TOTAL$() {
+        }
+
+        /** {@code double gatun_state_b_total()} */
+        static final MethodHandle HANDLE = downcall$("gatun_state_b_total", FunctionDescriptor.of(JAVA_DOUBLE));
+    }
+
+    /** What {@code initcb} needs, built on its first call. */
+    private static final class GATUN_INITCB$ {
+
+        private GATUN_INITCB$() {
+        }
+
+        /** {@code void gatun_initcb()} */
+        static final MethodHandle HANDLE = downcall$("gatun_initcb", FunctionDescriptor.ofVoid());
+    }
+
+    /** What {@code okplus} needs, built on its first call. */
+    private static final class GATUN_OKPLUS$ {
+
+        private GATUN_OKPLUS$() {
+        }
+
+        /** {@code int gatun_okplus(int k)} */
+        static final MethodHandle HANDLE = downcall$("gatun_okplus", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

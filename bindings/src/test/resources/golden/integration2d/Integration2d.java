@@ -48,9 +48,6 @@ public final class Integration2d {
         private Raw() {
         }
 
-        /** {@code double gatun_integration2d_fortran(int n)} */
-        static final MethodHandle GATUN_INTEGRATION2D_FORTRAN = downcall$("gatun_integration2d_fortran", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_INT));
-
         /**
          * Calls {@code gatun_integration2d_fortran} with exactly the native arguments.
          *
@@ -63,7 +60,7 @@ public final class Integration2d {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (double) GATUN_INTEGRATION2D_FORTRAN.invokeExact(n);
+                return (double) GATUN_INTEGRATION2D_FORTRAN$.HANDLE.invokeExact(n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -73,6 +70,16 @@ public final class Integration2d {
                 }
             }
         }
+    }
+
+    /** What {@code integration2d_fortran} needs, built on its first call. */
+    private static final class GATUN_INTEGRATION2D_FORTRAN$ {
+
+        private GATUN_INTEGRATION2D_FORTRAN$() {
+        }
+
+        /** {@code double gatun_integration2d_fortran(int n)} */
+        static final MethodHandle HANDLE = downcall$("gatun_integration2d_fortran", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_INT));
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

@@ -25,8 +25,6 @@ public final class Flags {
 
     private static final NativeLibrary LIBRARY = NativeLibrary.load(Flags.class, "flags");
 
-    private static final ArrayRequirement ALLPOSITIVE_X = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.FORTRAN);
-
     /**
      * Per-thread scratch for scalars passed by reference, 1 slots of 16 bytes: reused by
      * every call on the thread, so those scalars cost no allocation. Not reentrant: a
@@ -54,7 +52,7 @@ public final class Flags {
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
     public static boolean allPositive(DoubleArray x) {
-        ALLPOSITIVE_X.check(x);
+        GATUN_FLAGS_ALL_POSITIVE$.x.check(x);
         int n = ArrayRequirement.toInt("n", x.shape(0), "the extent of 'x'"); // n = extent of x
         requireExtent("x", x.shape(0), 0, n, "n");
         int result$ = Raw.allPositive(x.segment(), n);
@@ -162,12 +160,6 @@ public final class Flags {
         private Raw() {
         }
 
-        /** {@code int gatun_flags_all_positive(double * x, int n)} */
-        static final MethodHandle GATUN_FLAGS_ALL_POSITIVE = downcall$("gatun_flags_all_positive", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-
-        /** {@code gatun_flags_all_positive} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle GATUN_FLAGS_ALL_POSITIVE_CRITICAL = downcall$("gatun_flags_all_positive", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), Linker.Option.critical(true));
-
         /**
          * Calls {@code gatun_flags_all_positive} with exactly the native arguments.
          *
@@ -181,7 +173,7 @@ public final class Flags {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) GATUN_FLAGS_ALL_POSITIVE.invokeExact(x, n);
+                return (int) GATUN_FLAGS_ALL_POSITIVE$.HANDLE.invokeExact(x, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -204,7 +196,7 @@ public final class Flags {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) GATUN_FLAGS_ALL_POSITIVE_CRITICAL.invokeExact(x, n);
+                return (int) GATUN_FLAGS_ALL_POSITIVE$.CRITICAL.invokeExact(x, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -214,9 +206,6 @@ public final class Flags {
                 }
             }
         }
-
-        /** {@code void gatun_flags_negate(int flag, int * negated)} */
-        static final MethodHandle GATUN_FLAGS_NEGATE = downcall$("gatun_flags_negate", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code gatun_flags_negate} with exactly the native arguments.
@@ -231,7 +220,7 @@ public final class Flags {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_FLAGS_NEGATE.invokeExact(flag, negated);
+                GATUN_FLAGS_NEGATE$.HANDLE.invokeExact(flag, negated);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -241,9 +230,6 @@ public final class Flags {
                 }
             }
         }
-
-        /** {@code void gatun_flags_toggle(int * flag)} */
-        static final MethodHandle GATUN_FLAGS_TOGGLE = downcall$("gatun_flags_toggle", FunctionDescriptor.ofVoid(ADDRESS));
 
         /**
          * Calls {@code gatun_flags_toggle} with exactly the native arguments.
@@ -257,7 +243,7 @@ public final class Flags {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_FLAGS_TOGGLE.invokeExact(flag);
+                GATUN_FLAGS_TOGGLE$.HANDLE.invokeExact(flag);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -267,6 +253,39 @@ public final class Flags {
                 }
             }
         }
+    }
+
+    /** What {@code all_positive} needs, built on its first call. */
+    private static final class GATUN_FLAGS_ALL_POSITIVE$ {
+
+        private GATUN_FLAGS_ALL_POSITIVE$() {
+        }
+
+        /** {@code int gatun_flags_all_positive(double * x, int n)} */
+        static final MethodHandle HANDLE = downcall$("gatun_flags_all_positive", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        /** {@code gatun_flags_all_positive} as a critical downcall: accepts heap segments, must not call back into Java. */
+        static final MethodHandle CRITICAL = downcall$("gatun_flags_all_positive", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        static final ArrayRequirement x = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.FORTRAN);
+    }
+
+    /** What {@code negate} needs, built on its first call. */
+    private static final class GATUN_FLAGS_NEGATE$ {
+
+        private GATUN_FLAGS_NEGATE$() {
+        }
+
+        /** {@code void gatun_flags_negate(int flag, int * negated)} */
+        static final MethodHandle HANDLE = downcall$("gatun_flags_negate", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code toggle} needs, built on its first call. */
+    private static final class GATUN_FLAGS_TOGGLE$ {
+
+        private GATUN_FLAGS_TOGGLE$() {
+        }
+
+        /** {@code void gatun_flags_toggle(int * flag)} */
+        static final MethodHandle HANDLE = downcall$("gatun_flags_toggle", FunctionDescriptor.ofVoid(ADDRESS));
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

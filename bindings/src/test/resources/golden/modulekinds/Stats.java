@@ -25,10 +25,6 @@ public final class Stats {
 
     private static final NativeLibrary LIBRARY = NativeLibrary.load(Stats.class, "stats");
 
-    private static final ArrayRequirement MEAN_X = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.FORTRAN);
-
-    private static final ArrayRequirement SCALE_V = ArrayRequirement.host("v", ElementType.FLOAT, 1, Order.FORTRAN).requiringWritable();
-
     /**
      * Per-thread scratch for scalars passed by reference, 1 slots of 16 bytes: reused by
      * every call on the thread, so those scalars cost no allocation. Not reentrant: a
@@ -56,7 +52,7 @@ public final class Stats {
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
     public static double mean(DoubleArray x) {
-        MEAN_X.check(x);
+        GATUN_STATS_MEAN$.x.check(x);
         long n = x.shape(0); // n = extent of x
         requireExtent("x", x.shape(0), 0, n, "n");
         double result$ = Raw.mean(x.segment(), n);
@@ -91,7 +87,7 @@ public final class Stats {
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
     public static long scale(FloatArray v, float factor) {
-        SCALE_V.check(v);
+        GATUN_STATS_SCALE$.v.check(v);
         int n = ArrayRequirement.toInt("n", v.shape(0), "the extent of 'v'"); // n = extent of v
         requireExtent("v", v.shape(0), 0, n, "n");
         MemorySegment[] scratch = SCRATCH.get();
@@ -173,12 +169,6 @@ public final class Stats {
         private Raw() {
         }
 
-        /** {@code double gatun_stats_mean(double * x, int64_t n)} */
-        static final MethodHandle GATUN_STATS_MEAN = downcall$("gatun_stats_mean", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG));
-
-        /** {@code gatun_stats_mean} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle GATUN_STATS_MEAN_CRITICAL = downcall$("gatun_stats_mean", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
-
         /**
          * Calls {@code gatun_stats_mean} with exactly the native arguments.
          *
@@ -192,7 +182,7 @@ public final class Stats {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (double) GATUN_STATS_MEAN.invokeExact(x, n);
+                return (double) GATUN_STATS_MEAN$.HANDLE.invokeExact(x, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -215,7 +205,7 @@ public final class Stats {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (double) GATUN_STATS_MEAN_CRITICAL.invokeExact(x, n);
+                return (double) GATUN_STATS_MEAN$.CRITICAL.invokeExact(x, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -225,12 +215,6 @@ public final class Stats {
                 }
             }
         }
-
-        /** {@code void gatun_stats_scale(float * v, int n, float factor, int64_t * nonzero)} */
-        static final MethodHandle GATUN_STATS_SCALE = downcall$("gatun_stats_scale", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS));
-
-        /** {@code gatun_stats_scale} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle GATUN_STATS_SCALE_CRITICAL = downcall$("gatun_stats_scale", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS), Linker.Option.critical(true));
 
         /**
          * Calls {@code gatun_stats_scale} with exactly the native arguments.
@@ -247,7 +231,7 @@ public final class Stats {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_STATS_SCALE.invokeExact(v, n, factor, nonzero);
+                GATUN_STATS_SCALE$.HANDLE.invokeExact(v, n, factor, nonzero);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -272,7 +256,7 @@ public final class Stats {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_STATS_SCALE_CRITICAL.invokeExact(v, n, factor, nonzero);
+                GATUN_STATS_SCALE$.CRITICAL.invokeExact(v, n, factor, nonzero);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -282,6 +266,32 @@ public final class Stats {
                 }
             }
         }
+    }
+
+    /** What {@code mean} needs, built on its first call. */
+    private static final class GATUN_STATS_MEAN$ {
+
+        private GATUN_STATS_MEAN$() {
+        }
+
+        /** {@code double gatun_stats_mean(double * x, int64_t n)} */
+        static final MethodHandle HANDLE = downcall$("gatun_stats_mean", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG));
+        /** {@code gatun_stats_mean} as a critical downcall: accepts heap segments, must not call back into Java. */
+        static final MethodHandle CRITICAL = downcall$("gatun_stats_mean", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
+        static final ArrayRequirement x = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.FORTRAN);
+    }
+
+    /** What {@code scale} needs, built on its first call. */
+    private static final class GATUN_STATS_SCALE$ {
+
+        private GATUN_STATS_SCALE$() {
+        }
+
+        /** {@code void gatun_stats_scale(float * v, int n, float factor, int64_t * nonzero)} */
+        static final MethodHandle HANDLE = downcall$("gatun_stats_scale", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS));
+        /** {@code gatun_stats_scale} as a critical downcall: accepts heap segments, must not call back into Java. */
+        static final MethodHandle CRITICAL = downcall$("gatun_stats_scale", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS), Linker.Option.critical(true));
+        static final ArrayRequirement v = ArrayRequirement.host("v", ElementType.FLOAT, 1, Order.FORTRAN).requiringWritable();
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

@@ -114,9 +114,6 @@ public final class Spaces {
         private Raw() {
         }
 
-        /** {@code double gatun_alpha_twice(double x)} */
-        static final MethodHandle GATUN_ALPHA_TWICE = downcall$("gatun_alpha_twice", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE));
-
         /**
          * Calls {@code gatun_alpha_twice} with exactly the native arguments.
          *
@@ -129,7 +126,7 @@ public final class Spaces {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (double) GATUN_ALPHA_TWICE.invokeExact(x);
+                return (double) GATUN_ALPHA_TWICE$.HANDLE.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -139,9 +136,6 @@ public final class Spaces {
                 }
             }
         }
-
-        /** {@code double gatun_alpha_only_alpha(double x)} */
-        static final MethodHandle GATUN_ALPHA_ONLY_ALPHA = downcall$("gatun_alpha_only_alpha", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE));
 
         /**
          * Calls {@code gatun_alpha_only_alpha} with exactly the native arguments.
@@ -155,7 +149,7 @@ public final class Spaces {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (double) GATUN_ALPHA_ONLY_ALPHA.invokeExact(x);
+                return (double) GATUN_ALPHA_ONLY_ALPHA$.HANDLE.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -165,9 +159,6 @@ public final class Spaces {
                 }
             }
         }
-
-        /** {@code double gatun_beta_twice(double x)} */
-        static final MethodHandle GATUN_BETA_TWICE = downcall$("gatun_beta_twice", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE));
 
         /**
          * Calls {@code gatun_beta_twice} with exactly the native arguments.
@@ -181,7 +172,7 @@ public final class Spaces {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (double) GATUN_BETA_TWICE.invokeExact(x);
+                return (double) GATUN_BETA_TWICE$.HANDLE.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -191,9 +182,6 @@ public final class Spaces {
                 }
             }
         }
-
-        /** {@code double gatun_twice(double x)} */
-        static final MethodHandle GATUN_TWICE = downcall$("gatun_twice", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE));
 
         /**
          * Calls {@code gatun_twice} with exactly the native arguments.
@@ -207,7 +195,7 @@ public final class Spaces {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (double) GATUN_TWICE.invokeExact(x);
+                return (double) GATUN_TWICE$.HANDLE.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -217,6 +205,46 @@ public final class Spaces {
                 }
             }
         }
+    }
+
+    /** What {@code twice} needs, built on its first call. */
+    private static final class GATUN_ALPHA_TWICE$ {
+
+        private GATUN_ALPHA_TWICE$() {
+        }
+
+        /** {@code double gatun_alpha_twice(double x)} */
+        static final MethodHandle HANDLE = downcall$("gatun_alpha_twice", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE));
+    }
+
+    /** What {@code only_alpha} needs, built on its first call. */
+    private static final class GATUN_ALPHA_ONLY_ALPHA$ {
+
+        private GATUN_ALPHA_ONLY_ALPHA$() {
+        }
+
+        /** {@code double gatun_alpha_only_alpha(double x)} */
+        static final MethodHandle HANDLE = downcall$("gatun_alpha_only_alpha", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE));
+    }
+
+    /** What {@code twice} needs, built on its first call. */
+    private static final class GATUN_BETA_TWICE$ {
+
+        private GATUN_BETA_TWICE$() {
+        }
+
+        /** {@code double gatun_beta_twice(double x)} */
+        static final MethodHandle HANDLE = downcall$("gatun_beta_twice", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE));
+    }
+
+    /** What {@code twice} needs, built on its first call. */
+    private static final class GATUN_TWICE$ {
+
+        private GATUN_TWICE$() {
+        }
+
+        /** {@code double gatun_twice(double x)} */
+        static final MethodHandle HANDLE = downcall$("gatun_twice", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE));
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

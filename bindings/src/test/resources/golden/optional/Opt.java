@@ -25,12 +25,6 @@ public final class Opt {
 
     private static final NativeLibrary LIBRARY = NativeLibrary.load(Opt.class, "opt");
 
-    private static final ArrayRequirement AXPYSUM_X = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.FORTRAN);
-
-    private static final ArrayRequirement AXPYSUM_W = ArrayRequirement.host("w", ElementType.DOUBLE, 1, Order.FORTRAN);
-
-    private static final ArrayRequirement CLAMP_V = ArrayRequirement.host("v", ElementType.DOUBLE, 1, Order.FORTRAN).requiringWritable();
-
     /**
      * Per-thread scratch for scalars passed by reference, 2 slots of 16 bytes: reused by
      * every call on the thread, so those scalars cost no allocation. Not reentrant: a
@@ -60,8 +54,8 @@ public final class Opt {
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
     public static double axpySum(DoubleArray x, Double alpha, DoubleArray w) {
-        AXPYSUM_X.check(x);
-        if (w != null) AXPYSUM_W.check(w);
+        GATUN_OPT_AXPY_SUM$.x.check(x);
+        if (w != null) GATUN_OPT_AXPY_SUM$.w.check(w);
         int n = ArrayRequirement.toInt("n", x.shape(0), "the extent of 'x'"); // n = extent of x
         requireExtent("x", x.shape(0), 0, n, "n");
         if (w != null) requireExtent("w", w.shape(0), 0, n, "n");
@@ -86,7 +80,7 @@ public final class Opt {
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
     public static void clamp(DoubleArray v, Double lo, Double hi) {
-        CLAMP_V.check(v);
+        GATUN_OPT_CLAMP$.v.check(v);
         int n = ArrayRequirement.toInt("n", v.shape(0), "the extent of 'v'"); // n = extent of v
         requireExtent("v", v.shape(0), 0, n, "n");
         MemorySegment[] scratch = SCRATCH.get();
@@ -178,9 +172,6 @@ public final class Opt {
         private Raw() {
         }
 
-        /** {@code double gatun_opt_axpy_sum(double * x, int n, double * alpha, double * w)} */
-        static final MethodHandle GATUN_OPT_AXPY_SUM = downcall$("gatun_opt_axpy_sum", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
-
         /**
          * Calls {@code gatun_opt_axpy_sum} with exactly the native arguments.
          *
@@ -196,7 +187,7 @@ public final class Opt {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (double) GATUN_OPT_AXPY_SUM.invokeExact(x, n, alpha, w);
+                return (double) GATUN_OPT_AXPY_SUM$.HANDLE.invokeExact(x, n, alpha, w);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -206,12 +197,6 @@ public final class Opt {
                 }
             }
         }
-
-        /** {@code void gatun_opt_clamp(double * v, int n, double * lo, double * hi)} */
-        static final MethodHandle GATUN_OPT_CLAMP = downcall$("gatun_opt_clamp", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
-
-        /** {@code gatun_opt_clamp} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle GATUN_OPT_CLAMP_CRITICAL = downcall$("gatun_opt_clamp", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS), Linker.Option.critical(true));
 
         /**
          * Calls {@code gatun_opt_clamp} with exactly the native arguments.
@@ -228,7 +213,7 @@ public final class Opt {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_OPT_CLAMP.invokeExact(v, n, lo, hi);
+                GATUN_OPT_CLAMP$.HANDLE.invokeExact(v, n, lo, hi);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -253,7 +238,7 @@ public final class Opt {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_OPT_CLAMP_CRITICAL.invokeExact(v, n, lo, hi);
+                GATUN_OPT_CLAMP$.CRITICAL.invokeExact(v, n, lo, hi);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -263,6 +248,31 @@ public final class Opt {
                 }
             }
         }
+    }
+
+    /** What {@code axpy_sum} needs, built on its first call. */
+    private static final class GATUN_OPT_AXPY_SUM$ {
+
+        private GATUN_OPT_AXPY_SUM$() {
+        }
+
+        /** {@code double gatun_opt_axpy_sum(double * x, int n, double * alpha, double * w)} */
+        static final MethodHandle HANDLE = downcall$("gatun_opt_axpy_sum", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
+        static final ArrayRequirement x = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.FORTRAN);
+        static final ArrayRequirement w = ArrayRequirement.host("w", ElementType.DOUBLE, 1, Order.FORTRAN);
+    }
+
+    /** What {@code clamp} needs, built on its first call. */
+    private static final class GATUN_OPT_CLAMP$ {
+
+        private GATUN_OPT_CLAMP$() {
+        }
+
+        /** {@code void gatun_opt_clamp(double * v, int n, double * lo, double * hi)} */
+        static final MethodHandle HANDLE = downcall$("gatun_opt_clamp", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
+        /** {@code gatun_opt_clamp} as a critical downcall: accepts heap segments, must not call back into Java. */
+        static final MethodHandle CRITICAL = downcall$("gatun_opt_clamp", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS), Linker.Option.critical(true));
+        static final ArrayRequirement v = ArrayRequirement.host("v", ElementType.DOUBLE, 1, Order.FORTRAN).requiringWritable();
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

@@ -25,8 +25,6 @@ public final class Strings {
 
     private static final NativeLibrary LIBRARY = NativeLibrary.load(Strings.class, "strings");
 
-    private static final ArrayRequirement CODES5_C = ArrayRequirement.host("c", ElementType.INT, 1, Order.FORTRAN).requiringWritable();
-
     private Strings() {
     }
 
@@ -41,7 +39,7 @@ public final class Strings {
      */
     public static void codes5(String s, IntArray c) {
         Objects.requireNonNull(s, "s");
-        CODES5_C.check(c);
+        GATUN_STRINGS_CODES5$.c.check(c);
         requireExtent("c", c.shape(0), 0, 5L, "5");
         try (Arena arena = Arena.ofConfined()) {
             long s$len = 5L;
@@ -376,9 +374,6 @@ public final class Strings {
         private Raw() {
         }
 
-        /** {@code void gatun_strings_codes5(char * s, int64_t sLength, int * c)} */
-        static final MethodHandle GATUN_STRINGS_CODES5 = downcall$("gatun_strings_codes5", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
-
         /**
          * Calls {@code gatun_strings_codes5} with exactly the native arguments.
          *
@@ -393,7 +388,7 @@ public final class Strings {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_STRINGS_CODES5.invokeExact(s, sLength, c);
+                GATUN_STRINGS_CODES5$.HANDLE.invokeExact(s, sLength, c);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -403,9 +398,6 @@ public final class Strings {
                 }
             }
         }
-
-        /** {@code int gatun_strings_length_of(char * s, int64_t sLength)} */
-        static final MethodHandle GATUN_STRINGS_LENGTH_OF = downcall$("gatun_strings_length_of", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
 
         /**
          * Calls {@code gatun_strings_length_of} with exactly the native arguments.
@@ -420,7 +412,7 @@ public final class Strings {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) GATUN_STRINGS_LENGTH_OF.invokeExact(s, sLength);
+                return (int) GATUN_STRINGS_LENGTH_OF$.HANDLE.invokeExact(s, sLength);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -430,9 +422,6 @@ public final class Strings {
                 }
             }
         }
-
-        /** {@code int64_t gatun_strings_count_of(char * s, int64_t sLength, char * c, int64_t cLength)} */
-        static final MethodHandle GATUN_STRINGS_COUNT_OF = downcall$("gatun_strings_count_of", FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
 
         /**
          * Calls {@code gatun_strings_count_of} with exactly the native arguments.
@@ -449,7 +438,7 @@ public final class Strings {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (long) GATUN_STRINGS_COUNT_OF.invokeExact(s, sLength, c, cLength);
+                return (long) GATUN_STRINGS_COUNT_OF$.HANDLE.invokeExact(s, sLength, c, cLength);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -459,9 +448,6 @@ public final class Strings {
                 }
             }
         }
-
-        /** {@code void gatun_strings_upper(char * s, int64_t sLength, char * u, int64_t uLength)} */
-        static final MethodHandle GATUN_STRINGS_UPPER = downcall$("gatun_strings_upper", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
 
         /**
          * Calls {@code gatun_strings_upper} with exactly the native arguments.
@@ -478,7 +464,7 @@ public final class Strings {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_STRINGS_UPPER.invokeExact(s, sLength, u, uLength);
+                GATUN_STRINGS_UPPER$.HANDLE.invokeExact(s, sLength, u, uLength);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -488,9 +474,6 @@ public final class Strings {
                 }
             }
         }
-
-        /** {@code void gatun_strings_stamp(char * fixed, int64_t fixedLength, char * any, int64_t anyLength)} */
-        static final MethodHandle GATUN_STRINGS_STAMP = downcall$("gatun_strings_stamp", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
 
         /**
          * Calls {@code gatun_strings_stamp} with exactly the native arguments.
@@ -507,7 +490,7 @@ public final class Strings {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_STRINGS_STAMP.invokeExact(fixed, fixedLength, any, anyLength);
+                GATUN_STRINGS_STAMP$.HANDLE.invokeExact(fixed, fixedLength, any, anyLength);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -517,9 +500,6 @@ public final class Strings {
                 }
             }
         }
-
-        /** {@code void gatun_strings_repeat3(char * s, int64_t sLength, char * result)} */
-        static final MethodHandle GATUN_STRINGS_REPEAT3 = downcall$("gatun_strings_repeat3", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
 
         /**
          * Calls {@code gatun_strings_repeat3} with exactly the native arguments.
@@ -535,7 +515,7 @@ public final class Strings {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_STRINGS_REPEAT3.invokeExact(s, sLength, result);
+                GATUN_STRINGS_REPEAT3$.HANDLE.invokeExact(s, sLength, result);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -545,9 +525,6 @@ public final class Strings {
                 }
             }
         }
-
-        /** {@code void gatun_strings_greet(char * name, int64_t nameLength, char * result)} */
-        static final MethodHandle GATUN_STRINGS_GREET = downcall$("gatun_strings_greet", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
 
         /**
          * Calls {@code gatun_strings_greet} with exactly the native arguments.
@@ -563,7 +540,7 @@ public final class Strings {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_STRINGS_GREET.invokeExact(name, nameLength, result);
+                GATUN_STRINGS_GREET$.HANDLE.invokeExact(name, nameLength, result);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -573,9 +550,6 @@ public final class Strings {
                 }
             }
         }
-
-        /** {@code int gatun_strings_joined(char * words, int64_t wordsLength, int64_t wordsExtent1, int n)} */
-        static final MethodHandle GATUN_STRINGS_JOINED = downcall$("gatun_strings_joined", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
 
         /**
          * Calls {@code gatun_strings_joined} with exactly the native arguments.
@@ -592,7 +566,7 @@ public final class Strings {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) GATUN_STRINGS_JOINED.invokeExact(words, wordsLength, wordsExtent1, n);
+                return (int) GATUN_STRINGS_JOINED$.HANDLE.invokeExact(words, wordsLength, wordsExtent1, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -602,9 +576,6 @@ public final class Strings {
                 }
             }
         }
-
-        /** {@code void gatun_strings_reverse_each(char * words, int64_t wordsLength, int64_t wordsExtent1)} */
-        static final MethodHandle GATUN_STRINGS_REVERSE_EACH = downcall$("gatun_strings_reverse_each", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG));
 
         /**
          * Calls {@code gatun_strings_reverse_each} with exactly the native arguments.
@@ -620,7 +591,7 @@ public final class Strings {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                GATUN_STRINGS_REVERSE_EACH.invokeExact(words, wordsLength, wordsExtent1);
+                GATUN_STRINGS_REVERSE_EACH$.HANDLE.invokeExact(words, wordsLength, wordsExtent1);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -630,6 +601,97 @@ public final class Strings {
                 }
             }
         }
+    }
+
+    /** What {@code codes5} needs, built on its first call. */
+    private static final class GATUN_STRINGS_CODES5$ {
+
+        private GATUN_STRINGS_CODES5$() {
+        }
+
+        /** {@code void gatun_strings_codes5(char * s, int64_t sLength, int * c)} */
+        static final MethodHandle HANDLE = downcall$("gatun_strings_codes5", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
+        static final ArrayRequirement c = ArrayRequirement.host("c", ElementType.INT, 1, Order.FORTRAN).requiringWritable();
+    }
+
+    /** What {@code length_of} needs, built on its first call. */
+    private static final class GATUN_STRINGS_LENGTH_OF$ {
+
+        private GATUN_STRINGS_LENGTH_OF$() {
+        }
+
+        /** {@code int gatun_strings_length_of(char * s, int64_t sLength)} */
+        static final MethodHandle HANDLE = downcall$("gatun_strings_length_of", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+    }
+
+    /** What {@code count_of} needs, built on its first call. */
+    private static final class GATUN_STRINGS_COUNT_OF$ {
+
+        private GATUN_STRINGS_COUNT_OF$() {
+        }
+
+        /** {@code int64_t gatun_strings_count_of(char * s, int64_t sLength, char * c, int64_t cLength)} */
+        static final MethodHandle HANDLE = downcall$("gatun_strings_count_of", FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
+    }
+
+    /** What {@code upper} needs, built on its first call. */
+    private static final class GATUN_STRINGS_UPPER$ {
+
+        private GATUN_STRINGS_UPPER$() {
+        }
+
+        /** {@code void gatun_strings_upper(char * s, int64_t sLength, char * u, int64_t uLength)} */
+        static final MethodHandle HANDLE = downcall$("gatun_strings_upper", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
+    }
+
+    /** What {@code stamp} needs, built on its first call. */
+    private static final class GATUN_STRINGS_STAMP$ {
+
+        private GATUN_STRINGS_STAMP$() {
+        }
+
+        /** {@code void gatun_strings_stamp(char * fixed, int64_t fixedLength, char * any, int64_t anyLength)} */
+        static final MethodHandle HANDLE = downcall$("gatun_strings_stamp", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
+    }
+
+    /** What {@code repeat3} needs, built on its first call. */
+    private static final class GATUN_STRINGS_REPEAT3$ {
+
+        private GATUN_STRINGS_REPEAT3$() {
+        }
+
+        /** {@code void gatun_strings_repeat3(char * s, int64_t sLength, char * result)} */
+        static final MethodHandle HANDLE = downcall$("gatun_strings_repeat3", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
+    }
+
+    /** What {@code greet} needs, built on its first call. */
+    private static final class GATUN_STRINGS_GREET$ {
+
+        private GATUN_STRINGS_GREET$() {
+        }
+
+        /** {@code void gatun_strings_greet(char * name, int64_t nameLength, char * result)} */
+        static final MethodHandle HANDLE = downcall$("gatun_strings_greet", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
+    }
+
+    /** What {@code joined} needs, built on its first call. */
+    private static final class GATUN_STRINGS_JOINED$ {
+
+        private GATUN_STRINGS_JOINED$() {
+        }
+
+        /** {@code int gatun_strings_joined(char * words, int64_t wordsLength, int64_t wordsExtent1, int n)} */
+        static final MethodHandle HANDLE = downcall$("gatun_strings_joined", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
+    }
+
+    /** What {@code reverse_each} needs, built on its first call. */
+    private static final class GATUN_STRINGS_REVERSE_EACH$ {
+
+        private GATUN_STRINGS_REVERSE_EACH$() {
+        }
+
+        /** {@code void gatun_strings_reverse_each(char * words, int64_t wordsLength, int64_t wordsExtent1)} */
+        static final MethodHandle HANDLE = downcall$("gatun_strings_reverse_each", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG));
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

@@ -59,8 +59,8 @@ final class CallbackBuilder {
                 result.equals("void") ? "" : "         * @return the value the native code receives\n", result, String.join(", ", params));
     }
 
-    static String upcallFields(String method, String param, Signature s) {
-        String field = JavaEmitter.upcallField(method, param);
+    /** The holder fields of a callback parameter: the upcall target on {@code iface} and the C descriptor. */
+    static String upcallFields(String iface, String param, Signature s) {
         var classes = new ArrayList<String>();
         var layouts = new ArrayList<String>();
         var filters = new StringBuilder();
@@ -79,11 +79,10 @@ final class CallbackBuilder {
                 : "FunctionDescriptor.of(" + (s.result() instanceof Type.Struct st ? StructBuilder.className(st) + ".LAYOUT"
                 : JavaTypes.layout(result)) + (layouts.isEmpty() ? "" : ", " + String.join(", ", layouts)) + ")";
         return """
-
-                    private static final MethodHandle %s = %supcallTarget(%s.class, "apply",
-                            MethodType.methodType(%s.class%s))%s;
-                    private static final FunctionDescriptor %s_DESCRIPTOR = %s;
-                """.formatted(field, filters.isEmpty() ? "" : "logicalArguments(", JavaEmitter.callbackInterface(method, param), result,
-                classes.isEmpty() ? "" : ", " + String.join(", ", classes), filters.isEmpty() ? "" : filters + ")", field, descriptor);
+                        static final MethodHandle %s$upcall = %supcallTarget(%s.class, "apply",
+                                MethodType.methodType(%s.class%s))%s;
+                        static final FunctionDescriptor %s$descriptor = %s;
+                """.formatted(param, filters.isEmpty() ? "" : "logicalArguments(", iface, result,
+                classes.isEmpty() ? "" : ", " + String.join(", ", classes), filters.isEmpty() ? "" : filters + ")", param, descriptor);
     }
 }

@@ -65,6 +65,11 @@ final class FriendlyMethodBuilder {
         return anyArray && !(proc.result() instanceof Type.Character) && !(proc.result() instanceof Type.Struct);
     }
 
+    /** The procedure's holder class (handles, requirements, upcall targets). */
+    private String holder() {
+        return RawMethodBuilder.holder(proc, plan, notes);
+    }
+
     int scratchSlots() {
         return scratchSlots;
     }
@@ -157,7 +162,7 @@ final class FriendlyMethodBuilder {
                 : "Arena arena = Arena.ofConfined()";
         if (plan.shim() && callbacks) {
             // One call at a time per procedure: the shim holds the callback in a shared module variable.
-            body.append("        synchronized (").append(JavaEmitter.callbackLock(method)).append(") {\n")
+            body.append("        synchronized (").append(JavaEmitter.callbackLock(holder())).append(") {\n")
                     .append("            try (").append(resources).append(") {\n").append(call.toString().indent(4).stripTrailing())
                     .append("\n            }\n        }\n");
         } else if (arena) {
@@ -176,7 +181,7 @@ final class FriendlyMethodBuilder {
                 }
             } else if (p.isArray()) {
                 String check = heap ? "Objects.requireNonNull(" + name(p) + ", \"" + p.name() + "\");"
-                        : JavaEmitter.requirementField(method, name(p)) + ".check(" + name(p) + ");";
+                        : JavaEmitter.requirementField(holder(), parameterName(p)) + ".check(" + name(p) + ");";
                 body.append("        ").append(p.optional() ? "if (" + name(p) + " != null) " : "").append(check).append('\n');
             } else if (p.type() instanceof Type.Callback || StructBuilder.wrapped(p.type()) != null
                     || (p.type() instanceof Type.Character && visible().contains(p) && !p.optional() && !defaulted(p))) {
@@ -275,8 +280,8 @@ final class FriendlyMethodBuilder {
                     ? cString(p, call, ind) : fortranString(p, call, ind);
             case STRING_LENGTH -> name(p) + "$len";
             // The guard keeps a throwing callback from unwinding through native frames (fatal) and rethrows after the call.
-            case CALLBACK -> "LINKER.upcallStub(guard.protect(" + JavaEmitter.upcallField(method, name(p)) + ".bindTo(" + name(p) + ")), "
-                    + JavaEmitter.upcallField(method, name(p)) + "_DESCRIPTOR, arena)";
+            case CALLBACK -> "LINKER.upcallStub(guard.protect(" + JavaEmitter.upcallField(holder(), parameterName(p)) + ".bindTo(" + name(p) + ")), "
+                    + JavaEmitter.upcallDescriptor(holder(), parameterName(p)) + ", arena)";
             case SCALAR_POINTER -> scalarPointer(p, call, ind);
             case RESULT -> {
                 if (proc.result() instanceof Type.Character c) {

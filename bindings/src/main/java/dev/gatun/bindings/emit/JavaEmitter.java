@@ -71,6 +71,7 @@ public final class JavaEmitter {
         var friendly = new StringBuilder();
         var fields = new StringBuilder();
         var nested = new StringBuilder();
+        var holders = new StringBuilder();
         var structs = new java.util.LinkedHashMap<String, Type.Struct>();
         int scratch = 0;
         boolean callbacks = false;
@@ -89,14 +90,15 @@ public final class JavaEmitter {
                     k -> new StringBuilder[] {new StringBuilder(), new StringBuilder(), new StringBuilder()})).orElse(null);
             boolean nestedOnly = namespace.isPresent() && !namespace.get().topLevel();
             StringBuilder toFriendly = nestedOnly ? module[0] : friendly;
-            StringBuilder toFields = nestedOnly ? module[1] : fields;
             StringBuilder toNested = nestedOnly ? module[2] : nested;
             for (Parameter q : p.parameters()) {
                 collectStruct(q.type(), structs);
             }
             collectStruct(p.result(), structs);
             boolean heap = FriendlyMethodBuilder.heapOverloadPossible(p);
-            raw.append(new RawMethodBuilder(p, plan.get(), rawMethod, notes).build(heap));
+            var rawBuilder = new RawMethodBuilder(p, plan.get(), rawMethod, notes);
+            raw.append(rawBuilder.build(heap));
+            var holder = new StringBuilder(rawBuilder.handleFields(heap));
             if (!plan.get().shim()) {
                 toFriendly.append(address(p, method, plan.get().symbol()));
             }
@@ -122,14 +124,15 @@ public final class JavaEmitter {
                     module[0].append(delegateMethod(p, h, method, cls));
                 }
             }
-            toFields.append(requirementFields(p, method));
+            holder.append(requirementFields(p));
             if (plan.get().shim() && p.parameters().stream().anyMatch(q -> q.type() instanceof Type.Callback)) {
-                toFields.append("""
-
-                            /** Serialises calls of {@code %s}: its shim keeps the callback in one module-level pointer. */
-                            private static final Object %s = new Object();
-                        """.formatted(p.name(), callbackLock(method)));
+                holder.append("""
+                                /** Serialises calls of {@code %s}: its shim keeps the callback in one module-level pointer. */
+                                static final Object CALLS = new Object();
+                        """.formatted(p.name()));
             }
+            // The callback interfaces of a procedure that lives only in its module's class are nested there.
+            String scope = nestedOnly ? namespace.get().className() + "." : "";
             for (Parameter q : p.parameters()) {
                 if (q.type() instanceof Type.Callback cb) {
                     cb.signature().parameters().forEach(arg -> collectStruct(arg.type(), structs));
@@ -137,9 +140,11 @@ public final class JavaEmitter {
                     callbacks = true;
                     logicalCallbacks |= CallbackBuilder.needsLogicalFilter(cb.signature());
                     toNested.append(CallbackBuilder.interfaceSource(method, javaName(notes, q), cb.signature(), notes));
-                    toFields.append(CallbackBuilder.upcallFields(method, javaName(notes, q), cb.signature()));
+                    holder.append(CallbackBuilder.upcallFields(scope + callbackInterface(method, javaName(notes, q)), javaName(notes, q),
+                            cb.signature()));
                 }
             }
+            holders.append(holderClass(p, RawMethodBuilder.holder(p, plan.get(), notes), holder));
             if (f.outputs().size() > 1) {
                 toNested.append(resultRecord(f, method));
             }
@@ -265,7 +270,7 @@ public final class JavaEmitter {
                         private Raw() {
                         }
                 %s    }
-
+                %s
                     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {
                         if (actual < expected) {
                             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
@@ -312,7 +317,7 @@ public final class JavaEmitter {
                     }
                 %s}
                 """.formatted(HEADER, pkg, library.name(), sources, cls, loadLibrary(cls, library, systemLibraries), fields, cls, friendly, nested, raw,
-                cls, helpers);
+                holders, cls, helpers);
     }
 
     private static final String UPCALL_TARGET = """
@@ -477,12 +482,26 @@ public final class JavaEmitter {
                 + (q.optional() ? ", or null to omit it" : "");
     }
 
-    private String requirementFields(Procedure p, String method) {
+    /** The holder class of one procedure: its handles, array requirements and upcall targets, built on its first call. */
+    private static String holderClass(Procedure p, String name, CharSequence fields) {
+        return """
+
+                    /** What {@code %s} needs, built on its first call. */
+                    private static final class %s {
+
+                        private %s() {
+                        }
+
+                %s    }
+                """.formatted(p.name(), name, name, fields);
+    }
+
+    private String requirementFields(Procedure p) {
         var sb = new StringBuilder();
         for (Parameter q : p.parameters()) {
             // String arrays are Java String[], copied in and out: no array requirement.
             if (q.isArray() && !(q.type() instanceof Type.Character)) {
-                sb.append("\n    private static final ArrayRequirement ").append(requirementField(method, javaName(notes, q)))
+                sb.append("        static final ArrayRequirement ").append(javaName(notes, q))
                         .append(" = ArrayRequirement.host(\"").append(q.name()).append("\", ElementType.")
                         .append(JavaTypes.elementType(q.type())).append(", ").append(q.rank()).append(", Order.")
                         .append(q.order().name()).append(")")
@@ -516,16 +535,23 @@ public final class JavaEmitter {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    static String requirementField(String method, String param) {
-        return (method + "_" + param).toUpperCase(Locale.ROOT);
+    /** The array requirement of a parameter: a field of the procedure's holder named like the parameter. */
+    static String requirementField(String holder, String param) {
+        return holder + "." + param;
     }
 
-    static String upcallField(String method, String param) {
-        return (method + "_" + param + "_upcall").toUpperCase(Locale.ROOT);
+    /** The upcall target of a callback parameter, a field of the procedure's holder. */
+    static String upcallField(String holder, String param) {
+        return holder + "." + param + "$upcall";
     }
 
-    static String callbackLock(String method) {
-        return method.toUpperCase(Locale.ROOT) + "$CALLS";
+    /** The C descriptor of a callback parameter, a field of the procedure's holder. */
+    static String upcallDescriptor(String holder, String param) {
+        return holder + "." + param + "$descriptor";
+    }
+
+    static String callbackLock(String holder) {
+        return holder + ".CALLS";
     }
 
     static String callbackInterface(String method, String param) {

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the raw layer of one procedure: a {@code static final MethodHandle} and a method taking
- * primitives and {@code MemorySegment}s exactly as the C ABI sees them.
+ * Builds the raw layer of one procedure: its downcall handles (fields of the procedure's holder class, see
+ * {@link #holder}) and a method taking primitives and {@code MemorySegment}s exactly as the C ABI sees them.
  */
 final class RawMethodBuilder {
 
@@ -28,6 +28,28 @@ final class RawMethodBuilder {
     static String handle(Procedure procedure, Notes.CallPlan plan, Annotations notes) {
         return notes.get(procedure, Notes.HandleName.class).map(Notes.HandleName::name)
                 .orElseGet(() -> plan.symbol().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * The procedure's holder class: a nested class whose {@code static final} fields are its downcall handles and
+     * what its friendly methods check. Each holder initialises on the procedure's first call, so no class
+     * initializer grows with the header (javac's 64 KB limit per method) and a header of thousands of functions
+     * links only those called; a {@code static final} handle in an initialised class still folds to a constant.
+     */
+    static String holder(Procedure procedure, Notes.CallPlan plan, Annotations notes) {
+        return handle(procedure, plan, notes) + "$";
+    }
+
+    /** The holder's handle field, and a critical twin when asked, indented for the holder class. */
+    String handleFields(boolean critical) {
+        String fields = """
+                        /** {@code %s} */
+                        static final MethodHandle HANDLE = downcall$("%s", %s);
+                """.formatted(nativeSignature(), plan.symbol(), descriptor());
+        return critical ? fields + """
+                        /** {@code %s} as a critical downcall: accepts heap segments, must not call back into Java. */
+                        static final MethodHandle CRITICAL = downcall$("%s", %s, Linker.Option.critical(true));
+                """.formatted(plan.symbol(), plan.symbol(), descriptor()) : fields;
     }
 
     /** The raw Java result type. */
@@ -73,9 +95,9 @@ final class RawMethodBuilder {
                 : "FunctionDescriptor.ofVoid(" + args + ")";
     }
 
-    /** The handle field (and a critical twin when asked) plus the raw method, indented for the Raw class. */
+    /** The raw method (and its critical twin when asked), indented for the Raw class; the handles are in the holder. */
     String build(boolean critical) {
-        String h = handle(procedure, plan, notes);
+        String h = holder(procedure, plan, notes);
         var params = new ArrayList<String>();
         var names = slotNames();
         var arguments = new ArrayList<>(names);
@@ -103,31 +125,19 @@ final class RawMethodBuilder {
         String bytes = segments.isEmpty() ? "0" : String.join(" + ", segments);
         String docs = allocatorDoc + paramDocs(names);
         String signature = String.join(", ", params);
-        String plain = method(method, h, arguments, signature, docs, event, bytes,
+        String plain = method(method, h + ".HANDLE", arguments, signature, docs, event, bytes,
                 "Calls {@code " + plan.symbol() + "} with exactly the native arguments.",
                 "if a segment is not a native segment");
         if (!critical) {
-            return """
-
-                            /** {@code %s} */
-                            static final MethodHandle %s = downcall$("%s", %s);
-                    %s""".formatted(nativeSignature(), h, plan.symbol(), descriptor(), plain);
+            return plain;
         }
         // The heap-array overloads call the critical twin through a raw method of its own, so that their calls
         // are profiled like every other.
-        String twin = method(method + "$critical", h + "_CRITICAL", arguments, signature, docs, event, bytes,
+        String twin = method(method + "$critical", h + ".CRITICAL", arguments, signature, docs, event, bytes,
                 "Calls {@code " + plan.symbol() + "} as a critical downcall: segments may be on the Java heap, and the"
                         + " function must not call back into Java.",
                 null);
-        return """
-
-                        /** {@code %s} */
-                        static final MethodHandle %s = downcall$("%s", %s);
-
-                        /** {@code %s} as a critical downcall: accepts heap segments, must not call back into Java. */
-                        static final MethodHandle %s_CRITICAL = downcall$("%s", %s, Linker.Option.critical(true));
-                %s%s""".formatted(nativeSignature(), h, plan.symbol(), descriptor(), plan.symbol(), h, plan.symbol(), descriptor(),
-                        plain, twin);
+        return plain + twin;
     }
 
     private String method(String name, String handle, List<String> arguments, String signature, String docs,

@@ -75,7 +75,10 @@ public final class NameMangler {
         for (int i = 0; i < variadics.size(); i++) {
             notes.put(variadics.get(i), new Notes.JavaName(all.get(procedures + globals.size() + i)));
         }
-        nameConstants(library);
+        // An escaped constant (NAME$) must not take a holder class's name: the field would obscure the class.
+        var holders = new HashSet<String>();
+        bound.forEach(proc -> holders.addAll(List.of(proc.symbol().toUpperCase(Locale.ROOT) + "$", exactName(proc.symbol()) + "$")));
+        nameConstants(library, holders);
         nameTypes(library);
         Map<String, Integer> handles = new HashMap<>();
         bound.forEach(proc -> handles.merge(proc.symbol().toUpperCase(Locale.ROOT), 1, Integer::sum));
@@ -106,10 +109,12 @@ public final class NameMangler {
 
     /**
      * Names that generated method bodies declare themselves ({@code Arena arena}, {@code catch (Throwable t)}, the
-     * raw layer's {@code SegmentAllocator allocator}); a parameter with one of these names gets a trailing {@code _}.
+     * raw layer's {@code SegmentAllocator allocator}), and the fields of a procedure's holder class besides its
+     * parameters' array requirements ({@code HANDLE}, {@code CRITICAL}, {@code CALLS}); a parameter with one of these
+     * names gets a trailing {@code _}.
      */
     static final Set<String> GENERATED_LOCALS = Set.of("arena", "guard", "scratch", "t", "allocator", "result", "segment",
-            "value", "e");
+            "value", "e", "HANDLE", "CRITICAL", "CALLS");
 
     /**
      * The naming rule, one list of source names at a time (the procedures of a library, the parameters of one
@@ -162,15 +167,20 @@ public final class NameMangler {
     /** Fields every binding class declares; a constant of the same name gets a trailing {@code $}. */
     static final Set<String> GENERATED_FIELDS = Set.of("LIBRARY", "SCRATCH", "LINKER");
 
-    /** Constants keep their C names ({@code LAPACK_ROW_MAJOR}), which are unique; only a clash with a generated field is escaped. */
-    private void nameConstants(Library library) {
+    /**
+     * Constants keep their C names ({@code LAPACK_ROW_MAJOR}), which are unique; only a clash with a generated field is
+     * escaped, with a trailing {@code $} (more where that names a holder class).
+     */
+    private void nameConstants(Library library, Set<String> holders) {
         var taken = new HashSet<String>();
         for (var u : library.units()) {
             for (Declarations.Constant c : u.declarations().constants()) {
                 String name = exactName(c.name());
-                if (GENERATED_FIELDS.contains(name) || name.matches(".*_UPCALL(_DESCRIPTOR)?") || !taken.add(name)) {
+                if (GENERATED_FIELDS.contains(name) || !taken.add(name)) {
                     name = name + "$";
-                    taken.add(name);
+                    while (holders.contains(name) || !taken.add(name)) {
+                        name = name + "$";
+                    }
                 }
                 notes.put(c, new Notes.JavaName(name));
             }

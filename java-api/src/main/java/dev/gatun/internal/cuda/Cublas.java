@@ -25,26 +25,6 @@ public final class Cublas {
 
     private static final NativeLibrary LIBRARY = NativeLibrary.requireSystem("libcublas.so.13");
 
-    private static final ArrayRequirement CUBLASDGEMVV2_ALPHA = ArrayRequirement.host("alpha", ElementType.DOUBLE, 1, Order.C);
-
-    private static final ArrayRequirement CUBLASDGEMVV2_A = ArrayRequirement.host("A", ElementType.DOUBLE, 1, Order.C);
-
-    private static final ArrayRequirement CUBLASDGEMVV2_X = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.C);
-
-    private static final ArrayRequirement CUBLASDGEMVV2_BETA = ArrayRequirement.host("beta", ElementType.DOUBLE, 1, Order.C);
-
-    private static final ArrayRequirement CUBLASDGEMVV2_Y = ArrayRequirement.host("y", ElementType.DOUBLE, 1, Order.C).requiringWritable();
-
-    private static final ArrayRequirement CUBLASDGEMMV2_ALPHA = ArrayRequirement.host("alpha", ElementType.DOUBLE, 1, Order.C);
-
-    private static final ArrayRequirement CUBLASDGEMMV2_A = ArrayRequirement.host("A", ElementType.DOUBLE, 1, Order.C);
-
-    private static final ArrayRequirement CUBLASDGEMMV2_B = ArrayRequirement.host("B", ElementType.DOUBLE, 1, Order.C);
-
-    private static final ArrayRequirement CUBLASDGEMMV2_BETA = ArrayRequirement.host("beta", ElementType.DOUBLE, 1, Order.C);
-
-    private static final ArrayRequirement CUBLASDGEMMV2_C = ArrayRequirement.host("C", ElementType.DOUBLE, 1, Order.C).requiringWritable();
-
     /**
      * Per-thread scratch for scalars passed by reference, 1 slots of 16 bytes: reused by
      * every call on the thread, so those scalars cost no allocation. Not reentrant: a
@@ -239,11 +219,11 @@ public final class Cublas {
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
     public static int cublasDgemvV2(MemorySegment handle, int trans, int m, int n, DoubleArray alpha, DoubleArray a, int lda, DoubleArray x, int incx, DoubleArray beta, DoubleArray y, int incy) {
-        CUBLASDGEMVV2_ALPHA.check(alpha);
-        CUBLASDGEMVV2_A.check(a);
-        CUBLASDGEMVV2_X.check(x);
-        CUBLASDGEMVV2_BETA.check(beta);
-        CUBLASDGEMVV2_Y.check(y);
+        CUBLASDGEMV_V2$.alpha.check(alpha);
+        CUBLASDGEMV_V2$.a.check(a);
+        CUBLASDGEMV_V2$.x.check(x);
+        CUBLASDGEMV_V2$.beta.check(beta);
+        CUBLASDGEMV_V2$.y.check(y);
         int result$ = Raw.cublasDgemvV2(handle, trans, m, n, alpha.segment(), a.segment(), lda, x.segment(), incx, beta.segment(), y.segment(), incy);
         return result$;
     }
@@ -274,12 +254,8 @@ public final class Cublas {
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(beta, "beta");
         Objects.requireNonNull(y, "y");
-        try {
-            int result$ = (int) Raw.CUBLASDGEMV_V2_CRITICAL.invokeExact(handle, trans, m, n, MemorySegment.ofArray(alpha), MemorySegment.ofArray(a), lda, MemorySegment.ofArray(x), incx, MemorySegment.ofArray(beta), MemorySegment.ofArray(y), incy);
-            return result$;
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        int result$ = Raw.cublasDgemvV2$critical(handle, trans, m, n, MemorySegment.ofArray(alpha), MemorySegment.ofArray(a), lda, MemorySegment.ofArray(x), incx, MemorySegment.ofArray(beta), MemorySegment.ofArray(y), incy);
+        return result$;
     }
 
     /**
@@ -315,11 +291,11 @@ public final class Cublas {
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
     public static int cublasDgemmV2(MemorySegment handle, int transa, int transb, int m, int n, int k, DoubleArray alpha, DoubleArray a, int lda, DoubleArray b, int ldb, DoubleArray beta, DoubleArray c, int ldc) {
-        CUBLASDGEMMV2_ALPHA.check(alpha);
-        CUBLASDGEMMV2_A.check(a);
-        CUBLASDGEMMV2_B.check(b);
-        CUBLASDGEMMV2_BETA.check(beta);
-        CUBLASDGEMMV2_C.check(c);
+        CUBLASDGEMM_V2$.alpha.check(alpha);
+        CUBLASDGEMM_V2$.a.check(a);
+        CUBLASDGEMM_V2$.b.check(b);
+        CUBLASDGEMM_V2$.beta.check(beta);
+        CUBLASDGEMM_V2$.c.check(c);
         int result$ = Raw.cublasDgemmV2(handle, transa, transb, m, n, k, alpha.segment(), a.segment(), lda, b.segment(), ldb, beta.segment(), c.segment(), ldc);
         return result$;
     }
@@ -352,12 +328,8 @@ public final class Cublas {
         Objects.requireNonNull(b, "B");
         Objects.requireNonNull(beta, "beta");
         Objects.requireNonNull(c, "C");
-        try {
-            int result$ = (int) Raw.CUBLASDGEMM_V2_CRITICAL.invokeExact(handle, transa, transb, m, n, k, MemorySegment.ofArray(alpha), MemorySegment.ofArray(a), lda, MemorySegment.ofArray(b), ldb, MemorySegment.ofArray(beta), MemorySegment.ofArray(c), ldc);
-            return result$;
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        int result$ = Raw.cublasDgemmV2$critical(handle, transa, transb, m, n, k, MemorySegment.ofArray(alpha), MemorySegment.ofArray(a), lda, MemorySegment.ofArray(b), ldb, MemorySegment.ofArray(beta), MemorySegment.ofArray(c), ldc);
+        return result$;
     }
 
     /**
@@ -375,9 +347,6 @@ public final class Cublas {
         private Raw() {
         }
 
-        /** {@code unsigned cublasCreate_v2(struct cublasContext * * handle)} */
-        static final MethodHandle CUBLASCREATE_V2 = downcall$("cublasCreate_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-
         /**
          * Calls {@code cublasCreate_v2} with exactly the native arguments.
          *
@@ -388,14 +357,11 @@ public final class Cublas {
          */
         public static int cublasCreateV2(MemorySegment handle) {
             try {
-                return (int) CUBLASCREATE_V2.invokeExact(handle);
+                return (int) CUBLASCREATE_V2$.HANDLE.invokeExact(handle);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
-
-        /** {@code unsigned cublasDestroy_v2(struct cublasContext * handle)} */
-        static final MethodHandle CUBLASDESTROY_V2 = downcall$("cublasDestroy_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cublasDestroy_v2} with exactly the native arguments.
@@ -407,14 +373,11 @@ public final class Cublas {
          */
         public static int cublasDestroyV2(MemorySegment handle) {
             try {
-                return (int) CUBLASDESTROY_V2.invokeExact(handle);
+                return (int) CUBLASDESTROY_V2$.HANDLE.invokeExact(handle);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
-
-        /** {@code unsigned cublasGetVersion_v2(struct cublasContext * handle, int * version)} */
-        static final MethodHandle CUBLASGETVERSION_V2 = downcall$("cublasGetVersion_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code cublasGetVersion_v2} with exactly the native arguments.
@@ -427,14 +390,11 @@ public final class Cublas {
          */
         public static int cublasGetVersionV2(MemorySegment handle, MemorySegment version) {
             try {
-                return (int) CUBLASGETVERSION_V2.invokeExact(handle, version);
+                return (int) CUBLASGETVERSION_V2$.HANDLE.invokeExact(handle, version);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
-
-        /** {@code unsigned cublasSetStream_v2(struct cublasContext * handle, struct CUstream_st * streamId)} */
-        static final MethodHandle CUBLASSETSTREAM_V2 = downcall$("cublasSetStream_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code cublasSetStream_v2} with exactly the native arguments.
@@ -447,14 +407,11 @@ public final class Cublas {
          */
         public static int cublasSetStreamV2(MemorySegment handle, MemorySegment streamId) {
             try {
-                return (int) CUBLASSETSTREAM_V2.invokeExact(handle, streamId);
+                return (int) CUBLASSETSTREAM_V2$.HANDLE.invokeExact(handle, streamId);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
-
-        /** {@code int8_t * cublasGetStatusName(unsigned status)} */
-        static final MethodHandle CUBLASGETSTATUSNAME = downcall$("cublasGetStatusName", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code cublasGetStatusName} with exactly the native arguments.
@@ -466,14 +423,11 @@ public final class Cublas {
          */
         public static MemorySegment cublasGetStatusName(int status) {
             try {
-                return (MemorySegment) CUBLASGETSTATUSNAME.invokeExact(status);
+                return (MemorySegment) CUBLASGETSTATUSNAME$.HANDLE.invokeExact(status);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
-
-        /** {@code int8_t * cublasGetStatusString(unsigned status)} */
-        static final MethodHandle CUBLASGETSTATUSSTRING = downcall$("cublasGetStatusString", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code cublasGetStatusString} with exactly the native arguments.
@@ -485,17 +439,11 @@ public final class Cublas {
          */
         public static MemorySegment cublasGetStatusString(int status) {
             try {
-                return (MemorySegment) CUBLASGETSTATUSSTRING.invokeExact(status);
+                return (MemorySegment) CUBLASGETSTATUSSTRING$.HANDLE.invokeExact(status);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
-
-        /** {@code unsigned cublasDgemv_v2(struct cublasContext * handle, unsigned trans, int m, int n, double * alpha, double * a, int lda, double * x, int incx, double * beta, double * y, int incy)} */
-        static final MethodHandle CUBLASDGEMV_V2 = downcall$("cublasDgemv_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
-
-        /** {@code cublasDgemv_v2} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CUBLASDGEMV_V2_CRITICAL = downcall$("cublasDgemv_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
 
         /**
          * Calls {@code cublasDgemv_v2} with exactly the native arguments.
@@ -518,17 +466,37 @@ public final class Cublas {
          */
         public static int cublasDgemvV2(MemorySegment handle, int trans, int m, int n, MemorySegment alpha, MemorySegment a, int lda, MemorySegment x, int incx, MemorySegment beta, MemorySegment y, int incy) {
             try {
-                return (int) CUBLASDGEMV_V2.invokeExact(handle, trans, m, n, alpha, a, lda, x, incx, beta, y, incy);
+                return (int) CUBLASDGEMV_V2$.HANDLE.invokeExact(handle, trans, m, n, alpha, a, lda, x, incx, beta, y, incy);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
 
-        /** {@code unsigned cublasDgemm_v2(struct cublasContext * handle, unsigned transa, unsigned transb, int m, int n, int k, double * alpha, double * a, int lda, double * b, int ldb, double * beta, double * c, int ldc)} */
-        static final MethodHandle CUBLASDGEMM_V2 = downcall$("cublasDgemm_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
-
-        /** {@code cublasDgemm_v2} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CUBLASDGEMM_V2_CRITICAL = downcall$("cublasDgemm_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        /**
+         * Calls {@code cublasDgemv_v2} as a critical downcall: segments may be on the Java heap, and the function must not call back into Java.
+         *
+         * <p>Native signature: {@code unsigned cublasDgemv_v2(struct cublasContext * handle, unsigned trans, int m, int n, double * alpha, double * a, int lda, double * x, int incx, double * beta, double * y, int incy)}. Declared at {@code cublas_api.h:1022}.
+         *
+         * @param handle native argument {@code handle}
+         * @param trans native argument {@code trans}
+         * @param m native argument {@code m}
+         * @param n native argument {@code n}
+         * @param alpha native argument {@code alpha}
+         * @param a native argument {@code a}
+         * @param lda native argument {@code lda}
+         * @param x native argument {@code x}
+         * @param incx native argument {@code incx}
+         * @param beta native argument {@code beta}
+         * @param y native argument {@code y}
+         * @param incy native argument {@code incy}
+         */
+        public static int cublasDgemvV2$critical(MemorySegment handle, int trans, int m, int n, MemorySegment alpha, MemorySegment a, int lda, MemorySegment x, int incx, MemorySegment beta, MemorySegment y, int incy) {
+            try {
+                return (int) CUBLASDGEMV_V2$.CRITICAL.invokeExact(handle, trans, m, n, alpha, a, lda, x, incx, beta, y, incy);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
 
         /**
          * Calls {@code cublasDgemm_v2} with exactly the native arguments.
@@ -553,11 +521,132 @@ public final class Cublas {
          */
         public static int cublasDgemmV2(MemorySegment handle, int transa, int transb, int m, int n, int k, MemorySegment alpha, MemorySegment a, int lda, MemorySegment b, int ldb, MemorySegment beta, MemorySegment c, int ldc) {
             try {
-                return (int) CUBLASDGEMM_V2.invokeExact(handle, transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+                return (int) CUBLASDGEMM_V2$.HANDLE.invokeExact(handle, transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
+        /**
+         * Calls {@code cublasDgemm_v2} as a critical downcall: segments may be on the Java heap, and the function must not call back into Java.
+         *
+         * <p>Native signature: {@code unsigned cublasDgemm_v2(struct cublasContext * handle, unsigned transa, unsigned transb, int m, int n, int k, double * alpha, double * a, int lda, double * b, int ldb, double * beta, double * c, int ldc)}. Declared at {@code cublas_api.h:3112}.
+         *
+         * @param handle native argument {@code handle}
+         * @param transa native argument {@code transa}
+         * @param transb native argument {@code transb}
+         * @param m native argument {@code m}
+         * @param n native argument {@code n}
+         * @param k native argument {@code k}
+         * @param alpha native argument {@code alpha}
+         * @param a native argument {@code a}
+         * @param lda native argument {@code lda}
+         * @param b native argument {@code b}
+         * @param ldb native argument {@code ldb}
+         * @param beta native argument {@code beta}
+         * @param c native argument {@code c}
+         * @param ldc native argument {@code ldc}
+         */
+        public static int cublasDgemmV2$critical(MemorySegment handle, int transa, int transb, int m, int n, int k, MemorySegment alpha, MemorySegment a, int lda, MemorySegment b, int ldb, MemorySegment beta, MemorySegment c, int ldc) {
+            try {
+                return (int) CUBLASDGEMM_V2$.CRITICAL.invokeExact(handle, transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+    }
+
+    /** What {@code cublasCreate_v2} needs, built on its first call. */
+    private static final class CUBLASCREATE_V2$ {
+
+        private CUBLASCREATE_V2$() {
+        }
+
+        /** {@code unsigned cublasCreate_v2(struct cublasContext * * handle)} */
+        static final MethodHandle HANDLE = downcall$("cublasCreate_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code cublasDestroy_v2} needs, built on its first call. */
+    private static final class CUBLASDESTROY_V2$ {
+
+        private CUBLASDESTROY_V2$() {
+        }
+
+        /** {@code unsigned cublasDestroy_v2(struct cublasContext * handle)} */
+        static final MethodHandle HANDLE = downcall$("cublasDestroy_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code cublasGetVersion_v2} needs, built on its first call. */
+    private static final class CUBLASGETVERSION_V2$ {
+
+        private CUBLASGETVERSION_V2$() {
+        }
+
+        /** {@code unsigned cublasGetVersion_v2(struct cublasContext * handle, int * version)} */
+        static final MethodHandle HANDLE = downcall$("cublasGetVersion_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    /** What {@code cublasSetStream_v2} needs, built on its first call. */
+    private static final class CUBLASSETSTREAM_V2$ {
+
+        private CUBLASSETSTREAM_V2$() {
+        }
+
+        /** {@code unsigned cublasSetStream_v2(struct cublasContext * handle, struct CUstream_st * streamId)} */
+        static final MethodHandle HANDLE = downcall$("cublasSetStream_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    /** What {@code cublasGetStatusName} needs, built on its first call. */
+    private static final class CUBLASGETSTATUSNAME$ {
+
+        private CUBLASGETSTATUSNAME$() {
+        }
+
+        /** {@code int8_t * cublasGetStatusName(unsigned status)} */
+        static final MethodHandle HANDLE = downcall$("cublasGetStatusName", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    }
+
+    /** What {@code cublasGetStatusString} needs, built on its first call. */
+    private static final class CUBLASGETSTATUSSTRING$ {
+
+        private CUBLASGETSTATUSSTRING$() {
+        }
+
+        /** {@code int8_t * cublasGetStatusString(unsigned status)} */
+        static final MethodHandle HANDLE = downcall$("cublasGetStatusString", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    }
+
+    /** What {@code cublasDgemv_v2} needs, built on its first call. */
+    private static final class CUBLASDGEMV_V2$ {
+
+        private CUBLASDGEMV_V2$() {
+        }
+
+        /** {@code unsigned cublasDgemv_v2(struct cublasContext * handle, unsigned trans, int m, int n, double * alpha, double * a, int lda, double * x, int incx, double * beta, double * y, int incy)} */
+        static final MethodHandle HANDLE = downcall$("cublasDgemv_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+        /** {@code cublasDgemv_v2} as a critical downcall: accepts heap segments, must not call back into Java. */
+        static final MethodHandle CRITICAL = downcall$("cublasDgemv_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        static final ArrayRequirement alpha = ArrayRequirement.host("alpha", ElementType.DOUBLE, 1, Order.C);
+        static final ArrayRequirement a = ArrayRequirement.host("A", ElementType.DOUBLE, 1, Order.C);
+        static final ArrayRequirement x = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.C);
+        static final ArrayRequirement beta = ArrayRequirement.host("beta", ElementType.DOUBLE, 1, Order.C);
+        static final ArrayRequirement y = ArrayRequirement.host("y", ElementType.DOUBLE, 1, Order.C).requiringWritable();
+    }
+
+    /** What {@code cublasDgemm_v2} needs, built on its first call. */
+    private static final class CUBLASDGEMM_V2$ {
+
+        private CUBLASDGEMM_V2$() {
+        }
+
+        /** {@code unsigned cublasDgemm_v2(struct cublasContext * handle, unsigned transa, unsigned transb, int m, int n, int k, double * alpha, double * a, int lda, double * b, int ldb, double * beta, double * c, int ldc)} */
+        static final MethodHandle HANDLE = downcall$("cublasDgemm_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+        /** {@code cublasDgemm_v2} as a critical downcall: accepts heap segments, must not call back into Java. */
+        static final MethodHandle CRITICAL = downcall$("cublasDgemm_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        static final ArrayRequirement alpha = ArrayRequirement.host("alpha", ElementType.DOUBLE, 1, Order.C);
+        static final ArrayRequirement a = ArrayRequirement.host("A", ElementType.DOUBLE, 1, Order.C);
+        static final ArrayRequirement b = ArrayRequirement.host("B", ElementType.DOUBLE, 1, Order.C);
+        static final ArrayRequirement beta = ArrayRequirement.host("beta", ElementType.DOUBLE, 1, Order.C);
+        static final ArrayRequirement c = ArrayRequirement.host("C", ElementType.DOUBLE, 1, Order.C).requiringWritable();
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

@@ -1221,9 +1221,6 @@ public final class CudaDriver {
         private Raw() {
         }
 
-        /** {@code unsigned cuGetErrorString(unsigned error, int8_t * * pStr)} */
-        static final MethodHandle CUGETERRORSTRING = downcall$("cuGetErrorString", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
-
         /**
          * Calls {@code cuGetErrorString} with exactly the native arguments.
          *
@@ -1237,7 +1234,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUGETERRORSTRING.invokeExact(error, pStr);
+                return (int) CUGETERRORSTRING$.HANDLE.invokeExact(error, pStr);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1247,9 +1244,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuGetErrorName(unsigned error, int8_t * * pStr)} */
-        static final MethodHandle CUGETERRORNAME = downcall$("cuGetErrorName", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuGetErrorName} with exactly the native arguments.
@@ -1264,7 +1258,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUGETERRORNAME.invokeExact(error, pStr);
+                return (int) CUGETERRORNAME$.HANDLE.invokeExact(error, pStr);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1274,9 +1268,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuInit(unsigned flags)} */
-        static final MethodHandle CUINIT = downcall$("cuInit", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
 
         /**
          * Calls {@code cuInit} with exactly the native arguments.
@@ -1290,7 +1281,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUINIT.invokeExact(flags);
+                return (int) CUINIT$.HANDLE.invokeExact(flags);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1300,9 +1291,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuDriverGetVersion(int * driverVersion)} */
-        static final MethodHandle CUDRIVERGETVERSION = downcall$("cuDriverGetVersion", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuDriverGetVersion} with exactly the native arguments.
@@ -1316,7 +1304,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUDRIVERGETVERSION.invokeExact(driverVersion);
+                return (int) CUDRIVERGETVERSION$.HANDLE.invokeExact(driverVersion);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1326,9 +1314,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuDeviceGet(int * device, int ordinal)} */
-        static final MethodHandle CUDEVICEGET = downcall$("cuDeviceGet", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code cuDeviceGet} with exactly the native arguments.
@@ -1343,7 +1328,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUDEVICEGET.invokeExact(device, ordinal);
+                return (int) CUDEVICEGET$.HANDLE.invokeExact(device, ordinal);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1353,9 +1338,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuDeviceGetCount(int * count)} */
-        static final MethodHandle CUDEVICEGETCOUNT = downcall$("cuDeviceGetCount", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuDeviceGetCount} with exactly the native arguments.
@@ -1369,7 +1351,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUDEVICEGETCOUNT.invokeExact(count);
+                return (int) CUDEVICEGETCOUNT$.HANDLE.invokeExact(count);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1379,9 +1361,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuDeviceGetName(char * name, int len, int dev)} */
-        static final MethodHandle CUDEVICEGETNAME = downcall$("cuDeviceGetName", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
 
         /**
          * Calls {@code cuDeviceGetName} with exactly the native arguments.
@@ -1397,7 +1376,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUDEVICEGETNAME.invokeExact(name, len, dev);
+                return (int) CUDEVICEGETNAME$.HANDLE.invokeExact(name, len, dev);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1407,9 +1386,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuDeviceTotalMem_v2(uint64_t * bytes, int dev)} */
-        static final MethodHandle CUDEVICETOTALMEM_V2 = downcall$("cuDeviceTotalMem_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code cuDeviceTotalMem_v2} with exactly the native arguments.
@@ -1424,7 +1400,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUDEVICETOTALMEM_V2.invokeExact(bytes, dev);
+                return (int) CUDEVICETOTALMEM_V2$.HANDLE.invokeExact(bytes, dev);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1434,9 +1410,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuDeviceGetAttribute(int * pi, unsigned attrib, int dev)} */
-        static final MethodHandle CUDEVICEGETATTRIBUTE = downcall$("cuDeviceGetAttribute", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
 
         /**
          * Calls {@code cuDeviceGetAttribute} with exactly the native arguments.
@@ -1452,7 +1425,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUDEVICEGETATTRIBUTE.invokeExact(pi, attrib, dev);
+                return (int) CUDEVICEGETATTRIBUTE$.HANDLE.invokeExact(pi, attrib, dev);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1462,9 +1435,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuDevicePrimaryCtxRetain(struct CUctx_st * * pctx, int dev)} */
-        static final MethodHandle CUDEVICEPRIMARYCTXRETAIN = downcall$("cuDevicePrimaryCtxRetain", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code cuDevicePrimaryCtxRetain} with exactly the native arguments.
@@ -1479,7 +1449,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUDEVICEPRIMARYCTXRETAIN.invokeExact(pctx, dev);
+                return (int) CUDEVICEPRIMARYCTXRETAIN$.HANDLE.invokeExact(pctx, dev);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1489,9 +1459,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuDevicePrimaryCtxRelease_v2(int dev)} */
-        static final MethodHandle CUDEVICEPRIMARYCTXRELEASE_V2 = downcall$("cuDevicePrimaryCtxRelease_v2", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
 
         /**
          * Calls {@code cuDevicePrimaryCtxRelease_v2} with exactly the native arguments.
@@ -1505,7 +1472,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUDEVICEPRIMARYCTXRELEASE_V2.invokeExact(dev);
+                return (int) CUDEVICEPRIMARYCTXRELEASE_V2$.HANDLE.invokeExact(dev);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1515,9 +1482,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuCtxSetCurrent(struct CUctx_st * ctx)} */
-        static final MethodHandle CUCTXSETCURRENT = downcall$("cuCtxSetCurrent", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuCtxSetCurrent} with exactly the native arguments.
@@ -1531,7 +1495,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUCTXSETCURRENT.invokeExact(ctx);
+                return (int) CUCTXSETCURRENT$.HANDLE.invokeExact(ctx);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1541,9 +1505,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuCtxGetCurrent(struct CUctx_st * * pctx)} */
-        static final MethodHandle CUCTXGETCURRENT = downcall$("cuCtxGetCurrent", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuCtxGetCurrent} with exactly the native arguments.
@@ -1557,7 +1518,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUCTXGETCURRENT.invokeExact(pctx);
+                return (int) CUCTXGETCURRENT$.HANDLE.invokeExact(pctx);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1567,9 +1528,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuCtxSynchronize()} */
-        static final MethodHandle CUCTXSYNCHRONIZE = downcall$("cuCtxSynchronize", FunctionDescriptor.of(JAVA_INT));
 
         /**
          * Calls {@code cuCtxSynchronize} with exactly the native arguments.
@@ -1582,7 +1540,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUCTXSYNCHRONIZE.invokeExact();
+                return (int) CUCTXSYNCHRONIZE$.HANDLE.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1592,9 +1550,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuModuleLoadData(struct CUmod_st * * module, void * image)} */
-        static final MethodHandle CUMODULELOADDATA = downcall$("cuModuleLoadData", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code cuModuleLoadData} with exactly the native arguments.
@@ -1609,7 +1564,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUMODULELOADDATA.invokeExact(module, image);
+                return (int) CUMODULELOADDATA$.HANDLE.invokeExact(module, image);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1619,9 +1574,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuModuleUnload(struct CUmod_st * hmod)} */
-        static final MethodHandle CUMODULEUNLOAD = downcall$("cuModuleUnload", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuModuleUnload} with exactly the native arguments.
@@ -1635,7 +1587,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUMODULEUNLOAD.invokeExact(hmod);
+                return (int) CUMODULEUNLOAD$.HANDLE.invokeExact(hmod);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1645,9 +1597,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuModuleGetFunction(struct CUfunc_st * * hfunc, struct CUmod_st * hmod, char * name)} */
-        static final MethodHandle CUMODULEGETFUNCTION = downcall$("cuModuleGetFunction", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code cuModuleGetFunction} with exactly the native arguments.
@@ -1663,7 +1612,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUMODULEGETFUNCTION.invokeExact(hfunc, hmod, name);
+                return (int) CUMODULEGETFUNCTION$.HANDLE.invokeExact(hfunc, hmod, name);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1673,9 +1622,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuMemGetInfo_v2(uint64_t * free, uint64_t * total)} */
-        static final MethodHandle CUMEMGETINFO_V2 = downcall$("cuMemGetInfo_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code cuMemGetInfo_v2} with exactly the native arguments.
@@ -1690,7 +1636,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUMEMGETINFO_V2.invokeExact(free, total);
+                return (int) CUMEMGETINFO_V2$.HANDLE.invokeExact(free, total);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1700,9 +1646,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuMemAlloc_v2(uint64_t * dptr, uint64_t bytesize)} */
-        static final MethodHandle CUMEMALLOC_V2 = downcall$("cuMemAlloc_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
 
         /**
          * Calls {@code cuMemAlloc_v2} with exactly the native arguments.
@@ -1717,7 +1660,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUMEMALLOC_V2.invokeExact(dptr, bytesize);
+                return (int) CUMEMALLOC_V2$.HANDLE.invokeExact(dptr, bytesize);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1727,9 +1670,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuMemFree_v2(uint64_t dptr)} */
-        static final MethodHandle CUMEMFREE_V2 = downcall$("cuMemFree_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
 
         /**
          * Calls {@code cuMemFree_v2} with exactly the native arguments.
@@ -1743,7 +1683,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUMEMFREE_V2.invokeExact(dptr);
+                return (int) CUMEMFREE_V2$.HANDLE.invokeExact(dptr);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1753,9 +1693,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuMemFreeHost(void * p)} */
-        static final MethodHandle CUMEMFREEHOST = downcall$("cuMemFreeHost", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuMemFreeHost} with exactly the native arguments.
@@ -1769,7 +1706,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUMEMFREEHOST.invokeExact(p);
+                return (int) CUMEMFREEHOST$.HANDLE.invokeExact(p);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1779,9 +1716,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuMemHostAlloc(void * * pp, uint64_t bytesize, unsigned flags)} */
-        static final MethodHandle CUMEMHOSTALLOC = downcall$("cuMemHostAlloc", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
 
         /**
          * Calls {@code cuMemHostAlloc} with exactly the native arguments.
@@ -1797,7 +1731,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUMEMHOSTALLOC.invokeExact(pp, bytesize, flags);
+                return (int) CUMEMHOSTALLOC$.HANDLE.invokeExact(pp, bytesize, flags);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1807,9 +1741,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuMemcpyHtoD_v2(uint64_t dstDevice, void * srcHost, uint64_t byteCount)} */
-        static final MethodHandle CUMEMCPYHTOD_V2 = downcall$("cuMemcpyHtoD_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_LONG));
 
         /**
          * Calls {@code cuMemcpyHtoD_v2} with exactly the native arguments.
@@ -1825,7 +1756,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUMEMCPYHTOD_V2.invokeExact(dstDevice, srcHost, byteCount);
+                return (int) CUMEMCPYHTOD_V2$.HANDLE.invokeExact(dstDevice, srcHost, byteCount);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1835,9 +1766,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuMemcpyDtoH_v2(void * dstHost, uint64_t srcDevice, uint64_t byteCount)} */
-        static final MethodHandle CUMEMCPYDTOH_V2 = downcall$("cuMemcpyDtoH_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
 
         /**
          * Calls {@code cuMemcpyDtoH_v2} with exactly the native arguments.
@@ -1853,7 +1781,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUMEMCPYDTOH_V2.invokeExact(dstHost, srcDevice, byteCount);
+                return (int) CUMEMCPYDTOH_V2$.HANDLE.invokeExact(dstHost, srcDevice, byteCount);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1863,9 +1791,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuMemcpyDtoD_v2(uint64_t dstDevice, uint64_t srcDevice, uint64_t byteCount)} */
-        static final MethodHandle CUMEMCPYDTOD_V2 = downcall$("cuMemcpyDtoD_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG));
 
         /**
          * Calls {@code cuMemcpyDtoD_v2} with exactly the native arguments.
@@ -1881,7 +1806,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUMEMCPYDTOD_V2.invokeExact(dstDevice, srcDevice, byteCount);
+                return (int) CUMEMCPYDTOD_V2$.HANDLE.invokeExact(dstDevice, srcDevice, byteCount);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1891,9 +1816,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuMemcpyHtoDAsync_v2(uint64_t dstDevice, void * srcHost, uint64_t byteCount, struct CUstream_st * hStream)} */
-        static final MethodHandle CUMEMCPYHTODASYNC_V2 = downcall$("cuMemcpyHtoDAsync_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS));
 
         /**
          * Calls {@code cuMemcpyHtoDAsync_v2} with exactly the native arguments.
@@ -1910,7 +1832,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUMEMCPYHTODASYNC_V2.invokeExact(dstDevice, srcHost, byteCount, hStream);
+                return (int) CUMEMCPYHTODASYNC_V2$.HANDLE.invokeExact(dstDevice, srcHost, byteCount, hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1920,9 +1842,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuMemcpyDtoHAsync_v2(void * dstHost, uint64_t srcDevice, uint64_t byteCount, struct CUstream_st * hStream)} */
-        static final MethodHandle CUMEMCPYDTOHASYNC_V2 = downcall$("cuMemcpyDtoHAsync_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS));
 
         /**
          * Calls {@code cuMemcpyDtoHAsync_v2} with exactly the native arguments.
@@ -1939,7 +1858,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUMEMCPYDTOHASYNC_V2.invokeExact(dstHost, srcDevice, byteCount, hStream);
+                return (int) CUMEMCPYDTOHASYNC_V2$.HANDLE.invokeExact(dstHost, srcDevice, byteCount, hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1949,9 +1868,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuMemcpyDtoDAsync_v2(uint64_t dstDevice, uint64_t srcDevice, uint64_t byteCount, struct CUstream_st * hStream)} */
-        static final MethodHandle CUMEMCPYDTODASYNC_V2 = downcall$("cuMemcpyDtoDAsync_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS));
 
         /**
          * Calls {@code cuMemcpyDtoDAsync_v2} with exactly the native arguments.
@@ -1968,7 +1884,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUMEMCPYDTODASYNC_V2.invokeExact(dstDevice, srcDevice, byteCount, hStream);
+                return (int) CUMEMCPYDTODASYNC_V2$.HANDLE.invokeExact(dstDevice, srcDevice, byteCount, hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1978,9 +1894,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuMemsetD8_v2(uint64_t dstDevice, uint8_t uc, uint64_t n)} */
-        static final MethodHandle CUMEMSETD8_V2 = downcall$("cuMemsetD8_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_BYTE, JAVA_LONG));
 
         /**
          * Calls {@code cuMemsetD8_v2} with exactly the native arguments.
@@ -1996,7 +1909,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUMEMSETD8_V2.invokeExact(dstDevice, uc, n);
+                return (int) CUMEMSETD8_V2$.HANDLE.invokeExact(dstDevice, uc, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -2006,9 +1919,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuMemsetD8Async(uint64_t dstDevice, uint8_t uc, uint64_t n, struct CUstream_st * hStream)} */
-        static final MethodHandle CUMEMSETD8ASYNC = downcall$("cuMemsetD8Async", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_BYTE, JAVA_LONG, ADDRESS));
 
         /**
          * Calls {@code cuMemsetD8Async} with exactly the native arguments.
@@ -2025,7 +1935,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUMEMSETD8ASYNC.invokeExact(dstDevice, uc, n, hStream);
+                return (int) CUMEMSETD8ASYNC$.HANDLE.invokeExact(dstDevice, uc, n, hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -2035,9 +1945,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuPointerGetAttribute(void * data, unsigned attribute, uint64_t ptr)} */
-        static final MethodHandle CUPOINTERGETATTRIBUTE = downcall$("cuPointerGetAttribute", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG));
 
         /**
          * Calls {@code cuPointerGetAttribute} with exactly the native arguments.
@@ -2053,7 +1960,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUPOINTERGETATTRIBUTE.invokeExact(data, attribute, ptr);
+                return (int) CUPOINTERGETATTRIBUTE$.HANDLE.invokeExact(data, attribute, ptr);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -2063,9 +1970,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuStreamCreate(struct CUstream_st * * phStream, unsigned flags)} */
-        static final MethodHandle CUSTREAMCREATE = downcall$("cuStreamCreate", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code cuStreamCreate} with exactly the native arguments.
@@ -2080,7 +1984,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUSTREAMCREATE.invokeExact(phStream, flags);
+                return (int) CUSTREAMCREATE$.HANDLE.invokeExact(phStream, flags);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -2090,9 +1994,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuStreamWaitEvent(struct CUstream_st * hStream, struct CUevent_st * hEvent, unsigned flags)} */
-        static final MethodHandle CUSTREAMWAITEVENT = downcall$("cuStreamWaitEvent", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code cuStreamWaitEvent} with exactly the native arguments.
@@ -2108,7 +2009,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUSTREAMWAITEVENT.invokeExact(hStream, hEvent, flags);
+                return (int) CUSTREAMWAITEVENT$.HANDLE.invokeExact(hStream, hEvent, flags);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -2118,9 +2019,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuStreamQuery(struct CUstream_st * hStream)} */
-        static final MethodHandle CUSTREAMQUERY = downcall$("cuStreamQuery", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuStreamQuery} with exactly the native arguments.
@@ -2134,7 +2032,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUSTREAMQUERY.invokeExact(hStream);
+                return (int) CUSTREAMQUERY$.HANDLE.invokeExact(hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -2144,9 +2042,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuStreamSynchronize(struct CUstream_st * hStream)} */
-        static final MethodHandle CUSTREAMSYNCHRONIZE = downcall$("cuStreamSynchronize", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuStreamSynchronize} with exactly the native arguments.
@@ -2160,7 +2055,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUSTREAMSYNCHRONIZE.invokeExact(hStream);
+                return (int) CUSTREAMSYNCHRONIZE$.HANDLE.invokeExact(hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -2170,9 +2065,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuStreamDestroy_v2(struct CUstream_st * hStream)} */
-        static final MethodHandle CUSTREAMDESTROY_V2 = downcall$("cuStreamDestroy_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuStreamDestroy_v2} with exactly the native arguments.
@@ -2186,7 +2078,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUSTREAMDESTROY_V2.invokeExact(hStream);
+                return (int) CUSTREAMDESTROY_V2$.HANDLE.invokeExact(hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -2196,9 +2088,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuEventCreate(struct CUevent_st * * phEvent, unsigned flags)} */
-        static final MethodHandle CUEVENTCREATE = downcall$("cuEventCreate", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code cuEventCreate} with exactly the native arguments.
@@ -2213,7 +2102,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUEVENTCREATE.invokeExact(phEvent, flags);
+                return (int) CUEVENTCREATE$.HANDLE.invokeExact(phEvent, flags);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -2223,9 +2112,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuEventRecord(struct CUevent_st * hEvent, struct CUstream_st * hStream)} */
-        static final MethodHandle CUEVENTRECORD = downcall$("cuEventRecord", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code cuEventRecord} with exactly the native arguments.
@@ -2240,7 +2126,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUEVENTRECORD.invokeExact(hEvent, hStream);
+                return (int) CUEVENTRECORD$.HANDLE.invokeExact(hEvent, hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -2250,9 +2136,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuEventQuery(struct CUevent_st * hEvent)} */
-        static final MethodHandle CUEVENTQUERY = downcall$("cuEventQuery", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuEventQuery} with exactly the native arguments.
@@ -2266,7 +2149,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUEVENTQUERY.invokeExact(hEvent);
+                return (int) CUEVENTQUERY$.HANDLE.invokeExact(hEvent);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -2276,9 +2159,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuEventSynchronize(struct CUevent_st * hEvent)} */
-        static final MethodHandle CUEVENTSYNCHRONIZE = downcall$("cuEventSynchronize", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuEventSynchronize} with exactly the native arguments.
@@ -2292,7 +2172,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUEVENTSYNCHRONIZE.invokeExact(hEvent);
+                return (int) CUEVENTSYNCHRONIZE$.HANDLE.invokeExact(hEvent);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -2302,9 +2182,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuEventDestroy_v2(struct CUevent_st * hEvent)} */
-        static final MethodHandle CUEVENTDESTROY_V2 = downcall$("cuEventDestroy_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cuEventDestroy_v2} with exactly the native arguments.
@@ -2318,7 +2195,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUEVENTDESTROY_V2.invokeExact(hEvent);
+                return (int) CUEVENTDESTROY_V2$.HANDLE.invokeExact(hEvent);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -2328,9 +2205,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuEventElapsedTime_v2(float * pMilliseconds, struct CUevent_st * hStart, struct CUevent_st * hEnd)} */
-        static final MethodHandle CUEVENTELAPSEDTIME_V2 = downcall$("cuEventElapsedTime_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code cuEventElapsedTime_v2} with exactly the native arguments.
@@ -2346,7 +2220,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CUEVENTELAPSEDTIME_V2.invokeExact(pMilliseconds, hStart, hEnd);
+                return (int) CUEVENTELAPSEDTIME_V2$.HANDLE.invokeExact(pMilliseconds, hStart, hEnd);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -2356,9 +2230,6 @@ public final class CudaDriver {
                 }
             }
         }
-
-        /** {@code unsigned cuLaunchKernel(struct CUfunc_st * f, unsigned gridDimX, unsigned gridDimY, unsigned gridDimZ, unsigned blockDimX, unsigned blockDimY, unsigned blockDimZ, unsigned sharedMemBytes, struct CUstream_st * hStream, void * * kernelParams, void * * extra)} */
-        static final MethodHandle CULAUNCHKERNEL = downcall$("cuLaunchKernel", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code cuLaunchKernel} with exactly the native arguments.
@@ -2382,7 +2253,7 @@ public final class CudaDriver {
             dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
             event.begin();
             try {
-                return (int) CULAUNCHKERNEL.invokeExact(f, gridDimX, gridDimY, gridDimZ, blockDimX, blockDimY, blockDimZ, sharedMemBytes, hStream, kernelParams, extra);
+                return (int) CULAUNCHKERNEL$.HANDLE.invokeExact(f, gridDimX, gridDimY, gridDimZ, blockDimX, blockDimY, blockDimZ, sharedMemBytes, hStream, kernelParams, extra);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -2392,6 +2263,436 @@ public final class CudaDriver {
                 }
             }
         }
+    }
+
+    /** What {@code cuGetErrorString} needs, built on its first call. */
+    private static final class CUGETERRORSTRING$ {
+
+        private CUGETERRORSTRING$() {
+        }
+
+        /** {@code unsigned cuGetErrorString(unsigned error, int8_t * * pStr)} */
+        static final MethodHandle HANDLE = downcall$("cuGetErrorString", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code cuGetErrorName} needs, built on its first call. */
+    private static final class CUGETERRORNAME$ {
+
+        private CUGETERRORNAME$() {
+        }
+
+        /** {@code unsigned cuGetErrorName(unsigned error, int8_t * * pStr)} */
+        static final MethodHandle HANDLE = downcall$("cuGetErrorName", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code cuInit} needs, built on its first call. */
+    private static final class CUINIT$ {
+
+        private CUINIT$() {
+        }
+
+        /** {@code unsigned cuInit(unsigned flags)} */
+        static final MethodHandle HANDLE = downcall$("cuInit", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    }
+
+    /** What {@code cuDriverGetVersion} needs, built on its first call. */
+    private static final class CUDRIVERGETVERSION$ {
+
+        private CUDRIVERGETVERSION$() {
+        }
+
+        /** {@code unsigned cuDriverGetVersion(int * driverVersion)} */
+        static final MethodHandle HANDLE = downcall$("cuDriverGetVersion", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code cuDeviceGet} needs, built on its first call. */
+    private static final class CUDEVICEGET$ {
+
+        private CUDEVICEGET$() {
+        }
+
+        /** {@code unsigned cuDeviceGet(int * device, int ordinal)} */
+        static final MethodHandle HANDLE = downcall$("cuDeviceGet", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    }
+
+    /** What {@code cuDeviceGetCount} needs, built on its first call. */
+    private static final class CUDEVICEGETCOUNT$ {
+
+        private CUDEVICEGETCOUNT$() {
+        }
+
+        /** {@code unsigned cuDeviceGetCount(int * count)} */
+        static final MethodHandle HANDLE = downcall$("cuDeviceGetCount", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code cuDeviceGetName} needs, built on its first call. */
+    private static final class CUDEVICEGETNAME$ {
+
+        private CUDEVICEGETNAME$() {
+        }
+
+        /** {@code unsigned cuDeviceGetName(char * name, int len, int dev)} */
+        static final MethodHandle HANDLE = downcall$("cuDeviceGetName", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    }
+
+    /** What {@code cuDeviceTotalMem_v2} needs, built on its first call. */
+    private static final class CUDEVICETOTALMEM_V2$ {
+
+        private CUDEVICETOTALMEM_V2$() {
+        }
+
+        /** {@code unsigned cuDeviceTotalMem_v2(uint64_t * bytes, int dev)} */
+        static final MethodHandle HANDLE = downcall$("cuDeviceTotalMem_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    }
+
+    /** What {@code cuDeviceGetAttribute} needs, built on its first call. */
+    private static final class CUDEVICEGETATTRIBUTE$ {
+
+        private CUDEVICEGETATTRIBUTE$() {
+        }
+
+        /** {@code unsigned cuDeviceGetAttribute(int * pi, unsigned attrib, int dev)} */
+        static final MethodHandle HANDLE = downcall$("cuDeviceGetAttribute", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    }
+
+    /** What {@code cuDevicePrimaryCtxRetain} needs, built on its first call. */
+    private static final class CUDEVICEPRIMARYCTXRETAIN$ {
+
+        private CUDEVICEPRIMARYCTXRETAIN$() {
+        }
+
+        /** {@code unsigned cuDevicePrimaryCtxRetain(struct CUctx_st * * pctx, int dev)} */
+        static final MethodHandle HANDLE = downcall$("cuDevicePrimaryCtxRetain", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    }
+
+    /** What {@code cuDevicePrimaryCtxRelease_v2} needs, built on its first call. */
+    private static final class CUDEVICEPRIMARYCTXRELEASE_V2$ {
+
+        private CUDEVICEPRIMARYCTXRELEASE_V2$() {
+        }
+
+        /** {@code unsigned cuDevicePrimaryCtxRelease_v2(int dev)} */
+        static final MethodHandle HANDLE = downcall$("cuDevicePrimaryCtxRelease_v2", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    }
+
+    /** What {@code cuCtxSetCurrent} needs, built on its first call. */
+    private static final class CUCTXSETCURRENT$ {
+
+        private CUCTXSETCURRENT$() {
+        }
+
+        /** {@code unsigned cuCtxSetCurrent(struct CUctx_st * ctx)} */
+        static final MethodHandle HANDLE = downcall$("cuCtxSetCurrent", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code cuCtxGetCurrent} needs, built on its first call. */
+    private static final class CUCTXGETCURRENT$ {
+
+        private CUCTXGETCURRENT$() {
+        }
+
+        /** {@code unsigned cuCtxGetCurrent(struct CUctx_st * * pctx)} */
+        static final MethodHandle HANDLE = downcall$("cuCtxGetCurrent", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code cuCtxSynchronize} needs, built on its first call. */
+    private static final class CUCTXSYNCHRONIZE$ {
+
+        private CUCTXSYNCHRONIZE$() {
+        }
+
+        /** {@code unsigned cuCtxSynchronize()} */
+        static final MethodHandle HANDLE = downcall$("cuCtxSynchronize", FunctionDescriptor.of(JAVA_INT));
+    }
+
+    /** What {@code cuModuleLoadData} needs, built on its first call. */
+    private static final class CUMODULELOADDATA$ {
+
+        private CUMODULELOADDATA$() {
+        }
+
+        /** {@code unsigned cuModuleLoadData(struct CUmod_st * * module, void * image)} */
+        static final MethodHandle HANDLE = downcall$("cuModuleLoadData", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    /** What {@code cuModuleUnload} needs, built on its first call. */
+    private static final class CUMODULEUNLOAD$ {
+
+        private CUMODULEUNLOAD$() {
+        }
+
+        /** {@code unsigned cuModuleUnload(struct CUmod_st * hmod)} */
+        static final MethodHandle HANDLE = downcall$("cuModuleUnload", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code cuModuleGetFunction} needs, built on its first call. */
+    private static final class CUMODULEGETFUNCTION$ {
+
+        private CUMODULEGETFUNCTION$() {
+        }
+
+        /** {@code unsigned cuModuleGetFunction(struct CUfunc_st * * hfunc, struct CUmod_st * hmod, char * name)} */
+        static final MethodHandle HANDLE = downcall$("cuModuleGetFunction", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+    }
+
+    /** What {@code cuMemGetInfo_v2} needs, built on its first call. */
+    private static final class CUMEMGETINFO_V2$ {
+
+        private CUMEMGETINFO_V2$() {
+        }
+
+        /** {@code unsigned cuMemGetInfo_v2(uint64_t * free, uint64_t * total)} */
+        static final MethodHandle HANDLE = downcall$("cuMemGetInfo_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    /** What {@code cuMemAlloc_v2} needs, built on its first call. */
+    private static final class CUMEMALLOC_V2$ {
+
+        private CUMEMALLOC_V2$() {
+        }
+
+        /** {@code unsigned cuMemAlloc_v2(uint64_t * dptr, uint64_t bytesize)} */
+        static final MethodHandle HANDLE = downcall$("cuMemAlloc_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+    }
+
+    /** What {@code cuMemFree_v2} needs, built on its first call. */
+    private static final class CUMEMFREE_V2$ {
+
+        private CUMEMFREE_V2$() {
+        }
+
+        /** {@code unsigned cuMemFree_v2(uint64_t dptr)} */
+        static final MethodHandle HANDLE = downcall$("cuMemFree_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
+    }
+
+    /** What {@code cuMemFreeHost} needs, built on its first call. */
+    private static final class CUMEMFREEHOST$ {
+
+        private CUMEMFREEHOST$() {
+        }
+
+        /** {@code unsigned cuMemFreeHost(void * p)} */
+        static final MethodHandle HANDLE = downcall$("cuMemFreeHost", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code cuMemHostAlloc} needs, built on its first call. */
+    private static final class CUMEMHOSTALLOC$ {
+
+        private CUMEMHOSTALLOC$() {
+        }
+
+        /** {@code unsigned cuMemHostAlloc(void * * pp, uint64_t bytesize, unsigned flags)} */
+        static final MethodHandle HANDLE = downcall$("cuMemHostAlloc", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    }
+
+    /** What {@code cuMemcpyHtoD_v2} needs, built on its first call. */
+    private static final class CUMEMCPYHTOD_V2$ {
+
+        private CUMEMCPYHTOD_V2$() {
+        }
+
+        /** {@code unsigned cuMemcpyHtoD_v2(uint64_t dstDevice, void * srcHost, uint64_t byteCount)} */
+        static final MethodHandle HANDLE = downcall$("cuMemcpyHtoD_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_LONG));
+    }
+
+    /** What {@code cuMemcpyDtoH_v2} needs, built on its first call. */
+    private static final class CUMEMCPYDTOH_V2$ {
+
+        private CUMEMCPYDTOH_V2$() {
+        }
+
+        /** {@code unsigned cuMemcpyDtoH_v2(void * dstHost, uint64_t srcDevice, uint64_t byteCount)} */
+        static final MethodHandle HANDLE = downcall$("cuMemcpyDtoH_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+    }
+
+    /** What {@code cuMemcpyDtoD_v2} needs, built on its first call. */
+    private static final class CUMEMCPYDTOD_V2$ {
+
+        private CUMEMCPYDTOD_V2$() {
+        }
+
+        /** {@code unsigned cuMemcpyDtoD_v2(uint64_t dstDevice, uint64_t srcDevice, uint64_t byteCount)} */
+        static final MethodHandle HANDLE = downcall$("cuMemcpyDtoD_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+    }
+
+    /** What {@code cuMemcpyHtoDAsync_v2} needs, built on its first call. */
+    private static final class CUMEMCPYHTODASYNC_V2$ {
+
+        private CUMEMCPYHTODASYNC_V2$() {
+        }
+
+        /** {@code unsigned cuMemcpyHtoDAsync_v2(uint64_t dstDevice, void * srcHost, uint64_t byteCount, struct CUstream_st * hStream)} */
+        static final MethodHandle HANDLE = downcall$("cuMemcpyHtoDAsync_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS));
+    }
+
+    /** What {@code cuMemcpyDtoHAsync_v2} needs, built on its first call. */
+    private static final class CUMEMCPYDTOHASYNC_V2$ {
+
+        private CUMEMCPYDTOHASYNC_V2$() {
+        }
+
+        /** {@code unsigned cuMemcpyDtoHAsync_v2(void * dstHost, uint64_t srcDevice, uint64_t byteCount, struct CUstream_st * hStream)} */
+        static final MethodHandle HANDLE = downcall$("cuMemcpyDtoHAsync_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS));
+    }
+
+    /** What {@code cuMemcpyDtoDAsync_v2} needs, built on its first call. */
+    private static final class CUMEMCPYDTODASYNC_V2$ {
+
+        private CUMEMCPYDTODASYNC_V2$() {
+        }
+
+        /** {@code unsigned cuMemcpyDtoDAsync_v2(uint64_t dstDevice, uint64_t srcDevice, uint64_t byteCount, struct CUstream_st * hStream)} */
+        static final MethodHandle HANDLE = downcall$("cuMemcpyDtoDAsync_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS));
+    }
+
+    /** What {@code cuMemsetD8_v2} needs, built on its first call. */
+    private static final class CUMEMSETD8_V2$ {
+
+        private CUMEMSETD8_V2$() {
+        }
+
+        /** {@code unsigned cuMemsetD8_v2(uint64_t dstDevice, uint8_t uc, uint64_t n)} */
+        static final MethodHandle HANDLE = downcall$("cuMemsetD8_v2", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_BYTE, JAVA_LONG));
+    }
+
+    /** What {@code cuMemsetD8Async} needs, built on its first call. */
+    private static final class CUMEMSETD8ASYNC$ {
+
+        private CUMEMSETD8ASYNC$() {
+        }
+
+        /** {@code unsigned cuMemsetD8Async(uint64_t dstDevice, uint8_t uc, uint64_t n, struct CUstream_st * hStream)} */
+        static final MethodHandle HANDLE = downcall$("cuMemsetD8Async", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_BYTE, JAVA_LONG, ADDRESS));
+    }
+
+    /** What {@code cuPointerGetAttribute} needs, built on its first call. */
+    private static final class CUPOINTERGETATTRIBUTE$ {
+
+        private CUPOINTERGETATTRIBUTE$() {
+        }
+
+        /** {@code unsigned cuPointerGetAttribute(void * data, unsigned attribute, uint64_t ptr)} */
+        static final MethodHandle HANDLE = downcall$("cuPointerGetAttribute", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG));
+    }
+
+    /** What {@code cuStreamCreate} needs, built on its first call. */
+    private static final class CUSTREAMCREATE$ {
+
+        private CUSTREAMCREATE$() {
+        }
+
+        /** {@code unsigned cuStreamCreate(struct CUstream_st * * phStream, unsigned flags)} */
+        static final MethodHandle HANDLE = downcall$("cuStreamCreate", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    }
+
+    /** What {@code cuStreamWaitEvent} needs, built on its first call. */
+    private static final class CUSTREAMWAITEVENT$ {
+
+        private CUSTREAMWAITEVENT$() {
+        }
+
+        /** {@code unsigned cuStreamWaitEvent(struct CUstream_st * hStream, struct CUevent_st * hEvent, unsigned flags)} */
+        static final MethodHandle HANDLE = downcall$("cuStreamWaitEvent", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+    }
+
+    /** What {@code cuStreamQuery} needs, built on its first call. */
+    private static final class CUSTREAMQUERY$ {
+
+        private CUSTREAMQUERY$() {
+        }
+
+        /** {@code unsigned cuStreamQuery(struct CUstream_st * hStream)} */
+        static final MethodHandle HANDLE = downcall$("cuStreamQuery", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code cuStreamSynchronize} needs, built on its first call. */
+    private static final class CUSTREAMSYNCHRONIZE$ {
+
+        private CUSTREAMSYNCHRONIZE$() {
+        }
+
+        /** {@code unsigned cuStreamSynchronize(struct CUstream_st * hStream)} */
+        static final MethodHandle HANDLE = downcall$("cuStreamSynchronize", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code cuStreamDestroy_v2} needs, built on its first call. */
+    private static final class CUSTREAMDESTROY_V2$ {
+
+        private CUSTREAMDESTROY_V2$() {
+        }
+
+        /** {@code unsigned cuStreamDestroy_v2(struct CUstream_st * hStream)} */
+        static final MethodHandle HANDLE = downcall$("cuStreamDestroy_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code cuEventCreate} needs, built on its first call. */
+    private static final class CUEVENTCREATE$ {
+
+        private CUEVENTCREATE$() {
+        }
+
+        /** {@code unsigned cuEventCreate(struct CUevent_st * * phEvent, unsigned flags)} */
+        static final MethodHandle HANDLE = downcall$("cuEventCreate", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    }
+
+    /** What {@code cuEventRecord} needs, built on its first call. */
+    private static final class CUEVENTRECORD$ {
+
+        private CUEVENTRECORD$() {
+        }
+
+        /** {@code unsigned cuEventRecord(struct CUevent_st * hEvent, struct CUstream_st * hStream)} */
+        static final MethodHandle HANDLE = downcall$("cuEventRecord", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    /** What {@code cuEventQuery} needs, built on its first call. */
+    private static final class CUEVENTQUERY$ {
+
+        private CUEVENTQUERY$() {
+        }
+
+        /** {@code unsigned cuEventQuery(struct CUevent_st * hEvent)} */
+        static final MethodHandle HANDLE = downcall$("cuEventQuery", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code cuEventSynchronize} needs, built on its first call. */
+    private static final class CUEVENTSYNCHRONIZE$ {
+
+        private CUEVENTSYNCHRONIZE$() {
+        }
+
+        /** {@code unsigned cuEventSynchronize(struct CUevent_st * hEvent)} */
+        static final MethodHandle HANDLE = downcall$("cuEventSynchronize", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code cuEventDestroy_v2} needs, built on its first call. */
+    private static final class CUEVENTDESTROY_V2$ {
+
+        private CUEVENTDESTROY_V2$() {
+        }
+
+        /** {@code unsigned cuEventDestroy_v2(struct CUevent_st * hEvent)} */
+        static final MethodHandle HANDLE = downcall$("cuEventDestroy_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code cuEventElapsedTime_v2} needs, built on its first call. */
+    private static final class CUEVENTELAPSEDTIME_V2$ {
+
+        private CUEVENTELAPSEDTIME_V2$() {
+        }
+
+        /** {@code unsigned cuEventElapsedTime_v2(float * pMilliseconds, struct CUevent_st * hStart, struct CUevent_st * hEnd)} */
+        static final MethodHandle HANDLE = downcall$("cuEventElapsedTime_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+    }
+
+    /** What {@code cuLaunchKernel} needs, built on its first call. */
+    private static final class CULAUNCHKERNEL$ {
+
+        private CULAUNCHKERNEL$() {
+        }
+
+        /** {@code unsigned cuLaunchKernel(struct CUfunc_st * f, unsigned gridDimX, unsigned gridDimY, unsigned gridDimZ, unsigned blockDimX, unsigned blockDimY, unsigned blockDimZ, unsigned sharedMemBytes, struct CUstream_st * hStream, void * * kernelParams, void * * extra)} */
+        static final MethodHandle HANDLE = downcall$("cuLaunchKernel", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

@@ -297,9 +297,6 @@ public final class Cufft {
         private Raw() {
         }
 
-        /** {@code unsigned cufftPlan2d(int * plan, int nx, int ny, unsigned type)} */
-        static final MethodHandle CUFFTPLAN2D = downcall$("cufftPlan2d", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT));
-
         /**
          * Calls {@code cufftPlan2d} with exactly the native arguments.
          *
@@ -313,14 +310,11 @@ public final class Cufft {
          */
         public static int cufftPlan2d(MemorySegment plan, int nx, int ny, int type) {
             try {
-                return (int) CUFFTPLAN2D.invokeExact(plan, nx, ny, type);
+                return (int) CUFFTPLAN2D$.HANDLE.invokeExact(plan, nx, ny, type);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
-
-        /** {@code unsigned cufftExecZ2Z(int plan, struct double2 * idata, struct double2 * odata, int direction)} */
-        static final MethodHandle CUFFTEXECZ2Z = downcall$("cufftExecZ2Z", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code cufftExecZ2Z} with exactly the native arguments.
@@ -335,14 +329,11 @@ public final class Cufft {
          */
         public static int cufftExecZ2Z(int plan, MemorySegment idata, MemorySegment odata, int direction) {
             try {
-                return (int) CUFFTEXECZ2Z.invokeExact(plan, idata, odata, direction);
+                return (int) CUFFTEXECZ2Z$.HANDLE.invokeExact(plan, idata, odata, direction);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
-
-        /** {@code unsigned cufftSetStream(int plan, struct CUstream_st * stream)} */
-        static final MethodHandle CUFFTSETSTREAM = downcall$("cufftSetStream", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cufftSetStream} with exactly the native arguments.
@@ -355,14 +346,11 @@ public final class Cufft {
          */
         public static int cufftSetStream(int plan, MemorySegment stream) {
             try {
-                return (int) CUFFTSETSTREAM.invokeExact(plan, stream);
+                return (int) CUFFTSETSTREAM$.HANDLE.invokeExact(plan, stream);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
-
-        /** {@code unsigned cufftDestroy(int plan)} */
-        static final MethodHandle CUFFTDESTROY = downcall$("cufftDestroy", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
 
         /**
          * Calls {@code cufftDestroy} with exactly the native arguments.
@@ -374,14 +362,11 @@ public final class Cufft {
          */
         public static int cufftDestroy(int plan) {
             try {
-                return (int) CUFFTDESTROY.invokeExact(plan);
+                return (int) CUFFTDESTROY$.HANDLE.invokeExact(plan);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
-
-        /** {@code unsigned cufftGetVersion(int * version)} */
-        static final MethodHandle CUFFTGETVERSION = downcall$("cufftGetVersion", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code cufftGetVersion} with exactly the native arguments.
@@ -393,11 +378,61 @@ public final class Cufft {
          */
         public static int cufftGetVersion(MemorySegment version) {
             try {
-                return (int) CUFFTGETVERSION.invokeExact(version);
+                return (int) CUFFTGETVERSION$.HANDLE.invokeExact(version);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
+    }
+
+    /** What {@code cufftPlan2d} needs, built on its first call. */
+    private static final class CUFFTPLAN2D$ {
+
+        private CUFFTPLAN2D$() {
+        }
+
+        /** {@code unsigned cufftPlan2d(int * plan, int nx, int ny, unsigned type)} */
+        static final MethodHandle HANDLE = downcall$("cufftPlan2d", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT));
+    }
+
+    /** What {@code cufftExecZ2Z} needs, built on its first call. */
+    private static final class CUFFTEXECZ2Z$ {
+
+        private CUFFTEXECZ2Z$() {
+        }
+
+        /** {@code unsigned cufftExecZ2Z(int plan, struct double2 * idata, struct double2 * odata, int direction)} */
+        static final MethodHandle HANDLE = downcall$("cufftExecZ2Z", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+    }
+
+    /** What {@code cufftSetStream} needs, built on its first call. */
+    private static final class CUFFTSETSTREAM$ {
+
+        private CUFFTSETSTREAM$() {
+        }
+
+        /** {@code unsigned cufftSetStream(int plan, struct CUstream_st * stream)} */
+        static final MethodHandle HANDLE = downcall$("cufftSetStream", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code cufftDestroy} needs, built on its first call. */
+    private static final class CUFFTDESTROY$ {
+
+        private CUFFTDESTROY$() {
+        }
+
+        /** {@code unsigned cufftDestroy(int plan)} */
+        static final MethodHandle HANDLE = downcall$("cufftDestroy", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    }
+
+    /** What {@code cufftGetVersion} needs, built on its first call. */
+    private static final class CUFFTGETVERSION$ {
+
+        private CUFFTGETVERSION$() {
+        }
+
+        /** {@code unsigned cufftGetVersion(int * version)} */
+        static final MethodHandle HANDLE = downcall$("cufftGetVersion", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

@@ -293,9 +293,6 @@ public final class Nvrtc {
         private Raw() {
         }
 
-        /** {@code int8_t * nvrtcGetErrorString(unsigned result)} */
-        static final MethodHandle NVRTCGETERRORSTRING = downcall$("nvrtcGetErrorString", FunctionDescriptor.of(ADDRESS, JAVA_INT));
-
         /**
          * Calls {@code nvrtcGetErrorString} with exactly the native arguments.
          *
@@ -306,14 +303,11 @@ public final class Nvrtc {
          */
         public static MemorySegment nvrtcGetErrorString(int result) {
             try {
-                return (MemorySegment) NVRTCGETERRORSTRING.invokeExact(result);
+                return (MemorySegment) NVRTCGETERRORSTRING$.HANDLE.invokeExact(result);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
-
-        /** {@code unsigned nvrtcVersion(int * major, int * minor)} */
-        static final MethodHandle NVRTCVERSION = downcall$("nvrtcVersion", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code nvrtcVersion} with exactly the native arguments.
@@ -326,14 +320,11 @@ public final class Nvrtc {
          */
         public static int nvrtcVersion(MemorySegment major, MemorySegment minor) {
             try {
-                return (int) NVRTCVERSION.invokeExact(major, minor);
+                return (int) NVRTCVERSION$.HANDLE.invokeExact(major, minor);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
-
-        /** {@code unsigned nvrtcCreateProgram(struct _nvrtcProgram * * prog, char * src, char * name, int numHeaders, int8_t * * headers, int8_t * * includeNames)} */
-        static final MethodHandle NVRTCCREATEPROGRAM = downcall$("nvrtcCreateProgram", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code nvrtcCreateProgram} with exactly the native arguments.
@@ -350,14 +341,11 @@ public final class Nvrtc {
          */
         public static int nvrtcCreateProgram(MemorySegment prog, MemorySegment src, MemorySegment name, int numHeaders, MemorySegment headers, MemorySegment includeNames) {
             try {
-                return (int) NVRTCCREATEPROGRAM.invokeExact(prog, src, name, numHeaders, headers, includeNames);
+                return (int) NVRTCCREATEPROGRAM$.HANDLE.invokeExact(prog, src, name, numHeaders, headers, includeNames);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
-
-        /** {@code unsigned nvrtcDestroyProgram(struct _nvrtcProgram * * prog)} */
-        static final MethodHandle NVRTCDESTROYPROGRAM = downcall$("nvrtcDestroyProgram", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code nvrtcDestroyProgram} with exactly the native arguments.
@@ -369,14 +357,11 @@ public final class Nvrtc {
          */
         public static int nvrtcDestroyProgram(MemorySegment prog) {
             try {
-                return (int) NVRTCDESTROYPROGRAM.invokeExact(prog);
+                return (int) NVRTCDESTROYPROGRAM$.HANDLE.invokeExact(prog);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
-
-        /** {@code unsigned nvrtcCompileProgram(struct _nvrtcProgram * prog, int numOptions, int8_t * * options)} */
-        static final MethodHandle NVRTCCOMPILEPROGRAM = downcall$("nvrtcCompileProgram", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code nvrtcCompileProgram} with exactly the native arguments.
@@ -390,14 +375,11 @@ public final class Nvrtc {
          */
         public static int nvrtcCompileProgram(MemorySegment prog, int numOptions, MemorySegment options) {
             try {
-                return (int) NVRTCCOMPILEPROGRAM.invokeExact(prog, numOptions, options);
+                return (int) NVRTCCOMPILEPROGRAM$.HANDLE.invokeExact(prog, numOptions, options);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
-
-        /** {@code unsigned nvrtcGetPTXSize(struct _nvrtcProgram * prog, uint64_t * ptxSizeRet)} */
-        static final MethodHandle NVRTCGETPTXSIZE = downcall$("nvrtcGetPTXSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code nvrtcGetPTXSize} with exactly the native arguments.
@@ -410,14 +392,11 @@ public final class Nvrtc {
          */
         public static int nvrtcGetPTXSize(MemorySegment prog, MemorySegment ptxSizeRet) {
             try {
-                return (int) NVRTCGETPTXSIZE.invokeExact(prog, ptxSizeRet);
+                return (int) NVRTCGETPTXSIZE$.HANDLE.invokeExact(prog, ptxSizeRet);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
-
-        /** {@code unsigned nvrtcGetCUBINSize(struct _nvrtcProgram * prog, uint64_t * cubinSizeRet)} */
-        static final MethodHandle NVRTCGETCUBINSIZE = downcall$("nvrtcGetCUBINSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code nvrtcGetCUBINSize} with exactly the native arguments.
@@ -430,14 +409,11 @@ public final class Nvrtc {
          */
         public static int nvrtcGetCUBINSize(MemorySegment prog, MemorySegment cubinSizeRet) {
             try {
-                return (int) NVRTCGETCUBINSIZE.invokeExact(prog, cubinSizeRet);
+                return (int) NVRTCGETCUBINSIZE$.HANDLE.invokeExact(prog, cubinSizeRet);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
-
-        /** {@code unsigned nvrtcGetProgramLogSize(struct _nvrtcProgram * prog, uint64_t * logSizeRet)} */
-        static final MethodHandle NVRTCGETPROGRAMLOGSIZE = downcall$("nvrtcGetProgramLogSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code nvrtcGetProgramLogSize} with exactly the native arguments.
@@ -450,11 +426,91 @@ public final class Nvrtc {
          */
         public static int nvrtcGetProgramLogSize(MemorySegment prog, MemorySegment logSizeRet) {
             try {
-                return (int) NVRTCGETPROGRAMLOGSIZE.invokeExact(prog, logSizeRet);
+                return (int) NVRTCGETPROGRAMLOGSIZE$.HANDLE.invokeExact(prog, logSizeRet);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
         }
+    }
+
+    /** What {@code nvrtcGetErrorString} needs, built on its first call. */
+    private static final class NVRTCGETERRORSTRING$ {
+
+        private NVRTCGETERRORSTRING$() {
+        }
+
+        /** {@code int8_t * nvrtcGetErrorString(unsigned result)} */
+        static final MethodHandle HANDLE = downcall$("nvrtcGetErrorString", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    }
+
+    /** What {@code nvrtcVersion} needs, built on its first call. */
+    private static final class NVRTCVERSION$ {
+
+        private NVRTCVERSION$() {
+        }
+
+        /** {@code unsigned nvrtcVersion(int * major, int * minor)} */
+        static final MethodHandle HANDLE = downcall$("nvrtcVersion", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    /** What {@code nvrtcCreateProgram} needs, built on its first call. */
+    private static final class NVRTCCREATEPROGRAM$ {
+
+        private NVRTCCREATEPROGRAM$() {
+        }
+
+        /** {@code unsigned nvrtcCreateProgram(struct _nvrtcProgram * * prog, char * src, char * name, int numHeaders, int8_t * * headers, int8_t * * includeNames)} */
+        static final MethodHandle HANDLE = downcall$("nvrtcCreateProgram", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    /** What {@code nvrtcDestroyProgram} needs, built on its first call. */
+    private static final class NVRTCDESTROYPROGRAM$ {
+
+        private NVRTCDESTROYPROGRAM$() {
+        }
+
+        /** {@code unsigned nvrtcDestroyProgram(struct _nvrtcProgram * * prog)} */
+        static final MethodHandle HANDLE = downcall$("nvrtcDestroyProgram", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code nvrtcCompileProgram} needs, built on its first call. */
+    private static final class NVRTCCOMPILEPROGRAM$ {
+
+        private NVRTCCOMPILEPROGRAM$() {
+        }
+
+        /** {@code unsigned nvrtcCompileProgram(struct _nvrtcProgram * prog, int numOptions, int8_t * * options)} */
+        static final MethodHandle HANDLE = downcall$("nvrtcCompileProgram", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code nvrtcGetPTXSize} needs, built on its first call. */
+    private static final class NVRTCGETPTXSIZE$ {
+
+        private NVRTCGETPTXSIZE$() {
+        }
+
+        /** {@code unsigned nvrtcGetPTXSize(struct _nvrtcProgram * prog, uint64_t * ptxSizeRet)} */
+        static final MethodHandle HANDLE = downcall$("nvrtcGetPTXSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    /** What {@code nvrtcGetCUBINSize} needs, built on its first call. */
+    private static final class NVRTCGETCUBINSIZE$ {
+
+        private NVRTCGETCUBINSIZE$() {
+        }
+
+        /** {@code unsigned nvrtcGetCUBINSize(struct _nvrtcProgram * prog, uint64_t * cubinSizeRet)} */
+        static final MethodHandle HANDLE = downcall$("nvrtcGetCUBINSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    /** What {@code nvrtcGetProgramLogSize} needs, built on its first call. */
+    private static final class NVRTCGETPROGRAMLOGSIZE$ {
+
+        private NVRTCGETPROGRAMLOGSIZE$() {
+        }
+
+        /** {@code unsigned nvrtcGetProgramLogSize(struct _nvrtcProgram * prog, uint64_t * logSizeRet)} */
+        static final MethodHandle HANDLE = downcall$("nvrtcGetProgramLogSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

@@ -180,6 +180,66 @@ public final class Cdecls {
     }
 
     /**
+     * Returns the address of {@code widen}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment widen$address() {
+        return LIBRARY.find("widen");
+    }
+
+    /**
+     * Calls function {@code widen}.
+     *
+     * <p>Declared at {@code cdecls.c:79}.
+     *
+     * @param in intent(in) array {@code in(0:n - 1)} of uint16
+     * @param out intent(out) array {@code out(0:n - 1)} of uint32
+     * @param weights intent(in) array {@code weights(0:n - 1)} of uint64
+     * @return result
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static long widen(ShortArray in, IntArray out, LongArray weights) {
+        WIDEN$.in.check(in);
+        WIDEN$.out.check(out);
+        WIDEN$.weights.check(weights);
+        int n = ArrayRequirement.toInt("n", in.shape(0), "the extent of 'in'"); // n = extent of in
+        requireExtent("in", in.shape(0), 0, (n - 1L) - 0L + 1L, "0:n - 1");
+        requireExtent("out", out.shape(0), 0, (n - 1L) - 0L + 1L, "0:n - 1");
+        requireExtent("weights", weights.shape(0), 0, (n - 1L) - 0L + 1L, "0:n - 1");
+        long result$ = Raw.widen(in.segment(), out.segment(), weights.segment(), n);
+        return result$;
+    }
+
+    /**
+     * Calls function {@code widen}.
+     *
+     * <p>Declared at {@code cdecls.c:79}.
+     *
+     * @param in intent(in) array {@code in(0:n - 1)} of uint16
+     * @param out intent(out) array {@code out(0:n - 1)} of uint32
+     * @param weights intent(in) array {@code weights(0:n - 1)} of uint64
+     * @return result
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static long widen(short[] in, int[] out, long[] weights) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(weights, "weights");
+        int n = ArrayRequirement.toInt("n", (long) in.length, "the extent of 'in'"); // n = extent of in
+        requireExtent("in", (long) in.length, 0, (n - 1L) - 0L + 1L, "0:n - 1");
+        requireExtent("out", (long) out.length, 0, (n - 1L) - 0L + 1L, "0:n - 1");
+        requireExtent("weights", (long) weights.length, 0, (n - 1L) - 0L + 1L, "0:n - 1");
+        try {
+            long result$ = (long) WIDEN$.CRITICAL.invokeExact(MemorySegment.ofArray(in), MemorySegment.ofArray(out), MemorySegment.ofArray(weights), n);
+            return result$;
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
      * Returns the address of C global {@code counter}, declared at {@code cdecls.c:27}.
      *
      * @return a zero-length segment at the variable
@@ -1185,6 +1245,32 @@ public final class Cdecls {
                 }
             }
         }
+
+        /**
+         * Calls {@code widen} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code uint64_t widen(uint16_t * in, unsigned * out, uint64_t * weights, int n)}. Declared at {@code cdecls.c:79}.
+         *
+         * @param in native argument {@code in}
+         * @param out native argument {@code out}
+         * @param weights native argument {@code weights}
+         * @param n native argument {@code n}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static long widen(MemorySegment in, MemorySegment out, MemorySegment weights, int n) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
+            try {
+                return (long) WIDEN$.HANDLE.invokeExact(in, out, weights, n);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "widen", in.byteSize() + out.byteSize() + weights.byteSize());
+                    event.commit();
+                }
+            }
+        }
     }
 
     /** What {@code vec3_sum} needs, built on its first call. */
@@ -1234,6 +1320,21 @@ public final class Cdecls {
         static final MethodHandle cmp$upcall = upcallTarget(CallCompareCmp.class, "apply",
                 MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
         static final FunctionDescriptor cmp$descriptor = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
+    }
+
+    /** What {@code widen} needs, built on its first call. */
+    private static final class WIDEN$ {
+
+        private WIDEN$() {
+        }
+
+        /** {@code uint64_t widen(uint16_t * in, unsigned * out, uint64_t * weights, int n)} */
+        static final MethodHandle HANDLE = downcall$("widen", FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_INT));
+        /** {@code widen} as a critical downcall: accepts heap segments, must not call back into Java. */
+        static final MethodHandle CRITICAL = downcall$("widen", FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        static final ArrayRequirement in = ArrayRequirement.host("in", ElementType.INT16, 1, Order.C);
+        static final ArrayRequirement out = ArrayRequirement.host("out", ElementType.INT, 1, Order.C).requiringWritable();
+        static final ArrayRequirement weights = ArrayRequirement.host("weights", ElementType.LONG, 1, Order.C);
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

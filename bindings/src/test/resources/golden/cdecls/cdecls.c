@@ -74,3 +74,14 @@ double sum_doubles(int count, ...) {
     va_end(ap);
     return s;
 }
+
+/* Unsigned elements travel in the signed Java array of their width, bits unchanged: 0xFFFF * 65537 is 0xFFFFFFFF. */
+size_t widen(const unsigned short *in /* gatun: dimension(n) */, unsigned *out /* gatun: out, dimension(n) */,
+             const size_t *weights /* gatun: dimension(n) */, int n) {
+    size_t total = 0;
+    for (int i = 0; i < n; i++) {
+        out[i] = in[i] * 65537u;
+        total += weights[i] * in[i];
+    }
+    return total;
+}

@@ -113,7 +113,7 @@ final class DeclarationsBuilder {
                 count *= e;
                 extents.add(Long.toString(e));
             }
-            boolean typed = t instanceof Type.Scalar s && !(s.kind().name().startsWith("UINT")) && arrayClass(t) != null;
+            boolean typed = t instanceof Type.Scalar && arrayClass(t) != null;
             String size = count + "L * " + byteSize(t);
             if (typed) {
                 String cls = arrayClass(t);

@@ -62,11 +62,11 @@ final class JavaTypes {
         return switch (k) {
             case DOUBLE -> "DoubleArray";
             case FLOAT -> "FloatArray";
-            case INT32 -> "IntArray";
-            case INT64 -> "LongArray";
+            case INT32, UINT32 -> "IntArray";
+            case INT64, UINT64 -> "LongArray";
             case COMPLEX_DOUBLE -> "ComplexDoubleArray";
-            case INT8 -> "ByteArray";
-            case INT16 -> "ShortArray";
+            case INT8, UINT8 -> "ByteArray";
+            case INT16, UINT16 -> "ShortArray";
             case COMPLEX_FLOAT -> "ComplexFloatArray";
             default -> throw new IllegalArgumentException("no array class for " + k);
         };
@@ -77,10 +77,10 @@ final class JavaTypes {
         return switch (((Type.Scalar) element).kind()) {
             case DOUBLE -> "double[]";
             case FLOAT -> "float[]";
-            case INT32 -> "int[]";
-            case INT64 -> "long[]";
-            case INT16 -> "short[]";
-            case INT8 -> "byte[]";
+            case INT32, UINT32 -> "int[]";
+            case INT64, UINT64 -> "long[]";
+            case INT16, UINT16 -> "short[]";
+            case INT8, UINT8 -> "byte[]";
             default -> null;
         };
     }
@@ -90,10 +90,10 @@ final class JavaTypes {
         return switch (((Type.Scalar) element).kind()) {
             case DOUBLE -> "DOUBLE";
             case FLOAT -> "FLOAT";
-            case INT32 -> "INT";
-            case INT64 -> "LONG";
-            case INT16 -> "INT16";
-            case INT8 -> "INT8";
+            case INT32, UINT32 -> "INT";
+            case INT64, UINT64 -> "LONG";
+            case INT16, UINT16 -> "INT16";
+            case INT8, UINT8 -> "INT8";
             case COMPLEX_FLOAT -> "COMPLEX_FLOAT";
             default -> "COMPLEX_DOUBLE";
         };

@@ -20,8 +20,10 @@ import java.util.Set;
 final class UnsupportedFilter {
 
     /** Element types with a Gatun array class. */
+    /** Unsigned C integers travel in the signed array of their width (same bits, as numpy's u1..u8 in Npy). */
     static final Set<ScalarKind> ARRAY_ELEMENTS = Set.of(ScalarKind.DOUBLE, ScalarKind.FLOAT, ScalarKind.INT8,
-            ScalarKind.INT16, ScalarKind.INT32, ScalarKind.INT64, ScalarKind.COMPLEX_FLOAT, ScalarKind.COMPLEX_DOUBLE);
+            ScalarKind.INT16, ScalarKind.INT32, ScalarKind.INT64, ScalarKind.UINT8, ScalarKind.UINT16, ScalarKind.UINT32,
+            ScalarKind.UINT64, ScalarKind.COMPLEX_FLOAT, ScalarKind.COMPLEX_DOUBLE);
 
     private final Annotations notes;
     private final Diagnostics diagnostics;
@@ -61,7 +63,8 @@ final class UnsupportedFilter {
             } else if (p.isArray()) {
                 if (!(t instanceof Type.Scalar s) || !ARRAY_ELEMENTS.contains(s.kind())) {
                     return Optional.of(where + "is an array of " + t.describe()
-                            + "; arrays of double, float, int8, int16, int32, int64, complex float and complex double are supported");
+                            + "; arrays of double, float, 8- to 64-bit integers (unsigned ones as the signed array of their width),"
+                            + " complex float and complex double are supported");
                 }
                 if (direct && p.dimensions().stream().anyMatch(d -> d instanceof Dimension.AssumedShape)) {
                     return Optional.of(where + "is assumed-shape in a bind(C) procedure, which needs Fortran 2018 "

@@ -142,7 +142,8 @@ class MalformedInputTest {
         assertEquals(List.of(
                 f + ":7:29: warning: skipped subroutine 's': parameter 'p': derived types are not supported yet",
                 f + ":9:3: warning: skipped subroutine 'h': parameter 'x' is an array of logical(4); arrays of double, float, "
-                        + "int8, int16, int32, int64, complex float and complex double are supported"),
+                        + "8- to 64-bit integers (unsigned ones as the signed array of their width), complex float and complex double"
+                        + " are supported"),
                 d.all().stream().map(Diagnostic::toString).toList());
         assertTrue(result.javaSource().contains("public static void ok(double x)"), "the supported procedure is bound");
         assertFalse(result.javaSource().contains(" s("), "the skipped ones are not");

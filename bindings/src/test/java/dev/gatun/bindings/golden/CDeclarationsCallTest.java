@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatun.array.DoubleArray;
 import dev.gatun.array.IntArray;
+import dev.gatun.array.LongArray;
 import dev.gatun.array.Order;
+import dev.gatun.array.ShortArray;
 import dev.gatun.load.CallbackGuard;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemoryLayout;
@@ -91,6 +93,24 @@ class CDeclarationsCallTest {
             Object p = invoke(lib.nested("Polygon"), "allocate", arena);
             invoke(invoke(p, "corners", 2L), "y", 7.0);
             assertEquals(7.0, invoke(invoke(p, "corners", 2L), "y"), "an array of structs gives views of its elements");
+        }
+    }
+
+    @Test
+    void unsignedArraysAreTheSignedArraysOfTheirWidth() throws Exception {
+        BuiltBinding lib = cdecls();
+        try (Arena arena = Arena.ofConfined()) {
+            var in = ShortArray.of(arena, Order.C, new short[] {(short) 0xFFFF, 2, 3}, 3);
+            var out = IntArray.allocate(arena, 3);
+            var weights = LongArray.of(arena, Order.C, new long[] {1, 10, 100}, 3);
+            assertEquals(65535L + 20 + 300, (long) lib.call("widen", in, out, weights));
+            assertArrayEquals(new int[] {-1, 2 * 65537, 3 * 65537}, out.toArray(), "0xFFFF * 65537 = 0xFFFFFFFF, which int reads as -1");
+            // Heap arrays too; a short array where the C side wants unsigned short * is checked like any other.
+            int[] heapOut = new int[3];
+            assertEquals(65535L + 20 + 300, (long) lib.call("widen", new short[] {(short) 0xFFFF, 2, 3}, heapOut, new long[] {1, 10, 100}));
+            assertArrayEquals(new int[] {-1, 2 * 65537, 3 * 65537}, heapOut);
+            var wrong = assertThrows(IllegalArgumentException.class, () -> lib.call("widen", in, out, LongArray.allocate(arena, 2)));
+            assertTrue(wrong.getMessage().contains("weights"), wrong.getMessage());
         }
     }
 

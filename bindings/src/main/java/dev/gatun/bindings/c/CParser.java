@@ -282,12 +282,20 @@ public final class CParser {
     private List<CMacro> macros() {
         Map<String, CMacro> live = new LinkedHashMap<>();
         Map<String, Long> values = new java.util.HashMap<>(scope.constants);
+        // Macros defined as nothing expand to nothing: HDF5's H5F_ACC_TRUNC is (H5CHECK H5OPEN 0x0002u), a constant
+        // once -D H5private_H empties H5CHECK and H5OPEN (otherwise they call H5check(), H5open()).
+        java.util.Set<String> empty = new java.util.HashSet<>();
         for (CLexer.MacroLine m : macroLines) {
+            empty.remove(m.name());
             if (m.replacement() == null) {
                 live.remove(m.name());
+                values.remove(m.name());
                 continue;
             }
-            OptionalLong value = constantValue(m.replacement(), values);
+            if (m.replacement().isEmpty()) {
+                empty.add(m.name());
+            }
+            OptionalLong value = constantValue(m.replacement(), values, empty);
             value.ifPresent(v -> values.put(m.name(), v));
             live.remove(m.name());
             live.put(m.name(), new CMacro(m.name(), m.replacement(), value, m.position(), m.userFile()));
@@ -295,11 +303,15 @@ public final class CParser {
         return List.copyOf(live.values());
     }
 
-    private OptionalLong constantValue(String text, Map<String, Long> values) {
+    private OptionalLong constantValue(String text, Map<String, Long> values, java.util.Set<String> empty) {
         if (text.isEmpty()) {
             return OptionalLong.empty();
         }
-        List<CToken> replacement = new CLexer(text, Path.of("<macro>"), f -> false).tokenize();
+        List<CToken> replacement = new CLexer(text, Path.of("<macro>"), f -> false).tokenize().stream()
+                .filter(t -> !(t.kind() == CToken.Kind.IDENTIFIER && empty.contains(t.text()))).toList();
+        if (replacement.isEmpty() || replacement.size() == 1 && replacement.getFirst().kind() == CToken.Kind.END) {
+            return OptionalLong.empty();
+        }
         TokenCursor cursor = new TokenCursor(replacement);
         TokenCursor saved = types.in;
         types.in = cursor;

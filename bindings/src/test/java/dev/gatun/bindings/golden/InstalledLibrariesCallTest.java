@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gatun.array.DoubleArray;
 import dev.gatun.array.IntArray;
+import dev.gatun.array.LongArray;
 import dev.gatun.array.Order;
 import dev.gatun.bindings.cli.GatunCli;
+import dev.gatun.load.CallbackGuard;
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,6 +88,207 @@ class InstalledLibrariesCallTest {
             double[] w = new double[3];
             assertEquals(0, lapacke.call("lapackeDsyev", rowMajor, (byte) 'N', (byte) 'U', 3, symmetric, 3, w));
             assertArrayEquals(new double[] {2 - Math.sqrt(2), 2, 2 + Math.sqrt(2)}, w, 1e-12, "eigenvalues of the 1-D Laplacian");
+        }
+    }
+
+    /**
+     * GSL 2.7: special functions (a plain double and the {@code _e} form filling a {@code gsl_sf_result} struct), a
+     * {@code gsl_vector} seen through its struct view, and a Java error handler installed with
+     * {@code gsl_set_error_handler} that receives GSL's domain error by its {@code GSL_EDOM} code.
+     */
+    @Test
+    void gslSpecialFunctionsVectorsAndAJavaErrorHandler() throws Exception {
+        Path include = header("/usr/include/gsl/gsl_sf_bessel.h", "libgsl-dev").getParent();
+        BuiltBinding gsl = build("gsl", "Gsl", "-l", "gsl", include.resolve("gsl_sf_bessel.h").toString(),
+                include.resolve("gsl_sf_result.h").toString(), include.resolve("gsl_vector_double.h").toString(),
+                include.resolve("gsl_errno.h").toString());
+        assertEquals(0.7651976865579666, (double) gsl.call("gsl_sf_bessel_J0", 1.0), 1e-15, "J0(1)");
+        try (Arena arena = Arena.ofConfined()) {
+            Object result = BuiltBinding.invoke(gsl.nested("GslSfResultStruct"), "allocate", arena);
+            assertEquals(0, gsl.call("gsl_sf_bessel_J0_e", 2.0, result), "GSL_SUCCESS");
+            assertEquals(0.22389077914123567, (double) BuiltBinding.invoke(result, "val"), 1e-15, "J0(2)");
+            assertTrue((double) BuiltBinding.invoke(result, "err") < 1e-14, "error estimate");
+        }
+
+        Object v = gsl.call("gslVectorAlloc", 4L);
+        assertEquals(4L, BuiltBinding.invoke(v, "size"));
+        assertEquals(1L, BuiltBinding.invoke(v, "stride"));
+        double[] values = {3, -1, 7.5, 2};
+        for (int i = 0; i < values.length; i++) {
+            gsl.call("gslVectorSet", v, (long) i, values[i]);
+        }
+        assertEquals(7.5, (double) gsl.call("gslVectorMax", v));
+        assertEquals(2L, gsl.call("gslVectorMaxIndex", v));
+        MemorySegment data = ((MemorySegment) BuiltBinding.invoke(v, "data")).reinterpret(8L * values.length);
+        assertArrayEquals(values, data.toArray(ValueLayout.JAVA_DOUBLE), "the struct's data pointer sees what gsl_vector_set wrote");
+        gsl.call("gslVectorFree", v);
+
+        int edom = (int) constant(gsl, "GSL_EDOM");
+        var seen = new ArrayList<String>();
+        Object handler = gsl.callback("GslErrorHandlerT", args -> {
+            seen.add(((MemorySegment) args[0]).reinterpret(256).getString(0) + " / " + args[3]);
+            return null;
+        });
+        // The handler outlives the call that installs it: its stub comes from the typedef's allocate in an arena the
+        // caller keeps open, and goes in through the raw layer (the friendly method's stub would die with the call).
+        try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
+            MemorySegment stub = (MemorySegment) BuiltBinding.invoke(gsl.nested("GslErrorHandlerT"), "allocate", handler, guard, arena);
+            Class<?> raw = gsl.nested("Raw");
+            MemorySegment previous = (MemorySegment) BuiltBinding.invoke(raw, "gslSetErrorHandler", stub);
+            try {
+                assertTrue(Double.isNaN((double) gsl.call("gslSfBesselK0", -1.0)), "K0 is undefined for x <= 0");
+            } finally {
+                BuiltBinding.invoke(raw, "gslSetErrorHandler", previous);
+            }
+        }
+        // gsl_sf_bessel_K0_e reports the domain error, then the K0 wrapper reports its failed _e call: both GSL_EDOM.
+        assertEquals("domain error / " + edom, seen.getFirst());
+        assertTrue(seen.stream().allMatch(e -> e.endsWith(" / " + edom)), seen.toString());
+        MemorySegment text = (MemorySegment) gsl.call("gslStrerror", edom);
+        assertEquals("input domain error", text.reinterpret(64).getString(0));
+    }
+
+    /**
+     * HDF5 1.10: a 3x4 dataset written to a new file and read back. {@code -D H5private_H} empties HDF5's
+     * {@code H5CHECK}/{@code H5OPEN}, which otherwise make {@code H5F_ACC_TRUNC} a call of {@code H5open()}: it becomes the
+     * constant 2; {@code H5T_NATIVE_DOUBLE} is the global {@code H5T_NATIVE_DOUBLE_g}, valid once {@code H5open()} ran.
+     */
+    @Test
+    void hdf5WritesAndReadsADataset() throws Exception {
+        Path include = header("/usr/include/hdf5/serial/hdf5.h", "libhdf5-dev").getParent();
+        var args = new ArrayList<>(List.of("-l", "hdf5_serial", "-I", include.toString(), "-D", "H5private_H"));
+        for (String h : List.of("H5public.h", "H5Ipublic.h", "H5Fpublic.h", "H5Dpublic.h", "H5Spublic.h", "H5Tpublic.h", "H5Ppublic.h")) {
+            args.add(include.resolve(h).toString());
+        }
+        BuiltBinding h5 = build("hdf5", "Hdf5", args.toArray(String[]::new));
+        assertEquals(0, h5.call("h5open"));
+        int trunc = (int) constant(h5, "H5F_ACC_TRUNC");
+        int rdonly = (int) constant(h5, "H5F_ACC_RDONLY");
+        int defaults = (int) constant(h5, "H5P_DEFAULT");
+        int all = (int) constant(h5, "H5S_ALL");
+        assertEquals(List.of(2, 0, 0, 0), List.of(trunc, rdonly, defaults, all));
+        long nativeDouble = (long) h5.call("h5tNATIVEDOUBLEG");
+        assertTrue(nativeDouble > 0, "H5T_NATIVE_DOUBLE is a valid id after H5open: " + nativeDouble);
+        Path file = dir.resolve("grid.h5");
+        double[] grid = new double[12];
+        for (int i = 0; i < grid.length; i++) {
+            grid[i] = Math.sin(i) * 10;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            long fid = (long) h5.call("h5Fcreate", file.toString(), trunc, (long) defaults, (long) defaults);
+            assertTrue(fid > 0, "H5Fcreate");
+            long space = (long) h5.call("h5ScreateSimple", 2, new long[] {3, 4}, new long[] {3, 4});
+            long dset = (long) h5.call("h5Dcreate2", fid, "grid", nativeDouble, space, (long) defaults, (long) defaults, (long) defaults);
+            DoubleArray data = DoubleArray.of(arena, Order.C, grid, 3, 4);
+            assertEquals(0, h5.call("h5Dwrite", dset, nativeDouble, (long) all, (long) all, (long) defaults, data.segment()));
+            assertEquals(List.of(0, 0, 0), List.of(h5.call("h5Dclose", dset), h5.call("h5Sclose", space), h5.call("h5Fclose", fid)));
+            assertEquals("\u0089HDF", new String(Files.readAllBytes(file), 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+
+            long reopened = (long) h5.call("h5Fopen", file.toString(), rdonly, (long) defaults);
+            long back = (long) h5.call("h5Dopen2", reopened, "grid", (long) defaults);
+            DoubleArray read = DoubleArray.allocate(arena, 3, 4);
+            assertEquals(0, h5.call("h5Dread", back, nativeDouble, (long) all, (long) all, (long) defaults, read.segment()));
+            assertArrayEquals(grid, read.toArray());
+            assertEquals(0, h5.call("h5Dclose", back));
+            assertEquals(0, h5.call("h5Fclose", reopened));
+            assertTrue((long) h5.call("h5Fopen", dir.resolve("absent.h5").toString(), rdonly, (long) defaults) < 0,
+                    "HDF5 reports failure with a negative id (and prints its error stack)");
+        }
+    }
+
+    /**
+     * netCDF 4.9: define a 3x4 variable, write it whole, read it back whole and one row through {@code size_t}
+     * start/count arrays (unsigned, so {@code LongArray}s); a missing variable is {@code NC_ENOTVAR}, named by
+     * {@code nc_strerror}.
+     */
+    @Test
+    void netcdfDefinesWritesAndReadsAVariable() throws Exception {
+        Path h = header("/usr/include/netcdf.h", "libnetcdf-dev");
+        BuiltBinding nc = build("netcdf", "Netcdf", "-l", "netcdf", h.toString());
+        int noErr = (int) constant(nc, "NC_NOERR");
+        String path = dir.resolve("grid.nc").toString();
+        double[] grid = new double[12];
+        for (int i = 0; i < grid.length; i++) {
+            grid[i] = i * 0.5 - 2;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            IntArray ncid = IntArray.allocate(arena, 1);
+            IntArray x = IntArray.allocate(arena, 1);
+            IntArray y = IntArray.allocate(arena, 1);
+            IntArray varid = IntArray.allocate(arena, 1);
+            assertEquals(noErr, nc.call("nc_create", path, (int) constant(nc, "NC_CLOBBER"), ncid));
+            int id = ncid.get(0);
+            assertEquals(noErr, nc.call("ncDefDim", id, "x", 3L, x));
+            assertEquals(noErr, nc.call("ncDefDim", id, "y", 4L, y));
+            IntArray dims = IntArray.of(arena, Order.C, new int[] {x.get(0), y.get(0)}, 2);
+            assertEquals(noErr, nc.call("ncDefVar", id, "t", (int) constant(nc, "NC_DOUBLE"), 2, dims, varid));
+            assertEquals(noErr, nc.call("nc_enddef", id));
+            assertEquals(noErr, nc.call("ncPutVarDouble", id, varid.get(0), DoubleArray.of(arena, Order.C, grid, 12)));
+            assertEquals(noErr, nc.call("ncClose", id));
+
+            assertEquals(noErr, nc.call("nc_open", path, (int) constant(nc, "NC_NOWRITE"), ncid));
+            id = ncid.get(0);
+            assertEquals(noErr, nc.call("ncInqVarid", id, "t", varid));
+            double[] whole = new double[12];
+            assertEquals(noErr, nc.call("ncGetVarDouble", id, varid.get(0), whole));
+            assertArrayEquals(grid, whole);
+            double[] row = new double[4];
+            assertEquals(noErr, nc.call("ncGetVaraDouble", id, varid.get(0), new long[] {1, 0}, new long[] {1, 4}, row));
+            assertArrayEquals(java.util.Arrays.copyOfRange(grid, 4, 8), row);
+            int missing = (int) nc.call("ncInqVarid", id, "pressure", varid);
+            assertEquals((int) constant(nc, "NC_ENOTVAR"), missing);
+            assertEquals("NetCDF: Variable not found", ((MemorySegment) nc.call("ncStrerror", missing)).reinterpret(128).getString(0));
+            assertEquals(noErr, nc.call("ncClose", id));
+        }
+    }
+
+    /**
+     * CFITSIO 4.2: a 4x3 double image with a keyword, written and read back. {@code fitsfile **} is an address
+     * slot the caller allocates; a {@code .gatun} side file gives the lengths of the text buffers CFITSIO fills, so
+     * {@code ffgerr} returns the status text and {@code ffgkyj} the keyword's comment.
+     */
+    @Test
+    void cfitsioWritesAndReadsAnImage() throws Exception {
+        Path h = header("/usr/include/fitsio.h", "libcfitsio-dev");
+        BuiltBinding fits = build("fitsio", "Fitsio", "-l", "cfitsio", h.toString(),
+                SystemHeadersCallTest.SIGNATURES.resolve("cfitsio.gatun").toString());
+        Class<?> fitsfile = fits.nested("Fitsfile");
+        long size = ((java.lang.foreign.MemoryLayout) fitsfile.getField("LAYOUT").get(null)).byteSize();
+        String path = dir.resolve("image.fits").toString();
+        double[] pixels = new double[12];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = i * i - 3.25;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment slot = arena.allocate(ValueLayout.ADDRESS);
+            IntArray status = IntArray.allocate(arena, 1);
+            assertEquals(0, fits.call("ffinit", slot, path, status));
+            Object f = BuiltBinding.invoke(fitsfile, "of", slot.get(ValueLayout.ADDRESS, 0).reinterpret(size));
+            LongArray naxes = LongArray.of(arena, Order.C, new long[] {4, 3}, 2);
+            fits.call("ffcrim", f, (int) constant(fits, "DOUBLE_IMG"), 2, naxes, status);
+            fits.call("ffpprd", f, 0L, 1L, 12L, DoubleArray.of(arena, Order.C, pixels, 12), status);
+            fits.call("ffpkyj", f, "EXPOSURE", 42L, "seconds", status);
+            fits.call("ffclos", f, status);
+            assertEquals(0, status.get(0), "CFITSIO status after writing");
+
+            assertEquals(0, fits.call("ffopen", slot, path, (int) constant(fits, "READONLY"), status));
+            f = BuiltBinding.invoke(fitsfile, "of", slot.get(ValueLayout.ADDRESS, 0).reinterpret(size));
+            LongArray shape = LongArray.allocate(arena, 2);
+            fits.call("ffgisz", f, 2, shape, status);
+            assertArrayEquals(new long[] {4, 3}, shape.toArray());
+            DoubleArray read = DoubleArray.allocate(arena, 12);
+            fits.call("ffgpvd", f, 0L, 1L, 12L, 0.0, read, IntArray.allocate(arena, 1), status);
+            assertArrayEquals(pixels, read.toArray());
+            LongArray exposure = LongArray.allocate(arena, 1);
+            Object keyword = fits.call("ffgkyj", f, "EXPOSURE", exposure, status);
+            assertEquals(42L, exposure.get(0));
+            assertEquals("seconds", BuiltBinding.component(keyword, "comm"));
+            fits.call("ffclos", f, status);
+            assertEquals(0, status.get(0), "CFITSIO status after reading");
+
+            int failed = (int) fits.call("ffopen", slot, dir.resolve("absent.fits").toString(), 0, status);
+            assertEquals((int) constant(fits, "FILE_NOT_OPENED"), failed);
+            assertEquals("could not open the named file", fits.call("ffgerr", failed));
         }
     }
 }

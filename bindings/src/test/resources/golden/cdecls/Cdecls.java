@@ -213,6 +213,38 @@ public final class Cdecls {
     }
 
     /**
+     * Calls function {@code widen} and returns its intent(out) array {@code out}, allocated in {@code arena} with the
+     * declared extents, as f2py returns outputs; the overload that takes the output arrays copies nothing.
+     *
+     * @param arena the arena that owns the returned arrays
+     * @param in intent(in) array {@code in(0:n - 1)} of uint16
+     * @param weights intent(in) array {@code weights(0:n - 1)} of uint64
+     * @return result, out
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static WidenOutputs widen(Arena arena, ShortArray in, LongArray weights) {
+        Objects.requireNonNull(arena, "arena");
+        Objects.requireNonNull(in, "in");
+        int n = ArrayRequirement.toInt("n", in.shape(0), "the extent of 'in'"); // n = extent of in
+        IntArray out = IntArray.allocate(arena, Order.C, Math.max(0L, (n - 1L) - 0L + 1L));
+        var outputs$ = widen(in, out, weights);
+        return new WidenOutputs(outputs$, out);
+    }
+
+    /**
+     * Calls function {@code widen} and returns its intent(out) array {@code out}, allocated in an automatic arena: the
+     * garbage collector frees the memory once nothing reaches it.
+     *
+     * @param in intent(in) array {@code in(0:n - 1)} of uint16
+     * @param weights intent(in) array {@code weights(0:n - 1)} of uint64
+     * @return result, out
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static WidenOutputs widen(ShortArray in, LongArray weights) {
+        return widen(Arena.ofAuto(), in, weights);
+    }
+
+    /**
      * Calls function {@code widen}.
      *
      * <p>Declared at {@code cdecls.c:79}.
@@ -231,12 +263,8 @@ public final class Cdecls {
         requireExtent("in", (long) in.length, 0, (n - 1L) - 0L + 1L, "0:n - 1");
         requireExtent("out", (long) out.length, 0, (n - 1L) - 0L + 1L, "0:n - 1");
         requireExtent("weights", (long) weights.length, 0, (n - 1L) - 0L + 1L, "0:n - 1");
-        try {
-            long result$ = (long) WIDEN$.CRITICAL.invokeExact(MemorySegment.ofArray(in), MemorySegment.ofArray(out), MemorySegment.ofArray(weights), n);
-            return result$;
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        long result$ = Raw.widen$critical(MemorySegment.ofArray(in), MemorySegment.ofArray(out), MemorySegment.ofArray(weights), n);
+        return result$;
     }
 
     /**
@@ -510,6 +538,15 @@ public final class Cdecls {
          * @return the value the native code receives
          */
         int apply(MemorySegment arg1, MemorySegment arg2);
+    }
+
+    /**
+     * The outputs of {@link #widen} when it allocates its intent(out) arrays.
+     *
+     * @param result output {@code result}
+     * @param out output {@code out}
+     */
+    public record WidenOutputs(long result, IntArray out) {
     }
 
     /**
@@ -1262,6 +1299,31 @@ public final class Cdecls {
             event.begin();
             try {
                 return (long) WIDEN$.HANDLE.invokeExact(in, out, weights, n);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "widen", in.byteSize() + out.byteSize() + weights.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code widen} as a critical downcall: segments may be on the Java heap, and the function must not call back into Java.
+         *
+         * <p>Native signature: {@code uint64_t widen(uint16_t * in, unsigned * out, uint64_t * weights, int n)}. Declared at {@code cdecls.c:79}.
+         *
+         * @param in native argument {@code in}
+         * @param out native argument {@code out}
+         * @param weights native argument {@code weights}
+         * @param n native argument {@code n}
+         */
+        public static long widen$critical(MemorySegment in, MemorySegment out, MemorySegment weights, int n) {
+            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
+            event.begin();
+            try {
+                return (long) WIDEN$.CRITICAL.invokeExact(in, out, weights, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {

@@ -87,7 +87,7 @@ public final class CompileMojo extends GatunMojo {
                     .add("library", library).add("platform", Platform.current().id())
                     .add("openmp", openmp).add("fastMath", fastMath)
                     .add("multiarch", multiarch).add("NM", env.get("NM")).add("OBJCOPY", env.get("OBJCOPY"))
-                    .add("compilerFlags", compilerFlags).add("linkerFlags", linkerFlags)
+                    .add("compilerFlags", compileFlags()).add("linkerFlags", linkerFlags)
                     .add("includeDirectories", includeDirs).add("libraryDirectories", libraryDirs).add("libraries", libraries)
                     .add("CC", env.get("CC")).add("FC", env.get("FC")).add("NVCC", env.get("NVCC")).add("NVCCFLAGS", env.get("NVCCFLAGS"))
                     .addFiles("input", sources.inputs())
@@ -105,7 +105,7 @@ public final class CompileMojo extends GatunMojo {
         Path work = libraryWorkDirectory(library);
         Path built = work.resolve(fileName);
         var request = new CompilerDriver.Request(driverSources(sources.compiled(), shim, signatureCFile(library)), built, includeDirs, libraryDirs,
-                libraries, openmp, fastMath, compilerFlags, linkerFlags).withMultiarch(multiarch);
+                libraries, openmp, fastMath, compileFlags(), linkerFlags).withMultiarch(multiarch);
         long start = System.nanoTime();
         int commands;
         try (PrintStream log = new MavenLogStream(getLog()::info); PrintStream debug = new MavenLogStream(getLog()::debug)) {

@@ -80,6 +80,18 @@ public abstract class GatunMojo extends AbstractMojo {
     @Parameter
     protected List<String> compilerFlags = new ArrayList<>();
 
+    /**
+     * Macros defined for the C preprocessor that reads the headers and for every C and Fortran compile, as gcc's
+     * {@code -D}: {@code NAME} or {@code NAME=VALUE} ({@code <define>H5private_H</define>}). User property
+     * {@code gatun.defines}, comma-separated.
+     */
+    @Parameter(property = "gatun.defines")
+    protected List<String> defines = new ArrayList<>();
+
+    /** Macros undefined for the preprocessor and every compile, as gcc's {@code -U}. User property {@code gatun.undefines}. */
+    @Parameter(property = "gatun.undefines")
+    protected List<String> undefines = new ArrayList<>();
+
     /** Extra flags for the link, e.g. {@code -Wl,--as-needed}. */
     @Parameter
     protected List<String> linkerFlags = new ArrayList<>();
@@ -212,6 +224,15 @@ public abstract class GatunMojo extends AbstractMojo {
     }
 
     /** The message for an unknown configuration element, with the closest known name when one is close. */
+    /** The flags of every compile and of the header preprocessor: {@code -D} and {@code -U} of defines, then compilerFlags. */
+    protected List<String> compileFlags() {
+        var flags = new ArrayList<String>();
+        defines.forEach(d -> flags.add("-D" + d.strip()));
+        undefines.forEach(u -> flags.add("-U" + u.strip()));
+        flags.addAll(compilerFlags);
+        return flags;
+    }
+
     static String unknownParameter(String name, java.util.SortedSet<String> known) {
         String closest = null;
         int best = Integer.MAX_VALUE;

@@ -63,7 +63,7 @@ public final class GenerateMojo extends GatunMojo {
                 .add("library", library).add("package", pkg)
                 .add("includes", includes).add("excludes", excludes)
                 .add("output", out.toAbsolutePath())
-                .add("CC", environment().get("CC")).add("compilerFlags", compilerFlags)
+                .add("CC", environment().get("CC")).add("compilerFlags", compileFlags())
                 .add("includeDirectories", includeDirectories)
                 .addFiles("source", sources.compiled())
                 .addFiles("header", sources.headers())
@@ -148,7 +148,7 @@ public final class GenerateMojo extends GatunMojo {
         for (File dir : includeDirectories) {
             p = p.withIncludeDirectory(resolve(dir));
         }
-        for (String flag : compilerFlags) {
+        for (String flag : compileFlags()) {
             if (flag.startsWith("-D") || flag.startsWith("-U") || flag.startsWith("-I")) {
                 p = p.withOption(flag);
             }

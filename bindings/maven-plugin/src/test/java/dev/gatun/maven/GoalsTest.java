@@ -157,6 +157,40 @@ class GoalsTest {
     }
 
     @Test
+    void definesReachTheHeaderPreprocessorAndEveryCompile() throws Exception {
+        Assumptions.assumeTrue(has("gfortran") && has("cc"), "gfortran and cc are needed to build the test module");
+        Files.writeString(base.resolve("src/main/c/factor.h"), """
+                #define FACTOR 2.0
+                #ifdef TWICE_EXTRA
+                int twice_extra(int n);
+                #endif
+                #ifdef TWICE_GONE
+                int twice_gone(int n);
+                #endif
+                """);
+        Files.writeString(base.resolve("src/main/c/factor.c"), """
+                #include "factor.h"
+                #if !defined(TWICE_EXTRA) || defined(TWICE_GONE) || TWICE_LEVEL != 3
+                #error "<defines> and <undefines> must reach the compiler"
+                #endif
+                double factor(void) { return FACTOR; }
+                int twice_extra(int n) { return TWICE_LEVEL * n; }
+                """);
+        GenerateMojo g = generate();
+        g.defines = List.of("TWICE_EXTRA", "TWICE_LEVEL=3", "TWICE_GONE");
+        g.undefines = List.of("TWICE_GONE");
+        g.execute();
+        String java = Files.readString(base.resolve("target/generated-sources/gatun/com/example/Twice.java"));
+        assertTrue(java.contains("public static int twiceExtra(int n)"), "TWICE_EXTRA reached the header preprocessor");
+        assertFalse(java.contains("twiceGone"), "-U TWICE_GONE comes after -D TWICE_GONE, as gcc reads them");
+        CompileMojo c = compile();
+        c.defines = g.defines;
+        c.undefines = g.undefines;
+        c.execute();
+        assertTrue(Files.isRegularFile(base.resolve("target/classes/META-INF/native/linux-x86_64/libtwice.so")), "the #error guard passed");
+    }
+
+    @Test
     void aMissingCompilerFailsByDefaultNamingTheFix() throws Exception {
         CompileMojo c = compile();
         c.fc = "/nonexistent/bin/gfortran";

@@ -2,6 +2,7 @@ package dev.gatun.bindings.golden;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -52,13 +53,16 @@ class InstalledLibrariesCallTest {
 
     /**
      * The whole of {@code lapacke.h} (about 1800 functions bound: the class must stay within the JVM's limits), then
-     * {@code LAPACKE_dgesv} solving a 3x3 system in row-major order with the header's own {@code LAPACK_ROW_MAJOR},
-     * a singular system reported through LAPACK's {@code info}, and {@code LAPACKE_dsyev}'s eigenvalues.
+     * {@code LAPACKE_dgesv} solving a 3x3 system in row-major order with the header's own {@code LAPACK_ROW_MAJOR}: a
+     * {@code .gatun} side file declares its matrices {@code dimension(n, lda) order(c)}, so Java passes 2-D arrays and
+     * n, lda, ldb come from their shapes. A singular system is reported through LAPACK's {@code info}; {@code
+     * LAPACKE_dsyev}, without directives, takes flat heap arrays and gives the eigenvalues.
      */
     @Test
     void lapackeWholeHeaderSolvesAndDiagonalises() throws Exception {
         Path h = header("/usr/include/lapacke.h", "liblapacke-dev");
-        BuiltBinding lapacke = build("lapacke", "Lapacke", "-l", "lapacke", h.toString());
+        BuiltBinding lapacke = build("lapacke", "Lapacke", "-l", "lapacke", h.toString(),
+                SystemHeadersCallTest.SIGNATURES.resolve("lapacke.gatun").toString());
         int rowMajor = (int) constant(lapacke, "LAPACK_ROW_MAJOR");
         assertEquals(101, rowMajor);
         double[] a = {2, 1, 1, 1, 3, 2, 1, 0, 0};
@@ -70,20 +74,20 @@ class InstalledLibrariesCallTest {
             }
         }
         try (Arena arena = Arena.ofConfined()) {
-            DoubleArray matrix = DoubleArray.of(arena, Order.C, a, 9);
-            DoubleArray rhs = DoubleArray.of(arena, Order.C, b, 3);
+            DoubleArray matrix = DoubleArray.of(arena, Order.C, a, 3, 3);
+            DoubleArray rhs = DoubleArray.of(arena, Order.C, b, 3, 1);
             IntArray pivots = IntArray.allocate(arena, 3);
-            assertEquals(0, lapacke.call("lapackeDgesv", rowMajor, 3, 1, matrix, 3, pivots, rhs, 1), "info of a regular system");
+            assertEquals(0, lapacke.call("lapackeDgesv", rowMajor, 1, matrix, pivots, rhs), "info of a regular system");
             assertArrayEquals(x, rhs.toArray(), 1e-12);
-            // Heap arrays go through the critical downcall, no copy.
-            double[] heapRhs = b.clone();
-            assertEquals(0, lapacke.call("lapackeDgesv", rowMajor, 3, 1, a.clone(), 3, new int[3], heapRhs, 1));
-            assertArrayEquals(x, heapRhs, 1e-12);
+            var wrongOrder = assertThrows(IllegalArgumentException.class, () -> lapacke.call("lapackeDgesv", rowMajor, 1,
+                    DoubleArray.of(arena, Order.FORTRAN, a, 3, 3), pivots, rhs));
+            assertTrue(wrongOrder.getMessage().contains("'a'"), wrongOrder.getMessage());
 
-            double[] singular = {1, 2, 3, 2, 4, 6, 1, 0, 1};
-            int info = (int) lapacke.call("lapackeDgesv", rowMajor, 3, 1, singular, 3, new int[3], b.clone(), 1);
+            DoubleArray singular = DoubleArray.of(arena, Order.C, new double[] {1, 2, 3, 2, 4, 6, 1, 0, 1}, 3, 3);
+            int info = (int) lapacke.call("lapackeDgesv", rowMajor, 1, singular, pivots, DoubleArray.of(arena, Order.C, b, 3, 1));
             assertTrue(info > 0, "LAPACK reports a zero pivot U(i,i) with info = i > 0, got " + info);
 
+            // Heap arrays go through the critical downcall, no copy.
             double[] symmetric = {2, -1, 0, -1, 2, -1, 0, -1, 2};
             double[] w = new double[3];
             assertEquals(0, lapacke.call("lapackeDsyev", rowMajor, (byte) 'N', (byte) 'U', 3, symmetric, 3, w));

@@ -108,14 +108,17 @@ public final class Grid {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void laplacian(MemorySegment u, long uExtent1, long uExtent2, MemorySegment lap, long lapExtent1, long lapExtent2) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_GRID_LAPLACIAN$.HANDLE.invokeExact(u, uExtent1, uExtent2, lap, lapExtent1, lapExtent2);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_grid_laplacian", u.byteSize() + lap.byteSize());
                     event.commit();
                 }
@@ -133,14 +136,17 @@ public final class Grid {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double total(MemorySegment a, long aExtent1, long aExtent2) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (double) GATUN_GRID_TOTAL$.HANDLE.invokeExact(a, aExtent1, aExtent2);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_grid_total", a.byteSize());
                     event.commit();
                 }

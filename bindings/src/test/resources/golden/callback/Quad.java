@@ -142,14 +142,17 @@ public final class Quad {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double midpoint(MemorySegment f, double a, double b, int n) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (double) GATUN_QUAD_MIDPOINT$.HANDLE.invokeExact(f, a, b, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_quad_midpoint", f.byteSize());
                     event.commit();
                 }
@@ -166,14 +169,17 @@ public final class Quad {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void visit(int n, MemorySegment each) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_QUAD_VISIT$.HANDLE.invokeExact(n, each);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_quad_visit", each.byteSize());
                     event.commit();
                 }

@@ -174,14 +174,17 @@ public final class Callbacks {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double integrate(MemorySegment f, double a, double b, int n) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (double) INTEGRATE$.HANDLE.invokeExact(f, a, b, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "integrate", f.byteSize());
                     event.commit();
                 }
@@ -199,14 +202,17 @@ public final class Callbacks {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void sortDoubles(MemorySegment x, long n, MemorySegment cmp) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 SORT_DOUBLES$.HANDLE.invokeExact(x, n, cmp);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "sort_doubles", x.byteSize() + cmp.byteSize());
                     event.commit();
                 }
@@ -224,14 +230,17 @@ public final class Callbacks {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int countIf(int n, MemorySegment visit, MemorySegment user) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) COUNT_IF$.HANDLE.invokeExact(n, visit, user);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "count_if", visit.byteSize() + user.byteSize());
                     event.commit();
                 }

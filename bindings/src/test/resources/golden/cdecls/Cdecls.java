@@ -1176,14 +1176,17 @@ public final class Cdecls {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double vec3Sum(MemorySegment v) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (double) VEC3_SUM$.HANDLE.invokeExact(v);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "vec3_sum", v.byteSize());
                     event.commit();
                 }
@@ -1198,14 +1201,17 @@ public final class Cdecls {
          * @param v native argument {@code v}
          */
         public static double vec3Sum$critical(MemorySegment v) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (double) VEC3_SUM$.CRITICAL.invokeExact(v);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "vec3_sum", v.byteSize());
                     event.commit();
                 }
@@ -1220,14 +1226,17 @@ public final class Cdecls {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int counterValue() {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) COUNTER_VALUE$.HANDLE.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "counter_value", 0);
                     event.commit();
                 }
@@ -1244,14 +1253,17 @@ public final class Cdecls {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double applyTransform(MemorySegment f, double factor) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (double) APPLY_TRANSFORM$.HANDLE.invokeExact(f, factor);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "apply_transform", f.byteSize());
                     event.commit();
                 }
@@ -1269,14 +1281,17 @@ public final class Cdecls {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int callCompare(MemorySegment cmp, int a, int b) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CALL_COMPARE$.HANDLE.invokeExact(cmp, a, b);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "call_compare", cmp.byteSize());
                     event.commit();
                 }

@@ -114,14 +114,17 @@ public final class Text {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int countChar(MemorySegment s, long sLength, MemorySegment c, long cLength) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) GATUN_TEXT_COUNT_CHAR$.HANDLE.invokeExact(s, sLength, c, cLength);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_text_count_char", s.byteSize() + c.byteSize());
                     event.commit();
                 }
@@ -138,14 +141,17 @@ public final class Text {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void greeting(int n, MemorySegment result) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_TEXT_GREETING$.HANDLE.invokeExact(n, result);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_text_greeting", result.byteSize());
                     event.commit();
                 }

@@ -916,14 +916,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int bessel_j0(double x) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) bessel_j0$.HANDLE.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "bessel_j0", 0);
                     event.commit();
                 }
@@ -939,14 +942,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int bessel_J0(double x) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) bessel_J0$.HANDLE.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "bessel_J0", 0);
                     event.commit();
                 }
@@ -966,14 +972,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double locals(double t_, double allocator_, double arena_, double result_, double scratch_) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (double) LOCALS$.HANDLE.invokeExact(t_, allocator_, arena_, result_, scratch_);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "locals", 0);
                     event.commit();
                 }
@@ -989,14 +998,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static MemorySegment origin(SegmentAllocator allocator) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (MemorySegment) ORIGIN$.HANDLE.invokeExact(allocator);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "origin", 0);
                     event.commit();
                 }
@@ -1012,14 +1024,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static MemorySegment sharedPair(int which) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (MemorySegment) SHARED_PAIR$.HANDLE.invokeExact(which);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "shared_pair", 0);
                     event.commit();
                 }
@@ -1035,14 +1050,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double taggedSum(MemorySegment t_) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (double) TAGGED_SUM$.HANDLE.invokeExact(t_);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "tagged_sum", t_.byteSize());
                     event.commit();
                 }
@@ -1059,14 +1077,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void taggedSetBits(MemorySegment t_, int level) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 TAGGED_SET_BITS$.HANDLE.invokeExact(t_, level);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "tagged_set_bits", t_.byteSize());
                     event.commit();
                 }
@@ -1081,14 +1102,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static long taggedSize() {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (long) TAGGED_SIZE$.HANDLE.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "tagged_size", 0);
                     event.commit();
                 }
@@ -1104,14 +1128,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static MemorySegment pickOp(int which) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (MemorySegment) PICK_OP$.HANDLE.invokeExact(which);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "pick_op", 0);
                     event.commit();
                 }
@@ -1129,14 +1156,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int applyOp(MemorySegment op, int a, int b) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) APPLY_OP$.HANDLE.invokeExact(op, a, b);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "apply_op", op.byteSize());
                     event.commit();
                 }
@@ -1152,14 +1182,17 @@ public final class Cnames {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int definedNowhere(int x) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) DEFINED_NOWHERE$.HANDLE.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "defined_nowhere", 0);
                     event.commit();
                 }

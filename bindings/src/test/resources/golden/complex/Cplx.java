@@ -147,14 +147,17 @@ public final class Cplx {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void cmul(MemorySegment a, MemorySegment b, MemorySegment result) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_CPLX_CMUL$.HANDLE.invokeExact(a, b, result);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_cplx_cmul", a.byteSize() + b.byteSize() + result.byteSize());
                     event.commit();
                 }
@@ -172,14 +175,17 @@ public final class Cplx {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void rotate(MemorySegment z, int n, double angle) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_CPLX_ROTATE$.HANDLE.invokeExact(z, n, angle);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_cplx_rotate", z.byteSize());
                     event.commit();
                 }
@@ -196,14 +202,17 @@ public final class Cplx {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void conjugate(MemorySegment a, MemorySegment b) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_CPLX_CONJUGATE$.HANDLE.invokeExact(a, b);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_cplx_conjugate", a.byteSize() + b.byteSize());
                     event.commit();
                 }

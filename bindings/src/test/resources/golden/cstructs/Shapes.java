@@ -773,14 +773,17 @@ public final class Shapes {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static MemorySegment vec3Add(SegmentAllocator allocator, MemorySegment a, MemorySegment b) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (MemorySegment) VEC3_ADD$.HANDLE.invokeExact(allocator, a, b);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "vec3_add", a.byteSize() + b.byteSize());
                     event.commit();
                 }
@@ -796,14 +799,17 @@ public final class Shapes {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double sphereVolume(MemorySegment s) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (double) SPHERE_VOLUME$.HANDLE.invokeExact(s);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "sphere_volume", s.byteSize());
                     event.commit();
                 }
@@ -820,14 +826,17 @@ public final class Shapes {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void sphereMove(MemorySegment s, MemorySegment by) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 SPHERE_MOVE$.HANDLE.invokeExact(s, by);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "sphere_move", s.byteSize() + by.byteSize());
                     event.commit();
                 }
@@ -843,14 +852,17 @@ public final class Shapes {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static long wordBits(MemorySegment w) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (long) WORD_BITS$.HANDLE.invokeExact(w);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "word_bits", w.byteSize());
                     event.commit();
                 }
@@ -866,14 +878,17 @@ public final class Shapes {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double packedTotal(MemorySegment r) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (double) PACKED_TOTAL$.HANDLE.invokeExact(r);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "packed_total", r.byteSize());
                     event.commit();
                 }
@@ -888,14 +903,17 @@ public final class Shapes {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static long sphereSize() {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (long) SPHERE_SIZE$.HANDLE.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "sphere_size", 0);
                     event.commit();
                 }
@@ -910,14 +928,17 @@ public final class Shapes {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static long sphereOffsetOfId() {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (long) SPHERE_OFFSET_OF_ID$.HANDLE.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "sphere_offset_of_id", 0);
                     event.commit();
                 }
@@ -932,14 +953,17 @@ public final class Shapes {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static long packedSize() {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (long) PACKED_SIZE$.HANDLE.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "packed_size", 0);
                     event.commit();
                 }

@@ -224,14 +224,17 @@ public final class Dirs {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void smooth(MemorySegment a, MemorySegment b, int n, double w) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_SMOOTH$.HANDLE.invokeExact(a, b, n, w);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_smooth", a.byteSize() + b.byteSize());
                     event.commit();
                 }
@@ -249,14 +252,17 @@ public final class Dirs {
          * @param w native argument {@code w}
          */
         public static void smooth$critical(MemorySegment a, MemorySegment b, int n, double w) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_SMOOTH$.CRITICAL.invokeExact(a, b, n, w);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_smooth", a.byteSize() + b.byteSize());
                     event.commit();
                 }
@@ -274,14 +280,17 @@ public final class Dirs {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void repeat(MemorySegment x, int m, int times) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_REPEAT$.HANDLE.invokeExact(x, m, times);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_repeat", x.byteSize());
                     event.commit();
                 }
@@ -298,14 +307,17 @@ public final class Dirs {
          * @param times native argument {@code times}
          */
         public static void repeat$critical(MemorySegment x, int m, int times) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_REPEAT$.CRITICAL.invokeExact(x, m, times);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_repeat", x.byteSize());
                     event.commit();
                 }
@@ -323,14 +335,17 @@ public final class Dirs {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void csum(MemorySegment a, int n, MemorySegment s) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 CSUM$.HANDLE.invokeExact(a, n, s);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "csum", a.byteSize() + s.byteSize());
                     event.commit();
                 }
@@ -347,14 +362,17 @@ public final class Dirs {
          * @param s native argument {@code s}
          */
         public static void csum$critical(MemorySegment a, int n, MemorySegment s) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 CSUM$.CRITICAL.invokeExact(a, n, s);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "csum", a.byteSize() + s.byteSize());
                     event.commit();
                 }

@@ -178,14 +178,17 @@ public final class Kinds {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void add8(MemorySegment a, int n, byte k) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_KINDS_ADD8$.HANDLE.invokeExact(a, n, k);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_kinds_add8", a.byteSize());
                     event.commit();
                 }
@@ -202,14 +205,17 @@ public final class Kinds {
          * @param k native argument {@code k}
          */
         public static void add8$critical(MemorySegment a, int n, byte k) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_KINDS_ADD8$.CRITICAL.invokeExact(a, n, k);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_kinds_add8", a.byteSize());
                     event.commit();
                 }
@@ -226,14 +232,17 @@ public final class Kinds {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int total16(MemorySegment b, long bExtent1) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) GATUN_KINDS_TOTAL16$.HANDLE.invokeExact(b, bExtent1);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_kinds_total16", b.byteSize());
                     event.commit();
                 }
@@ -249,14 +258,17 @@ public final class Kinds {
          * @param bExtent1 native argument {@code bExtent1}
          */
         public static int total16$critical(MemorySegment b, long bExtent1) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) GATUN_KINDS_TOTAL16$.CRITICAL.invokeExact(b, bExtent1);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_kinds_total16", b.byteSize());
                     event.commit();
                 }
@@ -274,14 +286,17 @@ public final class Kinds {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void scale4(MemorySegment z, long zExtent1, float f) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_KINDS_SCALE4$.HANDLE.invokeExact(z, zExtent1, f);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_kinds_scale4", z.byteSize());
                     event.commit();
                 }

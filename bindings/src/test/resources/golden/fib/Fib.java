@@ -74,14 +74,17 @@ public final class Fib {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void fib(MemorySegment a, int n) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_FIB$.HANDLE.invokeExact(a, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_fib", a.byteSize());
                     event.commit();
                 }
@@ -97,14 +100,17 @@ public final class Fib {
          * @param n native argument {@code n}
          */
         public static void fib$critical(MemorySegment a, int n) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_FIB$.CRITICAL.invokeExact(a, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_fib", a.byteSize());
                     event.commit();
                 }

@@ -57,14 +57,17 @@ public final class Integration2d {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double integration2dFortran(int n) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (double) GATUN_INTEGRATION2D_FORTRAN$.HANDLE.invokeExact(n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_integration2d_fortran", 0);
                     event.commit();
                 }

@@ -170,14 +170,17 @@ public final class Flags {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int allPositive(MemorySegment x, int n) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) GATUN_FLAGS_ALL_POSITIVE$.HANDLE.invokeExact(x, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_flags_all_positive", x.byteSize());
                     event.commit();
                 }
@@ -193,14 +196,17 @@ public final class Flags {
          * @param n native argument {@code n}
          */
         public static int allPositive$critical(MemorySegment x, int n) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) GATUN_FLAGS_ALL_POSITIVE$.CRITICAL.invokeExact(x, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_flags_all_positive", x.byteSize());
                     event.commit();
                 }
@@ -217,14 +223,17 @@ public final class Flags {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void negate(int flag, MemorySegment negated) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_FLAGS_NEGATE$.HANDLE.invokeExact(flag, negated);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_flags_negate", negated.byteSize());
                     event.commit();
                 }
@@ -240,14 +249,17 @@ public final class Flags {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void toggle(MemorySegment flag) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_FLAGS_TOGGLE$.HANDLE.invokeExact(flag);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_flags_toggle", flag.byteSize());
                     event.commit();
                 }

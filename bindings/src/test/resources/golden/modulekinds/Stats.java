@@ -179,14 +179,17 @@ public final class Stats {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double mean(MemorySegment x, long n) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (double) GATUN_STATS_MEAN$.HANDLE.invokeExact(x, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_stats_mean", x.byteSize());
                     event.commit();
                 }
@@ -202,14 +205,17 @@ public final class Stats {
          * @param n native argument {@code n}
          */
         public static double mean$critical(MemorySegment x, long n) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (double) GATUN_STATS_MEAN$.CRITICAL.invokeExact(x, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_stats_mean", x.byteSize());
                     event.commit();
                 }
@@ -228,14 +234,17 @@ public final class Stats {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void scale(MemorySegment v, int n, float factor, MemorySegment nonzero) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_STATS_SCALE$.HANDLE.invokeExact(v, n, factor, nonzero);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_stats_scale", v.byteSize() + nonzero.byteSize());
                     event.commit();
                 }
@@ -253,14 +262,17 @@ public final class Stats {
          * @param nonzero native argument {@code nonzero}
          */
         public static void scale$critical(MemorySegment v, int n, float factor, MemorySegment nonzero) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_STATS_SCALE$.CRITICAL.invokeExact(v, n, factor, nonzero);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_stats_scale", v.byteSize() + nonzero.byteSize());
                     event.commit();
                 }

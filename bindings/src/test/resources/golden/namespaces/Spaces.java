@@ -123,14 +123,17 @@ public final class Spaces {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double alphaTwice(double x) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (double) GATUN_ALPHA_TWICE$.HANDLE.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_alpha_twice", 0);
                     event.commit();
                 }
@@ -146,14 +149,17 @@ public final class Spaces {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double onlyAlpha(double x) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (double) GATUN_ALPHA_ONLY_ALPHA$.HANDLE.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_alpha_only_alpha", 0);
                     event.commit();
                 }
@@ -169,14 +175,17 @@ public final class Spaces {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double betaTwice(double x) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (double) GATUN_BETA_TWICE$.HANDLE.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_beta_twice", 0);
                     event.commit();
                 }
@@ -192,14 +201,17 @@ public final class Spaces {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double twice(double x) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (double) GATUN_TWICE$.HANDLE.invokeExact(x);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_twice", 0);
                     event.commit();
                 }

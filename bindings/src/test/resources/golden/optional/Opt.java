@@ -184,14 +184,17 @@ public final class Opt {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double axpySum(MemorySegment x, int n, MemorySegment alpha, MemorySegment w) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (double) GATUN_OPT_AXPY_SUM$.HANDLE.invokeExact(x, n, alpha, w);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_opt_axpy_sum", x.byteSize() + alpha.byteSize() + w.byteSize());
                     event.commit();
                 }
@@ -210,14 +213,17 @@ public final class Opt {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void clamp(MemorySegment v, int n, MemorySegment lo, MemorySegment hi) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_OPT_CLAMP$.HANDLE.invokeExact(v, n, lo, hi);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_opt_clamp", v.byteSize() + lo.byteSize() + hi.byteSize());
                     event.commit();
                 }
@@ -235,14 +241,17 @@ public final class Opt {
          * @param hi native argument {@code hi}
          */
         public static void clamp$critical(MemorySegment v, int n, MemorySegment lo, MemorySegment hi) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_OPT_CLAMP$.CRITICAL.invokeExact(v, n, lo, hi);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_opt_clamp", v.byteSize() + lo.byteSize() + hi.byteSize());
                     event.commit();
                 }

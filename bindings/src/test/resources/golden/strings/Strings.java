@@ -385,14 +385,17 @@ public final class Strings {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void codes5(MemorySegment s, long sLength, MemorySegment c) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_STRINGS_CODES5$.HANDLE.invokeExact(s, sLength, c);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_strings_codes5", s.byteSize() + c.byteSize());
                     event.commit();
                 }
@@ -409,14 +412,17 @@ public final class Strings {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int lengthOf(MemorySegment s, long sLength) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) GATUN_STRINGS_LENGTH_OF$.HANDLE.invokeExact(s, sLength);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_strings_length_of", s.byteSize());
                     event.commit();
                 }
@@ -435,14 +441,17 @@ public final class Strings {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static long countOf(MemorySegment s, long sLength, MemorySegment c, long cLength) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (long) GATUN_STRINGS_COUNT_OF$.HANDLE.invokeExact(s, sLength, c, cLength);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_strings_count_of", s.byteSize() + c.byteSize());
                     event.commit();
                 }
@@ -461,14 +470,17 @@ public final class Strings {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void upper(MemorySegment s, long sLength, MemorySegment u, long uLength) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_STRINGS_UPPER$.HANDLE.invokeExact(s, sLength, u, uLength);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_strings_upper", s.byteSize() + u.byteSize());
                     event.commit();
                 }
@@ -487,14 +499,17 @@ public final class Strings {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void stamp(MemorySegment fixed, long fixedLength, MemorySegment any, long anyLength) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_STRINGS_STAMP$.HANDLE.invokeExact(fixed, fixedLength, any, anyLength);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_strings_stamp", fixed.byteSize() + any.byteSize());
                     event.commit();
                 }
@@ -512,14 +527,17 @@ public final class Strings {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void repeat3(MemorySegment s, long sLength, MemorySegment result) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_STRINGS_REPEAT3$.HANDLE.invokeExact(s, sLength, result);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_strings_repeat3", s.byteSize() + result.byteSize());
                     event.commit();
                 }
@@ -537,14 +555,17 @@ public final class Strings {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void greet(MemorySegment name, long nameLength, MemorySegment result) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_STRINGS_GREET$.HANDLE.invokeExact(name, nameLength, result);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_strings_greet", name.byteSize() + result.byteSize());
                     event.commit();
                 }
@@ -563,14 +584,17 @@ public final class Strings {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int joined(MemorySegment words, long wordsLength, long wordsExtent1, int n) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) GATUN_STRINGS_JOINED$.HANDLE.invokeExact(words, wordsLength, wordsExtent1, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_strings_joined", words.byteSize());
                     event.commit();
                 }
@@ -588,14 +612,17 @@ public final class Strings {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void reverseEach(MemorySegment words, long wordsLength, long wordsExtent1) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 GATUN_STRINGS_REVERSE_EACH$.HANDLE.invokeExact(words, wordsLength, wordsExtent1);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_strings_reverse_each", words.byteSize());
                     event.commit();
                 }

@@ -3,6 +3,7 @@ package dev.gatun.cuda;
 import dev.gatun.internal.cuda.CudaDriver;
 import dev.gatun.internal.cuda.DriverStatus;
 import dev.gatun.profile.GpuWorkEvent;
+import dev.gatun.profile.Profiling;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -15,9 +16,8 @@ import java.util.Map;
 
 /**
  * Times GPU work for {@link GpuWorkEvent}s: a CUDA event recorded on the stream before the work and one
- * after, and the JFR event committed when Gatun next finds the second one complete. With the JFR event off
- * (the default) {@link #begin} returns {@code null} after a check the JIT folds to a constant, and nothing
- * else runs.
+ * after, and the JFR event committed when Gatun next finds the second one complete. Without JFR in the process,
+ * or with the JFR event off (the default), {@link #begin} returns {@code null} and nothing else runs.
  */
 final class GpuProfiler {
 
@@ -61,6 +61,9 @@ final class GpuProfiler {
      * @return the timing to hand to {@link #end}, or {@code null} when GPU profiling is off
      */
     static Pending begin(CudaDevice device, MemorySegment stream, String kind, String name, long bytes) {
+        if (!Profiling.active()) {
+            return null; // no JFR in this process: not even the event class is loaded
+        }
         GpuWorkEvent event = new GpuWorkEvent();
         if (!event.isEnabled()) {
             return null;

@@ -3,6 +3,7 @@ package dev.gatun.mpi;
 import dev.gatun.load.NativeLibrary;
 import dev.gatun.load.NativeLoadException;
 import dev.gatun.profile.NativeCallEvent;
+import dev.gatun.profile.Profiling;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -42,9 +43,12 @@ final class Shim {
     private Shim() {
     }
 
-    /** Before a blocking MPI call: counts the thread in, starts the call's JFR event (a no-op unless recorded). */
+    /** Before a blocking MPI call: counts the thread in, starts the call's JFR event once JFR runs (else null). */
     private static NativeCallEvent enter() {
         ACTIVE.incrementAndGet();
+        if (!Profiling.active()) {
+            return null; // no JFR in this process: not even the event class is loaded
+        }
         NativeCallEvent event = new NativeCallEvent();
         event.begin();
         return event;
@@ -53,7 +57,7 @@ final class Shim {
     /** After it: counts the thread out, records the event when a recording wants it. */
     private static void leave(NativeCallEvent event, String operation, long bytes) {
         ACTIVE.decrementAndGet();
-        if (event.shouldCommit()) {
+        if (event != null && event.shouldCommit()) {
             event.set("gatun_mpi", operation, bytes);
             event.commit();
         }

@@ -9,17 +9,22 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
 /**
- * A JFR event per native call made through Gatun: generated bindings (their raw layer), the MPI shim. It is off
- * unless a recording enables it ({@code -XX:StartFlightRecording}, or {@value Profiling#PROPERTY}): then the
- * event's own {@code shouldCommit()} check is a constant false that the JIT folds away with the allocation, so a
- * call costs what it cost without profiling. Read a recording with {@code gatun profile FILE.jfr}.
+ * A JFR event per native call made through Gatun: generated bindings (their raw layer), the MPI shim. Until JFR
+ * starts in the process ({@link Profiling#active()}) no event is created and this class is not even loaded, so
+ * a process that records nothing never starts JFR; once JFR runs, the event is off unless a recording enables
+ * it ({@code -XX:StartFlightRecording}, or {@value Profiling#PROPERTY}), and then its own
+ * {@code shouldCommit()} check is false and the allocation is optimised away. Read a recording with
+ * {@code gatun profile FILE.jfr}.
  * {@snippet :
- * NativeCallEvent event = new NativeCallEvent();
- * event.begin();
+ * NativeCallEvent event = null;
+ * if (Profiling.active()) {
+ *     event = new NativeCallEvent();
+ *     event.begin();
+ * }
  * try {
  *     // the downcall
  * } finally {
- *     if (event.shouldCommit()) {
+ *     if (event != null && event.shouldCommit()) {
  *         event.set("kernels", "dot_c", x.byteSize() + y.byteSize());
  *         event.commit();
  *     }

@@ -22,6 +22,19 @@ public final class Profiling {
     private Profiling() {
     }
 
+    /**
+     * Whether JFR has started in this process (a recording exists or was started by
+     * {@code -XX:StartFlightRecording} or {@value #PROPERTY}). Generated bindings create a {@link NativeCallEvent}
+     * only then: loading the first {@code jdk.jfr.Event} class starts JFR's Java side (some 80 classes and tens of
+     * milliseconds), which a process that records nothing must not pay at its first native call. The check reads
+     * one field of the one JFR class it loads.
+     *
+     * @return {@code true} once JFR is initialised; events are then created and JFR decides whether to commit them
+     */
+    public static boolean active() {
+        return FlightRecorder.isInitialized();
+    }
+
     /** Starts the recording that {@value #PROPERTY} asks for; does nothing without it, or when already started. */
     public static synchronized void startFromProperty() {
         String file = System.getProperty(PROPERTY);

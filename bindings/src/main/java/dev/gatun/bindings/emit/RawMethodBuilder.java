@@ -111,7 +111,8 @@ final class RawMethodBuilder {
             arguments.addFirst("allocator");
             allocatorDoc = "         * @param allocator where the returned struct is allocated\n";
         }
-        // A JFR event per call (dev.gatun.profile): off unless recorded, when shouldCommit() folds to false.
+        // A JFR event per call (dev.gatun.profile), created only once JFR has started (Profiling.active()): loading
+        // the first JFR event class starts JFR's Java side, which a run that records nothing must not pay.
         String event = "event";
         while (names.contains(event) || event.equals("t") || event.equals("allocator")) {
             event = event + "_";
@@ -153,14 +154,17 @@ final class RawMethodBuilder {
                          *
                 %s%s         */
                         public static %s %s(%s) {
-                            dev.gatun.profile.NativeCallEvent %s = new dev.gatun.profile.NativeCallEvent();
-                            %s.begin();
+                            dev.gatun.profile.NativeCallEvent %s = null;
+                            if (dev.gatun.profile.Profiling.active()) {
+                                %s = new dev.gatun.profile.NativeCallEvent();
+                                %s.begin();
+                            }
                             try {
                                 %s
                             } catch (Throwable t) {
                                 throw unexpected(t);
                             } finally {
-                                if (%s.shouldCommit()) {
+                                if (%s != null && %s.shouldCommit()) {
                                     %s.set(LIBRARY.name(), "%s", %s);
                                     %s.commit();
                                 }
@@ -168,7 +172,7 @@ final class RawMethodBuilder {
                         }
                 """.formatted(summary, nativeSignature(), JavaEmitter.where(procedure), docs,
                         failure == null ? "" : "         * @throws IllegalArgumentException " + failure + "\n", resultType(), name,
-                        signature, event, event, body, event, event, plan.symbol(), bytes, event);
+                        signature, event, event, event, body, event, event, event, plan.symbol(), bytes, event);
     }
 
     private static String paramDocs(List<String> names) {

@@ -89,6 +89,31 @@ class ProfileCallTest {
         assertTrue(report.gpuRows().isEmpty(), report::format);
     }
 
+    @Test
+    void aRunThatRecordsNothingNeverStartsJfr() throws Exception {
+        BuiltBinding.build("logical", dir); // writes dir/flags.jar
+        Path main = dir.resolve("PlainRun.java");
+        Files.writeString(main, """
+                public class PlainRun {
+                    public static void main(String[] args) {
+                        golden.logical.Flags.allPositive(new double[] {1, 2, 3});
+                        System.out.println(golden.logical.Flags.allPositive(dev.gatun.array.DoubleArray.allocate(java.lang.foreign.Arena.ofAuto(), 1)));
+                    }
+                }
+                """);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process run = new ProcessBuilder(java, "-Xlog:class+load", "--enable-native-access=ALL-UNNAMED",
+                "-cp", dir.resolve("flags.jar") + File.pathSeparator + System.getProperty("java.class.path"), main.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(run.waitFor(120, TimeUnit.SECONDS), output);
+        assertEquals(0, run.exitValue(), output);
+        assertTrue(output.contains(" golden.logical.Flags source:"), "the binding was loaded and called");
+        // Loading an event class starts JFR's Java side (jdk.jfr.internal.*): tens of milliseconds of start-up.
+        assertTrue(output.lines().noneMatch(l -> l.contains("] jdk.jfr.Event ") || l.contains("] dev.gatun.profile.NativeCallEvent ")),
+                () -> output.lines().filter(l -> l.contains("jdk.jfr")).limit(5).toList().toString());
+    }
+
     private static ProfileReport.Row row(ProfileReport report, String part) {
         return report.rows().stream().filter(r -> r.symbol().contains(part)).findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + part + ":\n" + report.format()));

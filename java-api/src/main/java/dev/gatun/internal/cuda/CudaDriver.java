@@ -1231,14 +1231,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuGetErrorString(int error, MemorySegment pStr) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUGETERRORSTRING$.HANDLE.invokeExact(error, pStr);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuGetErrorString", pStr.byteSize());
                     event.commit();
                 }
@@ -1255,14 +1258,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuGetErrorName(int error, MemorySegment pStr) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUGETERRORNAME$.HANDLE.invokeExact(error, pStr);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuGetErrorName", pStr.byteSize());
                     event.commit();
                 }
@@ -1278,14 +1284,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuInit(int flags) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUINIT$.HANDLE.invokeExact(flags);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuInit", 0);
                     event.commit();
                 }
@@ -1301,14 +1310,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuDriverGetVersion(MemorySegment driverVersion) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUDRIVERGETVERSION$.HANDLE.invokeExact(driverVersion);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuDriverGetVersion", driverVersion.byteSize());
                     event.commit();
                 }
@@ -1325,14 +1337,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuDeviceGet(MemorySegment device, int ordinal) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUDEVICEGET$.HANDLE.invokeExact(device, ordinal);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuDeviceGet", device.byteSize());
                     event.commit();
                 }
@@ -1348,14 +1363,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuDeviceGetCount(MemorySegment count) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUDEVICEGETCOUNT$.HANDLE.invokeExact(count);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuDeviceGetCount", count.byteSize());
                     event.commit();
                 }
@@ -1373,14 +1391,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuDeviceGetName(MemorySegment name, int len, int dev) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUDEVICEGETNAME$.HANDLE.invokeExact(name, len, dev);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuDeviceGetName", name.byteSize());
                     event.commit();
                 }
@@ -1397,14 +1418,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuDeviceTotalMemV2(MemorySegment bytes, int dev) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUDEVICETOTALMEM_V2$.HANDLE.invokeExact(bytes, dev);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuDeviceTotalMem_v2", bytes.byteSize());
                     event.commit();
                 }
@@ -1422,14 +1446,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuDeviceGetAttribute(MemorySegment pi, int attrib, int dev) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUDEVICEGETATTRIBUTE$.HANDLE.invokeExact(pi, attrib, dev);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuDeviceGetAttribute", pi.byteSize());
                     event.commit();
                 }
@@ -1446,14 +1473,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuDevicePrimaryCtxRetain(MemorySegment pctx, int dev) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUDEVICEPRIMARYCTXRETAIN$.HANDLE.invokeExact(pctx, dev);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuDevicePrimaryCtxRetain", pctx.byteSize());
                     event.commit();
                 }
@@ -1469,14 +1499,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuDevicePrimaryCtxReleaseV2(int dev) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUDEVICEPRIMARYCTXRELEASE_V2$.HANDLE.invokeExact(dev);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuDevicePrimaryCtxRelease_v2", 0);
                     event.commit();
                 }
@@ -1492,14 +1525,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuCtxSetCurrent(MemorySegment ctx) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUCTXSETCURRENT$.HANDLE.invokeExact(ctx);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuCtxSetCurrent", ctx.byteSize());
                     event.commit();
                 }
@@ -1515,14 +1551,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuCtxGetCurrent(MemorySegment pctx) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUCTXGETCURRENT$.HANDLE.invokeExact(pctx);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuCtxGetCurrent", pctx.byteSize());
                     event.commit();
                 }
@@ -1537,14 +1576,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuCtxSynchronize() {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUCTXSYNCHRONIZE$.HANDLE.invokeExact();
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuCtxSynchronize", 0);
                     event.commit();
                 }
@@ -1561,14 +1603,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuModuleLoadData(MemorySegment module, MemorySegment image) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUMODULELOADDATA$.HANDLE.invokeExact(module, image);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuModuleLoadData", module.byteSize() + image.byteSize());
                     event.commit();
                 }
@@ -1584,14 +1629,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuModuleUnload(MemorySegment hmod) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUMODULEUNLOAD$.HANDLE.invokeExact(hmod);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuModuleUnload", hmod.byteSize());
                     event.commit();
                 }
@@ -1609,14 +1657,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuModuleGetFunction(MemorySegment hfunc, MemorySegment hmod, MemorySegment name) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUMODULEGETFUNCTION$.HANDLE.invokeExact(hfunc, hmod, name);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuModuleGetFunction", hfunc.byteSize() + hmod.byteSize() + name.byteSize());
                     event.commit();
                 }
@@ -1633,14 +1684,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemGetInfoV2(MemorySegment free, MemorySegment total) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUMEMGETINFO_V2$.HANDLE.invokeExact(free, total);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuMemGetInfo_v2", free.byteSize() + total.byteSize());
                     event.commit();
                 }
@@ -1657,14 +1711,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemAllocV2(MemorySegment dptr, long bytesize) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUMEMALLOC_V2$.HANDLE.invokeExact(dptr, bytesize);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuMemAlloc_v2", dptr.byteSize());
                     event.commit();
                 }
@@ -1680,14 +1737,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemFreeV2(long dptr) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUMEMFREE_V2$.HANDLE.invokeExact(dptr);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuMemFree_v2", 0);
                     event.commit();
                 }
@@ -1703,14 +1763,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemFreeHost(MemorySegment p) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUMEMFREEHOST$.HANDLE.invokeExact(p);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuMemFreeHost", p.byteSize());
                     event.commit();
                 }
@@ -1728,14 +1791,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemHostAlloc(MemorySegment pp, long bytesize, int flags) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUMEMHOSTALLOC$.HANDLE.invokeExact(pp, bytesize, flags);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuMemHostAlloc", pp.byteSize());
                     event.commit();
                 }
@@ -1753,14 +1819,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemcpyHtoDV2(long dstDevice, MemorySegment srcHost, long byteCount) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUMEMCPYHTOD_V2$.HANDLE.invokeExact(dstDevice, srcHost, byteCount);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuMemcpyHtoD_v2", srcHost.byteSize());
                     event.commit();
                 }
@@ -1778,14 +1847,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemcpyDtoHV2(MemorySegment dstHost, long srcDevice, long byteCount) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUMEMCPYDTOH_V2$.HANDLE.invokeExact(dstHost, srcDevice, byteCount);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuMemcpyDtoH_v2", dstHost.byteSize());
                     event.commit();
                 }
@@ -1803,14 +1875,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemcpyDtoDV2(long dstDevice, long srcDevice, long byteCount) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUMEMCPYDTOD_V2$.HANDLE.invokeExact(dstDevice, srcDevice, byteCount);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuMemcpyDtoD_v2", 0);
                     event.commit();
                 }
@@ -1829,14 +1904,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemcpyHtoDAsyncV2(long dstDevice, MemorySegment srcHost, long byteCount, MemorySegment hStream) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUMEMCPYHTODASYNC_V2$.HANDLE.invokeExact(dstDevice, srcHost, byteCount, hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuMemcpyHtoDAsync_v2", srcHost.byteSize() + hStream.byteSize());
                     event.commit();
                 }
@@ -1855,14 +1933,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemcpyDtoHAsyncV2(MemorySegment dstHost, long srcDevice, long byteCount, MemorySegment hStream) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUMEMCPYDTOHASYNC_V2$.HANDLE.invokeExact(dstHost, srcDevice, byteCount, hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuMemcpyDtoHAsync_v2", dstHost.byteSize() + hStream.byteSize());
                     event.commit();
                 }
@@ -1881,14 +1962,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemcpyDtoDAsyncV2(long dstDevice, long srcDevice, long byteCount, MemorySegment hStream) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUMEMCPYDTODASYNC_V2$.HANDLE.invokeExact(dstDevice, srcDevice, byteCount, hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuMemcpyDtoDAsync_v2", hStream.byteSize());
                     event.commit();
                 }
@@ -1906,14 +1990,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemsetD8V2(long dstDevice, byte uc, long n) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUMEMSETD8_V2$.HANDLE.invokeExact(dstDevice, uc, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuMemsetD8_v2", 0);
                     event.commit();
                 }
@@ -1932,14 +2019,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuMemsetD8Async(long dstDevice, byte uc, long n, MemorySegment hStream) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUMEMSETD8ASYNC$.HANDLE.invokeExact(dstDevice, uc, n, hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuMemsetD8Async", hStream.byteSize());
                     event.commit();
                 }
@@ -1957,14 +2047,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuPointerGetAttribute(MemorySegment data, int attribute, long ptr) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUPOINTERGETATTRIBUTE$.HANDLE.invokeExact(data, attribute, ptr);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuPointerGetAttribute", data.byteSize());
                     event.commit();
                 }
@@ -1981,14 +2074,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuStreamCreate(MemorySegment phStream, int flags) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUSTREAMCREATE$.HANDLE.invokeExact(phStream, flags);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuStreamCreate", phStream.byteSize());
                     event.commit();
                 }
@@ -2006,14 +2102,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuStreamWaitEvent(MemorySegment hStream, MemorySegment hEvent, int flags) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUSTREAMWAITEVENT$.HANDLE.invokeExact(hStream, hEvent, flags);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuStreamWaitEvent", hStream.byteSize() + hEvent.byteSize());
                     event.commit();
                 }
@@ -2029,14 +2128,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuStreamQuery(MemorySegment hStream) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUSTREAMQUERY$.HANDLE.invokeExact(hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuStreamQuery", hStream.byteSize());
                     event.commit();
                 }
@@ -2052,14 +2154,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuStreamSynchronize(MemorySegment hStream) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUSTREAMSYNCHRONIZE$.HANDLE.invokeExact(hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuStreamSynchronize", hStream.byteSize());
                     event.commit();
                 }
@@ -2075,14 +2180,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuStreamDestroyV2(MemorySegment hStream) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUSTREAMDESTROY_V2$.HANDLE.invokeExact(hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuStreamDestroy_v2", hStream.byteSize());
                     event.commit();
                 }
@@ -2099,14 +2207,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuEventCreate(MemorySegment phEvent, int flags) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUEVENTCREATE$.HANDLE.invokeExact(phEvent, flags);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuEventCreate", phEvent.byteSize());
                     event.commit();
                 }
@@ -2123,14 +2234,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuEventRecord(MemorySegment hEvent, MemorySegment hStream) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUEVENTRECORD$.HANDLE.invokeExact(hEvent, hStream);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuEventRecord", hEvent.byteSize() + hStream.byteSize());
                     event.commit();
                 }
@@ -2146,14 +2260,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuEventQuery(MemorySegment hEvent) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUEVENTQUERY$.HANDLE.invokeExact(hEvent);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuEventQuery", hEvent.byteSize());
                     event.commit();
                 }
@@ -2169,14 +2286,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuEventSynchronize(MemorySegment hEvent) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUEVENTSYNCHRONIZE$.HANDLE.invokeExact(hEvent);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuEventSynchronize", hEvent.byteSize());
                     event.commit();
                 }
@@ -2192,14 +2312,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuEventDestroyV2(MemorySegment hEvent) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUEVENTDESTROY_V2$.HANDLE.invokeExact(hEvent);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuEventDestroy_v2", hEvent.byteSize());
                     event.commit();
                 }
@@ -2217,14 +2340,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuEventElapsedTimeV2(MemorySegment pMilliseconds, MemorySegment hStart, MemorySegment hEnd) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CUEVENTELAPSEDTIME_V2$.HANDLE.invokeExact(pMilliseconds, hStart, hEnd);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuEventElapsedTime_v2", pMilliseconds.byteSize() + hStart.byteSize() + hEnd.byteSize());
                     event.commit();
                 }
@@ -2250,14 +2376,17 @@ public final class CudaDriver {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int cuLaunchKernel(MemorySegment f, int gridDimX, int gridDimY, int gridDimZ, int blockDimX, int blockDimY, int blockDimZ, int sharedMemBytes, MemorySegment hStream, MemorySegment kernelParams, MemorySegment extra) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (dev.gatun.profile.Profiling.active()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (int) CULAUNCHKERNEL$.HANDLE.invokeExact(f, gridDimX, gridDimY, gridDimZ, blockDimX, blockDimY, blockDimZ, sharedMemBytes, hStream, kernelParams, extra);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "cuLaunchKernel", f.byteSize() + hStream.byteSize() + kernelParams.byteSize() + extra.byteSize());
                     event.commit();
                 }

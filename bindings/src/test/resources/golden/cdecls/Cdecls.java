@@ -1177,7 +1177,7 @@ public final class Cdecls {
          */
         public static double vec3Sum(MemorySegment v) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1202,7 +1202,7 @@ public final class Cdecls {
          */
         public static double vec3Sum$critical(MemorySegment v) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1227,7 +1227,7 @@ public final class Cdecls {
          */
         public static int counterValue() {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1254,7 +1254,7 @@ public final class Cdecls {
          */
         public static double applyTransform(MemorySegment f, double factor) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1282,7 +1282,7 @@ public final class Cdecls {
          */
         public static int callCompare(MemorySegment cmp, int a, int b) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1310,14 +1310,17 @@ public final class Cdecls {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static long widen(MemorySegment in, MemorySegment out, MemorySegment weights, int n) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (long) WIDEN$.HANDLE.invokeExact(in, out, weights, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "widen", in.byteSize() + out.byteSize() + weights.byteSize());
                     event.commit();
                 }
@@ -1335,14 +1338,17 @@ public final class Cdecls {
          * @param n native argument {@code n}
          */
         public static long widen$critical(MemorySegment in, MemorySegment out, MemorySegment weights, int n) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
                 return (long) WIDEN$.CRITICAL.invokeExact(in, out, weights, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "widen", in.byteSize() + out.byteSize() + weights.byteSize());
                     event.commit();
                 }
@@ -1447,6 +1453,11 @@ public final class Cdecls {
 
     private static Object missing$(String symbol) {
         throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
+    }
+
+    /** Whether JFR runs: only then does a raw method create its event (a name no parameter can shadow). */
+    private static boolean profiling$() {
+        return dev.gatun.profile.Profiling.active();
     }
 
     private static RuntimeException unexpected(Throwable t) {

@@ -115,7 +115,7 @@ public final class Text {
          */
         public static int countChar(MemorySegment s, long sLength, MemorySegment c, long cLength) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -142,7 +142,7 @@ public final class Text {
          */
         public static void greeting(int n, MemorySegment result) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -212,6 +212,11 @@ public final class Text {
 
     private static Object missing$(String symbol) {
         throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
+    }
+
+    /** Whether JFR runs: only then does a raw method create its event (a name no parameter can shadow). */
+    private static boolean profiling$() {
+        return dev.gatun.profile.Profiling.active();
     }
 
     private static RuntimeException unexpected(Throwable t) {

@@ -107,6 +107,33 @@ public final class Cnames {
     }
 
     /**
+     * Returns the address of {@code packages}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment packages$address() {
+        return LIBRARY.find("packages");
+    }
+
+    /**
+     * Calls function {@code packages}.
+     *
+     * <p>Declared at {@code cnames.c:17}.
+     *
+     * @param dev intent(in) double {@code dev}
+     * @param java intent(in) double {@code java}
+     * @param jdk intent(in) double {@code jdk}
+     * @param event intent(in) double {@code event}
+     * @return result
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static double packages(double dev, double java, double jdk, double event) {
+        double result$ = Raw.packages(dev, java, jdk, event);
+        return result$;
+    }
+
+    /**
      * Returns the address of {@code origin}, for C code that takes a function pointer.
      *
      * @return a zero-length segment at the function
@@ -119,7 +146,7 @@ public final class Cnames {
     /**
      * Calls function {@code origin}.
      *
-     * <p>Declared at {@code cnames.c:19}.
+     * <p>Declared at {@code cnames.c:24}.
      *
      * @return result
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
@@ -142,7 +169,7 @@ public final class Cnames {
     /**
      * Calls function {@code shared_pair}.
      *
-     * <p>Declared at {@code cnames.c:26}.
+     * <p>Declared at {@code cnames.c:31}.
      *
      * @param which intent(in) int32 {@code which}
      * @return result
@@ -166,7 +193,7 @@ public final class Cnames {
     /**
      * Calls function {@code tagged_sum}.
      *
-     * <p>Declared at {@code cnames.c:40}.
+     * <p>Declared at {@code cnames.c:45}.
      *
      * @param t_ intent(in) struct tagged {@code t}
      * @return result
@@ -191,7 +218,7 @@ public final class Cnames {
     /**
      * Calls subroutine {@code tagged_set_bits}.
      *
-     * <p>Declared at {@code cnames.c:44}.
+     * <p>Declared at {@code cnames.c:49}.
      *
      * @param t_ intent(in) struct tagged {@code t}
      * @param level intent(in) int32 {@code level}
@@ -215,7 +242,7 @@ public final class Cnames {
     /**
      * Calls function {@code tagged_size}.
      *
-     * <p>Declared at {@code cnames.c:50}.
+     * <p>Declared at {@code cnames.c:55}.
      *
      * @return result
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
@@ -238,7 +265,7 @@ public final class Cnames {
     /**
      * Calls function {@code pick_op}.
      *
-     * <p>Declared at {@code cnames.c:57}.
+     * <p>Declared at {@code cnames.c:62}.
      *
      * @param which intent(in) int32 {@code which}
      * @return result
@@ -262,7 +289,7 @@ public final class Cnames {
     /**
      * Calls function {@code apply_op}.
      *
-     * <p>Declared at {@code cnames.c:61}.
+     * <p>Declared at {@code cnames.c:66}.
      *
      * @param op intent(in) callback (int32 arg1, int32 arg2) -> int32 {@code op}
      * @param a intent(in) int32 {@code a}
@@ -291,7 +318,7 @@ public final class Cnames {
     /**
      * Calls function {@code defined_nowhere}.
      *
-     * <p>Declared at {@code cnames.c:66}.
+     * <p>Declared at {@code cnames.c:71}.
      *
      * @param x intent(in) int32 {@code x}
      * @return result
@@ -316,7 +343,7 @@ public final class Cnames {
     }
 
     /**
-     * C function pointer type {@code binary_op}: {@code (int32 arg1, int32 arg2) -> int32}, declared at {@code cnames.c:55}.
+     * C function pointer type {@code binary_op}: {@code (int32 arg1, int32 arg2) -> int32}, declared at {@code cnames.c:60}.
      * {@link #allocate} makes a C function pointer from Java code; {@link #invoker} calls one C hands back.
      */
     @FunctionalInterface
@@ -369,7 +396,7 @@ public final class Cnames {
     }
 
     /**
-     * C {@code struct pair}, declared at {@code cnames.c:16}: 8 bytes, aligned to 4, laid out as the C compiler lays it out.
+     * C {@code struct pair}, declared at {@code cnames.c:21}: 8 bytes, aligned to 4, laid out as the C compiler lays it out.
      * A view over native memory; it allocates nothing itself.
      */
     public static final class Pair {
@@ -471,7 +498,7 @@ public final class Cnames {
     }
 
     /**
-     * C {@code struct tagged}, declared at {@code cnames.c:31}: 32 bytes, aligned to 8, laid out as the C compiler lays it out.
+     * C {@code struct tagged}, declared at {@code cnames.c:36}: 32 bytes, aligned to 8, laid out as the C compiler lays it out.
      * A view over native memory; it allocates nothing itself.
      */
     public static final class Tagged {
@@ -698,7 +725,7 @@ public final class Cnames {
     }
 
     /**
-     * C {@code struct tagged_value}, declared at {@code cnames.c:33}: 16 bytes, aligned to 8, laid out as the C compiler lays it out.
+     * C {@code struct tagged_value}, declared at {@code cnames.c:38}: 16 bytes, aligned to 8, laid out as the C compiler lays it out.
      * A view over native memory; it allocates nothing itself.
      */
     public static final class TaggedValue {
@@ -800,7 +827,7 @@ public final class Cnames {
     }
 
     /**
-     * C {@code union tagged_anon2}, declared at {@code cnames.c:34}: 4 bytes, aligned to 4, laid out as the C compiler lays it out.
+     * C {@code union tagged_anon2}, declared at {@code cnames.c:39}: 4 bytes, aligned to 4, laid out as the C compiler lays it out.
      * A view over native memory; it allocates nothing itself.
      */
     public static final class TaggedAnon2 {
@@ -917,7 +944,7 @@ public final class Cnames {
          */
         public static int bessel_j0(double x) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -943,7 +970,7 @@ public final class Cnames {
          */
         public static int bessel_J0(double x) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -973,7 +1000,7 @@ public final class Cnames {
          */
         public static double locals(double t_, double allocator_, double arena_, double result_, double scratch_) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -990,16 +1017,45 @@ public final class Cnames {
         }
 
         /**
+         * Calls {@code packages} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code double packages(double dev, double java, double jdk, double event)}. Declared at {@code cnames.c:17}.
+         *
+         * @param dev native argument {@code dev}
+         * @param java native argument {@code java}
+         * @param jdk native argument {@code jdk}
+         * @param event native argument {@code event}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static double packages(double dev, double java, double jdk, double event) {
+            dev.gatun.profile.NativeCallEvent event_ = null;
+            if (profiling$()) {
+                event_ = new dev.gatun.profile.NativeCallEvent();
+                event_.begin();
+            }
+            try {
+                return (double) PACKAGES$.HANDLE.invokeExact(dev, java, jdk, event);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event_ != null && event_.shouldCommit()) {
+                    event_.set(LIBRARY.name(), "packages", 0);
+                    event_.commit();
+                }
+            }
+        }
+
+        /**
          * Calls {@code origin} with exactly the native arguments.
          *
-         * <p>Native signature: {@code struct pair origin()}. Declared at {@code cnames.c:19}.
+         * <p>Native signature: {@code struct pair origin()}. Declared at {@code cnames.c:24}.
          *
          * @param allocator where the returned struct is allocated
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static MemorySegment origin(SegmentAllocator allocator) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1018,14 +1074,14 @@ public final class Cnames {
         /**
          * Calls {@code shared_pair} with exactly the native arguments.
          *
-         * <p>Native signature: {@code struct pair * shared_pair(int which)}. Declared at {@code cnames.c:26}.
+         * <p>Native signature: {@code struct pair * shared_pair(int which)}. Declared at {@code cnames.c:31}.
          *
          * @param which native argument {@code which}
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static MemorySegment sharedPair(int which) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1044,14 +1100,14 @@ public final class Cnames {
         /**
          * Calls {@code tagged_sum} with exactly the native arguments.
          *
-         * <p>Native signature: {@code double tagged_sum(struct tagged * t_)}. Declared at {@code cnames.c:40}.
+         * <p>Native signature: {@code double tagged_sum(struct tagged * t_)}. Declared at {@code cnames.c:45}.
          *
          * @param t_ native argument {@code t_}
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double taggedSum(MemorySegment t_) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1070,7 +1126,7 @@ public final class Cnames {
         /**
          * Calls {@code tagged_set_bits} with exactly the native arguments.
          *
-         * <p>Native signature: {@code void tagged_set_bits(struct tagged * t_, int level)}. Declared at {@code cnames.c:44}.
+         * <p>Native signature: {@code void tagged_set_bits(struct tagged * t_, int level)}. Declared at {@code cnames.c:49}.
          *
          * @param t_ native argument {@code t_}
          * @param level native argument {@code level}
@@ -1078,7 +1134,7 @@ public final class Cnames {
          */
         public static void taggedSetBits(MemorySegment t_, int level) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1097,13 +1153,13 @@ public final class Cnames {
         /**
          * Calls {@code tagged_size} with exactly the native arguments.
          *
-         * <p>Native signature: {@code uint64_t tagged_size()}. Declared at {@code cnames.c:50}.
+         * <p>Native signature: {@code uint64_t tagged_size()}. Declared at {@code cnames.c:55}.
          *
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static long taggedSize() {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1122,14 +1178,14 @@ public final class Cnames {
         /**
          * Calls {@code pick_op} with exactly the native arguments.
          *
-         * <p>Native signature: {@code void * pick_op(int which)}. Declared at {@code cnames.c:57}.
+         * <p>Native signature: {@code void * pick_op(int which)}. Declared at {@code cnames.c:62}.
          *
          * @param which native argument {@code which}
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static MemorySegment pickOp(int which) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1148,7 +1204,7 @@ public final class Cnames {
         /**
          * Calls {@code apply_op} with exactly the native arguments.
          *
-         * <p>Native signature: {@code int apply_op(void (*)(...) op, int a, int b)}. Declared at {@code cnames.c:61}.
+         * <p>Native signature: {@code int apply_op(void (*)(...) op, int a, int b)}. Declared at {@code cnames.c:66}.
          *
          * @param op native argument {@code op}
          * @param a native argument {@code a}
@@ -1157,7 +1213,7 @@ public final class Cnames {
          */
         public static int applyOp(MemorySegment op, int a, int b) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1176,14 +1232,14 @@ public final class Cnames {
         /**
          * Calls {@code defined_nowhere} with exactly the native arguments.
          *
-         * <p>Native signature: {@code int defined_nowhere(int x)}. Declared at {@code cnames.c:66}.
+         * <p>Native signature: {@code int defined_nowhere(int x)}. Declared at {@code cnames.c:71}.
          *
          * @param x native argument {@code x}
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int definedNowhere(int x) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1228,6 +1284,16 @@ public final class Cnames {
 
         /** {@code double locals(double t_, double allocator_, double arena_, double result_, double scratch_)} */
         static final MethodHandle HANDLE = downcall$("locals", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_DOUBLE));
+    }
+
+    /** What {@code packages} needs, built on its first call. */
+    private static final class PACKAGES$ {
+
+        private PACKAGES$() {
+        }
+
+        /** {@code double packages(double dev, double java, double jdk, double event)} */
+        static final MethodHandle HANDLE = downcall$("packages", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_DOUBLE));
     }
 
     /** What {@code origin} needs, built on its first call. */
@@ -1346,6 +1412,11 @@ public final class Cnames {
 
     private static Object missing$(String symbol) {
         throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
+    }
+
+    /** Whether JFR runs: only then does a raw method create its event (a name no parameter can shadow). */
+    private static boolean profiling$() {
+        return dev.gatun.profile.Profiling.active();
     }
 
     private static RuntimeException unexpected(Throwable t) {

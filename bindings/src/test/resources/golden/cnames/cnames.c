@@ -13,6 +13,11 @@ double locals(double t, double allocator, double arena, double result, double sc
     return t + 2 * allocator + 3 * arena + 4 * result + 5 * scratch;
 }
 
+/* Parameters named like the roots of the packages generated code names in full (dev.gatun..., java.lang...). */
+double packages(double dev, double java, double jdk, double event) {
+    return dev + 2 * java + 3 * jdk + 4 * event;
+}
+
 struct pair { int first; int second; };
 
 /* A struct returned by value from a function without parameters. */

@@ -179,7 +179,7 @@ public final class Kinds {
          */
         public static void add8(MemorySegment a, int n, byte k) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -206,7 +206,7 @@ public final class Kinds {
          */
         public static void add8$critical(MemorySegment a, int n, byte k) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -233,7 +233,7 @@ public final class Kinds {
          */
         public static int total16(MemorySegment b, long bExtent1) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -259,7 +259,7 @@ public final class Kinds {
          */
         public static int total16$critical(MemorySegment b, long bExtent1) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -287,7 +287,7 @@ public final class Kinds {
          */
         public static void scale4(MemorySegment z, long zExtent1, float f) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -374,6 +374,11 @@ public final class Kinds {
 
     private static Object missing$(String symbol) {
         throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
+    }
+
+    /** Whether JFR runs: only then does a raw method create its event (a name no parameter can shadow). */
+    private static boolean profiling$() {
+        return dev.gatun.profile.Profiling.active();
     }
 
     private static RuntimeException unexpected(Throwable t) {

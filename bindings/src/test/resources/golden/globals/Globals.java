@@ -370,7 +370,7 @@ public final class Globals {
          */
         public static void step() {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -395,7 +395,7 @@ public final class Globals {
          */
         public static double bTotal() {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -420,7 +420,7 @@ public final class Globals {
          */
         public static void initcb() {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -446,7 +446,7 @@ public final class Globals {
          */
         public static int okplus(int k) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -536,6 +536,11 @@ public final class Globals {
 
     private static Object missing$(String symbol) {
         throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
+    }
+
+    /** Whether JFR runs: only then does a raw method create its event (a name no parameter can shadow). */
+    private static boolean profiling$() {
+        return dev.gatun.profile.Profiling.active();
     }
 
     private static RuntimeException unexpected(Throwable t) {

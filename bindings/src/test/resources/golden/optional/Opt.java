@@ -185,7 +185,7 @@ public final class Opt {
          */
         public static double axpySum(MemorySegment x, int n, MemorySegment alpha, MemorySegment w) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -214,7 +214,7 @@ public final class Opt {
          */
         public static void clamp(MemorySegment v, int n, MemorySegment lo, MemorySegment hi) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -242,7 +242,7 @@ public final class Opt {
          */
         public static void clamp$critical(MemorySegment v, int n, MemorySegment lo, MemorySegment hi) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -317,6 +317,11 @@ public final class Opt {
 
     private static Object missing$(String symbol) {
         throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
+    }
+
+    /** Whether JFR runs: only then does a raw method create its event (a name no parameter can shadow). */
+    private static boolean profiling$() {
+        return dev.gatun.profile.Profiling.active();
     }
 
     private static RuntimeException unexpected(Throwable t) {

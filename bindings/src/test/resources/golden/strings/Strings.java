@@ -386,7 +386,7 @@ public final class Strings {
          */
         public static void codes5(MemorySegment s, long sLength, MemorySegment c) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -413,7 +413,7 @@ public final class Strings {
          */
         public static int lengthOf(MemorySegment s, long sLength) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -442,7 +442,7 @@ public final class Strings {
          */
         public static long countOf(MemorySegment s, long sLength, MemorySegment c, long cLength) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -471,7 +471,7 @@ public final class Strings {
          */
         public static void upper(MemorySegment s, long sLength, MemorySegment u, long uLength) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -500,7 +500,7 @@ public final class Strings {
          */
         public static void stamp(MemorySegment fixed, long fixedLength, MemorySegment any, long anyLength) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -528,7 +528,7 @@ public final class Strings {
          */
         public static void repeat3(MemorySegment s, long sLength, MemorySegment result) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -556,7 +556,7 @@ public final class Strings {
          */
         public static void greet(MemorySegment name, long nameLength, MemorySegment result) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -585,7 +585,7 @@ public final class Strings {
          */
         public static int joined(MemorySegment words, long wordsLength, long wordsExtent1, int n) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -613,7 +613,7 @@ public final class Strings {
          */
         public static void reverseEach(MemorySegment words, long wordsLength, long wordsExtent1) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -754,6 +754,11 @@ public final class Strings {
 
     private static Object missing$(String symbol) {
         throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
+    }
+
+    /** Whether JFR runs: only then does a raw method create its event (a name no parameter can shadow). */
+    private static boolean profiling$() {
+        return dev.gatun.profile.Profiling.active();
     }
 
     private static RuntimeException unexpected(Throwable t) {

@@ -306,6 +306,11 @@ public final class JavaEmitter {
                         throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
                     }
 
+                    /** Whether JFR runs: only then does a raw method create its event (a name no parameter can shadow). */
+                    private static boolean profiling$() {
+                        return dev.gatun.profile.Profiling.active();
+                    }
+
                     private static RuntimeException unexpected(Throwable t) {
                         if (t instanceof RuntimeException r) {
                             return r;

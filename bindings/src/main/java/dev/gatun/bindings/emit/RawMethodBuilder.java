@@ -155,7 +155,7 @@ final class RawMethodBuilder {
                 %s%s         */
                         public static %s %s(%s) {
                             dev.gatun.profile.NativeCallEvent %s = null;
-                            if (dev.gatun.profile.Profiling.active()) {
+                            if (profiling$()) {
                                 %s = new dev.gatun.profile.NativeCallEvent();
                                 %s.begin();
                             }

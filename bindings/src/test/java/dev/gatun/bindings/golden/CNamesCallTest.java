@@ -42,6 +42,7 @@ class CNamesCallTest {
         assertEquals(15, lib.call("bessel_j0", 1.5));
         assertEquals(150, lib.call("bessel_J0", 1.5));
         assertEquals(1 + 2 * 2 + 3 * 3 + 4 * 4 + 5 * 5.0, (double) lib.call("locals", 1.0, 2.0, 3.0, 4.0, 5.0));
+        assertEquals(1 + 2 * 2 + 3 * 3 + 4 * 4.0, (double) lib.call("packages", 1.0, 2.0, 3.0, 4.0));
     }
 
     @Test

@@ -1232,7 +1232,7 @@ public final class CudaDriver {
          */
         public static int cuGetErrorString(int error, MemorySegment pStr) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1259,7 +1259,7 @@ public final class CudaDriver {
          */
         public static int cuGetErrorName(int error, MemorySegment pStr) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1285,7 +1285,7 @@ public final class CudaDriver {
          */
         public static int cuInit(int flags) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1311,7 +1311,7 @@ public final class CudaDriver {
          */
         public static int cuDriverGetVersion(MemorySegment driverVersion) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1338,7 +1338,7 @@ public final class CudaDriver {
          */
         public static int cuDeviceGet(MemorySegment device, int ordinal) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1364,7 +1364,7 @@ public final class CudaDriver {
          */
         public static int cuDeviceGetCount(MemorySegment count) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1392,7 +1392,7 @@ public final class CudaDriver {
          */
         public static int cuDeviceGetName(MemorySegment name, int len, int dev) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1419,7 +1419,7 @@ public final class CudaDriver {
          */
         public static int cuDeviceTotalMemV2(MemorySegment bytes, int dev) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1447,7 +1447,7 @@ public final class CudaDriver {
          */
         public static int cuDeviceGetAttribute(MemorySegment pi, int attrib, int dev) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1474,7 +1474,7 @@ public final class CudaDriver {
          */
         public static int cuDevicePrimaryCtxRetain(MemorySegment pctx, int dev) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1500,7 +1500,7 @@ public final class CudaDriver {
          */
         public static int cuDevicePrimaryCtxReleaseV2(int dev) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1526,7 +1526,7 @@ public final class CudaDriver {
          */
         public static int cuCtxSetCurrent(MemorySegment ctx) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1552,7 +1552,7 @@ public final class CudaDriver {
          */
         public static int cuCtxGetCurrent(MemorySegment pctx) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1577,7 +1577,7 @@ public final class CudaDriver {
          */
         public static int cuCtxSynchronize() {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1604,7 +1604,7 @@ public final class CudaDriver {
          */
         public static int cuModuleLoadData(MemorySegment module, MemorySegment image) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1630,7 +1630,7 @@ public final class CudaDriver {
          */
         public static int cuModuleUnload(MemorySegment hmod) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1658,7 +1658,7 @@ public final class CudaDriver {
          */
         public static int cuModuleGetFunction(MemorySegment hfunc, MemorySegment hmod, MemorySegment name) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1685,7 +1685,7 @@ public final class CudaDriver {
          */
         public static int cuMemGetInfoV2(MemorySegment free, MemorySegment total) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1712,7 +1712,7 @@ public final class CudaDriver {
          */
         public static int cuMemAllocV2(MemorySegment dptr, long bytesize) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1738,7 +1738,7 @@ public final class CudaDriver {
          */
         public static int cuMemFreeV2(long dptr) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1764,7 +1764,7 @@ public final class CudaDriver {
          */
         public static int cuMemFreeHost(MemorySegment p) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1792,7 +1792,7 @@ public final class CudaDriver {
          */
         public static int cuMemHostAlloc(MemorySegment pp, long bytesize, int flags) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1820,7 +1820,7 @@ public final class CudaDriver {
          */
         public static int cuMemcpyHtoDV2(long dstDevice, MemorySegment srcHost, long byteCount) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1848,7 +1848,7 @@ public final class CudaDriver {
          */
         public static int cuMemcpyDtoHV2(MemorySegment dstHost, long srcDevice, long byteCount) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1876,7 +1876,7 @@ public final class CudaDriver {
          */
         public static int cuMemcpyDtoDV2(long dstDevice, long srcDevice, long byteCount) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1905,7 +1905,7 @@ public final class CudaDriver {
          */
         public static int cuMemcpyHtoDAsyncV2(long dstDevice, MemorySegment srcHost, long byteCount, MemorySegment hStream) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1934,7 +1934,7 @@ public final class CudaDriver {
          */
         public static int cuMemcpyDtoHAsyncV2(MemorySegment dstHost, long srcDevice, long byteCount, MemorySegment hStream) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1963,7 +1963,7 @@ public final class CudaDriver {
          */
         public static int cuMemcpyDtoDAsyncV2(long dstDevice, long srcDevice, long byteCount, MemorySegment hStream) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -1991,7 +1991,7 @@ public final class CudaDriver {
          */
         public static int cuMemsetD8V2(long dstDevice, byte uc, long n) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -2020,7 +2020,7 @@ public final class CudaDriver {
          */
         public static int cuMemsetD8Async(long dstDevice, byte uc, long n, MemorySegment hStream) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -2048,7 +2048,7 @@ public final class CudaDriver {
          */
         public static int cuPointerGetAttribute(MemorySegment data, int attribute, long ptr) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -2075,7 +2075,7 @@ public final class CudaDriver {
          */
         public static int cuStreamCreate(MemorySegment phStream, int flags) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -2103,7 +2103,7 @@ public final class CudaDriver {
          */
         public static int cuStreamWaitEvent(MemorySegment hStream, MemorySegment hEvent, int flags) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -2129,7 +2129,7 @@ public final class CudaDriver {
          */
         public static int cuStreamQuery(MemorySegment hStream) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -2155,7 +2155,7 @@ public final class CudaDriver {
          */
         public static int cuStreamSynchronize(MemorySegment hStream) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -2181,7 +2181,7 @@ public final class CudaDriver {
          */
         public static int cuStreamDestroyV2(MemorySegment hStream) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -2208,7 +2208,7 @@ public final class CudaDriver {
          */
         public static int cuEventCreate(MemorySegment phEvent, int flags) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -2235,7 +2235,7 @@ public final class CudaDriver {
          */
         public static int cuEventRecord(MemorySegment hEvent, MemorySegment hStream) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -2261,7 +2261,7 @@ public final class CudaDriver {
          */
         public static int cuEventQuery(MemorySegment hEvent) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -2287,7 +2287,7 @@ public final class CudaDriver {
          */
         public static int cuEventSynchronize(MemorySegment hEvent) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -2313,7 +2313,7 @@ public final class CudaDriver {
          */
         public static int cuEventDestroyV2(MemorySegment hEvent) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -2341,7 +2341,7 @@ public final class CudaDriver {
          */
         public static int cuEventElapsedTimeV2(MemorySegment pMilliseconds, MemorySegment hStart, MemorySegment hEnd) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -2377,7 +2377,7 @@ public final class CudaDriver {
          */
         public static int cuLaunchKernel(MemorySegment f, int gridDimX, int gridDimY, int gridDimZ, int blockDimX, int blockDimY, int blockDimZ, int sharedMemBytes, MemorySegment hStream, MemorySegment kernelParams, MemorySegment extra) {
             dev.gatun.profile.NativeCallEvent event = null;
-            if (dev.gatun.profile.Profiling.active()) {
+            if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
@@ -2857,6 +2857,11 @@ public final class CudaDriver {
 
     private static Object missing$(String symbol) {
         throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
+    }
+
+    /** Whether JFR runs: only then does a raw method create its event (a name no parameter can shadow). */
+    private static boolean profiling$() {
+        return dev.gatun.profile.Profiling.active();
     }
 
     private static RuntimeException unexpected(Throwable t) {

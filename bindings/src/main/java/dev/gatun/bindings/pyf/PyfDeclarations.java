@@ -265,7 +265,7 @@ final class PyfDeclarations {
             if (paren) {
                 c.expect(")", "to close the byte size");
             }
-            long bytes = Long.parseLong(size.text());
+            long bytes = integer(c, size);
             kind = base.equals("complex") ? bytes / 2 : bytes;
             spelling = base + "*" + bytes;
         } else if (c.peek().is("(")) {
@@ -329,7 +329,16 @@ final class PyfDeclarations {
         if (t.kind() != PyfTokens.Kind.INT) {
             throw c.error(t, "expected a character length, found " + t.describe());
         }
-        return new Expr.IntConst(Long.parseLong(t.text()), c.position(t));
+        return new Expr.IntConst(integer(c, t), c.position(t));
+    }
+
+    /** An integer token's value; one past 64 bits is a syntax error at the token, never an exception. */
+    private static long integer(PyfTokens c, PyfTokens.Token t) {
+        try {
+            return Long.parseLong(t.text());
+        } catch (NumberFormatException e) {
+            throw c.error(t, "integer constant " + t.text() + " does not fit in 64 bits");
+        }
     }
 
     private static RoutineDraft.TypeSpec character(Expr length, SourcePosition at) {

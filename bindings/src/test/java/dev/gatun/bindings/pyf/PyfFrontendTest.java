@@ -135,6 +135,9 @@ class PyfFrontendTest {
                   subroutine big(n)
                     integer intent(in), check(n < 99999999999999999999) :: n
                   end subroutine big
+                  subroutine wide(x)
+                    real*899999999999999999999 intent(in) :: x
+                  end subroutine wide
                   subroutine good(n)
                     integer intent(in), check(n > 0) :: n
                   end subroutine good
@@ -151,6 +154,8 @@ class PyfFrontendTest {
                 errors::toString);
         assertTrue(errors.stream().anyMatch(e -> e.startsWith("t.pyf:13:")
                 && e.contains("integer constant 99999999999999999999 does not fit in 64 bits")), errors::toString);
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("t.pyf:16:")
+                && e.contains("integer constant 899999999999999999999 does not fit in 64 bits")), errors::toString);
     }
 
     @Test

@@ -151,10 +151,24 @@ class PyfBuildCallTest {
         assertTrue(Arrays.stream(vecops.getMethods()).noneMatch(m -> m.getName().equals("altret") || m.getName().equals("nrmwrk")));
     }
 
+    private static boolean accepts(Class<?>[] types, Object[] args) {
+        for (int i = 0; i < types.length; i++) {
+            Class<?> t = types[i].isPrimitive()
+                    ? java.lang.invoke.MethodType.methodType(types[i]).wrap().returnType() : types[i];
+            if (args[i] == null ? types[i].isPrimitive() : !t.isInstance(args[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Object call(String name, Object... args) {
+        // By the arguments' types, not only their number: the overloads that return intent(out) arrays
+        // (foo(Arena, ...)) have as many parameters as the zero-copy form.
         Method m = Arrays.stream(vecops.getMethods())
                 .filter(c -> c.getName().equals(name) && c.getParameterCount() == args.length
-                        && Arrays.stream(c.getParameterTypes()).noneMatch(t -> t == double[].class))
+                        && Arrays.stream(c.getParameterTypes()).noneMatch(t -> t == double[].class)
+                        && accepts(c.getParameterTypes(), args))
                 .findFirst().orElseThrow(() -> new AssertionError("no method " + name));
         try {
             return m.invoke(null, args);

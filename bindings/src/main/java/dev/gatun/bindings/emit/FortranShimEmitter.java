@@ -30,6 +30,8 @@ import java.util.Optional;
 public final class FortranShimEmitter {
 
     private final Annotations notes;
+    /** The module defining each derived type the shims name, by type name. */
+    private final java.util.Map<String, String> typeModules = new java.util.HashMap<>();
 
     /**
      * Creates an emitter reading the passes' notes.
@@ -55,6 +57,7 @@ public final class FortranShimEmitter {
         }
         var head = new StringBuilder();
         var body = new StringBuilder();
+        library.units().forEach(u -> u.types().forEach(t -> typeModules.put(t.name().toLowerCase(Locale.ROOT), t.module())));
         for (Procedure p : shimmed) {
             Notes.CallPlan plan = notes.require(p, Notes.CallPlan.class);
             for (Parameter cb : p.parameters()) {
@@ -170,6 +173,21 @@ public final class FortranShimEmitter {
                     dummies.add(n);
                     resultDeclaration(p.result(), decls, before);
                 }
+                case OBJECT -> {
+                    dummies.add(n);
+                    if (q.type() instanceof Type.Derived d) {
+                        // A handle: the address of a Fortran object, seen through a pointer of its type.
+                        decls.append("    type(c_ptr), value :: ").append(n).append('\n')
+                                .append("    type(").append(d.name().toLowerCase(Locale.ROOT)).append("), pointer :: gatun_").append(n).append('\n');
+                        before.append(q.optional() ? "    nullify(gatun_" + n + ")\n    if (c_associated(" + n + ")) call c_f_pointer(" + n
+                                + ", gatun_" + n + ")\n" : "    call c_f_pointer(" + n + ", gatun_" + n + ")\n");
+                        actuals.add("gatun_" + n);
+                    } else {
+                        decls.append("    ").append(cType(q.type())).append(intent(q)).append(q.optional() ? ", optional" : "")
+                                .append(" :: ").append(n).append(q.isArray() ? "(" + shimDimensions(q, n) + ")" : "").append('\n');
+                        actuals.add(n);
+                    }
+                }
             }
         }
         // The routine the shim calls: its own name, or an f2py 'fortranname' (the Java name stays p.name()).
@@ -179,6 +197,7 @@ public final class FortranShimEmitter {
         boolean function = plan.result() == Notes.NativeResult.VALUE;
         sb.append(function ? "  function " : "  subroutine ").append(sym).append('(').append(String.join(", ", dummies))
                 .append(") bind(C, name=\"").append(sym).append("\")").append(function ? " result(gatun_result)" : "").append('\n');
+        sb.append(typeUses(p));
         sb.append(access(p, name));
         sb.append(decls);
         if (before.indexOf("gatun_i") >= 0) {
@@ -195,6 +214,23 @@ public final class FortranShimEmitter {
         }
         sb.append(after);
         sb.append(function ? "  end function " : "  end subroutine ").append(sym).append('\n');
+        return sb.toString();
+    }
+
+    /** {@code use} of the modules defining the derived types of the shim's dummies and result. */
+    private String typeUses(Procedure p) {
+        var byModule = new java.util.TreeMap<String, java.util.TreeSet<String>>();
+        var types = new ArrayList<Type>(p.parameters().stream().map(Parameter::type).toList());
+        types.add(p.result());
+        for (Type t : types) {
+            String name = t instanceof Type.Struct s ? s.name() : t instanceof Type.Derived d ? d.name() : null;
+            String module = name == null ? null : typeModules.get(name.toLowerCase(Locale.ROOT));
+            if (module != null) {
+                byModule.computeIfAbsent(module.toLowerCase(Locale.ROOT), k -> new java.util.TreeSet<>()).add(name.toLowerCase(Locale.ROOT));
+            }
+        }
+        var sb = new StringBuilder();
+        byModule.forEach((m, names) -> sb.append("    use ").append(m).append(", only: ").append(String.join(", ", names)).append('\n'));
         return sb.toString();
     }
 
@@ -305,6 +341,8 @@ public final class FortranShimEmitter {
             case Type.Logical l -> "logical(" + l.bytes() + ")";
             case Type.Character c -> "character(len=" + c.length().render() + ")";
             case Type.Pointer p -> "type(c_ptr)";
+            case Type.Struct s -> "type(" + s.name().toLowerCase(Locale.ROOT) + ")";
+            case Type.Derived d -> "type(" + d.name().toLowerCase(Locale.ROOT) + ")";
             default -> throw new IllegalArgumentException("no Fortran spelling for " + t.describe());
         };
     }

@@ -99,8 +99,14 @@ final class FriendlyMethodBuilder {
         return p.intent() == Parameter.Intent.HIDE || notes.get(p, Notes.InferredExtent.class).isPresent();
     }
 
+    /** Scalars written by the callee come back as results; derived-type objects are updated in place instead. */
     private static boolean returned(Parameter p) {
-        return !p.isArray() && (p.intent() == Parameter.Intent.OUT || p.intent() == Parameter.Intent.INOUT);
+        return !p.isArray() && !isObject(p) && (p.intent() == Parameter.Intent.OUT || p.intent() == Parameter.Intent.INOUT);
+    }
+
+    /** A derived-type object passed by reference: a bind(C) struct, or a handle. */
+    static boolean isObject(Parameter p) {
+        return (p.type() instanceof Type.Struct && p.passing() == Parameter.Passing.REFERENCE) || p.type() instanceof Type.Derived;
     }
 
     /** Values the method returns: the function result first, then intent(out/inout) scalars. */
@@ -127,7 +133,8 @@ final class FriendlyMethodBuilder {
             return JavaEmitter.callbackInterface(method, name(p));
         }
         if (p.isArray()) {
-            return p.type() instanceof Type.Character ? "String[]" : heap ? JavaTypes.heapArray(p.type()) : JavaTypes.arrayClass(p.type());
+            return p.type() instanceof Type.Character || p.type() instanceof Type.Struct ? (p.type() instanceof Type.Struct ? "MemorySegment" : "String[]")
+                    : heap ? JavaTypes.heapArray(p.type()) : JavaTypes.arrayClass(p.type());
         }
         return p.optional() || defaulted(p) ? JavaTypes.boxed(p.type()) : JavaTypes.friendly(p.type());
     }
@@ -175,7 +182,14 @@ final class FriendlyMethodBuilder {
 
     private void requirements() {
         for (Parameter p : proc.parameters()) {
-            if (p.isArray() && p.type() instanceof Type.Character) {
+            if (p.isArray() && p.type() instanceof Type.Struct st) {
+                // An array of structs: native memory holding whole elements; its element count is checked against the extents.
+                if (!p.optional()) {
+                    body.append("        Objects.requireNonNull(").append(name(p)).append(", \"").append(p.name()).append("\");\n");
+                }
+                body.append("        ").append(p.optional() ? "if (" + name(p) + " != null) " : "").append("requireStructs(\"").append(p.name())
+                        .append("\", ").append(name(p)).append(", ").append(StructBuilder.className(st)).append(".LAYOUT);\n");
+            } else if (p.isArray() && p.type() instanceof Type.Character) {
                 if (!p.optional()) {
                     body.append("        Objects.requireNonNull(").append(name(p)).append(", \"").append(p.name()).append("\");\n");
                 }
@@ -275,7 +289,8 @@ final class FriendlyMethodBuilder {
             case ARRAY_POINTER -> heap ? "MemorySegment.ofArray(" + name(p) + ")"
                     : p.optional() ? "(" + name(p) + " == null ? MemorySegment.NULL : " + name(p) + ".segment())" : name(p) + ".segment()";
             // Heap overloads exist only for rank-1 arrays, whose one extent is the Java array's length.
-            case EXTENT -> heap || p.type() instanceof Type.Character ? "(long) " + name(p) + ".length" : name(p) + ".shape(" + s.dimension() + ")";
+            case EXTENT -> heap || p.type() instanceof Type.Character ? "(long) " + name(p) + ".length"
+                    : p.type() instanceof Type.Struct st ? JavaExpressions.structCount(name(p), st) : name(p) + ".shape(" + s.dimension() + ")";
             case STRING_POINTER -> !plan.shim() && proc.language() != dev.gatun.bindings.model.Language.FORTRAN
                     ? cString(p, call, ind) : fortranString(p, call, ind);
             case STRING_LENGTH -> name(p) + "$len";
@@ -283,6 +298,9 @@ final class FriendlyMethodBuilder {
             case CALLBACK -> "LINKER.upcallStub(guard.protect(" + JavaEmitter.upcallField(holder(), parameterName(p)) + ".bindTo(" + name(p) + ")), "
                     + JavaEmitter.upcallDescriptor(holder(), parameterName(p)) + ", arena)";
             case SCALAR_POINTER -> scalarPointer(p, call, ind);
+            // An array of bind(C) structs is a MemorySegment of elements; one object is its wrapper (or handle).
+            case OBJECT -> p.isArray() ? name(p)
+                    : p.optional() ? "(" + name(p) + " == null ? MemorySegment.NULL : " + name(p) + ".segment())" : name(p) + ".segment()";
             case RESULT -> {
                 if (proc.result() instanceof Type.Character c) {
                     call.append(ind).append("MemorySegment result$$ = FortranStrings.blank(arena, \"result\", ")

@@ -182,6 +182,15 @@ public final class JavaEmitter {
                 globals = true;
             }
         }
+        // Every bind(C) type of a Fortran module gets its class, as every struct of a C header does.
+        boolean structArrays = false;
+        for (var unit : library.units()) {
+            unit.types().stream().filter(t -> t.type() instanceof Type.Struct).forEach(t -> collectStruct(t.type(), structs));
+        }
+        for (Procedure p : library.procedures()) {
+            structArrays |= notes.get(p, Notes.CallPlan.class).isPresent()
+                    && p.parameters().stream().anyMatch(q -> q.isArray() && q.type() instanceof Type.Struct);
+        }
         var declarations = new DeclarationsBuilder(notes);
         boolean cGlobals = false;
         for (var unit : library.units()) {
@@ -229,7 +238,7 @@ public final class JavaEmitter {
         if (callbacks) {
             fields.append("\n    private static final Linker LINKER = Linker.nativeLinker();\n");
         }
-        String helpers = (callbacks ? UPCALL_TARGET : "") + (globals ? GLOBAL_ADDRESS : "") + (cGlobals ? DeclarationsBuilder.GLOBAL_HELPER : "");
+        String helpers = (structArrays ? STRUCT_ARRAY : "") + (callbacks ? UPCALL_TARGET : "") + (globals ? GLOBAL_ADDRESS : "") + (cGlobals ? DeclarationsBuilder.GLOBAL_HELPER : "");
         if (logicalCallbacks) {
             helpers += LOGICAL_ARGUMENTS.formatted(cls);
         }
@@ -324,6 +333,18 @@ public final class JavaEmitter {
                 """.formatted(HEADER, pkg, library.name(), sources, cls, loadLibrary(cls, library, systemLibraries), fields, cls, friendly, nested, raw,
                 holders, cls, helpers);
     }
+
+    /** An array of bind(C) structs arrives as native memory holding whole, aligned elements. */
+    private static final String STRUCT_ARRAY = """
+
+                private static void requireStructs(String parameter, MemorySegment array, MemoryLayout element) {
+                    if (!array.isNative() || array.address() % element.byteAlignment() != 0 || array.byteSize() % element.byteSize() != 0) {
+                        throw new IllegalArgumentException("parameter '" + parameter + "': expected native memory aligned to "
+                                + element.byteAlignment() + " bytes holding whole " + element.name().orElse("struct") + " elements of "
+                                + element.byteSize() + " bytes, got " + array);
+                    }
+                }
+            """;
 
     private static final String UPCALL_TARGET = """
 
@@ -505,7 +526,7 @@ public final class JavaEmitter {
         var sb = new StringBuilder();
         for (Parameter q : p.parameters()) {
             // String arrays are Java String[], copied in and out: no array requirement.
-            if (q.isArray() && !(q.type() instanceof Type.Character)) {
+            if (q.isArray() && !(q.type() instanceof Type.Character) && !(q.type() instanceof Type.Struct)) {
                 sb.append("        static final ArrayRequirement ").append(javaName(notes, q))
                         .append(" = ArrayRequirement.host(\"").append(q.name()).append("\", ElementType.")
                         .append(JavaTypes.elementType(q.type())).append(", ").append(q.rank()).append(", Order.")

@@ -3,6 +3,7 @@ package dev.gatun.bindings.emit;
 import dev.gatun.bindings.model.Expr;
 import dev.gatun.bindings.model.Parameter;
 import dev.gatun.bindings.model.Procedure;
+import dev.gatun.bindings.model.Type;
 import java.util.Map;
 
 /**
@@ -28,7 +29,20 @@ final class JavaExpressions {
 
     /** The extent of dimension {@code d} of an array local: {@code a.shape(d)}, or {@code a.length} for heap arrays. */
     String extent(String array, int d) {
-        return heap || stringArray(array) ? "(long) " + array + ".length" : array + ".shape(" + d + ")";
+        Type.Struct struct = structArray(array);
+        return struct != null ? structCount(array, struct)
+                : heap || stringArray(array) ? "(long) " + array + ".length" : array + ".shape(" + d + ")";
+    }
+
+    /** The element count of a segment holding an array of structs. */
+    static String structCount(String segment, Type.Struct struct) {
+        return "(" + segment + ".byteSize() / " + StructBuilder.className(struct) + ".LAYOUT.byteSize())";
+    }
+
+    /** The struct type of a local holding an array of bind(C) structs (a {@code MemorySegment}), or null. */
+    private Type.Struct structArray(String local) {
+        return procedure.parameters().stream().filter(p -> p.isArray() && p.type() instanceof Type.Struct
+                && local.equals(locals.get(p.name().toLowerCase(java.util.Locale.ROOT)))).map(p -> (Type.Struct) p.type()).findFirst().orElse(null);
     }
 
     /** Whether a local holds an array of strings, which is a Java {@code String[]}. */
@@ -59,7 +73,9 @@ final class JavaExpressions {
     }
 
     private String size(String array) {
-        return heap || stringArray(array) ? "(long) " + array + ".length" : array + ".size()";
+        Type.Struct struct = structArray(array);
+        return struct != null ? structCount(array, struct)
+                : heap || stringArray(array) ? "(long) " + array + ".length" : array + ".size()";
     }
 
     private boolean isArray(String name) {

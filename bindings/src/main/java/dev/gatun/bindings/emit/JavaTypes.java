@@ -182,6 +182,7 @@ final class JavaTypes {
             case STRING_LENGTH -> "int64_t";
             case CALLBACK -> "void (*)(...)";
             case RESULT -> cName(result, shim) + " *";
+            case OBJECT -> p.type() instanceof Type.Derived d ? "void * /* type(" + d.name() + ") */" : cName(p.type(), shim) + " *";
         };
     }
 

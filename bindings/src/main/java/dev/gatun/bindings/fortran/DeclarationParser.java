@@ -30,10 +30,12 @@ final class DeclarationParser {
 
     private final Diagnostics diagnostics;
     private final Map<String, Map<String, Expr>> moduleConstants;
+    private final Map<String, Map<String, Type>> moduleTypes;
 
-    DeclarationParser(Diagnostics diagnostics, Map<String, Map<String, Expr>> moduleConstants) {
+    DeclarationParser(Diagnostics diagnostics, Map<String, Map<String, Expr>> moduleConstants, Map<String, Map<String, Type>> moduleTypes) {
         this.diagnostics = diagnostics;
         this.moduleConstants = moduleConstants;
+        this.moduleTypes = moduleTypes;
     }
 
     /** The attributes written before {@code ::}. */
@@ -336,8 +338,8 @@ final class DeclarationParser {
         return type != null ? new TypeSpec(type, base.text(), null) : new TypeSpec(null, base.text(), base.text() + " is not supported");
     }
 
-    /** {@code use m} / {@code use m, only: a, b => c}: imports the named constants of a module read earlier. */
-    void use(Cursor c, Map<String, Expr> constants) {
+    /** {@code use m} / {@code use m, only: a, b => c}: imports the named constants and derived types of a module read earlier. */
+    void use(Cursor c, Map<String, Expr> constants, Map<String, Type> types) {
         c.expect("use", "");
         if (c.accept(",")) {
             c.expectName("'intrinsic' or 'non_intrinsic'");
@@ -347,6 +349,7 @@ final class DeclarationParser {
         }
         String module = c.expectName("a module name").text();
         Map<String, Expr> exported = moduleConstants.getOrDefault(module, Map.of());
+        Map<String, Type> exportedTypes = moduleTypes.getOrDefault(module, Map.of());
         if (c.accept(",") && c.accept("only")) {
             c.expect(":", "after 'only'");
             while (!c.atEnd()) {
@@ -355,10 +358,14 @@ final class DeclarationParser {
                 if (exported.containsKey(remote)) {
                     constants.put(local, exported.get(remote));
                 }
+                if (exportedTypes.containsKey(remote)) {
+                    types.put(local, exportedTypes.get(remote));
+                }
                 c.accept(",");
             }
         } else {
             constants.putAll(exported);
+            types.putAll(exportedTypes);
         }
     }
 }

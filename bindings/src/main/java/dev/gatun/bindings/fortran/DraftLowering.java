@@ -58,6 +58,7 @@ final class DraftLowering {
             if (spec == null) {
                 error(d.position, "function '" + d.name + "' has no result type; declare '" + d.resultVariable() + "' (implicit none is in effect)");
             }
+            spec = spec.resolve(d.types);
             if (spec.type() == null) {
                 skip(d, d.position, "its result type " + spec.unsupported());
             }
@@ -95,6 +96,7 @@ final class DraftLowering {
         if (spec == null) {
             error(where, "dummy argument '" + arg + "' of " + kindWord(d) + " '" + d.name + "' has no type; declare it (implicit none is in effect)");
         }
+        spec = spec.resolve(d.types);
         if (spec.type() == null) {
             skip(d, where, "parameter '" + arg + "': " + spec.unsupported());
         }
@@ -196,7 +198,7 @@ final class DraftLowering {
                 for (ProcedureDraft.CommonMember m : block.members) {
                     ProcedureDraft.Entity e = d.entities.get(m.name());
                     List<Dimension> dims = m.dimensions() != null ? m.dimensions() : e != null ? e.dimensions : List.of();
-                    TypeSpec spec = e != null && e.type != null ? e.type : d.implicit.typeOf(m.name());
+                    TypeSpec spec = e != null && e.type != null ? e.type.resolve(java.util.Map.of()) : d.implicit.typeOf(m.name());
                     if (spec == null) {
                         problem = "member '" + m.name() + "' has no type (implicit none is in effect)";
                     } else if (spec.type() == null) {

@@ -2,6 +2,7 @@ package dev.gatun.bindings.fortran;
 
 import dev.gatun.bindings.diag.Diagnostics;
 import dev.gatun.bindings.diag.SourcePosition;
+import dev.gatun.bindings.model.Declarations;
 import dev.gatun.bindings.model.Expr;
 import dev.gatun.bindings.model.Language;
 import dev.gatun.bindings.model.Unit;
@@ -28,6 +29,8 @@ public final class FortranFrontend {
 
     private final Diagnostics diagnostics;
     private final Map<String, Map<String, Expr>> moduleConstants = FortranParser.newModuleTable();
+    /** The public derived types of the modules read so far, for files that {@code use} them. */
+    private final Map<String, Map<String, dev.gatun.bindings.model.Type>> moduleTypes = new java.util.HashMap<>();
     private final Map<String, Long> kindNames;
 
     /**
@@ -127,9 +130,9 @@ public final class FortranFrontend {
     public FortranSource parse(Path file, List<String> lines) {
         SourceForm form = SourceForm.detect(file, lines);
         List<Statement> statements = new StatementReader(diagnostics).read(file, lines, form);
-        var parser = new FortranParser(diagnostics, moduleConstants, kindNames);
+        var parser = new FortranParser(diagnostics, moduleConstants, kindNames, moduleTypes);
         List<ProcedureDraft> drafts = parser.parse(statements);
         return new FortranSource(new Unit(file, Language.FORTRAN, DraftLowering.lowerAll(drafts, diagnostics),
-                DraftLowering.lowerCommons(drafts, diagnostics), parser.variables()), form);
+                DraftLowering.lowerCommons(drafts, diagnostics), parser.variables(), Declarations.NONE, parser.types()), form);
     }
 }

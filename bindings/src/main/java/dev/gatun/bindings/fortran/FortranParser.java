@@ -2,11 +2,14 @@ package dev.gatun.bindings.fortran;
 
 import dev.gatun.bindings.diag.Diagnostics;
 import dev.gatun.bindings.diag.SourcePosition;
+import dev.gatun.bindings.model.DerivedType;
 import dev.gatun.bindings.model.Expr;
 import dev.gatun.bindings.model.ModuleVariable;
 import dev.gatun.bindings.model.Procedure;
+import dev.gatun.bindings.model.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,19 +43,22 @@ final class FortranParser {
     private final DeclarationParser declarations;
     private final List<ProcedureDraft> finished = new ArrayList<>();
     private final List<ModuleVariable> variables = new ArrayList<>();
+    private final Map<String, Map<String, Type>> moduleTypes;
+    private final List<DerivedType> types = new ArrayList<>();
     private List<Statement> statements;
     private int index;
 
-    FortranParser(Diagnostics diagnostics, Map<String, Map<String, Expr>> moduleConstants) {
-        this(diagnostics, moduleConstants, Map.of());
-    }
-
-    /** {@code kindNames}: an f2py kind map's names, the fallback for kinds that nothing else defines. */
-    FortranParser(Diagnostics diagnostics, Map<String, Map<String, Expr>> moduleConstants, Map<String, Long> kindNames) {
+    /**
+     * {@code kindNames}: an f2py kind map's names, the fallback for kinds that nothing else defines; {@code moduleTypes}:
+     * the derived types of the modules read so far (this parser adds its own), for {@code use}.
+     */
+    FortranParser(Diagnostics diagnostics, Map<String, Map<String, Expr>> moduleConstants, Map<String, Long> kindNames,
+            Map<String, Map<String, Type>> moduleTypes) {
         this.kindNames = kindNames;
         this.diagnostics = diagnostics;
         this.moduleConstants = moduleConstants;
-        this.declarations = new DeclarationParser(diagnostics, moduleConstants);
+        this.moduleTypes = moduleTypes;
+        this.declarations = new DeclarationParser(diagnostics, moduleConstants, moduleTypes);
     }
 
     /** Parses one file's statements into procedure drafts, in source order. */
@@ -80,7 +86,7 @@ final class FortranParser {
                 } else {
                     Header h = header(c, fileConstants);
                     if (h != null) {
-                        procedure(h, null, fileConstants, new ImplicitRules(), finished);
+                        procedure(h, null, fileConstants, Map.of(), new ImplicitRules(), finished);
                     } else if (!first.is("end")) {
                         diagnostics.warning(c.position(first), "skipped statement outside any procedure: " + shorten(c.statement().text()));
                     }
@@ -198,6 +204,11 @@ final class FortranParser {
         Map<String, Expr> constants = baseConstants();
         ImplicitRules implicit = new ImplicitRules();
         moduleConstants.put(name, constants);
+        Map<String, Type> scopeTypes = new LinkedHashMap<>();
+        // What 'use' of this module imports: its own public types; filled at 'end module', when accessibility is known.
+        Map<String, Type> exportedTypes = new LinkedHashMap<>();
+        moduleTypes.put(name, exportedTypes);
+        int firstTypeDefinition = types.size();
         int firstDraft = finished.size();
         Accessibility access = new Accessibility();
         // The module's own declarations collect here, as a procedure's would: they are its variables.
@@ -215,25 +226,34 @@ final class FortranParser {
                     // and they are not the module's interface: they are not bound.
                     finished.subList(firstDraft, finished.size()).removeIf(d -> !access.isPublic(d.name));
                     moduleVariables(name, scope, access);
+                    scopeTypes.forEach((typeName, type) -> {
+                        if (access.isPublic(typeName)) {
+                            exportedTypes.put(typeName, type);
+                        }
+                    });
+                    types.subList(firstTypeDefinition, types.size()).removeIf(t -> !access.isPublic(t.name().toLowerCase(java.util.Locale.ROOT)));
                     return;
                 } else if ((first.is("private") || first.is("public")) && !c.peek(1).is("(")) {
                     access.statement(c);
                 } else if (first.is("contains")) {
                     continue;
                 } else if (first.is("use")) {
-                    declarations.use(c, constants);
+                    declarations.use(c, constants, scopeTypes);
                 } else if (first.is("implicit")) {
                     declarations.implicit(c, implicit, constants);
                 } else if (first.is("interface") || (first.is("abstract") && c.peek(1).is("interface"))) {
                     skipUntilEnd("interface");
                 } else if (first.is("type") && !c.peek(1).is("(")) {
-                    skipUntilEnd("type");
+                    Type t = typeDefinition(c, name, constants, scopeTypes, access);
+                    if (t != null) {
+                        types.add(new DerivedType(name, t));
+                    }
                 } else if (TypeSpec.startsAt(c) && header(copy(c), constants) == null || first.is("parameter")) {
                     declarations.declaration(c, scope, constants);
                 } else {
                     Header h = header(c, constants);
                     if (h != null) {
-                        procedure(h, name, constants, implicit, finished);
+                        procedure(h, name, constants, scopeTypes, implicit, finished);
                     }
                 }
             } catch (Cursor.ParseException e) {
@@ -264,6 +284,61 @@ final class FortranParser {
     /** The public variables of the modules parsed so far, in source order. */
     List<ModuleVariable> variables() {
         return variables;
+    }
+
+    /** The public derived types of the modules parsed so far, in source order. */
+    List<DerivedType> types() {
+        return types;
+    }
+
+    /**
+     * Reads a derived-type definition from its {@code type} statement through {@code end type} and registers it in
+     * {@code scope} under its lower-case name. Returns the model type, or null when it cannot be bound (reported;
+     * procedures that use it are then skipped naming it).
+     */
+    private Type typeDefinition(Cursor c, String module, Map<String, Expr> constants, Map<String, Type> scope, Accessibility access) {
+        DerivedTypeReader.Header header;
+        try {
+            header = DerivedTypeReader.header(c);
+        } catch (Cursor.ParseException e) {
+            diagnostics.warning(e.position(), "skipped a type definition: " + e.getMessage());
+            skipUntilEnd("type");
+            return null;
+        }
+        var draft = new ProcedureDraft(header.name(), Procedure.Kind.SUBROUTINE, header.position(), constants, new ImplicitRules());
+        draft.types.putAll(scope);
+        var reader = new DerivedTypeReader(header, draft, diagnostics);
+        boolean bindings = false;
+        while (index < statements.size()) {
+            Cursor s = nextCursor();
+            if (s == null) {
+                reader.problem(unlexed.positionAt(lexError.index()), lexError.getMessage());
+                continue;
+            }
+            try {
+                if (isEnd(s, "type")) {
+                    Type t = reader.lower(module);
+                    // A type that cannot be bound stays in scope as an opaque struct, so its users are skipped naming it.
+                    scope.put(header.name().toLowerCase(java.util.Locale.ROOT), t != null ? t : Type.Struct.opaque(header.name(), header.position()));
+                    if (header.isPrivate() && access != null) {
+                        access.explicit.put(header.name(), false);
+                    }
+                    return t;
+                } else if (s.peek().is("contains")) {
+                    bindings = true;
+                } else if (bindings) {
+                    reader.binding(s);
+                } else if (TypeSpec.startsAt(s)) {
+                    declarations.declaration(s, draft, constants);
+                } else {
+                    reader.otherStatement(s);
+                }
+            } catch (Cursor.ParseException e) {
+                reader.problem(e.position(), e.getMessage());
+            }
+        }
+        diagnostics.error(header.position(), "type '" + header.name() + "' has no matching 'end type'");
+        return null;
     }
 
     /**
@@ -379,8 +454,10 @@ final class FortranParser {
     }
 
     /** Parses a procedure's specification part, then skips its body through the matching end. */
-    private void procedure(Header h, String module, Map<String, Expr> constants, ImplicitRules implicit, List<ProcedureDraft> sink) {
+    private void procedure(Header h, String module, Map<String, Expr> constants, Map<String, Type> scopeTypes, ImplicitRules implicit,
+            List<ProcedureDraft> sink) {
         var draft = new ProcedureDraft(h.name(), h.kind(), h.position(), constants, implicit);
+        draft.types.putAll(scopeTypes);
         draft.module = module;
         draft.prefixType = h.prefixType();
         draft.resultName = h.resultName();
@@ -443,7 +520,10 @@ final class FortranParser {
             return false;
         }
         if (first.is("use")) {
-            declarations.use(c, draft.constants);
+            declarations.use(c, draft.constants, draft.types);
+        } else if (first.is("type") && !c.peek(1).is("(") && !c.peek(1).is("=")) {
+            // A type defined inside a procedure: bound only through bind(C) procedures, which need no shim naming it.
+            typeDefinition(c, null, draft.constants, draft.types, null);
         } else if (first.is("implicit")) {
             declarations.implicit(c, draft.implicit, draft.constants);
         } else if (first.is("interface") || (first.is("abstract") && c.peek(1).is("interface"))) {
@@ -482,7 +562,7 @@ final class FortranParser {
             Header h = header(c, owner.constants);
             if (h != null) {
                 // Interface bodies do not inherit the host's implicit rules or names (only via import).
-                procedure(h, null, owner.constants, new ImplicitRules(), bodies);
+                procedure(h, null, owner.constants, owner.types, new ImplicitRules(), bodies);
             }
         }
     }

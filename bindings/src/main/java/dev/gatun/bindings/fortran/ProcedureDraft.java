@@ -46,6 +46,8 @@ final class ProcedureDraft {
     final Map<String, Entity> entities = new LinkedHashMap<>();
     final Map<String, ProcedureDraft> interfaces = new LinkedHashMap<>();
     final Map<String, Expr> constants;
+    /** The derived types in scope (host, {@code use}d modules, local definitions), by lower-case name. */
+    final Map<String, dev.gatun.bindings.model.Type> types = new LinkedHashMap<>();
     final ImplicitRules implicit;
     TypeSpec prefixType;
     String resultName;

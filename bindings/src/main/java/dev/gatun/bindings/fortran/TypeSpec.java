@@ -11,8 +11,31 @@ import java.util.OptionalLong;
  * @param type        the model type, or null when unsupported
  * @param spelling    the source spelling, for messages ({@code real*16}, {@code type(point)})
  * @param unsupported why the type cannot be bound, or null
+ * @param derived     the lower-case name of a derived type ({@code type(point)}), resolved against the types in
+ *                    scope when the declaration is lowered; null for intrinsic types
  */
-record TypeSpec(Type type, String spelling, String unsupported) {
+record TypeSpec(Type type, String spelling, String unsupported, String derived) {
+
+    /** An intrinsic type, or one that cannot be bound. */
+    TypeSpec(Type type, String spelling, String unsupported) {
+        this(type, spelling, unsupported, null);
+    }
+
+    /**
+     * Resolves a derived type against the types in scope (a {@code bind(C)} type is a struct, another a handle).
+     *
+     * @param types the derived types visible where the declaration is, by lower-case name
+     * @return this spec with its type, or with the reason it has none
+     */
+    TypeSpec resolve(Map<String, Type> types) {
+        if (derived == null || type != null) {
+            return this;
+        }
+        Type t = types.get(derived);
+        return t != null ? new TypeSpec(t, spelling, null, derived)
+                : new TypeSpec(null, spelling, "derived type '" + derived + "' is not defined in a module this unit uses"
+                        + " (types defined inside a procedure, or in a module Gatun was not given, are not bound)", derived);
+    }
 
     private static final java.util.Set<String> STARTS = java.util.Set.of("integer", "real", "doubleprecision", "double",
             "complex", "doublecomplex", "logical", "character", "type", "class");
@@ -133,6 +156,9 @@ record TypeSpec(Type type, String spelling, String unsupported) {
         if (base.equals("type") && (name.toString().equals("c_ptr") || name.toString().equals("c_funptr"))) {
             return supported(new Type.Pointer(Type.VOID), spelling);
         }
-        return new TypeSpec(null, spelling, "derived types are not supported yet");
+        if (base.equals("class")) {
+            return new TypeSpec(null, spelling, "polymorphic " + spelling + " is not bound; declare it type(" + name + ")");
+        }
+        return new TypeSpec(null, spelling, null, name.toString().toLowerCase(java.util.Locale.ROOT));
     }
 }

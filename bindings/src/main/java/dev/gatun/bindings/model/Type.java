@@ -194,6 +194,75 @@ public sealed interface Type {
     }
 
     /**
+     * A Fortran derived type that is not {@code bind(C)}: its layout is the compiler's secret, so Java holds
+     * an object only as an address (a handle) and reaches its components and type-bound procedures through
+     * generated {@code bind(C)} shim functions.
+     *
+     * @param name       the type name as written
+     * @param module     the module that defines it (shims {@code use} it)
+     * @param components the components Java can reach, in declaration order
+     * @param bindings   its type-bound procedures, in declaration order
+     * @param position   where it was defined
+     */
+    record Derived(String name, String module, List<Component> components, List<Binding> bindings, SourcePosition position)
+            implements Type {
+        /** Validates and copies the components. */
+        public Derived {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(module, "module");
+            components = List.copyOf(components);
+            bindings = List.copyOf(bindings);
+            Objects.requireNonNull(position, "position");
+        }
+
+        @Override
+        public String describe() {
+            return "type(" + name + ")";
+        }
+    }
+
+    /**
+     * One component of a {@link Derived} type that Java can reach.
+     *
+     * @param name        the component name
+     * @param type        a number, logical, fixed-length character, bind(C) struct or handle type; the element type of an array
+     * @param dimensions  its dimensions, empty for a scalar; deferred ({@code :}) for an allocatable or pointer array
+     * @param allocatable true for an {@code allocatable} array component
+     * @param pointer     true for a {@code pointer} array component
+     * @param position    where it was declared
+     */
+    record Component(String name, Type type, List<Dimension> dimensions, boolean allocatable, boolean pointer, SourcePosition position) {
+        /** Validates and copies the components. */
+        public Component {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+            dimensions = List.copyOf(dimensions);
+            Objects.requireNonNull(position, "position");
+            if ((allocatable || pointer) && dimensions.isEmpty()) {
+                throw new IllegalArgumentException("component '" + name + "': only allocatable and pointer arrays are bound");
+            }
+        }
+    }
+
+    /**
+     * A type-bound procedure: {@code procedure :: norm => particle_norm}.
+     *
+     * @param name      the binding name (the Java method name derives from it)
+     * @param procedure the specific procedure it calls
+     * @param pass      the passed-object dummy argument's name, or null for {@code nopass} (the first dummy by default
+     *                  is resolved when the procedure is known)
+     * @param position  where it was declared
+     */
+    record Binding(String name, String procedure, String pass, SourcePosition position) {
+        /** Validates the components. */
+        public Binding {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(procedure, "procedure");
+            Objects.requireNonNull(position, "position");
+        }
+    }
+
+    /**
      * A procedure passed as an argument: a C function pointer, a Fortran dummy procedure declared
      * in an {@code interface} block, or {@code type(c_funptr)} with a known signature.
      *

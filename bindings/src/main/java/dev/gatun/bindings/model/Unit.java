@@ -15,9 +15,10 @@ import java.util.Objects;
  *                     per unit that names a block); empty for C
  * @param variables    the public variables of the Fortran modules it declares, in source order; empty for C
  * @param declarations what else a C header declares (constants, globals, structs, callbacks, variadics); none for Fortran
+ * @param types        the derived types its Fortran modules define, in source order; empty for C
  */
 public record Unit(Path source, Language language, List<Procedure> procedures, List<CommonBlock> commons,
-                   List<ModuleVariable> variables, Declarations declarations) {
+                   List<ModuleVariable> variables, Declarations declarations, List<DerivedType> types) {
 
     /** Validates and copies the components. */
     public Unit {
@@ -27,6 +28,22 @@ public record Unit(Path source, Language language, List<Procedure> procedures, L
         commons = List.copyOf(commons);
         variables = List.copyOf(variables);
         Objects.requireNonNull(declarations, "declarations");
+        types = List.copyOf(types);
+    }
+
+    /**
+     * A unit without derived types.
+     *
+     * @param source       the file as the user named it
+     * @param language     its language
+     * @param procedures   the procedures it declares, in source order
+     * @param commons      its common blocks
+     * @param variables    its module variables
+     * @param declarations its C declarations
+     */
+    public Unit(Path source, Language language, List<Procedure> procedures, List<CommonBlock> commons,
+            List<ModuleVariable> variables, Declarations declarations) {
+        this(source, language, procedures, commons, variables, declarations, List.of());
     }
 
     /**
@@ -100,6 +117,6 @@ public record Unit(Path source, Language language, List<Procedure> procedures, L
      * @return the new unit
      */
     public Unit withProcedures(List<Procedure> replaced) {
-        return new Unit(source, language, replaced, commons, variables, declarations);
+        return new Unit(source, language, replaced, commons, variables, declarations, types);
     }
 }

@@ -120,7 +120,12 @@ public final class Notes {
         /** A function pointer (upcall stub) for a callback. */
         CALLBACK,
         /** The address where a shim stores a complex or character function result. */
-        RESULT
+        RESULT,
+        /**
+         * The address of a derived-type object passed by reference: a {@code bind(C)} struct's memory (or the first of an
+         * array of them), or the Fortran object behind a handle.
+         */
+        OBJECT
     }
 
     /**

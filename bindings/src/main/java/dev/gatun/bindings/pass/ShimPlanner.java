@@ -47,6 +47,13 @@ final class ShimPlanner {
             Type t = p.type();
             if (t instanceof Type.Callback) {
                 slots.add(new Notes.Slot(Notes.SlotKind.CALLBACK, p, 0));
+            } else if ((t instanceof Type.Struct && p.passing() == Parameter.Passing.REFERENCE) || t instanceof Type.Derived) {
+                slots.add(new Notes.Slot(Notes.SlotKind.OBJECT, p, 0));
+                for (int d = 0; d < p.rank(); d++) {
+                    if (shim && p.dimensions().get(d) instanceof Dimension.AssumedShape) {
+                        slots.add(new Notes.Slot(Notes.SlotKind.EXTENT, p, d));
+                    }
+                }
             } else if (t instanceof Type.Character) {
                 slots.add(new Notes.Slot(Notes.SlotKind.STRING_POINTER, p, 0));
                 if (proc.language() == dev.gatun.bindings.model.Language.FORTRAN) {

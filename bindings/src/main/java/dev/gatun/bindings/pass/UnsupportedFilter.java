@@ -34,21 +34,28 @@ final class UnsupportedFilter {
     }
 
     void run(Library library) {
+        Set<String> moduleTypes = new java.util.HashSet<>();
+        library.units().forEach(u -> u.types().forEach(t -> moduleTypes.add(t.name().toLowerCase(java.util.Locale.ROOT))));
         for (Procedure p : library.procedures()) {
-            reason(p).ifPresent(r -> {
+            reason(p, moduleTypes).ifPresent(r -> {
                 notes.put(p, new Notes.Unsupported(r));
                 diagnostics.warning(p.position(), "skipped " + (p.kind() == Procedure.Kind.FUNCTION ? "function" : "subroutine") + " '" + p.name() + "': " + r);
             });
         }
     }
 
-    private static Optional<String> reason(Procedure proc) {
+    private static Optional<String> reason(Procedure proc, Set<String> moduleTypes) {
         boolean direct = proc.interop() == Procedure.Interop.DIRECT;
         for (Parameter p : proc.parameters()) {
             String where = "parameter '" + p.name() + "' ";
             Type t = p.type();
-            if (t instanceof Type.Struct s) {
-                if (proc.language() == Language.FORTRAN || p.passing() != Parameter.Passing.VALUE) {
+            if (proc.language() == Language.FORTRAN && (t instanceof Type.Struct || t instanceof Type.Derived)) {
+                Optional<String> bad = fortranObject(p, t, direct, moduleTypes);
+                if (bad.isPresent()) {
+                    return Optional.of(where + bad.get());
+                }
+            } else if (t instanceof Type.Struct s) {
+                if (p.passing() != Parameter.Passing.VALUE) {
                     return Optional.of(where + "is a derived type; only C structs passed by value or by pointer are bound");
                 }
                 if (s.opaque()) {
@@ -61,7 +68,7 @@ final class UnsupportedFilter {
                     return Optional.of(where + bad.get());
                 }
             } else if (p.isArray()) {
-                if (!(t instanceof Type.Scalar s) || !ARRAY_ELEMENTS.contains(s.kind())) {
+                if (!(t instanceof Type.Struct) && (!(t instanceof Type.Scalar s) || !ARRAY_ELEMENTS.contains(s.kind()))) {
                     return Optional.of(where + "is an array of " + t.describe()
                             + "; arrays of double, float, 8- to 64-bit integers (unsigned ones as the signed array of their width),"
                             + " complex float and complex double are supported");
@@ -92,7 +99,17 @@ final class UnsupportedFilter {
             }
         }
         Type r = proc.result();
-        if (r instanceof Type.Struct s && (proc.language() == Language.FORTRAN || s.opaque())) {
+        if (proc.language() == Language.FORTRAN && r instanceof Type.Struct s && s.opaque()) {
+            return Optional.of("it returns type(" + s.name() + "), which is not bound (see the warning where it is defined)");
+        }
+        if (proc.language() == Language.FORTRAN && r instanceof Type.Struct s && !direct && !moduleTypes.contains(s.name().toLowerCase(java.util.Locale.ROOT))) {
+            return Optional.of("it returns " + r.describe() + ", which is defined inside the procedure, where no shim can name it;"
+                    + " define the type in a module");
+        }
+        if (r instanceof Type.Derived d) {
+            return Optional.of("it returns type(" + d.name() + "), which is not bind(C); functions returning such objects are not bound yet");
+        }
+        if (r instanceof Type.Struct s && proc.language() != Language.FORTRAN && s.opaque()) {
             return Optional.of("it returns " + (s.opaque() ? "the opaque " + s.describe() + " by value" : "a derived type")
                     + "; only C structs with a known layout are returned");
         }
@@ -105,6 +122,35 @@ final class UnsupportedFilter {
         }
         if (direct && (r instanceof Type.Character || (r instanceof Type.Scalar s && s.kind().isComplex()))) {
             return Optional.of("a bind(C) function returning complex or character is not supported; drop bind(C)");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A derived-type argument of a Fortran procedure: a bind(C) type is a struct (by reference, by value, or a rank-1
+     * array of them); a shim has to name the type, so it must come from a module.
+     */
+    private static Optional<String> fortranObject(Parameter p, Type t, boolean direct, Set<String> moduleTypes) {
+        String name = t instanceof Type.Struct s ? s.name() : ((Type.Derived) t).name();
+        if (t instanceof Type.Struct s && s.opaque()) {
+            return Optional.of("is type(" + name + "), which is not bound (see the warning where it is defined)");
+        }
+        if (t instanceof Type.Derived) {
+            return Optional.of("is type(" + name + "), which is not bind(C); such arguments are not bound yet");
+        }
+        if (!direct && !moduleTypes.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            return Optional.of("is type(" + name + "), which is defined inside the procedure, where no shim can name it; define the type"
+                    + " in a module (or make the procedure bind(C))");
+        }
+        if (p.intent() == Parameter.Intent.HIDE) {
+            return Optional.of("is a hidden type(" + name + ") argument; give it to Java (drop intent(hide))");
+        }
+        if (p.isArray() && p.rank() != 1) {
+            return Optional.of("is a rank-" + p.rank() + " array of type(" + name + "); rank-1 arrays of derived types are bound");
+        }
+        if (p.isArray() && direct && p.dimensions().getFirst() instanceof Dimension.AssumedShape) {
+            return Optional.of("is assumed-shape in a bind(C) procedure, which needs Fortran 2018 descriptors; drop bind(C) so Gatun"
+                    + " generates a shim, or use explicit shape");
         }
         return Optional.empty();
     }

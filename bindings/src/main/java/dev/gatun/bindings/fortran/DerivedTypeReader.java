@@ -1,0 +1,274 @@
+package dev.gatun.bindings.fortran;
+
+import dev.gatun.bindings.diag.Diagnostics;
+import dev.gatun.bindings.diag.SourcePosition;
+import dev.gatun.bindings.model.Dimension;
+import dev.gatun.bindings.model.Expr;
+import dev.gatun.bindings.model.ScalarKind;
+import dev.gatun.bindings.model.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Reads one derived-type definition ({@code type [, bind(c)] :: name ... end type}) and lowers it: a
+ * {@code bind(C)} type becomes a {@link Type.Struct} laid out by the C rules that gfortran follows for it
+ * (each component at the next multiple of its alignment, the size rounded up to the largest alignment), so
+ * it gets the same Java class as the equivalent C struct; any other type becomes a {@link Type.Derived}
+ * handle type with the components Java can reach and its type-bound procedures. Component declarations are
+ * read by {@link DeclarationParser} into a scratch draft, exactly as a procedure's declarations.
+ */
+final class DerivedTypeReader {
+
+    /**
+     * The {@code type} statement.
+     *
+     * @param name        the type name
+     * @param bindC       {@code bind(c)}
+     * @param isPrivate   {@code type, private :: t}
+     * @param unsupported why the type cannot be bound at all ({@code extends}, {@code abstract}, parameters), or null
+     * @param position    where the statement is
+     */
+    record Header(String name, boolean bindC, boolean isPrivate, String unsupported, SourcePosition position) {
+    }
+
+    private final Header header;
+    private final ProcedureDraft components;
+    private final Diagnostics diagnostics;
+    private final List<Type.Binding> bindings = new ArrayList<>();
+    private String problem;
+    private SourcePosition problemAt;
+
+    DerivedTypeReader(Header header, ProcedureDraft components, Diagnostics diagnostics) {
+        this.header = header;
+        this.components = components;
+        this.diagnostics = diagnostics;
+    }
+
+    /** Parses {@code type [, attr]... [::] name [(params)]} at the cursor. */
+    static Header header(Cursor c) {
+        Token keyword = c.expect("type", "");
+        boolean bindC = false;
+        boolean isPrivate = false;
+        String unsupported = null;
+        while (c.accept(",")) {
+            Token a = c.expectName("a type attribute");
+            switch (a.text()) {
+                case "bind" -> {
+                    c.expect("(", "after 'bind'");
+                    c.expect("c", "in 'bind('");
+                    c.expect(")", "to close 'bind('");
+                    bindC = true;
+                }
+                case "extends" -> {
+                    c.expect("(", "after 'extends'");
+                    Token parent = c.expectName("the parent type");
+                    c.expect(")", "to close 'extends('");
+                    unsupported = "it extends '" + parent.text() + "'; extended types are not bound yet";
+                }
+                case "abstract" -> unsupported = "it is abstract";
+                case "private" -> isPrivate = true;
+                case "public" -> {
+                    // the default
+                }
+                default -> unsupported = "its attribute '" + a.text() + "' is not supported";
+            }
+        }
+        c.accept("::");
+        Token name = c.expectName("a type name");
+        if (c.peek().is("(")) {
+            unsupported = "it is a parameterized derived type";
+        }
+        return new Header(name.text(), bindC, isPrivate, unsupported, c.position(keyword));
+    }
+
+    /** Records why the type cannot be read completely; the first problem is reported. */
+    void problem(SourcePosition where, String message) {
+        if (problem == null) {
+            problem = message;
+            problemAt = where;
+        }
+    }
+
+    /** {@code sequence}, {@code private}, {@code public} and procedure-pointer components. */
+    void otherStatement(Cursor s) {
+        Token first = s.peek();
+        if (first.is("sequence") || first.is("private") || first.is("public")) {
+            return;
+        }
+        if (first.is("procedure")) {
+            if (header.bindC()) {
+                problem(s.position(first), "procedure pointer components are not interoperable; use type(c_funptr)");
+            } else {
+                diagnostics.warning(s.position(first), "no accessor for a procedure-pointer component of type '" + header.name()
+                        + "': procedure pointers are not bound");
+            }
+            return;
+        }
+        problem(s.position(first), "unexpected " + Cursor.describe(first) + " in the definition of type '" + header.name() + "'");
+    }
+
+    /** A statement after {@code contains}: {@code procedure [, pass(x) | nopass] :: name [=> specific], ...}. */
+    void binding(Cursor s) {
+        Token first = s.next();
+        if (!first.is("procedure")) {
+            return; // generic, final, private: nothing Java calls by name
+        }
+        if (s.peek().is("(")) {
+            diagnostics.warning(s.position(first), "skipped a deferred type-bound procedure of type '" + header.name()
+                    + "': only bindings to a specific procedure are bound");
+            return;
+        }
+        String pass = "";
+        while (s.accept(",")) {
+            Token a = s.expectName("a binding attribute");
+            if (a.is("nopass")) {
+                pass = null;
+            } else if (a.is("pass") && s.accept("(")) {
+                pass = s.expectName("the passed-object dummy").text();
+                s.expect(")", "to close 'pass('");
+            }
+        }
+        s.accept("::");
+        do {
+            Token name = s.expectName("a binding name");
+            String specific = s.accept("=>") ? s.expectName("a procedure name").text() : name.text();
+            bindings.add(new Type.Binding(name.text(), specific, pass, s.position(name)));
+        } while (s.accept(","));
+    }
+
+    /** Lowers the definition at its {@code end type}; returns null (reported) when it cannot be bound. */
+    Type lower(String module) {
+        if (header.unsupported() != null) {
+            return skip(header.position(), header.unsupported());
+        }
+        if (problem != null) {
+            return skip(problemAt, problem);
+        }
+        return header.bindC() ? struct() : module == null ? skip(header.position(), "it is not bind(C) and not defined in a module,"
+                + " so no shim can name it") : derived(module);
+    }
+
+    private Type skip(SourcePosition where, String reason) {
+        diagnostics.warning(where, "skipped type '" + header.name() + "': " + reason + "; procedures using it are not bound");
+        return null;
+    }
+
+    /** C layout rules, as gfortran applies them to interoperable types. */
+    private Type struct() {
+        var fields = new ArrayList<Type.Field>();
+        long offset = 0;
+        long alignment = 1;
+        for (ProcedureDraft.Entity e : components.entities.values()) {
+            String where = "component '" + e.name + "' ";
+            if (e.unsupportedAttribute != null) {
+                return skip(e.position, where + "is " + e.unsupportedAttribute + ", which a bind(C) type cannot have");
+            }
+            TypeSpec spec = e.type == null ? null : e.type.resolve(components.types);
+            if (spec == null || spec.type() == null) {
+                return skip(e.position, where + (spec == null ? "has no type" : spec.unsupported()));
+            }
+            Type t = spec.type();
+            if (t instanceof Type.Struct s && s.opaque()) {
+                return skip(e.position, where + "is type(" + s.name() + "), which is not bound");
+            }
+            if (t instanceof Type.Character c) {
+                OptionalLong len = KindTable.evaluate(c.length());
+                if (len.isEmpty() || len.getAsLong() != 1) {
+                    return skip(e.position, where + "is " + c.describe() + "; a bind(C) type holds character(len=1) (arrays of c_char)");
+                }
+                t = new Type.Scalar(ScalarKind.INT8);
+            }
+            if (t instanceof Type.Derived d) {
+                return skip(e.position, where + "is " + d.describe() + ", which is not bind(C)");
+            }
+            List<Long> extents = extents(e.dimensions);
+            if (extents == null) {
+                return skip(e.position, where + "has dimensions that are not constant");
+            }
+            long size = size(t);
+            long align = alignment(t);
+            offset = (offset + align - 1) / align * align;
+            var dims = new ArrayList<Dimension>();
+            // Fortran's first index varies fastest: as a C array the dimensions come in reverse order.
+            for (int i = extents.size() - 1; i >= 0; i--) {
+                dims.add(new Dimension.Explicit(new Expr.IntConst(1, e.position), new Expr.IntConst(extents.get(i), e.position), e.position));
+                size *= extents.get(i);
+            }
+            fields.add(new Type.Field(e.name, t, dims, offset, e.position));
+            offset += size;
+            alignment = Math.max(alignment, align);
+        }
+        if (!bindings.isEmpty()) {
+            diagnostics.warning(header.position(), "type '" + header.name() + "' is bind(C): its type-bound procedures are not methods"
+                    + " of the struct class; call the procedures themselves");
+        }
+        long size = (offset + alignment - 1) / alignment * alignment;
+        return new Type.Struct(header.name(), false, fields, size, alignment, header.position());
+    }
+
+    private Type derived(String module) {
+        var out = new ArrayList<Type.Component>();
+        for (ProcedureDraft.Entity e : components.entities.values()) {
+            String reason = null;
+            TypeSpec spec = e.type == null ? null : e.type.resolve(components.types);
+            boolean allocatable = "allocatable".equals(e.unsupportedAttribute);
+            boolean pointer = "pointer".equals(e.unsupportedAttribute);
+            if (spec == null || spec.type() == null) {
+                reason = spec == null ? "it has no type" : spec.unsupported();
+            } else if (spec.type() instanceof Type.Struct s && s.opaque()) {
+                reason = "it is type(" + s.name() + "), which is not bound";
+            } else if ((allocatable || pointer) && e.dimensions.isEmpty()) {
+                reason = "it is an " + e.unsupportedAttribute + " scalar; allocatable and pointer arrays are bound";
+            } else if (!allocatable && !pointer && extents(e.dimensions) == null) {
+                reason = "its dimensions are not constant";
+            } else if (spec.type() instanceof Type.Character c && !(KindTable.evaluate(c.length()).isPresent())) {
+                reason = "its length " + c.length().render() + " is not constant";
+            }
+            if (reason != null) {
+                diagnostics.warning(e.position, "no accessor for component '" + e.name + "' of type '" + header.name() + "': " + reason);
+                continue;
+            }
+            Type t = spec.type();
+            if (t instanceof Type.Character c) {
+                t = new Type.Character(new Expr.IntConst(KindTable.evaluate(c.length()).getAsLong(), e.position));
+            }
+            out.add(new Type.Component(e.name, t, e.dimensions, allocatable, pointer, e.position));
+        }
+        return new Type.Derived(header.name(), module, out, bindings, header.position());
+    }
+
+    /** Constant extents in source order, or null when one is not constant. */
+    private static List<Long> extents(List<Dimension> dimensions) {
+        var out = new ArrayList<Long>();
+        for (Dimension d : dimensions) {
+            if (!(d instanceof Dimension.Explicit x)) {
+                return null;
+            }
+            OptionalLong lo = KindTable.evaluate(x.lower());
+            OptionalLong hi = KindTable.evaluate(x.upper());
+            if (lo.isEmpty() || hi.isEmpty()) {
+                return null;
+            }
+            out.add(Math.max(0, hi.getAsLong() - lo.getAsLong() + 1));
+        }
+        return out;
+    }
+
+    private static long size(Type t) {
+        return switch (t) {
+            case Type.Scalar s -> s.kind().bytes();
+            case Type.Logical l -> l.bytes();
+            case Type.Struct s -> s.size();
+            default -> 8; // type(c_ptr), type(c_funptr)
+        };
+    }
+
+    private static long alignment(Type t) {
+        return switch (t) {
+            case Type.Scalar s -> s.kind().isComplex() ? s.kind().bytes() / 2 : s.kind().bytes();
+            case Type.Struct s -> s.alignment();
+            default -> size(t);
+        };
+    }
+}

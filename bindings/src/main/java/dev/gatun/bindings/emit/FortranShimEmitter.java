@@ -51,7 +51,7 @@ public final class FortranShimEmitter {
     public Optional<String> emit(Library library) {
         List<Procedure> shimmed = library.procedures().stream()
                 .filter(p -> notes.get(p, Notes.CallPlan.class).map(Notes.CallPlan::shim).orElse(false)).toList();
-        String globals = GlobalShimBuilder.all(library, notes);
+        String globals = GlobalShimBuilder.all(library, notes) + HandleShimBuilder.all(library, notes);
         if (shimmed.isEmpty() && globals.isEmpty()) {
             return Optional.empty();
         }
@@ -204,12 +204,18 @@ public final class FortranShimEmitter {
             sb.append("    integer :: gatun_i\n");
         }
         if (function) {
-            sb.append("    ").append(cType(p.result())).append(" :: gatun_result\n");
+            sb.append("    ").append(p.result() instanceof Type.Derived ? "type(c_ptr)" : cType(p.result())).append(" :: gatun_result\n");
+            if (p.result() instanceof Type.Derived d) {
+                sb.append("    type(").append(d.name().toLowerCase(Locale.ROOT)).append("), pointer :: gatun_object\n");
+            }
         }
         sb.append(before);
         switch (plan.result()) {
             case VOID -> sb.append("    call ").append(call).append('\n');
-            case VALUE -> sb.append("    gatun_result = ").append(p.result() instanceof Type.Logical ? "merge(1_c_int, 0_c_int, " + call + ")" : call).append('\n');
+            // A handle-type result is assigned into an object the shim allocates; Java owns it from then on.
+            case VALUE -> sb.append(p.result() instanceof Type.Derived
+                    ? "    allocate(gatun_object)\n    gatun_object = " + call + "\n    gatun_result = c_loc(gatun_object)\n"
+                    : "    gatun_result = " + (p.result() instanceof Type.Logical ? "merge(1_c_int, 0_c_int, " + call + ")" : call) + "\n");
             case VIA_POINTER -> sb.append(p.result() instanceof Type.Character ? "    gatun_r = " + call + "\n" : "    gatun_result = " + call + "\n");
         }
         sb.append(after);

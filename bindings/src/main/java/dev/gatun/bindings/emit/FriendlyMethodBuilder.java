@@ -56,6 +56,7 @@ final class FriendlyMethodBuilder {
         boolean anyArray = false;
         for (Parameter p : proc.parameters()) {
             if (p.type() instanceof Type.Callback || p.type() instanceof Type.Character || StructBuilder.wrapped(p.type()) != null
+                    || p.type() instanceof Type.Derived
                     || (p.isArray() && (p.optional() || p.rank() != 1
                     || JavaTypes.heapArray(p.type()) == null))) {
                 return false;
@@ -198,6 +199,7 @@ final class FriendlyMethodBuilder {
                         : JavaEmitter.requirementField(holder(), parameterName(p)) + ".check(" + name(p) + ");";
                 body.append("        ").append(p.optional() ? "if (" + name(p) + " != null) " : "").append(check).append('\n');
             } else if (p.type() instanceof Type.Callback || StructBuilder.wrapped(p.type()) != null
+                    || (p.type() instanceof Type.Derived && !p.optional())
                     || (p.type() instanceof Type.Character && visible().contains(p) && !p.optional() && !defaulted(p))) {
                 body.append("        Objects.requireNonNull(").append(name(p)).append(", \"").append(p.name()).append("\");\n");
             }
@@ -413,6 +415,7 @@ final class FriendlyMethodBuilder {
         if (proc.kind() == Procedure.Kind.FUNCTION) {
             values.add(switch (plan.result()) {
                 case VALUE -> proc.result() instanceof Type.Logical ? "result$ != 0"
+                        : proc.result() instanceof Type.Derived d ? HandleBuilder.className(d) + ".adopt(result$)"
                         : proc.result() instanceof Type.Struct st ? StructBuilder.className(st) + ".of(result$)"
                         // A pointer to a struct comes back as a view of the struct it points to, or null.
                         : StructBuilder.wrapped(proc.result()) instanceof Type.Struct pointee ? "result$.equals(MemorySegment.NULL) ? null : "

@@ -31,9 +31,13 @@ final class GlobalAccessorBuilder {
      * @param owner       "common block /b/" or "module m", for Javadoc
      * @param type        element or scalar type
      * @param dimensions  dimensions, empty for a scalar
-     * @param allocatable true for an allocatable module array
+     * @param allocatable true for an allocatable module array (or an allocatable or pointer array component)
+     * @param component   true for a component of a derived-type object: the accessors are instance methods of its
+     *                    handle class, whose shim functions take the object's address first
+     * @param pointer     true for a pointer array component (no deallocate: its target may not be Gatun's to free)
      */
-    record Global(String symbol, String name, String owner, Type type, List<Dimension> dimensions, boolean allocatable) {
+    record Global(String symbol, String name, String owner, Type type, List<Dimension> dimensions, boolean allocatable,
+                  boolean component, boolean pointer) {
     }
 
     private GlobalAccessorBuilder() {
@@ -41,11 +45,17 @@ final class GlobalAccessorBuilder {
 
     static Global of(CommonBlock b, CommonBlock.Member m) {
         return new Global(GlobalShimBuilder.commonSymbol(b, m), m.name(), b.blank() ? "blank common" : "common block /" + b.name() + "/",
-                m.type(), m.dimensions(), false);
+                m.type(), m.dimensions(), false, false, false);
     }
 
     static Global of(ModuleVariable v) {
-        return new Global(GlobalShimBuilder.variableSymbol(v), v.name(), "module " + v.module(), v.type(), v.dimensions(), v.allocatable());
+        return new Global(GlobalShimBuilder.variableSymbol(v), v.name(), "module " + v.module(), v.type(), v.dimensions(), v.allocatable(),
+                false, false);
+    }
+
+    static Global of(Type.Derived t, Type.Component c) {
+        return new Global(HandleShimBuilder.componentSymbol(t, c), c.name(), "this {@code type(" + t.name() + ")} object", c.type(),
+                c.dimensions(), c.allocatable() || c.pointer(), true, c.pointer());
     }
 
     /** The constant extents of a non-allocatable array. */
@@ -63,11 +73,14 @@ final class GlobalAccessorBuilder {
             return allocatable(g, base, handle, where);
         }
         sb.append("\n    private static final MethodHandle ").append(handle).append(" = LIBRARY.downcall(\"").append(g.symbol())
-                .append("\", FunctionDescriptor.of(ADDRESS));\n");
+                .append("\", FunctionDescriptor.of(ADDRESS").append(g.component() ? ", ADDRESS" : "").append("));\n");
         Type t = g.type();
+        // Module and COMMON variables are static; a component is reached through its object, so its accessors are not.
+        String modifier = g.component() ? "" : "static ";
+        String address = g.component() ? "member(" : "global(";
         if (g.dimensions().isEmpty()) {
             long bytes = bytes(t);
-            String seg = "global(" + handle + ", " + bytes + "L)";
+            String seg = address + handle + ", " + bytes + "L)";
             String java = JavaTypes.scalar(t);
             sb.append("""
 
@@ -76,7 +89,7 @@ final class GlobalAccessorBuilder {
                          *
                          * @return its value%s
                          */
-                        public static %s get%s() {
+                        public %sget%s() {
                             return %s;
                         }
 
@@ -85,11 +98,11 @@ final class GlobalAccessorBuilder {
                          *
                          * @param value the new value%s
                          */
-                        public static void set%s(%s value) {
+                        public %svoid set%s(%s value) {
                             %s;
                         }
-                    """.formatted(where, t instanceof Type.Character ? ", without trailing blanks" : "", java, base, load(t, seg), where,
-                    t instanceof Type.Character ? ", blank-padded or cut to the declared length" : "", base, java, store(t, seg)));
+                    """.formatted(where, t instanceof Type.Character ? ", without trailing blanks" : "", modifier + java + " ", base, load(t, seg),
+                    where, t instanceof Type.Character ? ", blank-padded or cut to the declared length" : "", modifier, base, java, store(t, seg)));
             return sb.toString();
         }
         List<Long> extents = extents(g).orElseThrow();
@@ -104,9 +117,9 @@ final class GlobalAccessorBuilder {
                          *
                          * @return the elements without trailing blanks
                          */
-                        public static String[] get%s() {
+                        public %sString[] get%s() {
                             String[] values = new String[%d];
-                            FortranStrings.readInto(global(%s, %dL), %dL, values);
+                            FortranStrings.readInto(%s%s, %dL), %dL, values);
                             return values;
                         }
 
@@ -117,12 +130,12 @@ final class GlobalAccessorBuilder {
                          * @param value the new value, blank-padded or cut to %d bytes
                          * @throws IndexOutOfBoundsException if {@code index} is outside the %d elements
                          */
-                        public static void set%s(int index, String value) {
+                        public %svoid set%s(int index, String value) {
                             Objects.checkIndex(index, %d);
-                            FortranStrings.write(global(%s, %dL), index * %dL, %dL, value);
+                            FortranStrings.write(%s%s, %dL), index * %dL, %dL, value);
                         }
-                    """.formatted(where, count, base, count, handle, count * len, len, where, len, count, base, count, handle, count * len,
-                    len, len));
+                    """.formatted(where, count, modifier, base, count, address, handle, count * len, len, where, len, count, modifier, base, count,
+                    address, handle, count * len, len, len));
             return sb.toString();
         }
         String cls = JavaTypes.arrayClass(t);
@@ -133,10 +146,10 @@ final class GlobalAccessorBuilder {
                      *
                      * @return the %s-element array, Fortran order
                      */
-                    public static %s get%s() {
-                        return %s.wrap(global(%s, %dL), Order.FORTRAN, %s);
+                    public %s%s get%s() {
+                        return %s.wrap(%s%s, %dL), Order.FORTRAN, %s);
                     }
-                """.formatted(where, count, cls, base, cls, handle, count * bytes(t), shape));
+                """.formatted(where, count, modifier, cls, base, cls, address, handle, count * bytes(t), shape));
         return sb.toString();
     }
 
@@ -151,24 +164,42 @@ final class GlobalAccessorBuilder {
                     .append(g.name()).append(": expected extent >= 0 in dimension ").append(d).append(", got \" + extent").append(d)
                     .append(");\n        }\n        shape.setAtIndex(JAVA_LONG, ").append(d).append(", extent").append(d).append(");\n");
         }
+        // A component's shim functions take the object's address first; its views live as long as the object's owner.
+        boolean c = g.component();
+        String self = c ? "ADDRESS, " : "";
+        String selfArg = c ? "segment, " : "";
+        String modifier = c ? "" : "static ";
+        String what = g.pointer() ? "pointer" : "allocatable";
+        String deallocate = g.pointer() ? "" : """
+
+                    /** Deallocates %1$s if it is allocated (Fortran {@code deallocate}); views of it become invalid. */
+                    public %2$svoid deallocate%3$s() {
+                        try {
+                            %4$s_DEALLOCATE.invokeExact(%5$s);
+                        } catch (Throwable t) {
+                            throw unexpected(t);
+                        }
+                    }
+                """.formatted(where, modifier, base, handle, c ? "segment" : "");
+        String release = g.pointer() ? "; the memory it pointed to before is not freed (Gatun cannot know who owns it)"
+                : ", deallocating it first if it is allocated";
         return """
 
-                    private static final MethodHandle %1$s = LIBRARY.downcall("%2$s", FunctionDescriptor.of(ADDRESS, ADDRESS));
-                    private static final MethodHandle %1$s_ALLOCATE = LIBRARY.downcall("%2$s_allocate", FunctionDescriptor.ofVoid(ADDRESS));
-                    private static final MethodHandle %1$s_DEALLOCATE = LIBRARY.downcall("%2$s_deallocate", FunctionDescriptor.ofVoid());
+                    private static final MethodHandle %1$s = LIBRARY.downcall("%2$s", FunctionDescriptor.of(ADDRESS, %11$sADDRESS));
+                    private static final MethodHandle %1$s_ALLOCATE = LIBRARY.downcall("%2$s_allocate", FunctionDescriptor.ofVoid(%11$sADDRESS));%14$s
 
                     /**
-                     * Returns allocatable %3$s as a view of its current allocation (no copy), or null when it is
-                     * not allocated. The view is valid until the array is deallocated or allocated again, by Java
+                     * Returns %15$s %3$s as a view of its current %16$s (no copy), or null when it is
+                     * not %17$s. The view is valid until the array is deallocated or allocated again, by Java
                      * or by Fortran.
                      *
-                     * @return the array, Fortran order, or null
+                     * @return the array, Fortran order, or null%18$s
                      */
-                    public static %4$s get%5$s() {
+                    public %13$s%4$s get%5$s() {
                         try (Arena arena = Arena.ofConfined()) {
                             MemorySegment shape = arena.allocate(JAVA_LONG, %6$d);
-                            MemorySegment address = (MemorySegment) %1$s.invokeExact(shape);
-                            long[] extents = shape.toArray(JAVA_LONG);
+                            MemorySegment address = (MemorySegment) %1$s.invokeExact(%12$sshape);
+                            long[] extents = shape.toArray(JAVA_LONG);%22$s
                             if (extents[0] < 0) {
                                 return null;
                             }
@@ -176,36 +207,35 @@ final class GlobalAccessorBuilder {
                             for (long e : extents) {
                                 count = Math.multiplyExact(count, e);
                             }
-                            return %4$s.wrap(address.reinterpret(Math.multiplyExact(count, %7$dL)), Order.FORTRAN, extents);
+                            return %4$s.wrap(%19$s, Order.FORTRAN, extents);
                         } catch (Throwable t) {
                             throw unexpected(t);
                         }
                     }
 
                     /**
-                     * Allocates %3$s with these extents (Fortran {@code allocate}), deallocating it first if it is allocated.
+                     * Allocates %3$s with these extents (Fortran {@code allocate})%20$s.
                      *
                 %8$s     * @throws IllegalArgumentException if an extent is negative
                      */
-                    public static void allocate%5$s(%9$s) {
+                    public %13$svoid allocate%5$s(%9$s) {
                         try (Arena arena = Arena.ofConfined()) {
                             MemorySegment shape = arena.allocate(JAVA_LONG, %6$d);
-                %10$s            %1$s_ALLOCATE.invokeExact(shape);
+                %10$s            %1$s_ALLOCATE.invokeExact(%12$sshape);
                         } catch (Throwable t) {
                             throw unexpected(t);
                         }
                     }
-
-                    /** Deallocates %3$s if it is allocated (Fortran {@code deallocate}); views of it become invalid. */
-                    public static void deallocate%5$s() {
-                        try {
-                            %1$s_DEALLOCATE.invokeExact();
-                        } catch (Throwable t) {
-                            throw unexpected(t);
-                        }
-                    }
-                """.formatted(handle, g.symbol(), where, cls, base, rank, bytes(g.type()),
-                paramDocs(rank), String.join(", ", params), checks.toString().indent(4).replaceAll("(?m)^[ ]+$", ""));
+                %21$s""".formatted(handle, g.symbol(), where, cls, base, rank, bytes(g.type()),
+                paramDocs(rank), String.join(", ", params), checks.toString().indent(4).replaceAll("(?m)^[ ]+$", ""), self, selfArg, modifier,
+                g.pointer() ? "" : "\n    private static final MethodHandle " + handle + "_DEALLOCATE = LIBRARY.downcall(\"" + g.symbol()
+                        + "_deallocate\", FunctionDescriptor.ofVoid(" + (c ? "ADDRESS" : "") + "));",
+                what, g.pointer() ? "target" : "allocation", g.pointer() ? "associated" : "allocated",
+                g.pointer() ? "\n     * @throws IllegalStateException if the pointer points to memory that is not contiguous" : "",
+                c ? "within(address, Math.multiplyExact(count, " + bytes(g.type()) + "L))"
+                        : "address.reinterpret(Math.multiplyExact(count, " + bytes(g.type()) + "L))",
+                release, deallocate, g.pointer() ? "\n                if (extents[0] == -2) {\n                    throw new IllegalStateException(\""
+                        + g.name() + " points to memory that is not contiguous; no view of it\");\n                }" : "");
     }
 
     private static String paramDocs(int rank) {

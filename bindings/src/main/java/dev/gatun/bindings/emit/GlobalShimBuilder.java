@@ -121,7 +121,7 @@ final class GlobalShimBuilder {
      * A function returning {@code c_loc} of {@code variable}; with {@code variable} null the body sets
      * {@code gatun_p} itself. Arrays are passed to an assumed-size dummy: contiguous, no copy.
      */
-    private static String addressFunction(String sym, String dummies, String uses, String body, String variable, Type type, boolean array) {
+    static String addressFunction(String sym, String dummies, String uses, String body, String variable, Type type, boolean array) {
         String set = variable == null ? "" : "    gatun_p = gatun_loc(" + variable + ")\n";
         return """
 

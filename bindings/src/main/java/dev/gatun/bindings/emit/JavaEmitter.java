@@ -217,6 +217,9 @@ public final class JavaEmitter {
         for (Type.Struct s : structs.values()) {
             nested.append(new StructBuilder(s).build());
         }
+        for (Type.Derived d : HandleShimBuilder.types(library)) {
+            nested.append(new HandleBuilder(d, notes, cls).build());
+        }
         if (scratch > 0) {
             fields.append("""
 

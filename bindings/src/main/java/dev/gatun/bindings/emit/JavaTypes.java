@@ -33,6 +33,9 @@ final class JavaTypes {
 
     /** The friendly-layer Java type of a value: the wrapper class for a struct by value or behind a pointer. */
     static String friendly(Type t) {
+        if (t instanceof Type.Derived d) {
+            return HandleBuilder.className(d);
+        }
         Type.Struct s = StructBuilder.wrapped(t);
         return s != null ? StructBuilder.className(s) : scalar(t);
     }
@@ -44,6 +47,9 @@ final class JavaTypes {
 
     /** The boxed type, for optional scalars (null means absent). */
     static String boxed(Type t) {
+        if (t instanceof Type.Derived || StructBuilder.wrapped(t) != null) {
+            return friendly(t);
+        }
         return switch (scalar(t)) {
             case "byte" -> "Byte";
             case "short" -> "Short";
@@ -114,7 +120,8 @@ final class JavaTypes {
                 default -> "int";
             };
         }
-        return scalar(t);
+        // A handle-type result is the address of the object the shim allocated.
+        return t instanceof Type.Derived ? "MemorySegment" : scalar(t);
     }
 
     /** The ValueLayout constant for a raw value type. */
@@ -160,6 +167,9 @@ final class JavaTypes {
         if (t instanceof Type.Pointer p && !(p.pointee() instanceof Type.Void)) {
             return cName(p.pointee(), shim) + " *";
         }
+        if (t instanceof Type.Derived) {
+            return "void *";
+        }
         return t instanceof Type.Void ? "void" : "void *";
     }
 
@@ -182,7 +192,7 @@ final class JavaTypes {
             case STRING_LENGTH -> "int64_t";
             case CALLBACK -> "void (*)(...)";
             case RESULT -> cName(result, shim) + " *";
-            case OBJECT -> p.type() instanceof Type.Derived d ? "void * /* type(" + d.name() + ") */" : cName(p.type(), shim) + " *";
+            case OBJECT -> p.type() instanceof Type.Derived ? "void *" : cName(p.type(), shim) + " *";
         };
     }
 

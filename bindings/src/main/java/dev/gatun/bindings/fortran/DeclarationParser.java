@@ -56,6 +56,14 @@ final class DeclarationParser {
      * for named constants). {@code spec} is null for attribute statements.
      */
     void declaration(Cursor c, ProcedureDraft draft, Map<String, Expr> constants) {
+        declaration(c, draft, constants, false);
+    }
+
+    /**
+     * As {@link #declaration(Cursor, ProcedureDraft, Map)}; with {@code ignoreInitializers} (derived-type components, whose
+     * default values Java never sees) an {@code = value} or {@code => null()} is skipped unread, whatever it holds.
+     */
+    void declaration(Cursor c, ProcedureDraft draft, Map<String, Expr> constants, boolean ignoreInitializers) {
         TypeSpec spec = TypeSpec.startsAt(c) ? TypeSpec.parse(c, constants) : null;
         if (spec == null && c.peek().is("parameter") && c.peek(1).is("(")) {
             parameterStatement(c, constants);
@@ -77,7 +85,11 @@ final class DeclarationParser {
             }
             Expr init = null;
             if (c.accept("=") || c.accept("=>")) {
-                init = new ExprParser(c, constants).parse();
+                if (ignoreInitializers) {
+                    skipInitializer(c);
+                } else {
+                    init = new ExprParser(c, constants).parse();
+                }
             }
             if (attributes.parameter) {
                 namedConstant(nameToken.text(), init, constants, where);
@@ -90,6 +102,15 @@ final class DeclarationParser {
         } while (c.accept(","));
         if (!c.atEnd()) {
             throw c.error(c.peek(), "unexpected " + Cursor.describe(c.peek()) + " in declaration");
+        }
+    }
+
+    /** Skips tokens through the end of an initializer: to a comma outside parentheses, or the end of the statement. */
+    private static void skipInitializer(Cursor c) {
+        int depth = 0;
+        while (!c.atEnd() && !(depth == 0 && c.peek().is(","))) {
+            Token t = c.next();
+            depth += t.is("(") ? 1 : t.is(")") ? -1 : 0;
         }
     }
 

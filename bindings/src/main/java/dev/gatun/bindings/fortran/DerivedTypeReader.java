@@ -90,6 +90,18 @@ final class DerivedTypeReader {
         }
     }
 
+    /**
+     * A statement of the definition the lexer cannot read: in a {@code bind(C)} type the layout is then unknown, so the
+     * type is skipped; another type only loses the component (its layout is the compiler's business).
+     */
+    void unreadable(SourcePosition where, String message) {
+        if (header.bindC()) {
+            problem(where, message);
+        } else {
+            diagnostics.warning(where, "skipped a component statement of type '" + header.name() + "': " + message);
+        }
+    }
+
     /** {@code sequence}, {@code private}, {@code public} and procedure-pointer components. */
     void otherStatement(Cursor s) {
         Token first = s.peek();

@@ -312,7 +312,7 @@ final class FortranParser {
         while (index < statements.size()) {
             Cursor s = nextCursor();
             if (s == null) {
-                reader.problem(unlexed.positionAt(lexError.index()), lexError.getMessage());
+                reader.unreadable(unlexed.positionAt(lexError.index()), lexError.getMessage());
                 continue;
             }
             try {
@@ -329,7 +329,7 @@ final class FortranParser {
                 } else if (bindings) {
                     reader.binding(s);
                 } else if (TypeSpec.startsAt(s)) {
-                    declarations.declaration(s, draft, constants);
+                    declarations.declaration(s, draft, constants, true);
                 } else {
                     reader.otherStatement(s);
                 }

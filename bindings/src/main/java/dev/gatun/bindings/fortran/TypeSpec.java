@@ -32,6 +32,11 @@ record TypeSpec(Type type, String spelling, String unsupported, String derived) 
             return this;
         }
         Type t = types.get(derived);
+        // class(t) is how a type-bound procedure declares its object: Java passes a type(t) object, which it is.
+        if (t instanceof Type.Struct s && !s.opaque() && spelling.startsWith("class")) {
+            return new TypeSpec(null, spelling, "polymorphic " + spelling + " of a bind(C) type is not bound; declare it type(" + derived + ")",
+                    derived);
+        }
         return t != null ? new TypeSpec(t, spelling, null, derived)
                 : new TypeSpec(null, spelling, "derived type '" + derived + "' is not defined in a module this unit uses"
                         + " (types defined inside a procedure, or in a module Gatun was not given, are not bound)", derived);
@@ -156,8 +161,8 @@ record TypeSpec(Type type, String spelling, String unsupported, String derived) 
         if (base.equals("type") && (name.toString().equals("c_ptr") || name.toString().equals("c_funptr"))) {
             return supported(new Type.Pointer(Type.VOID), spelling);
         }
-        if (base.equals("class")) {
-            return new TypeSpec(null, spelling, "polymorphic " + spelling + " is not bound; declare it type(" + name + ")");
+        if (base.equals("class") && name.toString().equals("*")) {
+            return new TypeSpec(null, spelling, "unlimited polymorphic class(*) is not bound");
         }
         return new TypeSpec(null, spelling, null, name.toString().toLowerCase(java.util.Locale.ROOT));
     }

@@ -49,7 +49,26 @@ public final class GlobalVariableFilter {
                     diagnostics.warning(v.position(), "skipped module variable '" + v.name() + "' of module '" + v.module() + "': " + r);
                 });
             }
+            for (var t : u.types()) {
+                if (t.type() instanceof Type.Derived d) {
+                    for (Type.Component c : d.components()) {
+                        componentReason(c).ifPresent(r -> {
+                            notes.put(c, new Notes.Unsupported(r));
+                            diagnostics.warning(c.position(), "no accessor for component '" + c.name() + "' of type '" + d.name() + "': " + r);
+                        });
+                    }
+                }
+            }
         }
+    }
+
+    /** Components are accessed as variables are; a bind(C) struct or another handle type inside an object is a view of it. */
+    private static Optional<String> componentReason(Type.Component c) {
+        if (c.type() instanceof Type.Struct || c.type() instanceof Type.Derived) {
+            return c.dimensions().isEmpty() ? Optional.empty()
+                    : Optional.of("it is an array of " + c.type().describe() + "; arrays of derived types inside a type are not bound yet");
+        }
+        return reason(c.type(), c.dimensions(), c.allocatable() || c.pointer());
     }
 
     /**

@@ -96,6 +96,7 @@ public final class NameMangler {
             }
             checkNestedNames(library, proc, methods.get(i));
         }
+        checkTypeNames(library, cls);
         if (cls.equals("Raw")) {
             SourcePosition where = library.units().isEmpty() ? SourcePosition.NONE : new SourcePosition(library.units().getFirst().source(), 1, 1);
             diagnostics.error(where, "library name '" + library.name() + "' gives class 'Raw', which is the name of its nested raw layer;"
@@ -202,6 +203,27 @@ public final class NameMangler {
                 candidate = name + "$" + n;
             }
             notes.put(callbacks.get(i), new Notes.JavaName(candidate));
+        }
+    }
+
+    /**
+     * Reports a Fortran derived type whose Java class would be named like the binding class, {@code Raw} or a module's class:
+     * Java forbids the first, and the others would make two nested classes of one name.
+     */
+    private void checkTypeNames(Library library, String cls) {
+        var modules = new HashSet<String>();
+        library.procedures().forEach(p -> p.module().ifPresent(m -> modules.add(moduleClassName(m, cls))));
+        library.units().forEach(u -> u.variables().forEach(v -> modules.add(moduleClassName(v.module(), cls))));
+        for (var u : library.units()) {
+            for (var t : u.types()) {
+                String name = nestedClassName(t.name());
+                if (name.equals(cls) || name.equals("Raw") || modules.contains(name)) {
+                    SourcePosition where = t.type() instanceof Type.Struct s ? s.position() : ((Type.Derived) t.type()).position();
+                    diagnostics.error(where, "the Java class of type '" + t.name() + "' would be named '" + name + "', like "
+                            + (name.equals(cls) ? "the binding class; choose another library name with -m"
+                            : name.equals("Raw") ? "the raw layer; rename the type" : "the class of a module; rename the type or the module"));
+                }
+            }
         }
     }
 

@@ -71,6 +71,15 @@ public final class Notes {
     }
 
     /**
+     * The procedure a type-bound procedure of a handle type calls, so the handle class gets a method for it.
+     *
+     * @param procedure the bound specific procedure
+     * @param passed    the index of its passed-object dummy, or -1 for {@code nopass} (a static method)
+     */
+    public record BoundProcedure(dev.gatun.bindings.model.Procedure procedure, int passed) {
+    }
+
+    /**
      * Why a procedure gets no bindings (it was reported as a warning).
      *
      * @param reason what is unsupported

@@ -33,6 +33,8 @@ public final class Passes {
         new ShimPlanner(notes).run(library);
         // 5. COMMON block members and module variables without a Java accessor are reported.
         new GlobalVariableFilter(notes, diagnostics).run(library);
+        // 6. Type-bound procedures of handle types: the bound procedure each instance method calls.
+        new TypeBindingResolver(notes, diagnostics).run(library);
         return notes;
     }
 }

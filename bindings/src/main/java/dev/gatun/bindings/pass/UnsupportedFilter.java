@@ -106,8 +106,9 @@ final class UnsupportedFilter {
             return Optional.of("it returns " + r.describe() + ", which is defined inside the procedure, where no shim can name it;"
                     + " define the type in a module");
         }
-        if (r instanceof Type.Derived d) {
-            return Optional.of("it returns type(" + d.name() + "), which is not bind(C); functions returning such objects are not bound yet");
+        if (r instanceof Type.Derived d && direct) {
+            return Optional.of("it returns type(" + d.name() + "), which is not bind(C), from a bind(C) function; drop bind(C) so Gatun"
+                    + " generates a shim");
         }
         if (r instanceof Type.Struct s && proc.language() != Language.FORTRAN && s.opaque()) {
             return Optional.of("it returns " + (s.opaque() ? "the opaque " + s.describe() + " by value" : "a derived type")
@@ -136,7 +137,16 @@ final class UnsupportedFilter {
             return Optional.of("is type(" + name + "), which is not bound (see the warning where it is defined)");
         }
         if (t instanceof Type.Derived) {
-            return Optional.of("is type(" + name + "), which is not bind(C); such arguments are not bound yet");
+            if (direct) {
+                return Optional.of("is type(" + name + "), which is not bind(C), in a bind(C) procedure; drop bind(C) from the procedure"
+                        + " so Gatun generates a shim");
+            }
+            if (p.isArray()) {
+                return Optional.of("is an array of type(" + name + "), which is not bind(C); arrays of such objects are not bound yet");
+            }
+            if (p.passing() == Parameter.Passing.VALUE) {
+                return Optional.of("is type(" + name + ") by value; pass it by reference");
+            }
         }
         if (!direct && !moduleTypes.contains(name.toLowerCase(java.util.Locale.ROOT))) {
             return Optional.of("is type(" + name + "), which is defined inside the procedure, where no shim can name it; define the type"

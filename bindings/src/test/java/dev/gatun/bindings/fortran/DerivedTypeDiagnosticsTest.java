@@ -132,4 +132,81 @@ class DerivedTypeDiagnosticsTest {
         assertEquals(40L, s.size(), "rounded up to the largest alignment, 8");
         assertEquals(8L, s.alignment());
     }
+
+    @Test
+    void handleTypesBindWhatTheyCanAndSayWhatTheyCannot() throws IOException {
+        Path f = write("handles.f90", """
+                module h
+                  implicit none
+                  private :: hidden_norm
+                  type :: inner
+                    integer :: k
+                  end type
+                  type :: obj
+                    real(8) :: x(3) = [1, 2, 3]
+                    logical :: flags(2)
+                    type(inner) :: many(4)
+                    real(8) :: odd(:)
+                    procedure(), pointer, nopass :: hook => null()
+                  contains
+                    procedure :: hidden => hidden_norm
+                    procedure :: gone
+                    procedure, pass(b) :: wrong => swap
+                  end type
+                contains
+                  function hidden_norm(o) result(r)
+                    class(obj), intent(in) :: o
+                    real(8) :: r
+                    r = 0
+                  end function
+                  subroutine swap(a, b)
+                    type(obj) :: a
+                    integer :: b
+                  end subroutine
+                  subroutine direct(o) bind(c)
+                    type(obj) :: o
+                  end subroutine
+                  subroutine many_objects(os, n)
+                    integer :: n
+                    type(obj) :: os(n)
+                  end subroutine
+                  function made() result(o)
+                    type(obj) :: o
+                  end function
+                  subroutine by_value(o)
+                    type(obj), value :: o
+                  end subroutine
+                  subroutine fine(o)
+                    type(obj), intent(inout) :: o
+                  end subroutine
+                end module h
+                """);
+        var d = new Diagnostics();
+        BindingGenerator.Result r = generate(f, d);
+        assertEquals(List.of(
+                f + ":8:23: warning: skipped a component statement of type 'obj': unexpected character '['",
+                f + ":12:5: warning: no accessor for a procedure-pointer component of type 'obj': procedure pointers are not bound",
+                f + ":11:16: warning: no accessor for component 'odd' of type 'obj': its dimensions are not constant",
+                f + ":28:3: warning: skipped subroutine 'direct': parameter 'o' is type(obj), which is not bind(C), in a bind(C)"
+                        + " procedure; drop bind(C) from the procedure so Gatun generates a shim",
+                f + ":31:3: warning: skipped subroutine 'many_objects': parameter 'os' is an array of type(obj), which is not bind(C);"
+                        + " arrays of such objects are not bound yet",
+                f + ":38:3: warning: skipped subroutine 'by_value': parameter 'o' is type(obj) by value; pass it by reference",
+                f + ":9:16: warning: no accessor for component 'flags' of type 'obj': it is an array of logical(4); arrays of double,"
+                        + " float, int32, int64 and complex double (and, not allocatable, character) are bound",
+                f + ":10:20: warning: no accessor for component 'many' of type 'obj': it is an array of type(inner); arrays of derived"
+                        + " types inside a type are not bound yet",
+                f + ":14:18: warning: no method for type-bound procedure 'hidden' of type 'obj': its procedure 'hidden_norm' is not"
+                        + " bound (private to module 'h', defined elsewhere, or skipped with its own warning); make it a public procedure"
+                        + " of the module",
+                f + ":15:18: warning: no method for type-bound procedure 'gone' of type 'obj': its procedure 'gone' is not bound"
+                        + " (private to module 'h', defined elsewhere, or skipped with its own warning); make it a public procedure of the"
+                        + " module",
+                f + ":16:27: warning: no method for type-bound procedure 'wrong' of type 'obj': its passed-object dummy is not a"
+                        + " type(obj) argument of 'swap'"),
+                d.all().stream().map(Diagnostic::toString).toList());
+        assertTrue(r.javaSource().contains("public static void fine(Obj o)"), "the rest is bound");
+        assertTrue(r.javaSource().contains("public static final class Obj {"), "the handle class");
+        assertTrue(r.shimSource().orElseThrow().contains("gatun__t_h_obj_new"), "its shim functions");
+    }
 }

@@ -126,7 +126,7 @@ class MalformedInputTest {
                   end type
                 contains
                   subroutine s(p)
-                    class(pt), intent(in) :: p
+                    class(*), intent(in) :: p
                   end subroutine s
                   subroutine h(x, k)
                     logical, intent(in) :: x(k)
@@ -140,7 +140,7 @@ class MalformedInputTest {
         var d = new Diagnostics();
         BindingGenerator.Result result = BindingGenerator.generate("partial", List.of(f), "", d).orElseThrow();
         assertEquals(List.of(
-                f + ":7:30: warning: skipped subroutine 's': parameter 'p': polymorphic class(pt) is not bound; declare it type(pt)",
+                f + ":7:29: warning: skipped subroutine 's': parameter 'p': unlimited polymorphic class(*) is not bound",
                 f + ":9:3: warning: skipped subroutine 'h': parameter 'x' is an array of logical(4); arrays of double, float, "
                         + "8- to 64-bit integers (unsigned ones as the signed array of their width), complex float and complex double"
                         + " are supported"),

@@ -13,6 +13,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 class BindCTypesCallTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
+
+    /** One build for the class: each is a gfortran build and a javac run. */
+    private static BuiltBinding g;
+
+    @BeforeAll
+    static void build() throws Exception {
+        g = BuiltBinding.build("bindctypes", dir);
+    }
 
     private static StructLayout layout(BuiltBinding lib, String name) throws ReflectiveOperationException {
         return (StructLayout) lib.nested(name).getField("LAYOUT").get(null);
@@ -43,7 +52,6 @@ class BindCTypesCallTest {
 
     @Test
     void javaLayoutsAreGfortransLayouts() throws Exception {
-        BuiltBinding g = BuiltBinding.build("bindctypes", dir);
         StructLayout body = layout(g, "Body");
         try (Arena arena = Arena.ofConfined()) {
             LongArray sizes = LongArray.allocate(arena, 11);
@@ -60,7 +68,6 @@ class BindCTypesCallTest {
 
     @Test
     void everyComponentCrossesInBothDirections() throws Exception {
-        BuiltBinding g = BuiltBinding.build("bindctypes", dir);
         try (Arena arena = Arena.ofConfined()) {
             Object b = invoke(g.nested("Body"), "allocate", arena);
             g.call("bodyFill", b);
@@ -100,7 +107,6 @@ class BindCTypesCallTest {
 
     @Test
     void structsByReferenceByValueAndAsResults() throws Exception {
-        BuiltBinding g = BuiltBinding.build("bindctypes", dir);
         try (Arena arena = Arena.ofConfined()) {
             Object a = vec3(g, arena, 1, 2, 3);
             Object b = vec3(g, arena, 4, -5, 6);
@@ -120,7 +126,6 @@ class BindCTypesCallTest {
 
     @Test
     void arraysOfStructsAreSegmentsOfElements() throws Exception {
-        BuiltBinding g = BuiltBinding.build("bindctypes", dir);
         StructLayout vec3 = layout(g, "Vec3");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment ps = arena.allocate(vec3, 4);

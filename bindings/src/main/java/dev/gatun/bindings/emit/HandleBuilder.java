@@ -1,0 +1,250 @@
+package dev.gatun.bindings.emit;
+
+import dev.gatun.bindings.model.Annotations;
+import dev.gatun.bindings.model.Type;
+import dev.gatun.bindings.pass.NameMangler;
+import dev.gatun.bindings.pass.Notes;
+import java.util.Locale;
+
+/**
+ * Builds the nested class of a Fortran derived type that is not {@code bind(C)}: a handle holding the address of a
+ * Fortran object. {@code allocate(arena)} creates the object in Fortran and gives it to the arena, which
+ * deallocates it when it closes; {@code borrow(address)} wraps an object Fortran owns. Components are reached
+ * through the shim functions of {@link HandleShimBuilder}, with the accessors {@link GlobalAccessorBuilder}
+ * writes for module variables, as instance methods: numbers, logicals and strings read and written in place,
+ * arrays as zero-copy views that live as long as the object's arena, allocatable and pointer arrays with their
+ * current allocation and {@code allocate}/{@code deallocate} methods.
+ */
+final class HandleBuilder {
+
+    /** Names the handle class declares itself; a type-bound procedure of one of these names gets a trailing {@code _}. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("allocate", "borrow", "segment", "member", "within", "free",
+            "toString", "hashCode", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
+
+    private final Type.Derived type;
+    private final Annotations notes;
+    private final String cls;
+    private final String bindingClass;
+
+    HandleBuilder(Type.Derived type, Annotations notes, String bindingClass) {
+        this.type = type;
+        this.notes = notes;
+        this.cls = className(type);
+        this.bindingClass = bindingClass;
+    }
+
+    /** The handle class of a type: {@code particle} becomes {@code Particle}. */
+    static String className(Type.Derived t) {
+        return NameMangler.nestedClassName(t.name());
+    }
+
+    String build() {
+        String prefix = HandleShimBuilder.prefix(type);
+        String fortran = "type(" + type.name() + ")";
+        var members = new StringBuilder();
+        for (Type.Component c : type.components()) {
+            if (notes.get(c, Notes.Unsupported.class).isPresent()) {
+                continue;
+            }
+            members.append(switch (c.type()) {
+                case Type.Struct s -> structComponent(c, s);
+                case Type.Derived d -> handleComponent(c, d);
+                default -> GlobalAccessorBuilder.members(GlobalAccessorBuilder.of(type, c));
+            });
+        }
+        var taken = new java.util.HashSet<>(RESERVED);
+        for (Type.Component c : type.components()) {
+            for (String verb : java.util.List.of("get", "set", "allocate", "deallocate")) {
+                taken.add(verb + NameMangler.upperCamel(c.name()));
+            }
+        }
+        for (Type.Binding b : type.bindings()) {
+            var target = notes.get(b, Notes.BoundProcedure.class);
+            if (target.isPresent()) {
+                String name = NameMangler.memberName(b.name());
+                while (!taken.add(name)) {
+                    name = name + "_";
+                }
+                members.append(boundMethod(b, target.get(), name).indent(4).replaceAll("(?m)^[ ]+$", ""));
+            }
+        }
+        return """
+
+                    /**
+                     * Fortran {@code %2$s} of module {@code %3$s}, declared at {@code %4$s:%5$d}: a handle to a Fortran object whose
+                     * layout only the compiler knows. Its components are read and written in the Fortran memory through generated
+                     * shim functions; arrays are views of it, without copies.
+                     *
+                     * <p>Ownership: {@link #allocate(Arena)} creates the object in Fortran and gives it to the arena, which
+                     * deallocates it (allocatable components with it) when it closes; using the handle or a view of its arrays
+                     * after that throws {@code IllegalStateException}. {@link #borrow(MemorySegment)} wraps an object Fortran
+                     * owns (a module variable, a pointer component): it must outlive the handle, which never frees it.
+                     */
+                    public static final class %1$s {
+
+                        private static final MethodHandle NEW$ = LIBRARY.downcall("%6$s_new", FunctionDescriptor.of(ADDRESS));
+                        private static final MethodHandle FREE$ = LIBRARY.downcall("%6$s_free", FunctionDescriptor.ofVoid(ADDRESS));
+
+                        private final MemorySegment segment;
+                        private final Arena owner;
+
+                        private %1$s(MemorySegment segment, Arena owner) {
+                            this.segment = segment;
+                            this.owner = owner;
+                        }
+
+                        /**
+                         * Creates a default-initialised {@code %2$s} in Fortran ({@code allocate}), owned by {@code arena}.
+                         *
+                         * @param arena deallocates the object when it closes
+                         * @return the handle
+                         */
+                        public static %1$s allocate(Arena arena) {
+                            Objects.requireNonNull(arena, "arena");
+                            try {
+                                MemorySegment address = (MemorySegment) NEW$.invokeExact();
+                                return new %1$s(address.reinterpret(arena, %1$s::free), arena);
+                            } catch (Throwable t) {
+                                throw unexpected(t);
+                            }
+                        }
+
+                        /**
+                         * Wraps a {@code %2$s} object that Fortran owns; the handle never frees it.
+                         *
+                         * @param address the object's address
+                         * @return the handle
+                         * @throws IllegalArgumentException if the address is NULL
+                         */
+                        public static %1$s borrow(MemorySegment address) {
+                            Objects.requireNonNull(address, "address");
+                            if (address.equals(MemorySegment.NULL)) {
+                                throw new IllegalArgumentException("address: expected a %2$s object, got NULL");
+                            }
+                            return new %1$s(address, null);
+                        }
+
+                        /** An object a function returned: an automatic arena owns it, so Fortran frees it once Java no longer reaches it. */
+                        private static %1$s adopt(MemorySegment address) {
+                            Arena arena = Arena.ofAuto();
+                            return new %1$s(address.reinterpret(arena, %1$s::free), arena);
+                        }
+
+                        private static void free(MemorySegment address) {
+                            try {
+                                FREE$.invokeExact(address);
+                            } catch (Throwable t) {
+                                throw unexpected(t);
+                            }
+                        }
+
+                        /**
+                         * Returns the object's address, scoped to its owner's arena (global for a borrowed object).
+                         *
+                         * @return a zero-length segment at the object
+                         */
+                        public MemorySegment segment() {
+                            return segment;
+                        }
+
+                        /** The memory of a component, from its shim function; it lives as long as the object's arena. */
+                        private MemorySegment member(MethodHandle address, long bytes) {
+                            try {
+                                return within((MemorySegment) address.invokeExact(segment), bytes);
+                            } catch (Throwable t) {
+                                throw unexpected(t);
+                            }
+                        }
+
+                        private MemorySegment within(MemorySegment at, long bytes) {
+                            return owner == null ? at.reinterpret(bytes) : at.reinterpret(bytes, owner, null);
+                        }
+                %7$s
+                        @Override
+                        public String toString() {
+                            return "%1$s[%2$s at 0x" + Long.toHexString(segment.address()) + "]";
+                        }
+                    }
+                """.formatted(cls, fortran, type.module(), type.position().file().getFileName(), type.position().line(), prefix,
+                members.toString().indent(4).replaceAll("(?m)^[ ]+$", ""));
+    }
+
+    /**
+     * A type-bound procedure as an instance method (a static one for {@code nopass}): it calls the bound procedure's
+     * friendly method with this object as the passed-object dummy.
+     */
+    private String boundMethod(Type.Binding b, Notes.BoundProcedure target, String name) {
+        var p = target.procedure();
+        var f = new FriendlyMethodBuilder(p, notes.require(p, Notes.CallPlan.class), notes, false);
+        String method = FriendlyMethodBuilder.scopedName(p, notes);
+        String owner = notes.get(p, Notes.Namespace.class).filter(n -> !n.topLevel()).map(n -> bindingClass + "." + n.className())
+                .orElse(bindingClass);
+        var params = new java.util.ArrayList<String>();
+        var args = new java.util.ArrayList<String>();
+        var docs = new StringBuilder();
+        for (int i = 0; i < p.parameters().size(); i++) {
+            var q = p.parameters().get(i);
+            if (i == target.passed()) {
+                args.add("this");
+            } else if (f.visible().contains(q)) {
+                params.add(f.javaType(q) + " " + f.parameterName(q));
+                args.add(f.parameterName(q));
+                docs.append(" * @param ").append(f.parameterName(q)).append(" see {@link ").append(owner).append('#').append(method).append("}\n");
+            }
+        }
+        String ret = f.returnType();
+        if (!ret.equals("void")) {
+            docs.append(" * @return see {@link ").append(owner).append('#').append(method).append("}\n");
+        }
+        String passed = target.passed() < 0 ? "" : " with this object as {@code " + p.parameters().get(target.passed()).name() + "}";
+        return """
+
+                /**
+                 * Calls type-bound procedure {@code %s} ({@code %s})%s.
+                 *
+                %s */
+                public %s%s %s(%s) {
+                    %s%s.%s(%s);
+                }
+                """.formatted(b.name(), p.name(), passed, docs, target.passed() < 0 ? "static " : "", ret, name, String.join(", ", params),
+                ret.equals("void") ? "" : "return ", owner, method, String.join(", ", args));
+    }
+
+    /** A bind(C) component: a view of the struct inside the object. */
+    private String structComponent(Type.Component c, Type.Struct s) {
+        String handle = HandleShimBuilder.componentSymbol(type, c).toUpperCase(Locale.ROOT);
+        String struct = StructBuilder.className(s);
+        return """
+
+                private static final MethodHandle %1$s = LIBRARY.downcall("%2$s", FunctionDescriptor.of(ADDRESS, ADDRESS));
+
+                /**
+                 * Returns component {@code %3$s} as a view of the struct inside this object (no copy).
+                 *
+                 * @return the view
+                 */
+                public %4$s get%5$s() {
+                    return %4$s.of(member(%1$s, %4$s.LAYOUT.byteSize()));
+                }
+            """.formatted(handle, HandleShimBuilder.componentSymbol(type, c), c.name(), struct, NameMangler.upperCamel(c.name()));
+    }
+
+    /** A component of another handle type: a handle to it that lives as long as this object's owner. */
+    private String handleComponent(Type.Component c, Type.Derived d) {
+        String handle = HandleShimBuilder.componentSymbol(type, c).toUpperCase(Locale.ROOT);
+        String inner = className(d);
+        return """
+
+                private static final MethodHandle %1$s = LIBRARY.downcall("%2$s", FunctionDescriptor.of(ADDRESS, ADDRESS));
+
+                /**
+                 * Returns component {@code %3$s}, a {@code type(%6$s)} object inside this one, as a handle that does not own it.
+                 *
+                 * @return the handle, valid while this object lives
+                 */
+                public %4$s get%5$s() {
+                    return new %4$s(member(%1$s, 0), owner);
+                }
+            """.formatted(handle, HandleShimBuilder.componentSymbol(type, c), c.name(), inner, NameMangler.upperCamel(c.name()), d.name());
+    }
+}

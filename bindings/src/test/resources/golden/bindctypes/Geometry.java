@@ -25,8 +25,6 @@ public final class Geometry {
 
     private static final NativeLibrary LIBRARY = NativeLibrary.load(Geometry.class, "geometry");
 
-    private static final ArrayRequirement BODYLAYOUT_SIZES = ArrayRequirement.host("sizes", ElementType.LONG, 1, Order.FORTRAN).requiringWritable();
-
     private Geometry() {
     }
 
@@ -49,7 +47,7 @@ public final class Geometry {
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
     public static void bodyLayout(LongArray sizes) {
-        BODYLAYOUT_SIZES.check(sizes);
+        BODY_LAYOUT$.sizes.check(sizes);
         requireExtent("sizes", sizes.shape(0), 0, 11L, "11");
         Raw.bodyLayout(sizes.segment());
     }
@@ -91,11 +89,7 @@ public final class Geometry {
     public static void bodyLayout(long[] sizes) {
         Objects.requireNonNull(sizes, "sizes");
         requireExtent("sizes", (long) sizes.length, 0, 11L, "11");
-        try {
-            Raw.BODY_LAYOUT_CRITICAL.invokeExact(MemorySegment.ofArray(sizes));
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        Raw.bodyLayout$critical(MemorySegment.ofArray(sizes));
     }
 
     /**
@@ -814,12 +808,6 @@ public final class Geometry {
         private Raw() {
         }
 
-        /** {@code void body_layout(int64_t * sizes)} */
-        static final MethodHandle BODY_LAYOUT = downcall$("body_layout", FunctionDescriptor.ofVoid(ADDRESS));
-
-        /** {@code body_layout} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle BODY_LAYOUT_CRITICAL = downcall$("body_layout", FunctionDescriptor.ofVoid(ADDRESS), Linker.Option.critical(true));
-
         /**
          * Calls {@code body_layout} with exactly the native arguments.
          *
@@ -829,22 +817,47 @@ public final class Geometry {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void bodyLayout(MemorySegment sizes) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
-                BODY_LAYOUT.invokeExact(sizes);
+                BODY_LAYOUT$.HANDLE.invokeExact(sizes);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "body_layout", sizes.byteSize());
                     event.commit();
                 }
             }
         }
 
-        /** {@code double vec3_dot(struct vec3 * a, struct vec3 * b)} */
-        static final MethodHandle VEC3_DOT = downcall$("vec3_dot", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, ADDRESS));
+        /**
+         * Calls {@code body_layout} as a critical downcall: segments may be on the Java heap, and the function must not call back into Java.
+         *
+         * <p>Native signature: {@code void body_layout(int64_t * sizes)}. Declared at {@code geometry.f90:34}.
+         *
+         * @param sizes native argument {@code sizes}
+         */
+        public static void bodyLayout$critical(MemorySegment sizes) {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                BODY_LAYOUT$.CRITICAL.invokeExact(sizes);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "body_layout", sizes.byteSize());
+                    event.commit();
+                }
+            }
+        }
 
         /**
          * Calls {@code vec3_dot} with exactly the native arguments.
@@ -856,22 +869,22 @@ public final class Geometry {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double vec3Dot(MemorySegment a, MemorySegment b) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
-                return (double) VEC3_DOT.invokeExact(a, b);
+                return (double) VEC3_DOT$.HANDLE.invokeExact(a, b);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "vec3_dot", a.byteSize() + b.byteSize());
                     event.commit();
                 }
             }
         }
-
-        /** {@code double vec3_norm1(struct vec3 a)} */
-        static final MethodHandle VEC3_NORM1 = downcall$("vec3_norm1", FunctionDescriptor.of(JAVA_DOUBLE, Vec3.LAYOUT));
 
         /**
          * Calls {@code vec3_norm1} with exactly the native arguments.
@@ -882,22 +895,22 @@ public final class Geometry {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double vec3Norm1(MemorySegment a) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
-                return (double) VEC3_NORM1.invokeExact(a);
+                return (double) VEC3_NORM1$.HANDLE.invokeExact(a);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "vec3_norm1", a.byteSize());
                     event.commit();
                 }
             }
         }
-
-        /** {@code struct vec3 vec3_scaled(struct vec3 a, double s)} */
-        static final MethodHandle VEC3_SCALED = downcall$("vec3_scaled", FunctionDescriptor.of(Vec3.LAYOUT, Vec3.LAYOUT, JAVA_DOUBLE));
 
         /**
          * Calls {@code vec3_scaled} with exactly the native arguments.
@@ -910,22 +923,22 @@ public final class Geometry {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static MemorySegment vec3Scaled(SegmentAllocator allocator, MemorySegment a, double s) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
-                return (MemorySegment) VEC3_SCALED.invokeExact(allocator, a, s);
+                return (MemorySegment) VEC3_SCALED$.HANDLE.invokeExact(allocator, a, s);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "vec3_scaled", a.byteSize());
                     event.commit();
                 }
             }
         }
-
-        /** {@code void body_move(struct body * b, struct vec3 * d)} */
-        static final MethodHandle BODY_MOVE = downcall$("body_move", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
 
         /**
          * Calls {@code body_move} with exactly the native arguments.
@@ -937,22 +950,22 @@ public final class Geometry {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void bodyMove(MemorySegment b, MemorySegment d) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
-                BODY_MOVE.invokeExact(b, d);
+                BODY_MOVE$.HANDLE.invokeExact(b, d);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "body_move", b.byteSize() + d.byteSize());
                     event.commit();
                 }
             }
         }
-
-        /** {@code void gatun_shapes_body_fill(struct body * b)} */
-        static final MethodHandle GATUN_SHAPES_BODY_FILL = downcall$("gatun_shapes_body_fill", FunctionDescriptor.ofVoid(ADDRESS));
 
         /**
          * Calls {@code gatun_shapes_body_fill} with exactly the native arguments.
@@ -963,22 +976,22 @@ public final class Geometry {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void bodyFill(MemorySegment b) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
-                GATUN_SHAPES_BODY_FILL.invokeExact(b);
+                GATUN_SHAPES_BODY_FILL$.HANDLE.invokeExact(b);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_shapes_body_fill", b.byteSize());
                     event.commit();
                 }
             }
         }
-
-        /** {@code int gatun_shapes_body_check(struct body * b)} */
-        static final MethodHandle GATUN_SHAPES_BODY_CHECK = downcall$("gatun_shapes_body_check", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         /**
          * Calls {@code gatun_shapes_body_check} with exactly the native arguments.
@@ -989,22 +1002,22 @@ public final class Geometry {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int bodyCheck(MemorySegment b) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
-                return (int) GATUN_SHAPES_BODY_CHECK.invokeExact(b);
+                return (int) GATUN_SHAPES_BODY_CHECK$.HANDLE.invokeExact(b);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_shapes_body_check", b.byteSize());
                     event.commit();
                 }
             }
         }
-
-        /** {@code void gatun_shapes_shift_all(struct vec3 * ps, int64_t psExtent1, double d)} */
-        static final MethodHandle GATUN_SHAPES_SHIFT_ALL = downcall$("gatun_shapes_shift_all", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_DOUBLE));
 
         /**
          * Calls {@code gatun_shapes_shift_all} with exactly the native arguments.
@@ -1017,22 +1030,22 @@ public final class Geometry {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void shiftAll(MemorySegment ps, long psExtent1, double d) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
-                GATUN_SHAPES_SHIFT_ALL.invokeExact(ps, psExtent1, d);
+                GATUN_SHAPES_SHIFT_ALL$.HANDLE.invokeExact(ps, psExtent1, d);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_shapes_shift_all", ps.byteSize());
                     event.commit();
                 }
             }
         }
-
-        /** {@code struct vec3 gatun_shapes_midpoint(struct vec3 * a, struct vec3 * b)} */
-        static final MethodHandle GATUN_SHAPES_MIDPOINT = downcall$("gatun_shapes_midpoint", FunctionDescriptor.of(Vec3.LAYOUT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code gatun_shapes_midpoint} with exactly the native arguments.
@@ -1045,22 +1058,22 @@ public final class Geometry {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static MemorySegment midpoint(SegmentAllocator allocator, MemorySegment a, MemorySegment b) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
-                return (MemorySegment) GATUN_SHAPES_MIDPOINT.invokeExact(allocator, a, b);
+                return (MemorySegment) GATUN_SHAPES_MIDPOINT$.HANDLE.invokeExact(allocator, a, b);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_shapes_midpoint", a.byteSize() + b.byteSize());
                     event.commit();
                 }
             }
         }
-
-        /** {@code void gatun_centroid(int n, struct vec3 * ps, struct vec3 * c)} */
-        static final MethodHandle GATUN_CENTROID = downcall$("gatun_centroid", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code gatun_centroid} with exactly the native arguments.
@@ -1073,19 +1086,125 @@ public final class Geometry {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void centroid(int n, MemorySegment ps, MemorySegment c) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
-                GATUN_CENTROID.invokeExact(n, ps, c);
+                GATUN_CENTROID$.HANDLE.invokeExact(n, ps, c);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_centroid", ps.byteSize() + c.byteSize());
                     event.commit();
                 }
             }
         }
+    }
+
+    /** What {@code body_layout} needs, built on its first call. */
+    private static final class BODY_LAYOUT$ {
+
+        private BODY_LAYOUT$() {
+        }
+
+        /** {@code void body_layout(int64_t * sizes)} */
+        static final MethodHandle HANDLE = downcall$("body_layout", FunctionDescriptor.ofVoid(ADDRESS));
+        /** {@code body_layout} as a critical downcall: accepts heap segments, must not call back into Java. */
+        static final MethodHandle CRITICAL = downcall$("body_layout", FunctionDescriptor.ofVoid(ADDRESS), Linker.Option.critical(true));
+        static final ArrayRequirement sizes = ArrayRequirement.host("sizes", ElementType.LONG, 1, Order.FORTRAN).requiringWritable();
+    }
+
+    /** What {@code vec3_dot} needs, built on its first call. */
+    private static final class VEC3_DOT$ {
+
+        private VEC3_DOT$() {
+        }
+
+        /** {@code double vec3_dot(struct vec3 * a, struct vec3 * b)} */
+        static final MethodHandle HANDLE = downcall$("vec3_dot", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, ADDRESS));
+    }
+
+    /** What {@code vec3_norm1} needs, built on its first call. */
+    private static final class VEC3_NORM1$ {
+
+        private VEC3_NORM1$() {
+        }
+
+        /** {@code double vec3_norm1(struct vec3 a)} */
+        static final MethodHandle HANDLE = downcall$("vec3_norm1", FunctionDescriptor.of(JAVA_DOUBLE, Vec3.LAYOUT));
+    }
+
+    /** What {@code vec3_scaled} needs, built on its first call. */
+    private static final class VEC3_SCALED$ {
+
+        private VEC3_SCALED$() {
+        }
+
+        /** {@code struct vec3 vec3_scaled(struct vec3 a, double s)} */
+        static final MethodHandle HANDLE = downcall$("vec3_scaled", FunctionDescriptor.of(Vec3.LAYOUT, Vec3.LAYOUT, JAVA_DOUBLE));
+    }
+
+    /** What {@code body_move} needs, built on its first call. */
+    private static final class BODY_MOVE$ {
+
+        private BODY_MOVE$() {
+        }
+
+        /** {@code void body_move(struct body * b, struct vec3 * d)} */
+        static final MethodHandle HANDLE = downcall$("body_move", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
+    }
+
+    /** What {@code body_fill} needs, built on its first call. */
+    private static final class GATUN_SHAPES_BODY_FILL$ {
+
+        private GATUN_SHAPES_BODY_FILL$() {
+        }
+
+        /** {@code void gatun_shapes_body_fill(struct body * b)} */
+        static final MethodHandle HANDLE = downcall$("gatun_shapes_body_fill", FunctionDescriptor.ofVoid(ADDRESS));
+    }
+
+    /** What {@code body_check} needs, built on its first call. */
+    private static final class GATUN_SHAPES_BODY_CHECK$ {
+
+        private GATUN_SHAPES_BODY_CHECK$() {
+        }
+
+        /** {@code int gatun_shapes_body_check(struct body * b)} */
+        static final MethodHandle HANDLE = downcall$("gatun_shapes_body_check", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code shift_all} needs, built on its first call. */
+    private static final class GATUN_SHAPES_SHIFT_ALL$ {
+
+        private GATUN_SHAPES_SHIFT_ALL$() {
+        }
+
+        /** {@code void gatun_shapes_shift_all(struct vec3 * ps, int64_t psExtent1, double d)} */
+        static final MethodHandle HANDLE = downcall$("gatun_shapes_shift_all", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_DOUBLE));
+    }
+
+    /** What {@code midpoint} needs, built on its first call. */
+    private static final class GATUN_SHAPES_MIDPOINT$ {
+
+        private GATUN_SHAPES_MIDPOINT$() {
+        }
+
+        /** {@code struct vec3 gatun_shapes_midpoint(struct vec3 * a, struct vec3 * b)} */
+        static final MethodHandle HANDLE = downcall$("gatun_shapes_midpoint", FunctionDescriptor.of(Vec3.LAYOUT, ADDRESS, ADDRESS));
+    }
+
+    /** What {@code centroid} needs, built on its first call. */
+    private static final class GATUN_CENTROID$ {
+
+        private GATUN_CENTROID$() {
+        }
+
+        /** {@code void gatun_centroid(int n, struct vec3 * ps, struct vec3 * c)} */
+        static final MethodHandle HANDLE = downcall$("gatun_centroid", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS, ADDRESS));
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {
@@ -1121,6 +1240,11 @@ public final class Geometry {
 
     private static Object missing$(String symbol) {
         throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
+    }
+
+    /** Whether JFR runs: only then does a raw method create its event (a name no parameter can shadow). */
+    private static boolean profiling$() {
+        return dev.gatun.profile.Profiling.active();
     }
 
     private static RuntimeException unexpected(Throwable t) {

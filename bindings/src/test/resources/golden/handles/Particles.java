@@ -147,9 +147,39 @@ public final class Particles {
     }
 
     /**
-     * Calls function {@code ids}.
+     * Calls subroutine {@code number_all}.
      *
      * <p>Declared at {@code particles.f90:121}.
+     *
+     * @param ps intent(inout) array {@code ps(n)} of type(particle)
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static void numberAll(Particle.Array ps) {
+        Objects.requireNonNull(ps, "ps");
+        int n = ArrayRequirement.toInt("n", ps.length(), "the extent of 'ps'"); // n = extent of ps
+        requireExtent("ps", ps.length(), 0, n, "n");
+        Raw.numberAll(n, ps.segment(), ps.length());
+    }
+
+    /**
+     * Calls function {@code total_x}.
+     *
+     * <p>Declared at {@code particles.f90:131}.
+     *
+     * @param ps intent(in) array {@code ps(:)} of type(particle)
+     * @return result
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static double totalX(Particle.Array ps) {
+        Objects.requireNonNull(ps, "ps");
+        double result$ = Raw.totalX(ps.segment(), ps.length());
+        return result$;
+    }
+
+    /**
+     * Calls function {@code ids}.
+     *
+     * <p>Declared at {@code particles.f90:142}.
      *
      * @param a intent(in) type(particle) {@code a}
      * @param b intent(in) type(particle) {@code b}, or null to omit it
@@ -258,6 +288,25 @@ public final class Particles {
          */
         public static Particle spawn(int id) {
             return Particles.spawn(id);
+        }
+
+        /**
+         * Calls subroutine {@code number_all} of module {@code particles}: the same as {@link Particles#numberAll}.
+         *
+         * @param ps see {@link Particles#numberAll}
+         */
+        public static void numberAll(Particle.Array ps) {
+            Particles.numberAll(ps);
+        }
+
+        /**
+         * Calls function {@code total_x} of module {@code particles}: the same as {@link Particles#totalX}.
+         *
+         * @param ps see {@link Particles#totalX}
+         * @return see {@link Particles#totalX}
+         */
+        public static double totalX(Particle.Array ps) {
+            return Particles.totalX(ps);
         }
 
         /**
@@ -725,6 +774,92 @@ public final class Particles {
         public String toString() {
             return "Particle[type(particle) at 0x" + Long.toHexString(segment.address()) + "]";
         }
+
+        /**
+         * A Fortran array of {@code type(particle)} objects ({@code allocate(a(n))}), for procedures that take
+         * {@code type(particle) :: a(n)} (or {@code a(:)}, {@code a(*)}); its elements are handles that do not own their
+         * object. The arena deallocates the array when it closes.
+         */
+        public static final class Array {
+
+            private static final MethodHandle NEW$ = LIBRARY.downcall("gatun__t_particles_particle_new_array", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
+            private static final MethodHandle FREE$ = LIBRARY.downcall("gatun__t_particles_particle_free_array", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG));
+            private static final MethodHandle AT$ = LIBRARY.downcall("gatun__t_particles_particle_at", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG));
+
+            private final MemorySegment segment;
+            private final long length;
+            private final Arena owner;
+
+            private Array(MemorySegment segment, long length, Arena owner) {
+                this.segment = segment;
+                this.length = length;
+                this.owner = owner;
+            }
+
+            /**
+             * Creates {@code length} default-initialised {@code type(particle)} objects in one Fortran array, owned by {@code arena}.
+             *
+             * @param arena  deallocates the array when it closes
+             * @param length the number of objects, at least 1
+             * @return the array
+             * @throws IllegalArgumentException if {@code length} is less than 1
+             */
+            public static Array allocate(Arena arena, long length) {
+                Objects.requireNonNull(arena, "arena");
+                if (length < 1) {
+                    throw new IllegalArgumentException("length: expected >= 1, got " + length);
+                }
+                try {
+                    MemorySegment address = (MemorySegment) NEW$.invokeExact(length);
+                    return new Array(address.reinterpret(arena, a -> free(a, length)), length, arena);
+                } catch (Throwable t) {
+                    throw unexpected(t);
+                }
+            }
+
+            private static void free(MemorySegment address, long length) {
+                try {
+                    FREE$.invokeExact(address, length);
+                } catch (Throwable t) {
+                    throw unexpected(t);
+                }
+            }
+
+            /**
+             * Returns the number of objects.
+             *
+             * @return the length
+             */
+            public long length() {
+                return length;
+            }
+
+            /**
+             * Returns the address of the first object, scoped to the owner's arena.
+             *
+             * @return a zero-length segment at the array
+             */
+            public MemorySegment segment() {
+                return segment;
+            }
+
+            /**
+             * Returns one object of the array as a handle that does not own it, valid while the array lives.
+             *
+             * @param index 0-based, below {@link #length()}
+             * @return the element (Fortran's {@code a(index + 1)})
+             * @throws IndexOutOfBoundsException if the index is outside the array
+             */
+            public Particle get(long index) {
+                Objects.checkIndex(index, length);
+                try {
+                    MemorySegment at = (MemorySegment) AT$.invokeExact(segment, length, index + 1);
+                    return new Particle(at.reinterpret(owner, null), owner);
+                } catch (Throwable t) {
+                    throw unexpected(t);
+                }
+            }
+        }
     }
 
     /**
@@ -909,6 +1044,92 @@ public final class Particles {
         public String toString() {
             return "Cloud[type(cloud) at 0x" + Long.toHexString(segment.address()) + "]";
         }
+
+        /**
+         * A Fortran array of {@code type(cloud)} objects ({@code allocate(a(n))}), for procedures that take
+         * {@code type(cloud) :: a(n)} (or {@code a(:)}, {@code a(*)}); its elements are handles that do not own their
+         * object. The arena deallocates the array when it closes.
+         */
+        public static final class Array {
+
+            private static final MethodHandle NEW$ = LIBRARY.downcall("gatun__t_particles_cloud_new_array", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
+            private static final MethodHandle FREE$ = LIBRARY.downcall("gatun__t_particles_cloud_free_array", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG));
+            private static final MethodHandle AT$ = LIBRARY.downcall("gatun__t_particles_cloud_at", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG));
+
+            private final MemorySegment segment;
+            private final long length;
+            private final Arena owner;
+
+            private Array(MemorySegment segment, long length, Arena owner) {
+                this.segment = segment;
+                this.length = length;
+                this.owner = owner;
+            }
+
+            /**
+             * Creates {@code length} default-initialised {@code type(cloud)} objects in one Fortran array, owned by {@code arena}.
+             *
+             * @param arena  deallocates the array when it closes
+             * @param length the number of objects, at least 1
+             * @return the array
+             * @throws IllegalArgumentException if {@code length} is less than 1
+             */
+            public static Array allocate(Arena arena, long length) {
+                Objects.requireNonNull(arena, "arena");
+                if (length < 1) {
+                    throw new IllegalArgumentException("length: expected >= 1, got " + length);
+                }
+                try {
+                    MemorySegment address = (MemorySegment) NEW$.invokeExact(length);
+                    return new Array(address.reinterpret(arena, a -> free(a, length)), length, arena);
+                } catch (Throwable t) {
+                    throw unexpected(t);
+                }
+            }
+
+            private static void free(MemorySegment address, long length) {
+                try {
+                    FREE$.invokeExact(address, length);
+                } catch (Throwable t) {
+                    throw unexpected(t);
+                }
+            }
+
+            /**
+             * Returns the number of objects.
+             *
+             * @return the length
+             */
+            public long length() {
+                return length;
+            }
+
+            /**
+             * Returns the address of the first object, scoped to the owner's arena.
+             *
+             * @return a zero-length segment at the array
+             */
+            public MemorySegment segment() {
+                return segment;
+            }
+
+            /**
+             * Returns one object of the array as a handle that does not own it, valid while the array lives.
+             *
+             * @param index 0-based, below {@link #length()}
+             * @return the element (Fortran's {@code a(index + 1)})
+             * @throws IndexOutOfBoundsException if the index is outside the array
+             */
+            public Cloud get(long index) {
+                Objects.checkIndex(index, length);
+                try {
+                    MemorySegment at = (MemorySegment) AT$.invokeExact(segment, length, index + 1);
+                    return new Cloud(at.reinterpret(owner, null), owner);
+                } catch (Throwable t) {
+                    throw unexpected(t);
+                }
+            }
+        }
     }
 
     /** The raw layer: one downcall handle per native symbol, arguments as the C ABI sees them. */
@@ -916,9 +1137,6 @@ public final class Particles {
 
         private Raw() {
         }
-
-        /** {@code double gatun_particles_particle_norm(void * p)} */
-        static final MethodHandle GATUN_PARTICLES_PARTICLE_NORM = downcall$("gatun_particles_particle_norm", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS));
 
         /**
          * Calls {@code gatun_particles_particle_norm} with exactly the native arguments.
@@ -929,22 +1147,22 @@ public final class Particles {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double particleNorm(MemorySegment p) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
-                return (double) GATUN_PARTICLES_PARTICLE_NORM.invokeExact(p);
+                return (double) GATUN_PARTICLES_PARTICLE_NORM$.HANDLE.invokeExact(p);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_particles_particle_norm", p.byteSize());
                     event.commit();
                 }
             }
         }
-
-        /** {@code void gatun_particles_push(void * p, double dt)} */
-        static final MethodHandle GATUN_PARTICLES_PUSH = downcall$("gatun_particles_push", FunctionDescriptor.ofVoid(ADDRESS, JAVA_DOUBLE));
 
         /**
          * Calls {@code gatun_particles_push} with exactly the native arguments.
@@ -956,22 +1174,22 @@ public final class Particles {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void push(MemorySegment p, double dt) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
-                GATUN_PARTICLES_PUSH.invokeExact(p, dt);
+                GATUN_PARTICLES_PUSH$.HANDLE.invokeExact(p, dt);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_particles_push", p.byteSize());
                     event.commit();
                 }
             }
         }
-
-        /** {@code int gatun_particles_count_alive(void * a, void * b)} */
-        static final MethodHandle GATUN_PARTICLES_COUNT_ALIVE = downcall$("gatun_particles_count_alive", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
         /**
          * Calls {@code gatun_particles_count_alive} with exactly the native arguments.
@@ -983,22 +1201,22 @@ public final class Particles {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int countAlive(MemorySegment a, MemorySegment b) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
-                return (int) GATUN_PARTICLES_COUNT_ALIVE.invokeExact(a, b);
+                return (int) GATUN_PARTICLES_COUNT_ALIVE$.HANDLE.invokeExact(a, b);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_particles_count_alive", a.byteSize() + b.byteSize());
                     event.commit();
                 }
             }
         }
-
-        /** {@code void gatun_particles_attach_trail(void * p, int strided)} */
-        static final MethodHandle GATUN_PARTICLES_ATTACH_TRAIL = downcall$("gatun_particles_attach_trail", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code gatun_particles_attach_trail} with exactly the native arguments.
@@ -1010,22 +1228,22 @@ public final class Particles {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void attachTrail(MemorySegment p, int strided) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
-                GATUN_PARTICLES_ATTACH_TRAIL.invokeExact(p, strided);
+                GATUN_PARTICLES_ATTACH_TRAIL$.HANDLE.invokeExact(p, strided);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_particles_attach_trail", p.byteSize());
                     event.commit();
                 }
             }
         }
-
-        /** {@code float gatun_particles_grid_sum(void * p)} */
-        static final MethodHandle GATUN_PARTICLES_GRID_SUM = downcall$("gatun_particles_grid_sum", FunctionDescriptor.of(JAVA_FLOAT, ADDRESS));
 
         /**
          * Calls {@code gatun_particles_grid_sum} with exactly the native arguments.
@@ -1036,22 +1254,22 @@ public final class Particles {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static float gridSum(MemorySegment p) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
-                return (float) GATUN_PARTICLES_GRID_SUM.invokeExact(p);
+                return (float) GATUN_PARTICLES_GRID_SUM$.HANDLE.invokeExact(p);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_particles_grid_sum", p.byteSize());
                     event.commit();
                 }
             }
         }
-
-        /** {@code double gatun_particles_hist_total(void * p)} */
-        static final MethodHandle GATUN_PARTICLES_HIST_TOTAL = downcall$("gatun_particles_hist_total", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS));
 
         /**
          * Calls {@code gatun_particles_hist_total} with exactly the native arguments.
@@ -1062,22 +1280,22 @@ public final class Particles {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static double histTotal(MemorySegment p) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
-                return (double) GATUN_PARTICLES_HIST_TOTAL.invokeExact(p);
+                return (double) GATUN_PARTICLES_HIST_TOTAL$.HANDLE.invokeExact(p);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_particles_hist_total", p.byteSize());
                     event.commit();
                 }
             }
         }
-
-        /** {@code void gatun_particles_grow(void * c, int k)} */
-        static final MethodHandle GATUN_PARTICLES_GROW = downcall$("gatun_particles_grow", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code gatun_particles_grow} with exactly the native arguments.
@@ -1089,22 +1307,22 @@ public final class Particles {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static void grow(MemorySegment c, int k) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
-                GATUN_PARTICLES_GROW.invokeExact(c, k);
+                GATUN_PARTICLES_GROW$.HANDLE.invokeExact(c, k);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_particles_grow", c.byteSize());
                     event.commit();
                 }
             }
         }
-
-        /** {@code void * gatun_particles_spawn(int id)} */
-        static final MethodHandle GATUN_PARTICLES_SPAWN = downcall$("gatun_particles_spawn", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
         /**
          * Calls {@code gatun_particles_spawn} with exactly the native arguments.
@@ -1115,46 +1333,214 @@ public final class Particles {
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static MemorySegment spawn(int id) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
-                return (MemorySegment) GATUN_PARTICLES_SPAWN.invokeExact(id);
+                return (MemorySegment) GATUN_PARTICLES_SPAWN$.HANDLE.invokeExact(id);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_particles_spawn", 0);
                     event.commit();
                 }
             }
         }
 
-        /** {@code int gatun_particles_ids(void * a, void * b)} */
-        static final MethodHandle GATUN_PARTICLES_IDS = downcall$("gatun_particles_ids", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        /**
+         * Calls {@code gatun_particles_number_all} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code void gatun_particles_number_all(int n, void * ps, int64_t psExtent1)}. Declared at {@code particles.f90:121}.
+         *
+         * @param n native argument {@code n}
+         * @param ps native argument {@code ps}
+         * @param psExtent1 native argument {@code psExtent1}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static void numberAll(int n, MemorySegment ps, long psExtent1) {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                GATUN_PARTICLES_NUMBER_ALL$.HANDLE.invokeExact(n, ps, psExtent1);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_particles_number_all", ps.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code gatun_particles_total_x} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code double gatun_particles_total_x(void * ps, int64_t psExtent1)}. Declared at {@code particles.f90:131}.
+         *
+         * @param ps native argument {@code ps}
+         * @param psExtent1 native argument {@code psExtent1}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static double totalX(MemorySegment ps, long psExtent1) {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                return (double) GATUN_PARTICLES_TOTAL_X$.HANDLE.invokeExact(ps, psExtent1);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_particles_total_x", ps.byteSize());
+                    event.commit();
+                }
+            }
+        }
 
         /**
          * Calls {@code gatun_particles_ids} with exactly the native arguments.
          *
-         * <p>Native signature: {@code int gatun_particles_ids(void * a, void * b)}. Declared at {@code particles.f90:121}.
+         * <p>Native signature: {@code int gatun_particles_ids(void * a, void * b)}. Declared at {@code particles.f90:142}.
          *
          * @param a native argument {@code a}
          * @param b native argument {@code b}
          * @throws IllegalArgumentException if a segment is not a native segment
          */
         public static int ids(MemorySegment a, MemorySegment b) {
-            dev.gatun.profile.NativeCallEvent event = new dev.gatun.profile.NativeCallEvent();
-            event.begin();
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
             try {
-                return (int) GATUN_PARTICLES_IDS.invokeExact(a, b);
+                return (int) GATUN_PARTICLES_IDS$.HANDLE.invokeExact(a, b);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
-                if (event.shouldCommit()) {
+                if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun_particles_ids", a.byteSize() + b.byteSize());
                     event.commit();
                 }
             }
         }
+    }
+
+    /** What {@code particle_norm} needs, built on its first call. */
+    private static final class GATUN_PARTICLES_PARTICLE_NORM$ {
+
+        private GATUN_PARTICLES_PARTICLE_NORM$() {
+        }
+
+        /** {@code double gatun_particles_particle_norm(void * p)} */
+        static final MethodHandle HANDLE = downcall$("gatun_particles_particle_norm", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS));
+    }
+
+    /** What {@code push} needs, built on its first call. */
+    private static final class GATUN_PARTICLES_PUSH$ {
+
+        private GATUN_PARTICLES_PUSH$() {
+        }
+
+        /** {@code void gatun_particles_push(void * p, double dt)} */
+        static final MethodHandle HANDLE = downcall$("gatun_particles_push", FunctionDescriptor.ofVoid(ADDRESS, JAVA_DOUBLE));
+    }
+
+    /** What {@code count_alive} needs, built on its first call. */
+    private static final class GATUN_PARTICLES_COUNT_ALIVE$ {
+
+        private GATUN_PARTICLES_COUNT_ALIVE$() {
+        }
+
+        /** {@code int gatun_particles_count_alive(void * a, void * b)} */
+        static final MethodHandle HANDLE = downcall$("gatun_particles_count_alive", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    /** What {@code attach_trail} needs, built on its first call. */
+    private static final class GATUN_PARTICLES_ATTACH_TRAIL$ {
+
+        private GATUN_PARTICLES_ATTACH_TRAIL$() {
+        }
+
+        /** {@code void gatun_particles_attach_trail(void * p, int strided)} */
+        static final MethodHandle HANDLE = downcall$("gatun_particles_attach_trail", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
+    }
+
+    /** What {@code grid_sum} needs, built on its first call. */
+    private static final class GATUN_PARTICLES_GRID_SUM$ {
+
+        private GATUN_PARTICLES_GRID_SUM$() {
+        }
+
+        /** {@code float gatun_particles_grid_sum(void * p)} */
+        static final MethodHandle HANDLE = downcall$("gatun_particles_grid_sum", FunctionDescriptor.of(JAVA_FLOAT, ADDRESS));
+    }
+
+    /** What {@code hist_total} needs, built on its first call. */
+    private static final class GATUN_PARTICLES_HIST_TOTAL$ {
+
+        private GATUN_PARTICLES_HIST_TOTAL$() {
+        }
+
+        /** {@code double gatun_particles_hist_total(void * p)} */
+        static final MethodHandle HANDLE = downcall$("gatun_particles_hist_total", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS));
+    }
+
+    /** What {@code grow} needs, built on its first call. */
+    private static final class GATUN_PARTICLES_GROW$ {
+
+        private GATUN_PARTICLES_GROW$() {
+        }
+
+        /** {@code void gatun_particles_grow(void * c, int k)} */
+        static final MethodHandle HANDLE = downcall$("gatun_particles_grow", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
+    }
+
+    /** What {@code spawn} needs, built on its first call. */
+    private static final class GATUN_PARTICLES_SPAWN$ {
+
+        private GATUN_PARTICLES_SPAWN$() {
+        }
+
+        /** {@code void * gatun_particles_spawn(int id)} */
+        static final MethodHandle HANDLE = downcall$("gatun_particles_spawn", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    }
+
+    /** What {@code number_all} needs, built on its first call. */
+    private static final class GATUN_PARTICLES_NUMBER_ALL$ {
+
+        private GATUN_PARTICLES_NUMBER_ALL$() {
+        }
+
+        /** {@code void gatun_particles_number_all(int n, void * ps, int64_t psExtent1)} */
+        static final MethodHandle HANDLE = downcall$("gatun_particles_number_all", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS, JAVA_LONG));
+    }
+
+    /** What {@code total_x} needs, built on its first call. */
+    private static final class GATUN_PARTICLES_TOTAL_X$ {
+
+        private GATUN_PARTICLES_TOTAL_X$() {
+        }
+
+        /** {@code double gatun_particles_total_x(void * ps, int64_t psExtent1)} */
+        static final MethodHandle HANDLE = downcall$("gatun_particles_total_x", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG));
+    }
+
+    /** What {@code ids} needs, built on its first call. */
+    private static final class GATUN_PARTICLES_IDS$ {
+
+        private GATUN_PARTICLES_IDS$() {
+        }
+
+        /** {@code int gatun_particles_ids(void * a, void * b)} */
+        static final MethodHandle HANDLE = downcall$("gatun_particles_ids", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {
@@ -1190,6 +1576,11 @@ public final class Particles {
 
     private static Object missing$(String symbol) {
         throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
+    }
+
+    /** Whether JFR runs: only then does a raw method create its event (a name no parameter can shadow). */
+    private static boolean profiling$() {
+        return dev.gatun.profile.Profiling.active();
     }
 
     private static RuntimeException unexpected(Throwable t) {

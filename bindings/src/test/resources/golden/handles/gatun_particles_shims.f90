@@ -91,6 +91,28 @@ contains
     gatun_result = c_loc(gatun_object)
   end function gatun_particles_spawn
 
+  subroutine gatun_particles_number_all(n, ps, ps_d1) bind(C, name="gatun_particles_number_all")
+    use particles, only: particle
+    use particles, only: number_all
+    integer(c_int), value :: n
+    type(c_ptr), value :: ps
+    type(particle), pointer :: gatun_ps(:)
+    integer(c_int64_t), value :: ps_d1
+    call c_f_pointer(ps, gatun_ps, [ps_d1])
+    call number_all(n, gatun_ps)
+  end subroutine gatun_particles_number_all
+
+  function gatun_particles_total_x(ps, ps_d1) bind(C, name="gatun_particles_total_x") result(gatun_result)
+    use particles, only: particle
+    use particles, only: total_x
+    type(c_ptr), value :: ps
+    type(particle), pointer :: gatun_ps(:)
+    integer(c_int64_t), value :: ps_d1
+    real(c_double) :: gatun_result
+    call c_f_pointer(ps, gatun_ps, [ps_d1])
+    gatun_result = total_x(gatun_ps)
+  end function gatun_particles_total_x
+
   function gatun_particles_ids(a, b) bind(C, name="gatun_particles_ids") result(gatun_result)
     use particles, only: particle
     use particles, only: ids
@@ -132,6 +154,34 @@ contains
     call c_f_pointer(gatun_a, gatun_o)
     deallocate(gatun_o)
   end subroutine gatun__t_particles_particle_free
+
+  function gatun__t_particles_particle_new_array(gatun_n) bind(C, name="gatun__t_particles_particle_new_array") result(gatun_p)
+    use particles, only: particle
+    integer(c_int64_t), value :: gatun_n
+    type(c_ptr) :: gatun_p
+    type(particle), pointer :: gatun_o(:)
+    allocate(gatun_o(gatun_n))
+    gatun_p = c_loc(gatun_o(1))
+  end function gatun__t_particles_particle_new_array
+
+  subroutine gatun__t_particles_particle_free_array(gatun_a, gatun_n) bind(C, name="gatun__t_particles_particle_free_array")
+    use particles, only: particle
+    type(c_ptr), value :: gatun_a
+    integer(c_int64_t), value :: gatun_n
+    type(particle), pointer :: gatun_o(:)
+    call c_f_pointer(gatun_a, gatun_o, [gatun_n])
+    deallocate(gatun_o)
+  end subroutine gatun__t_particles_particle_free_array
+
+  function gatun__t_particles_particle_at(gatun_a, gatun_n, gatun_i) bind(C, name="gatun__t_particles_particle_at") result(gatun_p)
+    use particles, only: particle
+    type(c_ptr), value :: gatun_a
+    integer(c_int64_t), value :: gatun_n, gatun_i
+    type(c_ptr) :: gatun_p
+    type(particle), pointer :: gatun_o(:)
+    call c_f_pointer(gatun_a, gatun_o, [gatun_n])
+    gatun_p = c_loc(gatun_o(gatun_i))
+  end function gatun__t_particles_particle_at
 
   function gatun__t_particles_particle__x(gatun_a) bind(C, name="gatun__t_particles_particle__x") result(gatun_p)
     use particles, only: particle
@@ -327,6 +377,34 @@ contains
     call c_f_pointer(gatun_a, gatun_o)
     deallocate(gatun_o)
   end subroutine gatun__t_particles_cloud_free
+
+  function gatun__t_particles_cloud_new_array(gatun_n) bind(C, name="gatun__t_particles_cloud_new_array") result(gatun_p)
+    use particles, only: cloud
+    integer(c_int64_t), value :: gatun_n
+    type(c_ptr) :: gatun_p
+    type(cloud), pointer :: gatun_o(:)
+    allocate(gatun_o(gatun_n))
+    gatun_p = c_loc(gatun_o(1))
+  end function gatun__t_particles_cloud_new_array
+
+  subroutine gatun__t_particles_cloud_free_array(gatun_a, gatun_n) bind(C, name="gatun__t_particles_cloud_free_array")
+    use particles, only: cloud
+    type(c_ptr), value :: gatun_a
+    integer(c_int64_t), value :: gatun_n
+    type(cloud), pointer :: gatun_o(:)
+    call c_f_pointer(gatun_a, gatun_o, [gatun_n])
+    deallocate(gatun_o)
+  end subroutine gatun__t_particles_cloud_free_array
+
+  function gatun__t_particles_cloud_at(gatun_a, gatun_n, gatun_i) bind(C, name="gatun__t_particles_cloud_at") result(gatun_p)
+    use particles, only: cloud
+    type(c_ptr), value :: gatun_a
+    integer(c_int64_t), value :: gatun_n, gatun_i
+    type(c_ptr) :: gatun_p
+    type(cloud), pointer :: gatun_o(:)
+    call c_f_pointer(gatun_a, gatun_o, [gatun_n])
+    gatun_p = c_loc(gatun_o(gatun_i))
+  end function gatun__t_particles_cloud_at
 
   function gatun__t_particles_cloud__lead(gatun_a) bind(C, name="gatun__t_particles_cloud__lead") result(gatun_p)
     use particles, only: cloud, particle

@@ -117,6 +117,27 @@ contains
         p%hist(2) = 2
     end function spawn
 
+    ! An array of objects: n is inferred from the Java array's length.
+    subroutine number_all(n, ps)
+        integer, intent(in) :: n
+        type(particle), intent(inout) :: ps(n)
+        integer :: i
+        do i = 1, n
+            ps(i)%id = 100 + i
+        end do
+    end subroutine number_all
+
+    ! An assumed-shape array of objects, through the shim.
+    function total_x(ps) result(s)
+        type(particle), intent(in) :: ps(:)
+        real(8) :: s
+        integer :: i
+        s = 0
+        do i = 1, size(ps)
+            s = s + sum(ps(i)%x)
+        end do
+    end function total_x
+
     ! An optional handle: null from Java is an absent argument.
     function ids(a, b) result(s)
         type(particle), intent(in) :: a

@@ -176,11 +176,13 @@ public final class FortranShimEmitter {
                 case OBJECT -> {
                     dummies.add(n);
                     if (q.type() instanceof Type.Derived d) {
-                        // A handle: the address of a Fortran object, seen through a pointer of its type.
+                        // A handle: the address of a Fortran object (or array of them), seen through a pointer of its type.
+                        String shape = q.isArray() ? ", [" + n + "_d1]" : "";
                         decls.append("    type(c_ptr), value :: ").append(n).append('\n')
-                                .append("    type(").append(d.name().toLowerCase(Locale.ROOT)).append("), pointer :: gatun_").append(n).append('\n');
+                                .append("    type(").append(d.name().toLowerCase(Locale.ROOT)).append("), pointer :: gatun_").append(n)
+                                .append(q.isArray() ? "(:)" : "").append('\n');
                         before.append(q.optional() ? "    nullify(gatun_" + n + ")\n    if (c_associated(" + n + ")) call c_f_pointer(" + n
-                                + ", gatun_" + n + ")\n" : "    call c_f_pointer(" + n + ", gatun_" + n + ")\n");
+                                + ", gatun_" + n + shape + ")\n" : "    call c_f_pointer(" + n + ", gatun_" + n + shape + ")\n");
                         actuals.add("gatun_" + n);
                     } else {
                         decls.append("    ").append(cType(q.type())).append(intent(q)).append(q.optional() ? ", optional" : "")

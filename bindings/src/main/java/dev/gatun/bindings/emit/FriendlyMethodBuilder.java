@@ -134,6 +134,9 @@ final class FriendlyMethodBuilder {
             return JavaEmitter.callbackInterface(method, name(p));
         }
         if (p.isArray()) {
+            if (p.type() instanceof Type.Derived d) {
+                return HandleBuilder.className(d) + ".Array";
+            }
             return p.type() instanceof Type.Character || p.type() instanceof Type.Struct ? (p.type() instanceof Type.Struct ? "MemorySegment" : "String[]")
                     : heap ? JavaTypes.heapArray(p.type()) : JavaTypes.arrayClass(p.type());
         }
@@ -190,7 +193,7 @@ final class FriendlyMethodBuilder {
                 }
                 body.append("        ").append(p.optional() ? "if (" + name(p) + " != null) " : "").append("requireStructs(\"").append(p.name())
                         .append("\", ").append(name(p)).append(", ").append(StructBuilder.className(st)).append(".LAYOUT);\n");
-            } else if (p.isArray() && p.type() instanceof Type.Character) {
+            } else if (p.isArray() && (p.type() instanceof Type.Character || p.type() instanceof Type.Derived)) {
                 if (!p.optional()) {
                     body.append("        Objects.requireNonNull(").append(name(p)).append(", \"").append(p.name()).append("\");\n");
                 }
@@ -292,6 +295,8 @@ final class FriendlyMethodBuilder {
                     : p.optional() ? "(" + name(p) + " == null ? MemorySegment.NULL : " + name(p) + ".segment())" : name(p) + ".segment()";
             // Heap overloads exist only for rank-1 arrays, whose one extent is the Java array's length.
             case EXTENT -> heap || p.type() instanceof Type.Character ? "(long) " + name(p) + ".length"
+                    : p.type() instanceof Type.Derived ? (p.optional() ? "(" + name(p) + " == null ? 0L : " + name(p) + ".length())"
+                    : name(p) + ".length()")
                     : p.type() instanceof Type.Struct st ? JavaExpressions.structCount(name(p), st) : name(p) + ".shape(" + s.dimension() + ")";
             case STRING_POINTER -> !plan.shim() && proc.language() != dev.gatun.bindings.model.Language.FORTRAN
                     ? cString(p, call, ind) : fortranString(p, call, ind);
@@ -301,7 +306,7 @@ final class FriendlyMethodBuilder {
                     + JavaEmitter.upcallDescriptor(holder(), parameterName(p)) + ", arena)";
             case SCALAR_POINTER -> scalarPointer(p, call, ind);
             // An array of bind(C) structs is a MemorySegment of elements; one object is its wrapper (or handle).
-            case OBJECT -> p.isArray() ? name(p)
+            case OBJECT -> p.isArray() && p.type() instanceof Type.Struct ? name(p)
                     : p.optional() ? "(" + name(p) + " == null ? MemorySegment.NULL : " + name(p) + ".segment())" : name(p) + ".segment()";
             case RESULT -> {
                 if (proc.result() instanceof Type.Character c) {

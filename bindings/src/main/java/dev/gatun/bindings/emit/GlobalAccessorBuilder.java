@@ -63,9 +63,15 @@ final class GlobalAccessorBuilder {
         return GlobalVariableFilter.extents(g.dimensions());
     }
 
+    /** The name part of a variable's accessors: {@code getX}; getClass() is Object's (final), so 'class' gives getClass_(). */
+    static String accessorBase(String name) {
+        String base = NameMangler.upperCamel(name);
+        return base.equals("Class") ? "Class_" : base;
+    }
+
     /** The class members for one variable (indented for a nested class's body). */
     static String members(Global g) {
-        String base = NameMangler.upperCamel(g.name());
+        String base = accessorBase(g.name());
         String handle = g.symbol().toUpperCase(Locale.ROOT);
         String where = "{@code " + g.name() + "} of " + g.owner();
         var sb = new StringBuilder();

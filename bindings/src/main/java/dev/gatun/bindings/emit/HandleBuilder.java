@@ -35,7 +35,9 @@ final class HandleBuilder {
 
     /** The handle class of a type: {@code particle} becomes {@code Particle}. */
     static String className(Type.Derived t) {
-        return NameMangler.nestedClassName(t.name());
+        // The handle class holds a nested Array class, which cannot share its enclosing class's name.
+        String name = NameMangler.nestedClassName(t.name());
+        return name.equals("Array") ? "Array$" : name;
     }
 
     String build() {
@@ -55,7 +57,7 @@ final class HandleBuilder {
         var taken = new java.util.HashSet<>(RESERVED);
         for (Type.Component c : type.components()) {
             for (String verb : java.util.List.of("get", "set", "allocate", "deallocate")) {
-                taken.add(verb + NameMangler.upperCamel(c.name()));
+                taken.add(verb + GlobalAccessorBuilder.accessorBase(c.name()));
             }
         }
         for (Type.Binding b : type.bindings()) {
@@ -163,6 +165,92 @@ final class HandleBuilder {
                         @Override
                         public String toString() {
                             return "%1$s[%2$s at 0x" + Long.toHexString(segment.address()) + "]";
+                        }
+
+                        /**
+                         * A Fortran array of {@code %2$s} objects ({@code allocate(a(n))}), for procedures that take
+                         * {@code %2$s :: a(n)} (or {@code a(:)}, {@code a(*)}); its elements are handles that do not own their
+                         * object. The arena deallocates the array when it closes.
+                         */
+                        public static final class Array {
+
+                            private static final MethodHandle NEW$ = LIBRARY.downcall("%6$s_new_array", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
+                            private static final MethodHandle FREE$ = LIBRARY.downcall("%6$s_free_array", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG));
+                            private static final MethodHandle AT$ = LIBRARY.downcall("%6$s_at", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG));
+
+                            private final MemorySegment segment;
+                            private final long length;
+                            private final Arena owner;
+
+                            private Array(MemorySegment segment, long length, Arena owner) {
+                                this.segment = segment;
+                                this.length = length;
+                                this.owner = owner;
+                            }
+
+                            /**
+                             * Creates {@code length} default-initialised {@code %2$s} objects in one Fortran array, owned by {@code arena}.
+                             *
+                             * @param arena  deallocates the array when it closes
+                             * @param length the number of objects, at least 1
+                             * @return the array
+                             * @throws IllegalArgumentException if {@code length} is less than 1
+                             */
+                            public static Array allocate(Arena arena, long length) {
+                                Objects.requireNonNull(arena, "arena");
+                                if (length < 1) {
+                                    throw new IllegalArgumentException("length: expected >= 1, got " + length);
+                                }
+                                try {
+                                    MemorySegment address = (MemorySegment) NEW$.invokeExact(length);
+                                    return new Array(address.reinterpret(arena, a -> free(a, length)), length, arena);
+                                } catch (Throwable t) {
+                                    throw unexpected(t);
+                                }
+                            }
+
+                            private static void free(MemorySegment address, long length) {
+                                try {
+                                    FREE$.invokeExact(address, length);
+                                } catch (Throwable t) {
+                                    throw unexpected(t);
+                                }
+                            }
+
+                            /**
+                             * Returns the number of objects.
+                             *
+                             * @return the length
+                             */
+                            public long length() {
+                                return length;
+                            }
+
+                            /**
+                             * Returns the address of the first object, scoped to the owner's arena.
+                             *
+                             * @return a zero-length segment at the array
+                             */
+                            public MemorySegment segment() {
+                                return segment;
+                            }
+
+                            /**
+                             * Returns one object of the array as a handle that does not own it, valid while the array lives.
+                             *
+                             * @param index 0-based, below {@link #length()}
+                             * @return the element (Fortran's {@code a(index + 1)})
+                             * @throws IndexOutOfBoundsException if the index is outside the array
+                             */
+                            public %1$s get(long index) {
+                                Objects.checkIndex(index, length);
+                                try {
+                                    MemorySegment at = (MemorySegment) AT$.invokeExact(segment, length, index + 1);
+                                    return new %1$s(at.reinterpret(owner, null), owner);
+                                } catch (Throwable t) {
+                                    throw unexpected(t);
+                                }
+                            }
                         }
                     }
                 """.formatted(cls, fortran, type.module(), type.position().file().getFileName(), type.position().line(), prefix,

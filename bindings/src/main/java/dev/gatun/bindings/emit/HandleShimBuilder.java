@@ -75,6 +75,31 @@ final class HandleShimBuilder {
                     call c_f_pointer(gatun_a, gatun_o)
                     deallocate(gatun_o)
                   end subroutine %1$s_free
+
+                  function %1$s_new_array(gatun_n) bind(C, name="%1$s_new_array") result(gatun_p)
+                %2$s    integer(c_int64_t), value :: gatun_n
+                    type(c_ptr) :: gatun_p
+                    type(%3$s), pointer :: gatun_o(:)
+                    allocate(gatun_o(gatun_n))
+                    gatun_p = c_loc(gatun_o(1))
+                  end function %1$s_new_array
+
+                  subroutine %1$s_free_array(gatun_a, gatun_n) bind(C, name="%1$s_free_array")
+                %2$s    type(c_ptr), value :: gatun_a
+                    integer(c_int64_t), value :: gatun_n
+                    type(%3$s), pointer :: gatun_o(:)
+                    call c_f_pointer(gatun_a, gatun_o, [gatun_n])
+                    deallocate(gatun_o)
+                  end subroutine %1$s_free_array
+
+                  function %1$s_at(gatun_a, gatun_n, gatun_i) bind(C, name="%1$s_at") result(gatun_p)
+                %2$s    type(c_ptr), value :: gatun_a
+                    integer(c_int64_t), value :: gatun_n, gatun_i
+                    type(c_ptr) :: gatun_p
+                    type(%3$s), pointer :: gatun_o(:)
+                    call c_f_pointer(gatun_a, gatun_o, [gatun_n])
+                    gatun_p = c_loc(gatun_o(gatun_i))
+                  end function %1$s_at
                 """.formatted(p, use, type);
     }
 

@@ -29,6 +29,9 @@ final class JavaExpressions {
 
     /** The extent of dimension {@code d} of an array local: {@code a.shape(d)}, or {@code a.length} for heap arrays. */
     String extent(String array, int d) {
+        if (handleArray(array)) {
+            return array + ".length()";
+        }
         Type.Struct struct = structArray(array);
         return struct != null ? structCount(array, struct)
                 : heap || stringArray(array) ? "(long) " + array + ".length" : array + ".shape(" + d + ")";
@@ -37,6 +40,12 @@ final class JavaExpressions {
     /** The element count of a segment holding an array of structs. */
     static String structCount(String segment, Type.Struct struct) {
         return "(" + segment + ".byteSize() / " + StructBuilder.className(struct) + ".LAYOUT.byteSize())";
+    }
+
+    /** Whether a local holds an array of handle objects ({@code Particle.Array}). */
+    private boolean handleArray(String local) {
+        return procedure.parameters().stream().anyMatch(p -> p.isArray() && p.type() instanceof Type.Derived
+                && local.equals(locals.get(p.name().toLowerCase(java.util.Locale.ROOT))));
     }
 
     /** The struct type of a local holding an array of bind(C) structs (a {@code MemorySegment}), or null. */
@@ -73,6 +82,9 @@ final class JavaExpressions {
     }
 
     private String size(String array) {
+        if (handleArray(array)) {
+            return array + ".length()";
+        }
         Type.Struct struct = structArray(array);
         return struct != null ? structCount(array, struct)
                 : heap || stringArray(array) ? "(long) " + array + ".length" : array + ".size()";

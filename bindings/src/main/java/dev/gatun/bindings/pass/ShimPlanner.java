@@ -50,7 +50,8 @@ final class ShimPlanner {
             } else if ((t instanceof Type.Struct && p.passing() == Parameter.Passing.REFERENCE) || t instanceof Type.Derived) {
                 slots.add(new Notes.Slot(Notes.SlotKind.OBJECT, p, 0));
                 for (int d = 0; d < p.rank(); d++) {
-                    if (shim && p.dimensions().get(d) instanceof Dimension.AssumedShape) {
+                    // An array of handle objects always carries its length: the shim makes a Fortran pointer array of it.
+                    if (shim && (p.dimensions().get(d) instanceof Dimension.AssumedShape || t instanceof Type.Derived)) {
                         slots.add(new Notes.Slot(Notes.SlotKind.EXTENT, p, d));
                     }
                 }

@@ -68,7 +68,7 @@ final class UnsupportedFilter {
                     return Optional.of(where + bad.get());
                 }
             } else if (p.isArray()) {
-                if (!(t instanceof Type.Struct) && (!(t instanceof Type.Scalar s) || !ARRAY_ELEMENTS.contains(s.kind()))) {
+                if (!(t instanceof Type.Struct) && !(t instanceof Type.Derived) && (!(t instanceof Type.Scalar s) || !ARRAY_ELEMENTS.contains(s.kind()))) {
                     return Optional.of(where + "is an array of " + t.describe()
                             + "; arrays of double, float, 8- to 64-bit integers (unsigned ones as the signed array of their width),"
                             + " complex float and complex double are supported");
@@ -141,8 +141,8 @@ final class UnsupportedFilter {
                 return Optional.of("is type(" + name + "), which is not bind(C), in a bind(C) procedure; drop bind(C) from the procedure"
                         + " so Gatun generates a shim");
             }
-            if (p.isArray()) {
-                return Optional.of("is an array of type(" + name + "), which is not bind(C); arrays of such objects are not bound yet");
+            if (p.isArray() && p.rank() != 1) {
+                return Optional.of("is a rank-" + p.rank() + " array of type(" + name + "); rank-1 arrays of derived types are bound");
             }
             if (p.passing() == Parameter.Passing.VALUE) {
                 return Optional.of("is type(" + name + ") by value; pass it by reference");

@@ -189,8 +189,6 @@ class DerivedTypeDiagnosticsTest {
                 f + ":11:16: warning: no accessor for component 'odd' of type 'obj': its dimensions are not constant",
                 f + ":28:3: warning: skipped subroutine 'direct': parameter 'o' is type(obj), which is not bind(C), in a bind(C)"
                         + " procedure; drop bind(C) from the procedure so Gatun generates a shim",
-                f + ":31:3: warning: skipped subroutine 'many_objects': parameter 'os' is an array of type(obj), which is not bind(C);"
-                        + " arrays of such objects are not bound yet",
                 f + ":38:3: warning: skipped subroutine 'by_value': parameter 'o' is type(obj) by value; pass it by reference",
                 f + ":9:16: warning: no accessor for component 'flags' of type 'obj': it is an array of logical(4); arrays of double,"
                         + " float, int32, int64 and complex double (and, not allocatable, character) are bound",
@@ -208,5 +206,61 @@ class DerivedTypeDiagnosticsTest {
         assertTrue(r.javaSource().contains("public static void fine(Obj o)"), "the rest is bound");
         assertTrue(r.javaSource().contains("public static final class Obj {"), "the handle class");
         assertTrue(r.shimSource().orElseThrow().contains("gatun__t_h_obj_new"), "its shim functions");
+    }
+
+    @Test
+    void awkwardNamesStillGiveJavaThatCompiles() throws IOException {
+        Path f = write("names.f90", """
+                module awkward
+                  use iso_c_binding
+                  implicit none
+                  type :: array
+                    integer :: class
+                    real(8) :: segment
+                  contains
+                    procedure :: allocate => array_allocate
+                    procedure :: get_class => array_get
+                  end type
+                  type, bind(c) :: string
+                    integer(c_int) :: length
+                  end type
+                  type :: t
+                    integer :: x
+                  end type
+                contains
+                  subroutine array_allocate(a, t)
+                    class(array), intent(inout) :: a
+                    integer, intent(in) :: t
+                  end subroutine
+                  function array_get(a) result(r)
+                    class(array), intent(in) :: a
+                    integer :: r
+                    r = 0
+                  end function
+                  subroutine use_string(s, array)
+                    type(string), intent(inout) :: s
+                    type(array), intent(in) :: array
+                  end subroutine
+                  subroutine use_t(t, arena)
+                    type(t), intent(inout) :: t
+                    integer :: arena
+                  end subroutine
+                end module awkward
+                """);
+        var d = new Diagnostics();
+        BindingGenerator.Result r = generate(f, d);
+        assertEquals(List.of(), d.all());
+        Path src = dir.resolve("src").resolve(r.className() + ".java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, r.javaSource());
+        var messages = new java.io.ByteArrayOutputStream();
+        int status = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, messages, messages, "--release", "25", "-Werror",
+                "-Xlint:all", "-proc:none", "-cp", System.getProperty("java.class.path"), "-d", dir.resolve("classes").toString(),
+                src.toString());
+        assertEquals(0, status, () -> "the generated Java must compile:\n" + messages);
+        assertTrue(r.javaSource().contains("public static final class Array$ {"), "a handle class cannot be named Array");
+        assertTrue(r.javaSource().contains("public static final class String$ {"), "a struct class must not shadow String");
+        assertTrue(r.javaSource().contains("public int getClass_()"), "getClass() is Object's");
+        assertTrue(r.javaSource().contains("public void allocate_(int t_)"), "allocate(Arena) is the handle's own");
     }
 }

@@ -139,6 +139,27 @@ class DerivedTypeHandlesCallTest {
     }
 
     @Test
+    void arraysOfObjectsAreOneFortranArray() {
+        Class<?> array = java.util.Arrays.stream(g.nested("Particle").getClasses()).filter(c -> c.getSimpleName().equals("Array"))
+                .findFirst().orElseThrow();
+        try (Arena arena = Arena.ofConfined()) {
+            Object ps = invoke(array, "allocate", arena, 3L);
+            assertEquals(3L, invoke(ps, "length"));
+            assertEquals(-1, invoke(invoke(ps, "get", 2L), "getId"), "each element default-initialised");
+            g.call("numberAll", ps);
+            for (long i = 0; i < 3; i++) {
+                assertEquals(101 + (int) i, invoke(invoke(ps, "get", i), "getId"), "n inferred from the array: 3");
+            }
+            ((DoubleArray) invoke(invoke(ps, "get", 0L), "getX")).set(0, 1.5);
+            ((DoubleArray) invoke(invoke(ps, "get", 2L), "getX")).set(2, 2.0);
+            assertEquals(3.5, g.call("totalX", ps), "ps(:) through the shim sees what Java wrote into the elements");
+            assertThrows(IndexOutOfBoundsException.class, () -> invoke(ps, "get", 3L));
+            var empty = assertThrows(IllegalArgumentException.class, () -> invoke(array, "allocate", arena, 0L));
+            assertEquals("length: expected >= 1, got 0", empty.getMessage());
+        }
+    }
+
+    @Test
     void functionResultsAreObjectsJavaOwns() {
         Object s = g.call("spawn", 7);
         assertEquals(7, invoke(s, "getId"));

@@ -155,7 +155,8 @@ final class CLexer {
                 name.append(ch);
                 close++;
             }
-            file = Path.of(name.toString());
+            // A NUL cannot be in a path (Path.of throws); a marker carrying one names no real file anyway.
+            file = Path.of(name.toString().replace('\0', '?'));
             user = isUserFile.test(file);
         }
         // The newline that ends the marker line brings the count to `next`.

@@ -51,6 +51,18 @@ class MalformedCInputTest {
     }
 
     @Test
+    void aNulByteInALineMarkersFileNameIsNoException() {
+        // Preprocessed text as cc -E hands it over, with a NUL in the marker (the C fuzz target found it).
+        Path h = dir.resolve("nul.h");
+        var d = new Diagnostics();
+        var source = new dev.gatun.bindings.c.PreprocessedSource("# 1 \"" + h + "\"\n# 3 \"a\u0000b.h\"\nint f(int x);\n",
+                java.util.Set.of(h), List.of("cc", "-E"));
+        var unit = dev.gatun.bindings.c.CParser.parse(source, d);
+        assertFalse(d.hasErrors(), text(d));
+        assertEquals(1, unit.functions().size(), text(d));
+    }
+
+    @Test
     void unterminatedCharacterConstantInAMacroIsNoConstant() throws Exception {
         Diagnostics d = generate("quote", "#define C 'x\nint f(int x);\n");
         assertFalse(d.hasErrors(), text(d));

@@ -34,16 +34,35 @@ final class CallbackBuilder {
         return s.parameters().stream().anyMatch(p -> p.type() instanceof Type.Logical);
     }
 
-    static String interfaceSource(String method, String param, Signature s, Annotations notes) {
+    /** The Java type of a callback parameter in the interface: arrays as zero-copy views, strings as String. */
+    private static String interfaceType(Parameter p) {
+        if (p.type() instanceof Type.Character) {
+            return p.isArray() ? "String[]" : "String";
+        }
+        return p.isArray() ? JavaTypes.arrayClass(p.type()) : javaType(p.type());
+    }
+
+    static String interfaceSource(String method, String param, Signature s, Annotations notes, boolean bridged) {
         var params = new ArrayList<String>();
         var docs = new StringBuilder();
         List<String> names = NameMangler.unique(s.parameters().stream().map(Parameter::name).toList(), java.util.Set.of());
+        CallbackAbi abi = CallbackAbi.of(s);
         for (int i = 0; i < names.size(); i++) {
             Parameter p = s.parameters().get(i);
-            params.add(javaType(p.type()) + " " + names.get(i));
-            docs.append("         * @param ").append(names.get(i)).append(" argument {@code ").append(p.name()).append("}\n");
+            if (bridged && p.intent() == Parameter.Intent.OUT && !p.isArray()) {
+                continue; // written by the callback: its result
+            }
+            params.add((bridged ? interfaceType(p) : javaType(p.type())) + " " + names.get(i));
+            docs.append("         * @param ").append(names.get(i)).append(" argument {@code ").append(p.name()).append("}")
+                    .append(bridged && p.isArray() ? ", a view of the native array (valid during the call; writes reach the caller)" : "")
+                    .append(bridged && p.type() instanceof Type.Character && p.isArray() ? "; elements stored into it are written back" : "")
+                    .append('\n');
         }
-        String result = s.result() instanceof Type.Void ? "void" : argType(s.result());
+        Type resultType = bridged ? abi.result() : s.result();
+        String result = resultType instanceof Type.Void ? "void" : argType(resultType);
+        String returns = result.equals("void") ? ""
+                : bridged && abi.written() != null ? "         * @return the new value of argument {@code " + abi.written().name() + "}\n"
+                : "         * @return the value the native code receives\n";
         return """
 
                     /** The callback {@code %s} of {@link #%s}: {@code %s}. */
@@ -56,7 +75,81 @@ final class CallbackBuilder {
                         %s apply(%s);
                     }
                 """.formatted(param, method, s.describe(), JavaEmitter.callbackInterface(method, param), docs,
-                result.equals("void") ? "" : "         * @return the value the native code receives\n", result, String.join(", ", params));
+                returns, result, String.join(", ", params));
+    }
+
+    /**
+     * The upcall of a callback whose arguments need converting (arrays, strings, a written scalar): a
+     * static bridge method receiving the C arguments of {@link CallbackAbi}, building views and strings,
+     * calling the interface, and writing strings back.
+     */
+    static String bridgeFields(String iface, String param, Signature s) {
+        String bridge = bridgeName(param);
+        CallbackAbi abi = CallbackAbi.of(s);
+        var classes = new ArrayList<String>();
+        var layouts = new ArrayList<String>();
+        var cParams = new ArrayList<String>();
+        for (CallbackAbi.Argument a : abi.arguments()) {
+            String type = a.role() == CallbackAbi.Role.VALUE ? argType(a.parameter().type())
+                    : a.role() == CallbackAbi.Role.ADDRESS ? "MemorySegment" : "long";
+            classes.add(type + ".class");
+            layouts.add(JavaTypes.layout(type));
+            cParams.add(type + " " + local(a));
+        }
+        var before = new StringBuilder();
+        var after = new StringBuilder();
+        var javaArgs = new ArrayList<String>();
+        for (Parameter p : s.parameters()) {
+            String n = "p$" + p.name().toLowerCase(java.util.Locale.ROOT);
+            if (p.type() instanceof Type.Character && p.isArray()) {
+                before.append("        String[] ").append(n).append("$ = new String[Math.toIntExact(").append(n).append("_d1)];\n")
+                        .append("        MemorySegment ").append(n).append("$seg = ").append(n).append(".reinterpret(").append(n).append("_len * ")
+                        .append(n).append("_d1);\n")
+                        .append("        FortranStrings.readInto(").append(n).append("$seg, ").append(n).append("_len, ").append(n).append("$);\n");
+                after.append("        for (int i = 0; i < ").append(n).append("$.length; i++) {\n")
+                        .append("            FortranStrings.write(").append(n).append("$seg, i * ").append(n).append("_len, ").append(n)
+                        .append("_len, ").append(n).append("$[i]);\n        }\n");
+                javaArgs.add(n + "$");
+            } else if (p.type() instanceof Type.Character) {
+                javaArgs.add("FortranStrings.read(" + n + ".reinterpret(" + n + "_len), 0, " + n + "_len)");
+            } else if (p.isArray()) {
+                var extents = new ArrayList<String>();
+                for (int d = 0; d < p.rank(); d++) {
+                    extents.add(n + "_d" + (d + 1));
+                }
+                int bytes = ((Type.Scalar) p.type()).kind().bytes();
+                javaArgs.add(JavaTypes.arrayClass(p.type()) + ".wrap(" + n + ".reinterpret(" + String.join(" * ", extents) + " * " + bytes
+                        + "L), Order.FORTRAN, " + String.join(", ", extents) + ")");
+            } else if (p.intent() != Parameter.Intent.OUT) {
+                javaArgs.add(p.type() instanceof Type.Logical ? n + " != 0" : n);
+            }
+        }
+        String result = abi.result() instanceof Type.Void ? "void" : argType(abi.result());
+        String descriptor = result.equals("void") ? "FunctionDescriptor.ofVoid(" + String.join(", ", layouts) + ")"
+                : "FunctionDescriptor.of(" + JavaTypes.layout(result) + (layouts.isEmpty() ? "" : ", " + String.join(", ", layouts)) + ")";
+        String invoke = "callback.apply(" + String.join(", ", javaArgs) + ");\n";
+        String call = result.equals("void") ? "        " + invoke : after.isEmpty() ? "        return " + invoke
+                : "        " + result + " result$ = " + invoke;
+        String tail = result.equals("void") || after.isEmpty() ? "" : "        return result$;\n";
+        String fields = """
+                    static final MethodHandle %s$upcall = upcallBridge(MethodHandles.lookup(), "%s",
+                            MethodType.methodType(%s.class, %s.class%s));
+                    static final FunctionDescriptor %s$descriptor = %s;
+
+                    private static %s %s(%s callback%s) {
+                %s%s%s%s    }
+                """.formatted(param, bridge, result, iface, classes.isEmpty() ? "" : ", " + String.join(", ", classes), param, descriptor,
+                result, bridge, iface, cParams.isEmpty() ? "" : ", " + String.join(", ", cParams), before, call, after, tail);
+        // Written at class level, placed in the procedure's holder.
+        return fields.indent(4).replaceAll("(?m)^[ ]+$", "");
+    }
+
+    private static String local(CallbackAbi.Argument a) {
+        return "p$" + CallbackAbi.cName(a);
+    }
+
+    static String bridgeName(String param) {
+        return param + "$bridge";
     }
 
     /** The holder fields of a callback parameter: the upcall target on {@code iface} and the C descriptor. */

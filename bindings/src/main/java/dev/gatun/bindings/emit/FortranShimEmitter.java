@@ -80,35 +80,85 @@ public final class FortranShimEmitter {
                 """.formatted(library.name(), module, head, body, module));
     }
 
+    /**
+     * The callback's bind(C) interface (what the Java upcall implements, see {@link CallbackAbi}), its
+     * procedure pointer, and the adapter: a procedure with the interface the original calls, which
+     * passes each argument on as the upcall expects (addresses and extents of arrays, address and length
+     * of strings) and assigns what the upcall returns to a written scalar.
+     */
     private static void callbackPlumbing(String base, Signature s, StringBuilder head, StringBuilder body) {
+        CallbackAbi abi = CallbackAbi.of(s);
+        boolean returns = !(abi.result() instanceof Type.Void);
+        String cKind = returns ? "function" : "subroutine";
         String kind = s.result() instanceof Type.Void ? "subroutine" : "function";
-        var args = s.parameters().stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
-        String list = String.join(", ", args);
+        var cNames = abi.arguments().stream().map(CallbackAbi::cName).toList();
         var iface = new StringBuilder();
-        var adapter = new StringBuilder();
         var call = new ArrayList<String>();
-        for (Parameter p : s.parameters()) {
+        for (CallbackAbi.Argument a : abi.arguments()) {
+            Parameter p = a.parameter();
             String n = p.name().toLowerCase(Locale.ROOT);
-            iface.append("      ").append(cType(p.type())).append(", value :: ").append(n).append('\n');
-            adapter.append("    ").append(originalType(p.type())).append(", intent(in) :: ").append(n).append('\n');
-            call.add(p.type() instanceof Type.Logical ? "merge(1_c_int, 0_c_int, " + n + ")" : n);
+            switch (a.role()) {
+                case VALUE -> {
+                    iface.append("      ").append(cType(p.type())).append(", value :: ").append(n).append('\n');
+                    call.add(p.type() instanceof Type.Logical ? "merge(1_c_int, 0_c_int, " + n + ")" : n);
+                }
+                case ADDRESS -> {
+                    iface.append("      type(c_ptr), value :: ").append(n).append('\n');
+                    call.add("c_loc(" + n + ")");
+                }
+                case EXTENT -> {
+                    iface.append("      integer(c_int64_t), value :: ").append(CallbackAbi.cName(a)).append('\n');
+                    call.add("size(" + n + ", " + (a.dimension() + 1) + ", kind=c_int64_t)");
+                }
+                case LENGTH -> {
+                    iface.append("      integer(c_int64_t), value :: ").append(CallbackAbi.cName(a)).append('\n');
+                    call.add("len(" + n + ", kind=c_int64_t)");
+                }
+            }
         }
-        head.append("  abstract interface\n    ").append(kind).append(' ').append(base).append("_c(").append(list).append(") bind(C)\n")
-                .append("      import\n").append(iface);
-        if (!(s.result() instanceof Type.Void)) {
-            head.append("      ").append(cType(s.result())).append(" :: ").append(base).append("_c\n");
+        head.append("  abstract interface\n    ").append(cKind).append(' ').append(base).append("_c(").append(String.join(", ", cNames))
+                .append(") bind(C)\n").append("      import\n").append(iface);
+        if (returns) {
+            head.append("      ").append(cType(abi.result())).append(" :: ").append(base).append("_c\n");
         }
-        head.append("    end ").append(kind).append('\n').append("  end interface\n")
+        head.append("    end ").append(cKind).append('\n').append("  end interface\n")
                 .append("  procedure(").append(base).append("_c), pointer :: ").append(base).append("_target => null()\n");
         String invoke = base + "_target(" + String.join(", ", call) + ")";
-        body.append("\n  ").append(kind).append(' ').append(base).append("_adapter(").append(list).append(")")
-                .append(s.result() instanceof Type.Void ? "" : " result(gatun_r)").append('\n').append(adapter);
-        if (s.result() instanceof Type.Void) {
+        var list = s.parameters().stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
+        body.append("\n  ").append(kind).append(' ').append(base).append("_adapter(").append(String.join(", ", list)).append(")")
+                .append(s.result() instanceof Type.Void ? "" : " result(gatun_r)").append('\n');
+        // Scalars first: array bounds may name them.
+        for (Parameter p : s.parameters()) {
+            if (!p.isArray() && !(p.type() instanceof Type.Character)) {
+                body.append("    ").append(originalType(p.type())).append(adapterIntent(p)).append(" :: ")
+                        .append(p.name().toLowerCase(Locale.ROOT)).append('\n');
+            }
+        }
+        for (Parameter p : s.parameters()) {
+            if (p.isArray() || p.type() instanceof Type.Character) {
+                body.append("    ").append(originalType(p.type())).append(", target :: ").append(p.name().toLowerCase(Locale.ROOT));
+                if (p.isArray()) {
+                    body.append('(').append(String.join(", ", p.dimensions().stream().map(Dimension::render).toList())).append(')');
+                }
+                body.append('\n');
+            }
+        }
+        if (abi.written() != null) {
+            body.append("    ").append(abi.written().name().toLowerCase(Locale.ROOT)).append(" = ").append(invoke).append('\n');
+        } else if (s.result() instanceof Type.Void) {
             body.append("    call ").append(invoke).append('\n');
         } else {
             body.append("    ").append(originalType(s.result())).append(" :: gatun_r\n    gatun_r = ").append(invoke).append('\n');
         }
         body.append("  end ").append(kind).append(' ').append(base).append("_adapter\n");
+    }
+
+    private static String adapterIntent(Parameter p) {
+        return switch (p.intent()) {
+            case OUT -> ", intent(out)";
+            case INOUT -> ", intent(inout)";
+            default -> ", intent(in)";
+        };
     }
 
     private String shim(Procedure p, Notes.CallPlan plan) {

@@ -76,6 +76,7 @@ public final class JavaEmitter {
         int scratch = 0;
         boolean callbacks = false;
         boolean logicalCallbacks = false;
+        boolean bridges = false;
         var modules = new java.util.LinkedHashMap<String, StringBuilder[]>();
         for (Procedure p : library.procedures()) {
             var plan = notes.get(p, Notes.CallPlan.class);
@@ -139,9 +140,13 @@ public final class JavaEmitter {
                     collectStruct(cb.signature().result(), structs);
                     callbacks = true;
                     logicalCallbacks |= CallbackBuilder.needsLogicalFilter(cb.signature());
-                    toNested.append(CallbackBuilder.interfaceSource(method, javaName(notes, q), cb.signature(), notes));
-                    holder.append(CallbackBuilder.upcallFields(scope + callbackInterface(method, javaName(notes, q)), javaName(notes, q),
-                            cb.signature()));
+                    boolean bridged = plan.get().shim() && !CallbackAbi.of(cb.signature()).direct();
+                    bridges |= bridged;
+                    toNested.append(CallbackBuilder.interfaceSource(method, javaName(notes, q), cb.signature(), notes, bridged));
+                    String iface = scope + callbackInterface(method, javaName(notes, q));
+                    // A bridge method sits in the holder beside its handle field: the handle is looked up in the field's class.
+                    holder.append(bridged ? CallbackBuilder.bridgeFields(iface, javaName(notes, q), cb.signature())
+                            : CallbackBuilder.upcallFields(iface, javaName(notes, q), cb.signature()));
                 }
             }
             holders.append(holderClass(p, RawMethodBuilder.holder(p, plan.get(), notes), holder));
@@ -241,7 +246,8 @@ public final class JavaEmitter {
         if (callbacks) {
             fields.append("\n    private static final Linker LINKER = Linker.nativeLinker();\n");
         }
-        String helpers = (structArrays ? STRUCT_ARRAY : "") + (callbacks ? UPCALL_TARGET : "") + (globals ? GLOBAL_ADDRESS : "") + (cGlobals ? DeclarationsBuilder.GLOBAL_HELPER : "");
+        String helpers = (structArrays ? STRUCT_ARRAY : "") + (callbacks ? UPCALL_TARGET : "") + (bridges ? UPCALL_BRIDGE : "")
+                + (globals ? GLOBAL_ADDRESS : "") + (cGlobals ? DeclarationsBuilder.GLOBAL_HELPER : "");
         if (logicalCallbacks) {
             helpers += LOGICAL_ARGUMENTS.formatted(cls);
         }
@@ -354,6 +360,18 @@ public final class JavaEmitter {
                 private static MethodHandle upcallTarget(Class<?> type, String name, MethodType methodType) {
                     try {
                         return MethodHandles.publicLookup().findVirtual(type, name, methodType);
+                    } catch (ReflectiveOperationException e) {
+                        throw new ExceptionInInitializerError(e);
+                    }
+                }
+            """;
+
+    /** The upcall of a callback whose arguments are converted by a generated static bridge method. */
+    private static final String UPCALL_BRIDGE = """
+
+                private static MethodHandle upcallBridge(MethodHandles.Lookup lookup, String name, MethodType methodType) {
+                    try {
+                        return lookup.findStatic(lookup.lookupClass(), name, methodType);
                     } catch (ReflectiveOperationException e) {
                         throw new ExceptionInInitializerError(e);
                     }

@@ -90,7 +90,12 @@ final class DraftLowering {
             return b.build();
         }
         if (e != null && (e.external || e.intents.contains("callback"))) {
-            skip(d, where, "parameter '" + arg + "' is a procedure without an interface block; write an 'interface' for it so its callback signature is known");
+            try {
+                // No interface block: the signature comes from the calls in the body and f2py lines, as in f2py.
+                return Parameter.builder(arg, new Type.Callback(CallbackInference.infer(d, arg)), where).optional(e.optional).build();
+            } catch (CallbackInference.Unknown u) {
+                skip(d, where, u.getMessage());
+            }
         }
         TypeSpec spec = e != null && e.type != null ? e.type : d.implicit.typeOf(arg);
         if (spec == null) {

@@ -495,6 +495,8 @@ final class FortranParser {
                         depth--;
                     } else if (quietHeader(c)) {
                         depth++;
+                    } else {
+                        CallSiteReader.scan(c, draft);
                     }
                     continue;
                 }
@@ -502,7 +504,13 @@ final class FortranParser {
                     sink.add(draft);
                     return;
                 }
+                int mark = c.mark();
                 inBody = !specification(c, draft);
+                if (inBody) {
+                    c.reset(mark);
+                    // An f2py call-signature line (cf2py y = func(y)) may sit among the declarations: it does not start the body.
+                    inBody = !(CallSiteReader.scan(c, draft) && c.statement().directive());
+                }
             } catch (Cursor.ParseException e) {
                 // One procedure the parser cannot read does not fail the library: skip it, bind the rest.
                 diagnostics.warning(e.position(), "skipped " + unitWord + " '" + h.name() + "': " + e.getMessage());

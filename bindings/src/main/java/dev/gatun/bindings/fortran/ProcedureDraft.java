@@ -70,6 +70,21 @@ final class ProcedureDraft {
         }
     }
 
+    /**
+     * A reference to a dummy procedure that has no interface block, from which its callback signature is
+     * inferred: {@code call f(a, n)} (a subroutine) or {@code f(x)} inside an expression (a function).
+     *
+     * @param subroutine true for {@code call f(...)}
+     * @param arguments  the tokens of each actual argument
+     * @param directive  true when written on an f2py line ({@code !f2py y = f(y)}), which wins over the body
+     * @param position   where the reference is
+     */
+    record CallSite(boolean subroutine, List<List<Token>> arguments, boolean directive, SourcePosition position) {
+    }
+
+    /** The first reference to each dummy procedure without an interface block, by argument name. */
+    final Map<String, CallSite> callSites = new LinkedHashMap<>();
+
     /** A member as named in a COMMON statement: {@code dimensions} is null unless written there ({@code common /b/ a(10)}). */
     record CommonMember(String name, List<Dimension> dimensions, SourcePosition position) {
     }

@@ -219,6 +219,31 @@ public final class F2pyBuild {
     }
 
     /**
+     * Implements a generated callback interface (nested in the binding class or in a module's class) with
+     * a Java function, as a Python test passes a lambda.
+     *
+     * @param simpleName the interface, e.g. {@code TFun}
+     * @param body       receives the callback's arguments, returns its result
+     * @return an instance of the interface
+     */
+    public Object callback(String simpleName, java.util.function.Function<Object[], Object> body) {
+        Class<?> iface = java.util.stream.Stream.concat(Arrays.stream(type.getClasses()),
+                        Arrays.stream(type.getClasses()).flatMap(c -> Arrays.stream(c.getClasses())))
+                .filter(c -> c.getSimpleName().equals(simpleName)).findFirst()
+                .orElseThrow(() -> new AssertionError("no nested " + simpleName + " in " + type.getName()));
+        return java.lang.reflect.Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[] {iface}, (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> simpleName + " proxy";
+                };
+            }
+            return body.apply(args == null ? new Object[0] : args);
+        });
+    }
+
+    /**
      * Reads a component of a generated result record (f2py's tuple of outputs).
      *
      * @param record    the record

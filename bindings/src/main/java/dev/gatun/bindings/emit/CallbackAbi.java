@@ -1,0 +1,87 @@
+package dev.gatun.bindings.emit;
+
+import dev.gatun.bindings.model.Parameter;
+import dev.gatun.bindings.model.Signature;
+import dev.gatun.bindings.model.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a Fortran callback's arguments cross from the shim's adapter to the Java upcall: scalars by
+ * value; an array as its address followed by its extents; a string as its address and length (an
+ * array of strings also its element count). A scalar the callback writes (f2py's callback "return
+ * object", e.g. {@code call fun(a)} with {@code a} intent(out)) is not an argument at all: the upcall
+ * returns it, and the adapter assigns it. The shim emitter and the Java emitter both read this, so the
+ * two sides cannot disagree.
+ *
+ * @param arguments the C arguments of the upcall, in order
+ * @param result    what the upcall returns: the function's result, the written scalar's type, or void
+ * @param written   the parameter the upcall's result is assigned to, or null
+ */
+record CallbackAbi(List<Argument> arguments, Type result, Parameter written) {
+
+    /** What one C argument carries. */
+    enum Role {
+        /** The value of a scalar. */
+        VALUE,
+        /** The address of an array or string. */
+        ADDRESS,
+        /** One extent of an array ({@link Argument#dimension()}), or the element count of an array of strings. */
+        EXTENT,
+        /** The length of a string (of each element of an array of strings). */
+        LENGTH
+    }
+
+    /**
+     * One C argument.
+     *
+     * @param parameter the callback parameter it belongs to
+     * @param role      what it carries
+     * @param dimension for {@link Role#EXTENT}, which dimension (0-based)
+     */
+    record Argument(Parameter parameter, Role role, int dimension) {
+    }
+
+    /** Plans the crossing of a callback signature. */
+    static CallbackAbi of(Signature s) {
+        var args = new ArrayList<Argument>();
+        Parameter written = null;
+        for (Parameter p : s.parameters()) {
+            if (p.type() instanceof Type.Character) {
+                args.add(new Argument(p, Role.ADDRESS, 0));
+                args.add(new Argument(p, Role.LENGTH, 0));
+                if (p.isArray()) {
+                    args.add(new Argument(p, Role.EXTENT, 0));
+                }
+            } else if (p.isArray()) {
+                args.add(new Argument(p, Role.ADDRESS, 0));
+                for (int d = 0; d < p.rank(); d++) {
+                    args.add(new Argument(p, Role.EXTENT, d));
+                }
+            } else {
+                if (p.intent() == Parameter.Intent.OUT || p.intent() == Parameter.Intent.INOUT) {
+                    written = p;
+                }
+                if (p.intent() != Parameter.Intent.OUT) {
+                    args.add(new Argument(p, Role.VALUE, 0));
+                }
+            }
+        }
+        return new CallbackAbi(List.copyOf(args), written != null ? written.type() : s.result(), written);
+    }
+
+    /** True when the upcall can call the Java interface directly: scalars in, a scalar or nothing out. */
+    boolean direct() {
+        return written == null && arguments.stream().allMatch(a -> a.role() == Role.VALUE);
+    }
+
+    /** The name of a C argument in the shim and in the Java bridge. */
+    static String cName(Argument a) {
+        String n = a.parameter().name().toLowerCase(java.util.Locale.ROOT);
+        return switch (a.role()) {
+            case VALUE, ADDRESS -> n;
+            case EXTENT -> n + "_d" + (a.dimension() + 1);
+            case LENGTH -> n + "_len";
+        };
+    }
+}

@@ -83,7 +83,7 @@ final class CallbackBuilder {
      * static bridge method receiving the C arguments of {@link CallbackAbi}, building views and strings,
      * calling the interface, and writing strings back.
      */
-    static String bridgeFields(String iface, String param, Signature s) {
+    static String bridgeFields(String iface, String param, Signature s, boolean topLevel) {
         String bridge = bridgeName(param);
         CallbackAbi abi = CallbackAbi.of(s);
         var classes = new ArrayList<String>();
@@ -132,16 +132,45 @@ final class CallbackBuilder {
                 : "        " + result + " result$ = " + invoke;
         String tail = result.equals("void") || after.isEmpty() ? "" : "        return result$;\n";
         String fields = """
-                    static final MethodHandle %s$upcall = upcallBridge(MethodHandles.lookup(), "%s",
+                    %s MethodHandle %s$upcall = upcallBridge(MethodHandles.lookup(), "%s",
                             MethodType.methodType(%s.class, %s.class%s));
-                    static final FunctionDescriptor %s$descriptor = %s;
+                    %s FunctionDescriptor %s$descriptor = %s;
 
                     private static %s %s(%s callback%s) {
                 %s%s%s%s    }
-                """.formatted(param, bridge, result, iface, classes.isEmpty() ? "" : ", " + String.join(", ", classes), param, descriptor,
-                result, bridge, iface, cParams.isEmpty() ? "" : ", " + String.join(", ", cParams), before, call, after, tail);
-        // Written at class level, placed in the procedure's holder.
-        return fields.indent(4).replaceAll("(?m)^[ ]+$", "");
+                """.formatted(modifiers(topLevel), param, bridge, result, iface, classes.isEmpty() ? "" : ", " + String.join(", ", classes),
+                modifiers(topLevel), param, descriptor, result, bridge, iface, cParams.isEmpty() ? "" : ", " + String.join(", ", cParams),
+                before, call, after, tail);
+        return place(fields, topLevel);
+    }
+
+    private static String modifiers(boolean topLevel) {
+        return topLevel ? "private static final" : "static final";
+    }
+
+    /** Text written at class level, moved into the procedure's holder class unless it stays top-level. */
+    private static String place(String text, boolean topLevel) {
+        return topLevel ? "\n" + text : text.indent(4).replaceAll("(?m)^[ ]+$", "");
+    }
+
+    /** The holder and setter of a hidden f2py intent(callback) external (f2py's module attribute of that name). */
+    static String externalSetter(String param, String fortranName, String iface) {
+        String field = JavaEmitter.externalField(param);
+        return """
+
+                    private static volatile %s %s;
+
+                    /**
+                     * Sets the callback that the external procedure {@code %s} calls (f2py's {@code intent(callback, hide)}:
+                     * the procedures calling it take no callback argument). Calling one of them while none is set throws
+                     * {@link IllegalStateException}.
+                     *
+                     * @param callback the callback, or null to unset it
+                     */
+                    public static void set%s(%s callback) {
+                        %s = callback;
+                    }
+                """.formatted(iface, field, fortranName, JavaEmitter.capitalise(param), iface, field);
     }
 
     private static String local(CallbackAbi.Argument a) {
@@ -152,8 +181,8 @@ final class CallbackBuilder {
         return param + "$bridge";
     }
 
-    /** The holder fields of a callback parameter: the upcall target on {@code iface} and the C descriptor. */
-    static String upcallFields(String iface, String param, Signature s) {
+    /** The fields of a callback parameter: the upcall target on {@code iface} and the C descriptor. */
+    static String upcallFields(String iface, String param, Signature s, boolean topLevel) {
         var classes = new ArrayList<String>();
         var layouts = new ArrayList<String>();
         var filters = new StringBuilder();
@@ -171,11 +200,12 @@ final class CallbackBuilder {
         String descriptor = result.equals("void") ? "FunctionDescriptor.ofVoid(" + String.join(", ", layouts) + ")"
                 : "FunctionDescriptor.of(" + (s.result() instanceof Type.Struct st ? StructBuilder.className(st) + ".LAYOUT"
                 : JavaTypes.layout(result)) + (layouts.isEmpty() ? "" : ", " + String.join(", ", layouts)) + ")";
-        return """
-                        static final MethodHandle %s$upcall = %supcallTarget(%s.class, "apply",
-                                MethodType.methodType(%s.class%s))%s;
-                        static final FunctionDescriptor %s$descriptor = %s;
-                """.formatted(param, filters.isEmpty() ? "" : "logicalArguments(", iface, result,
-                classes.isEmpty() ? "" : ", " + String.join(", ", classes), filters.isEmpty() ? "" : filters + ")", param, descriptor);
+        return place("""
+                    %s MethodHandle %s$upcall = %supcallTarget(%s.class, "apply",
+                            MethodType.methodType(%s.class%s))%s;
+                    %s FunctionDescriptor %s$descriptor = %s;
+                """.formatted(modifiers(topLevel), param, filters.isEmpty() ? "" : "logicalArguments(", iface, result,
+                classes.isEmpty() ? "" : ", " + String.join(", ", classes), filters.isEmpty() ? "" : filters + ")", modifiers(topLevel), param,
+                descriptor), topLevel);
     }
 }

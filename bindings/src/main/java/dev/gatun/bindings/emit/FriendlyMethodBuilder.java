@@ -131,7 +131,8 @@ final class FriendlyMethodBuilder {
 
     String javaType(Parameter p) {
         if (p.type() instanceof Type.Callback) {
-            return JavaEmitter.callbackInterface(method, name(p));
+            String[] key = JavaEmitter.callbackKey(method, name(p), p);
+            return JavaEmitter.callbackInterface(key[0], key[1]);
         }
         if (p.isArray()) {
             if (p.type() instanceof Type.Derived d) {
@@ -173,7 +174,7 @@ final class FriendlyMethodBuilder {
                 : "Arena arena = Arena.ofConfined()";
         if (plan.shim() && callbacks) {
             // One call at a time per procedure: the shim holds the callback in a shared module variable.
-            body.append("        synchronized (").append(JavaEmitter.callbackLock(holder())).append(") {\n")
+            body.append("        synchronized (").append(JavaEmitter.callbackLock(proc, holder())).append(") {\n")
                     .append("            try (").append(resources).append(") {\n").append(call.toString().indent(4).stripTrailing())
                     .append("\n            }\n        }\n");
         } else if (arena) {
@@ -201,7 +202,7 @@ final class FriendlyMethodBuilder {
                 String check = heap ? "Objects.requireNonNull(" + name(p) + ", \"" + p.name() + "\");"
                         : JavaEmitter.requirementField(holder(), parameterName(p)) + ".check(" + name(p) + ");";
                 body.append("        ").append(p.optional() ? "if (" + name(p) + " != null) " : "").append(check).append('\n');
-            } else if (p.type() instanceof Type.Callback || StructBuilder.wrapped(p.type()) != null
+            } else if (p.type() instanceof Type.Callback && p.intent() != Parameter.Intent.HIDE || StructBuilder.wrapped(p.type()) != null
                     || (p.type() instanceof Type.Derived && !p.optional())
                     || (p.type() instanceof Type.Character && visible().contains(p) && !p.optional() && !defaulted(p))) {
                 body.append("        Objects.requireNonNull(").append(name(p)).append(", \"").append(p.name()).append("\");\n");
@@ -217,6 +218,17 @@ final class FriendlyMethodBuilder {
 
     /** The statement declaring a computed local (a default, an inferred extent, a hidden value); nothing for others. */
     void computedLocal(Parameter p, JavaExpressions expr, StringBuilder body) {
+        if (JavaEmitter.external(p) && p.intent() == Parameter.Intent.HIDE) {
+            // f2py's intent(callback, hide): the callback set with the setter, as f2py reads its module attribute.
+            String[] key = JavaEmitter.callbackKey(method, name(p), p);
+            String external = ((Type.Callback) p.type()).external().orElseThrow();
+            body.append("        ").append(JavaEmitter.callbackInterface(key[0], key[1])).append(' ').append(name(p)).append(" = ")
+                    .append(JavaEmitter.externalField(key[1])).append(";\n")
+                    .append("        if (").append(name(p)).append(" == null) {\n")
+                    .append("            throw new IllegalStateException(\"callback ").append(external).append(" not defined: set it with set")
+                    .append(JavaEmitter.capitalise(key[1])).append("(...) before calling ").append(proc.name()).append("\");\n        }\n");
+            return;
+        }
         var inferred = notes.get(p, Notes.InferredExtent.class);
         if (defaulted(p)) {
             String type = JavaTypes.scalar(p.type());
@@ -302,8 +314,11 @@ final class FriendlyMethodBuilder {
                     ? cString(p, call, ind) : fortranString(p, call, ind);
             case STRING_LENGTH -> name(p) + "$len";
             // The guard keeps a throwing callback from unwinding through native frames (fatal) and rethrows after the call.
-            case CALLBACK -> "LINKER.upcallStub(guard.protect(" + JavaEmitter.upcallField(holder(), parameterName(p)) + ".bindTo(" + name(p) + ")), "
-                    + JavaEmitter.upcallDescriptor(holder(), parameterName(p)) + ", arena)";
+            case CALLBACK -> {
+                String fields = JavaEmitter.callbackFields(holder(), parameterName(p), p);
+                yield "LINKER.upcallStub(guard.protect(" + JavaEmitter.upcallField(fields) + ".bindTo(" + name(p) + ")), "
+                        + JavaEmitter.upcallDescriptor(fields) + ", arena)";
+            }
             case SCALAR_POINTER -> scalarPointer(p, call, ind);
             // An array of bind(C) structs is a MemorySegment of elements; one object is its wrapper (or handle).
             case OBJECT -> p.isArray() && p.type() instanceof Type.Struct ? name(p)

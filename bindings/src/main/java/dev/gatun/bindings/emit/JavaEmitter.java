@@ -77,6 +77,7 @@ public final class JavaEmitter {
         boolean callbacks = false;
         boolean logicalCallbacks = false;
         boolean bridges = false;
+        var externalsSeen = new java.util.HashSet<String>();
         var modules = new java.util.LinkedHashMap<String, StringBuilder[]>();
         for (Procedure p : library.procedures()) {
             var plan = notes.get(p, Notes.CallPlan.class);
@@ -126,11 +127,21 @@ public final class JavaEmitter {
                 }
             }
             holder.append(requirementFields(p));
+            boolean externals = p.parameters().stream().anyMatch(JavaEmitter::external);
             if (plan.get().shim() && p.parameters().stream().anyMatch(q -> q.type() instanceof Type.Callback)) {
-                holder.append("""
-                                /** Serialises calls of {@code %s}: its shim keeps the callback in one module-level pointer. */
-                                static final Object CALLS = new Object();
-                        """.formatted(p.name()));
+                if (!externals) {
+                    holder.append("""
+                                    /** Serialises calls of {@code %s}: its shim keeps the callback in one module-level pointer. */
+                                    static final Object CALLS = new Object();
+                            """.formatted(p.name()));
+                } else if (externalsSeen.isEmpty()) {
+                    // Every procedure calling an intent(callback) external shares its pointer, so they share one lock.
+                    fields.append("""
+
+                                /** Serialises calls of the procedures calling intent(callback) externals, which share their pointers. */
+                                private static final Object %s = new Object();
+                            """.formatted(EXTERNAL_LOCK));
+                }
             }
             // The callback interfaces of a procedure that lives only in its module's class are nested there.
             String scope = nestedOnly ? namespace.get().className() + "." : "";
@@ -141,12 +152,30 @@ public final class JavaEmitter {
                     callbacks = true;
                     logicalCallbacks |= CallbackBuilder.needsLogicalFilter(cb.signature());
                     boolean bridged = plan.get().shim() && !CallbackAbi.of(cb.signature()).direct();
+                    String[] key = callbackKey(method, javaName(notes, q), q);
+                    if (external(q) && !externalsSeen.add(key[1])) {
+                        continue;
+                    }
                     bridges |= bridged;
-                    toNested.append(CallbackBuilder.interfaceSource(method, javaName(notes, q), cb.signature(), notes, bridged));
-                    String iface = scope + callbackInterface(method, javaName(notes, q));
-                    // A bridge method sits in the holder beside its handle field: the handle is looked up in the field's class.
-                    holder.append(bridged ? CallbackBuilder.bridgeFields(iface, javaName(notes, q), cb.signature())
-                            : CallbackBuilder.upcallFields(iface, javaName(notes, q), cb.signature()));
+                    String source = CallbackBuilder.interfaceSource(key[0], key[1], cb.signature(), notes, bridged);
+                    if (external(q)) {
+                        // Shared by every procedure calling the external: interface, setter and upcall fields stay top-level.
+                        nested.append(source.replaceFirst("/\\*\\* The callback \\{@code [^}]*\\} of \\{@link #external\\}",
+                                "/** The procedure {@code " + cb.external().get() + "} the Fortran code calls (f2py intent(callback))"));
+                        if (q.intent() == Parameter.Intent.HIDE) {
+                            fields.append(CallbackBuilder.externalSetter(key[1], cb.external().get(), callbackInterface(key[0], key[1])));
+                        }
+                        String iface = callbackInterface(key[0], key[1]);
+                        String name = callbackFields("", key[1], q);
+                        fields.append(bridged ? CallbackBuilder.bridgeFields(iface, name, cb.signature(), true)
+                                : CallbackBuilder.upcallFields(iface, name, cb.signature(), true));
+                    } else {
+                        toNested.append(source);
+                        String iface = scope + callbackInterface(method, javaName(notes, q));
+                        // A bridge method sits in the holder beside its handle field: the handle is looked up in the field's class.
+                        holder.append(bridged ? CallbackBuilder.bridgeFields(iface, javaName(notes, q), cb.signature(), false)
+                                : CallbackBuilder.upcallFields(iface, javaName(notes, q), cb.signature(), false));
+                    }
                 }
             }
             holders.append(holderClass(p, RawMethodBuilder.holder(p, plan.get(), notes), holder));
@@ -587,18 +616,48 @@ public final class JavaEmitter {
         return holder + "." + param;
     }
 
-    /** The upcall target of a callback parameter, a field of the procedure's holder. */
-    static String upcallField(String holder, String param) {
-        return holder + "." + param + "$upcall";
+    /** The upcall target of a callback parameter, where {@link #callbackFields} says. */
+    static String upcallField(String fields) {
+        return fields + "$upcall";
     }
 
-    /** The C descriptor of a callback parameter, a field of the procedure's holder. */
-    static String upcallDescriptor(String holder, String param) {
-        return holder + "." + param + "$descriptor";
+    /**
+     * The prefix of a callback parameter's upcall fields: the parameter's name in the procedure's holder, or, for
+     * an f2py {@code intent(callback)} external shared by every procedure calling it, {@code external$<param>} in
+     * the top-level class ({@code holder} empty: the declared name).
+     */
+    static String callbackFields(String holder, String param, Parameter p) {
+        return external(p) ? "external$" + param : holder.isEmpty() ? param : holder + "." + param;
     }
 
-    static String callbackLock(String holder) {
-        return holder + ".CALLS";
+    /** The C descriptor of a callback parameter, beside its upcall target. */
+    static String upcallDescriptor(String fields) {
+        return fields + "$descriptor";
+    }
+
+    /** The lock of a procedure's callback calls: its holder's, or the one shared by all procedures calling intent(callback) externals. */
+    static String callbackLock(Procedure p, String holder) {
+        return p.parameters().stream().anyMatch(JavaEmitter::external) ? EXTERNAL_LOCK : holder + ".CALLS";
+    }
+
+    private static final String EXTERNAL_LOCK = "EXTERNAL$CALLS";
+
+    /**
+     * The (method, parameter) pair that names a callback parameter's interface: an f2py {@code intent(callback)}
+     * external is named after itself ({@code ExternalFun}), once per library, since every procedure calling it shares it.
+     */
+    static String[] callbackKey(String method, String param, Parameter p) {
+        return external(p) ? new String[] {"external", param} : new String[] {method, param};
+    }
+
+    /** True for an f2py {@code intent(callback)} external (not a dummy argument of the Fortran procedure). */
+    static boolean external(Parameter p) {
+        return p.type() instanceof Type.Callback cb && cb.external().isPresent();
+    }
+
+    /** The static field holding a hidden external callback (f2py's module attribute). */
+    static String externalField(String param) {
+        return ("external_" + param).toUpperCase(Locale.ROOT);
     }
 
     static String callbackInterface(String method, String param) {

@@ -15,11 +15,14 @@ final class CallSiteReader {
     private CallSiteReader() {
     }
 
-    /** True when {@code name} is a dummy procedure of {@code d} whose signature must be inferred. */
+    /**
+     * True when {@code name} is a procedure of {@code d} whose signature may have to be inferred: a dummy
+     * procedure without an interface block, or an external procedure (which may be f2py's
+     * {@code intent(callback)}, decided for the whole library by {@link DraftLowering#lowerAll}).
+     */
     static boolean inferred(ProcedureDraft d, String name) {
         ProcedureDraft.Entity e = d.entities.get(name);
-        return d.arguments.contains(name) && !d.interfaces.containsKey(name) && e != null
-                && (e.external || e.intents.contains("callback"));
+        return !d.interfaces.containsKey(name) && e != null && (e.external || e.intents.contains("callback"));
     }
 
     /**

@@ -51,6 +51,9 @@ final class DraftLowering {
         for (String arg : d.arguments) {
             parameters.add(parameter(d, arg));
         }
+        // f2py's intent(callback) externals the procedure calls: Java passes (or, hidden, a setter holds) the callback.
+        d.externalCallbacks.forEach((name, x) -> parameters.add(Parameter.builder(name, new Type.Callback(x.signature(), Optional.of(name)),
+                x.position()).intent(x.hidden() ? Parameter.Intent.HIDE : Parameter.Intent.IN).build()));
         Type result = Type.VOID;
         if (d.kind == Procedure.Kind.FUNCTION) {
             ProcedureDraft.Entity r = d.entities.get(d.resultVariable());
@@ -227,11 +230,44 @@ final class DraftLowering {
         return out;
     }
 
+    /**
+     * f2py's {@code intent(callback)} on a name that is not a dummy argument ({@code cf2py intent(callback) fun}
+     * with {@code external fun}): the Fortran code calls an external procedure the user was to link in. The
+     * binding defines it (calling a Java callback), with the signature inferred from the first procedure of the
+     * file that declares it; every procedure of the file calling it gets the callback as a parameter, visible
+     * or, for {@code intent(callback, hide)}, held by a setter (f2py's module attribute, shared by all of them).
+     */
+    private static void externalCallbacks(List<ProcedureDraft> drafts, Diagnostics diagnostics) {
+        var defined = new java.util.LinkedHashMap<String, ProcedureDraft.ExternalCallback>();
+        for (ProcedureDraft d : drafts) {
+            for (ProcedureDraft.Entity e : d.entities.values()) {
+                if (!e.intents.contains("callback") || d.arguments.contains(e.name) || defined.containsKey(e.name)
+                        || !d.callSites.containsKey(e.name)) {
+                    continue;
+                }
+                try {
+                    defined.put(e.name, new ProcedureDraft.ExternalCallback(CallbackInference.infer(d, e.name), e.intents.contains("hide"), e.position));
+                } catch (CallbackInference.Unknown u) {
+                    diagnostics.warning(e.position, "callback '" + e.name + "' of " + kindWord(d) + " '" + d.name + "' is not defined by the binding: "
+                            + u.getMessage());
+                }
+            }
+        }
+        for (ProcedureDraft d : drafts) {
+            for (String name : d.callSites.keySet()) {
+                if (!d.arguments.contains(name) && defined.containsKey(name)) {
+                    d.externalCallbacks.put(name, defined.get(name));
+                }
+            }
+        }
+    }
+
     private static boolean constantExtent(Dimension dim) {
         return dim instanceof Dimension.Explicit e && KindTable.evaluate(e.lower()).isPresent() && KindTable.evaluate(e.upper()).isPresent();
     }
 
     static List<Procedure> lowerAll(List<ProcedureDraft> drafts, Diagnostics diagnostics) {
+        externalCallbacks(drafts, diagnostics);
         var lowering = new DraftLowering(diagnostics);
         var out = new ArrayList<Procedure>();
         drafts.forEach(d -> lowering.lower(d).ifPresent(out::add));

@@ -82,8 +82,18 @@ final class ProcedureDraft {
     record CallSite(boolean subroutine, List<List<Token>> arguments, boolean directive, SourcePosition position) {
     }
 
-    /** The first reference to each dummy procedure without an interface block, by argument name. */
+    /** The first reference to each dummy or external procedure without an interface block, by name. */
     final Map<String, CallSite> callSites = new LinkedHashMap<>();
+
+    /**
+     * f2py {@code intent(callback)} procedures this procedure calls that are not its dummy arguments (the
+     * binding defines them; the Java method takes the callback, or, {@code hidden}, a setter holds it), by name.
+     */
+    final Map<String, ExternalCallback> externalCallbacks = new LinkedHashMap<>();
+
+    /** An external procedure the binding defines so that it calls a Java callback. */
+    record ExternalCallback(dev.gatun.bindings.model.Signature signature, boolean hidden, SourcePosition position) {
+    }
 
     /** A member as named in a COMMON statement: {@code dimensions} is null unless written there ({@code common /b/ a(10)}). */
     record CommonMember(String name, List<Dimension> dimensions, SourcePosition position) {

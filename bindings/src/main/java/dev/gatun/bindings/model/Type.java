@@ -266,12 +266,27 @@ public sealed interface Type {
      * A procedure passed as an argument: a C function pointer, a Fortran dummy procedure declared
      * in an {@code interface} block, or {@code type(c_funptr)} with a known signature.
      *
+     * <p>With {@link #external()} present it is f2py's {@code intent(callback)} on a procedure that is
+     * not a dummy argument: the Fortran code calls the external procedure of that name, which the
+     * binding defines to call the Java callback; nothing is passed to the Fortran procedure for it.
+     *
      * @param signature what the native side calls
+     * @param external  the Fortran name of the external procedure the binding defines, or empty
      */
-    record Callback(Signature signature) implements Type {
+    record Callback(Signature signature, java.util.Optional<String> external) implements Type {
         /** Validates the signature. */
         public Callback {
             Objects.requireNonNull(signature, "signature");
+            Objects.requireNonNull(external, "external");
+        }
+
+        /**
+         * A callback passed as an argument.
+         *
+         * @param signature what the native side calls
+         */
+        public Callback(Signature signature) {
+            this(signature, java.util.Optional.empty());
         }
 
         @Override

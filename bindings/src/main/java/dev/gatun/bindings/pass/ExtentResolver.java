@@ -56,7 +56,7 @@ final class ExtentResolver {
                 continue;
             }
             for (Parameter p : proc.parameters()) {
-                if (p.intent() == Parameter.Intent.HIDE && p.defaultValue().isEmpty()
+                if (p.intent() == Parameter.Intent.HIDE && p.defaultValue().isEmpty() && !(p.type() instanceof dev.gatun.bindings.model.Type.Callback)
                         && notes.get(p, Notes.InferredExtent.class).isEmpty()) {
                     diagnostics.error(p.position(), "parameter '" + p.name() + "' of " + proc.name()
                             + " is intent(hide) but has no default value and is no array extent; add '= <expression>'");

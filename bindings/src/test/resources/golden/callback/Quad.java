@@ -45,9 +45,12 @@ public final class Quad {
     public static double midpoint(MidpointF f, double a, double b, int n) {
         Objects.requireNonNull(f, "f");
         synchronized (GATUN_QUAD_MIDPOINT$.CALLS) {
-            try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
-                double result$ = Raw.midpoint(LINKER.upcallStub(guard.protect(GATUN_QUAD_MIDPOINT$.f$upcall.bindTo(f)), GATUN_QUAD_MIDPOINT$.f$descriptor, arena), a, b, n);
+            CallbackGuard guard = CallbackGuard.enter();
+            try {
+                double result$ = Raw.midpoint(GATUN_QUAD_MIDPOINT$.f$stubs.stub(f), a, b, n);
                 return result$;
+            } finally {
+                guard.close();
             }
         }
     }
@@ -64,8 +67,11 @@ public final class Quad {
     public static void visit(int n, VisitEach each) {
         Objects.requireNonNull(each, "each");
         synchronized (GATUN_QUAD_VISIT$.CALLS) {
-            try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
-                Raw.visit(n, LINKER.upcallStub(guard.protect(GATUN_QUAD_VISIT$.each$upcall.bindTo(each)), GATUN_QUAD_VISIT$.each$descriptor, arena));
+            CallbackGuard guard = CallbackGuard.enter();
+            try {
+                Raw.visit(n, GATUN_QUAD_VISIT$.each$stubs.stub(each));
+            } finally {
+                guard.close();
             }
         }
     }
@@ -200,6 +206,7 @@ public final class Quad {
         static final MethodHandle f$upcall = upcallTarget(MidpointF.class, "apply",
                 MethodType.methodType(double.class, double.class));
         static final FunctionDescriptor f$descriptor = FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE);
+        static final dev.gatun.load.UpcallStubs f$stubs = new dev.gatun.load.UpcallStubs(f$upcall, f$descriptor);
     }
 
     /** What {@code visit} needs, built on its first call. */
@@ -215,6 +222,7 @@ public final class Quad {
         static final MethodHandle each$upcall = logicalArguments(upcallTarget(VisitEach.class, "apply",
                 MethodType.methodType(void.class, int.class, boolean.class)), 2);
         static final FunctionDescriptor each$descriptor = FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT);
+        static final dev.gatun.load.UpcallStubs each$stubs = new dev.gatun.load.UpcallStubs(each$upcall, each$descriptor);
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

@@ -54,9 +54,12 @@ public final class Callbacks {
      */
     public static double integrate(IntegrateF f, double a, double b, int n) {
         Objects.requireNonNull(f, "f");
-        try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
-            double result$ = Raw.integrate(LINKER.upcallStub(guard.protect(INTEGRATE$.f$upcall.bindTo(f)), INTEGRATE$.f$descriptor, arena), a, b, n);
+        CallbackGuard guard = CallbackGuard.enter();
+        try {
+            double result$ = Raw.integrate(INTEGRATE$.f$stubs.stub(f), a, b, n);
             return result$;
+        } finally {
+            guard.close();
         }
     }
 
@@ -84,8 +87,11 @@ public final class Callbacks {
         Objects.requireNonNull(cmp, "cmp");
         long n = x.shape(0); // n = extent of x
         requireExtent("x", x.shape(0), 0, (n - 1L) - 0L + 1L, "0:n - 1");
-        try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
-            Raw.sortDoubles(x.segment(), n, LINKER.upcallStub(guard.protect(SORT_DOUBLES$.cmp$upcall.bindTo(cmp)), SORT_DOUBLES$.cmp$descriptor, arena));
+        CallbackGuard guard = CallbackGuard.enter();
+        try {
+            Raw.sortDoubles(x.segment(), n, SORT_DOUBLES$.cmp$stubs.stub(cmp));
+        } finally {
+            guard.close();
         }
     }
 
@@ -112,9 +118,12 @@ public final class Callbacks {
      */
     public static int countIf(int n, CountIfVisit visit, MemorySegment user) {
         Objects.requireNonNull(visit, "visit");
-        try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
-            int result$ = Raw.countIf(n, LINKER.upcallStub(guard.protect(COUNT_IF$.visit$upcall.bindTo(visit)), COUNT_IF$.visit$descriptor, arena), user);
+        CallbackGuard guard = CallbackGuard.enter();
+        try {
+            int result$ = Raw.countIf(n, COUNT_IF$.visit$stubs.stub(visit), user);
             return result$;
+        } finally {
+            guard.close();
         }
     }
 
@@ -259,6 +268,7 @@ public final class Callbacks {
         static final MethodHandle f$upcall = upcallTarget(IntegrateF.class, "apply",
                 MethodType.methodType(double.class, double.class));
         static final FunctionDescriptor f$descriptor = FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE);
+        static final dev.gatun.load.UpcallStubs f$stubs = new dev.gatun.load.UpcallStubs(f$upcall, f$descriptor);
     }
 
     /** What {@code sort_doubles} needs, built on its first call. */
@@ -273,6 +283,7 @@ public final class Callbacks {
         static final MethodHandle cmp$upcall = upcallTarget(SortDoublesCmp.class, "apply",
                 MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
         static final FunctionDescriptor cmp$descriptor = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
+        static final dev.gatun.load.UpcallStubs cmp$stubs = new dev.gatun.load.UpcallStubs(cmp$upcall, cmp$descriptor);
     }
 
     /** What {@code count_if} needs, built on its first call. */
@@ -286,6 +297,7 @@ public final class Callbacks {
         static final MethodHandle visit$upcall = upcallTarget(CountIfVisit.class, "apply",
                 MethodType.methodType(int.class, int.class, MemorySegment.class));
         static final FunctionDescriptor visit$descriptor = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS);
+        static final dev.gatun.load.UpcallStubs visit$stubs = new dev.gatun.load.UpcallStubs(visit$upcall, visit$descriptor);
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

@@ -144,9 +144,12 @@ public final class Cdecls {
      */
     public static double applyTransform(ApplyTransformF f, double factor) {
         Objects.requireNonNull(f, "f");
-        try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
-            double result$ = Raw.applyTransform(LINKER.upcallStub(guard.protect(APPLY_TRANSFORM$.f$upcall.bindTo(f)), APPLY_TRANSFORM$.f$descriptor, arena), factor);
+        CallbackGuard guard = CallbackGuard.enter();
+        try {
+            double result$ = Raw.applyTransform(APPLY_TRANSFORM$.f$stubs.stub(f), factor);
             return result$;
+        } finally {
+            guard.close();
         }
     }
 
@@ -173,9 +176,12 @@ public final class Cdecls {
      */
     public static int callCompare(CallCompareCmp cmp, int a, int b) {
         Objects.requireNonNull(cmp, "cmp");
-        try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
-            int result$ = Raw.callCompare(LINKER.upcallStub(guard.protect(CALL_COMPARE$.cmp$upcall.bindTo(cmp)), CALL_COMPARE$.cmp$descriptor, arena), a, b);
+        CallbackGuard guard = CallbackGuard.enter();
+        try {
+            int result$ = Raw.callCompare(CALL_COMPARE$.cmp$stubs.stub(cmp), a, b);
             return result$;
+        } finally {
+            guard.close();
         }
     }
 
@@ -1390,6 +1396,7 @@ public final class Cdecls {
         static final MethodHandle f$upcall = upcallTarget(ApplyTransformF.class, "apply",
                 MethodType.methodType(MemorySegment.class, MemorySegment.class, double.class));
         static final FunctionDescriptor f$descriptor = FunctionDescriptor.of(Point.LAYOUT, Point.LAYOUT, JAVA_DOUBLE);
+        static final dev.gatun.load.UpcallStubs f$stubs = new dev.gatun.load.UpcallStubs(f$upcall, f$descriptor);
     }
 
     /** What {@code call_compare} needs, built on its first call. */
@@ -1403,6 +1410,7 @@ public final class Cdecls {
         static final MethodHandle cmp$upcall = upcallTarget(CallCompareCmp.class, "apply",
                 MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
         static final FunctionDescriptor cmp$descriptor = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
+        static final dev.gatun.load.UpcallStubs cmp$stubs = new dev.gatun.load.UpcallStubs(cmp$upcall, cmp$descriptor);
     }
 
     /** What {@code widen} needs, built on its first call. */

@@ -299,9 +299,12 @@ public final class Cnames {
      */
     public static int applyOp(ApplyOpOp op, int a, int b) {
         Objects.requireNonNull(op, "op");
-        try (Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()) {
-            int result$ = Raw.applyOp(LINKER.upcallStub(guard.protect(APPLY_OP$.op$upcall.bindTo(op)), APPLY_OP$.op$descriptor, arena), a, b);
+        CallbackGuard guard = CallbackGuard.enter();
+        try {
+            int result$ = Raw.applyOp(APPLY_OP$.op$stubs.stub(op), a, b);
             return result$;
+        } finally {
+            guard.close();
         }
     }
 
@@ -1367,6 +1370,7 @@ public final class Cnames {
         static final MethodHandle op$upcall = upcallTarget(ApplyOpOp.class, "apply",
                 MethodType.methodType(int.class, int.class, int.class));
         static final FunctionDescriptor op$descriptor = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT);
+        static final dev.gatun.load.UpcallStubs op$stubs = new dev.gatun.load.UpcallStubs(op$upcall, op$descriptor);
     }
 
     /** What {@code defined_nowhere} needs, built on its first call. */

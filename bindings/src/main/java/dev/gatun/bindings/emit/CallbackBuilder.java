@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Builds what a callback parameter needs: a functional interface the user implements, and the
- * method handle and descriptor from which each call makes its upcall stub. Callback arguments
+ * method handle and descriptor from which {@link dev.gatun.load.UpcallStubs} makes an upcall stub once
+ * per callback object. Callback arguments
  * arrive by value (the shim's adapter dereferences them); logicals arrive as C ints and reach the
  * Java callback as booleans through a filter on the upcall handle.
  */
@@ -135,12 +136,13 @@ final class CallbackBuilder {
                     %s MethodHandle %s$upcall = upcallBridge(MethodHandles.lookup(), "%s",
                             MethodType.methodType(%s.class, %s.class%s));
                     %s FunctionDescriptor %s$descriptor = %s;
+                    %s dev.gatun.load.UpcallStubs %s$stubs = new dev.gatun.load.UpcallStubs(%s$upcall, %s$descriptor);
 
                     private static %s %s(%s callback%s) {
                 %s%s%s%s    }
                 """.formatted(modifiers(topLevel), param, bridge, result, iface, classes.isEmpty() ? "" : ", " + String.join(", ", classes),
-                modifiers(topLevel), param, descriptor, result, bridge, iface, cParams.isEmpty() ? "" : ", " + String.join(", ", cParams),
-                before, call, after, tail);
+                modifiers(topLevel), param, descriptor, modifiers(topLevel), param, param, param, result, bridge, iface,
+                cParams.isEmpty() ? "" : ", " + String.join(", ", cParams), before, call, after, tail);
         return place(fields, topLevel);
     }
 
@@ -204,8 +206,9 @@ final class CallbackBuilder {
                     %s MethodHandle %s$upcall = %supcallTarget(%s.class, "apply",
                             MethodType.methodType(%s.class%s))%s;
                     %s FunctionDescriptor %s$descriptor = %s;
+                    %s dev.gatun.load.UpcallStubs %s$stubs = new dev.gatun.load.UpcallStubs(%s$upcall, %s$descriptor);
                 """.formatted(modifiers(topLevel), param, filters.isEmpty() ? "" : "logicalArguments(", iface, result,
                 classes.isEmpty() ? "" : ", " + String.join(", ", classes), filters.isEmpty() ? "" : filters + ")", modifiers(topLevel), param,
-                descriptor), topLevel);
+                descriptor, modifiers(topLevel), param, param, param), topLevel);
     }
 }

@@ -153,9 +153,10 @@ final class FriendlyMethodBuilder {
         computedLocals(expr);
         extentChecks(expr);
         checks(expr);
-        boolean arena = plan.slots().stream().anyMatch(s -> s.kind() == Notes.SlotKind.CALLBACK || s.kind() == Notes.SlotKind.STRING_POINTER)
-                || proc.result() instanceof Type.Character;
-        String ind = arena ? "            " : "        ";
+        boolean callbacks = plan.slots().stream().anyMatch(s -> s.kind() == Notes.SlotKind.CALLBACK);
+        boolean memory = plan.slots().stream().anyMatch(s -> s.kind() == Notes.SlotKind.STRING_POINTER) || proc.result() instanceof Type.Character;
+        // The call's lines are indented at the end, by the blocks around them.
+        String ind = "";
         var call = new StringBuilder();
         for (Notes.Slot s : plan.slots()) {
             nativeArgs.add(slotArgument(s, call, ind));
@@ -169,19 +170,20 @@ final class FriendlyMethodBuilder {
         String rawResult = plan.result() == Notes.NativeResult.VALUE ? JavaTypes.rawValue(proc.result(), plan.shim()) : "void";
         call.append(ind).append(rawResult.equals("void") ? "" : rawResult + " result$ = ").append(invocation).append(";\n");
         outputsCode(call, ind);
-        boolean callbacks = plan.slots().stream().anyMatch(s -> s.kind() == Notes.SlotKind.CALLBACK);
-        String resources = callbacks ? "Arena arena = Arena.ofConfined(); CallbackGuard guard = CallbackGuard.open()"
-                : "Arena arena = Arena.ofConfined()";
-        if (plan.shim() && callbacks) {
-            // One call at a time per procedure: the shim holds the callback in a shared module variable.
-            body.append("        synchronized (").append(JavaEmitter.callbackLock(proc, holder())).append(") {\n")
-                    .append("            try (").append(resources).append(") {\n").append(call.toString().indent(4).stripTrailing())
-                    .append("\n            }\n        }\n");
-        } else if (arena) {
-            body.append("        try (").append(resources).append(") {\n").append(call).append("        }\n");
-        } else {
-            body.append(call);
+        String block = call.toString();
+        if (memory) {
+            block = "try (Arena arena = Arena.ofConfined()) {\n" + block.indent(4) + "}\n";
         }
+        if (callbacks) {
+            // Callback stubs are made once per callback object (UpcallStubs); the guard entered here receives what
+            // they throw and rethrows it when closed, after the native call.
+            block = "CallbackGuard guard = CallbackGuard.enter();\ntry {\n" + block.indent(4) + "} finally {\n    guard.close();\n}\n";
+            if (plan.shim()) {
+                // One call at a time per procedure: the shim holds the callback in a shared module variable.
+                block = "synchronized (" + JavaEmitter.callbackLock(proc, holder()) + ") {\n" + block.indent(4) + "}\n";
+            }
+        }
+        body.append(block.indent(8));
         return body.toString();
     }
 
@@ -316,8 +318,7 @@ final class FriendlyMethodBuilder {
             // The guard keeps a throwing callback from unwinding through native frames (fatal) and rethrows after the call.
             case CALLBACK -> {
                 String fields = JavaEmitter.callbackFields(holder(), parameterName(p), p);
-                yield "LINKER.upcallStub(guard.protect(" + JavaEmitter.upcallField(fields) + ".bindTo(" + name(p) + ")), "
-                        + JavaEmitter.upcallDescriptor(fields) + ", arena)";
+                yield JavaEmitter.upcallStubs(fields) + ".stub(" + name(p) + ")";
             }
             case SCALAR_POINTER -> scalarPointer(p, call, ind);
             // An array of bind(C) structs is a MemorySegment of elements; one object is its wrapper (or handle).

@@ -616,11 +616,6 @@ public final class JavaEmitter {
         return holder + "." + param;
     }
 
-    /** The upcall target of a callback parameter, where {@link #callbackFields} says. */
-    static String upcallField(String fields) {
-        return fields + "$upcall";
-    }
-
     /**
      * The prefix of a callback parameter's upcall fields: the parameter's name in the procedure's holder, or, for
      * an f2py {@code intent(callback)} external shared by every procedure calling it, {@code external$<param>} in
@@ -630,9 +625,9 @@ public final class JavaEmitter {
         return external(p) ? "external$" + param : holder.isEmpty() ? param : holder + "." + param;
     }
 
-    /** The C descriptor of a callback parameter, beside its upcall target. */
-    static String upcallDescriptor(String fields) {
-        return fields + "$descriptor";
+    /** The {@link dev.gatun.load.UpcallStubs} of a callback parameter (one stub per callback object), where {@link #callbackFields} says. */
+    static String upcallStubs(String fields) {
+        return fields + "$stubs";
     }
 
     /** The lock of a procedure's callback calls: its holder's, or the one shared by all procedures calling intent(callback) externals. */

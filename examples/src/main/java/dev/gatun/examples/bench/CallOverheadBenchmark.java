@@ -40,9 +40,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Every peer calls the same exported functions of {@code libcallpeers.so}
  * ({@code examples/src/main/c}); the JNI and JavaCPP glue is built in {@link #setUp()}.
- * The Gatun upcall row goes through a Fortran routine (Gatun binds Fortran callbacks; C function
- * pointers are not bound yet) and creates its upcall stub once per call, as the generated binding
- * does; {@code UPCALLS} callbacks per call spread that cost.
+ * Two Gatun upcall rows: the generated binding of the same C function the raw FFM row calls
+ * ({@code gatun_apply_many(int (*)(int), int)}), and of a Fortran routine with a callback dummy, which
+ * goes through a generated shim (a module-level procedure pointer and an adapter, one call at a time per
+ * routine). Both reuse the upcall stub of a callback object they were given before (a field here), as
+ * generated bindings do; {@code UPCALLS} callbacks per call spread the cost of the native call itself.
  *
  * <p>How to run (after {@code ./mvnw -B -q package -DskipTests}):
  * <pre>
@@ -67,6 +69,7 @@ public class CallOverheadBenchmark {
     private int b = 22;
     private JnaInterfacePeer jnaInterface;
     private final Callpeers.ApplyManyF gatunCallback = i -> i + 1;
+    private final Callpeers.GatunApplyManyF gatunCCallback = i -> i + 1;
     private final JnaDirectPeer.IntOperator jnaCallback = i -> i + 1;
 
     /** Creates the state (JMH does). */
@@ -170,11 +173,18 @@ public class CallOverheadBenchmark {
         return JavaCppPeer.add(a, b);
     }
 
-    /** @return the callbacks' sum; Gatun's generated binding (upcall stub made per call) */
+    /** @return the callbacks' sum; Gatun's generated binding of the Fortran routine (through its shim) */
     @Benchmark
     @OperationsPerInvocation(UPCALLS)
     public int upcallGatun() {
         return Callpeers.applyMany(gatunCallback, UPCALLS);
+    }
+
+    /** @return the callbacks' sum; Gatun's generated binding of the C function the raw FFM row calls */
+    @Benchmark
+    @OperationsPerInvocation(UPCALLS)
+    public int upcallGatunC() {
+        return Callpeers.gatunApplyMany(gatunCCallback, UPCALLS);
     }
 
     /** @return the callbacks' sum; raw FFM downcall with an upcall stub made once @throws Throwable never */
@@ -182,6 +192,23 @@ public class CallOverheadBenchmark {
     @OperationsPerInvocation(UPCALLS)
     public int upcallFfm() throws Throwable {
         return (int) RawFfm.APPLY_MANY.invokeExact(RawFfm.CALLBACK_STUB, UPCALLS);
+    }
+
+    /**
+     * What Gatun's bindings did before stubs were reused: a raw FFM downcall with a new upcall stub made
+     * (and freed) for each call.
+     *
+     * @return the callbacks' sum
+     * @throws Throwable never
+     */
+    @Benchmark
+    @OperationsPerInvocation(UPCALLS)
+    @SuppressWarnings("restricted")
+    public int upcallFfmStubPerCall() throws Throwable {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment stub = RawFfm.LINKER.upcallStub(RawFfm.PLUS_ONE, RawFfm.INT_INT, arena);
+            return (int) RawFfm.APPLY_MANY.invokeExact(stub, UPCALLS);
+        }
     }
 
     /** @return the callbacks' sum; JNI {@code CallStaticIntMethod} */
@@ -214,11 +241,14 @@ public class CallOverheadBenchmark {
                 FunctionDescriptor.of(JAVA_INT, ADDRESS,
                         JAVA_INT));
         static final MemorySegment CALLBACK_STUB;
+        static final MethodHandle PLUS_ONE;
+        static final FunctionDescriptor INT_INT = FunctionDescriptor.of(JAVA_INT, JAVA_INT);
 
         static {
             try {
                 MethodHandle target = MethodHandles.lookup().findStatic(RawFfm.class, "plusOne",
                         MethodType.methodType(int.class, int.class));
+                PLUS_ONE = target;
                 CALLBACK_STUB = LINKER.upcallStub(target, FunctionDescriptor.of(JAVA_INT,
                         JAVA_INT), Arena.global());
             } catch (ReflectiveOperationException e) {

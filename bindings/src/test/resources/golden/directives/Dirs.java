@@ -78,7 +78,7 @@ public final class Dirs {
     public static DoubleArray smooth(Arena arena, DoubleArray a, Double w) {
         Objects.requireNonNull(arena, "arena");
         Objects.requireNonNull(a, "a");
-        int n = ArrayRequirement.toInt("n", a.size(), "len(a)"); // n = len(a)
+        int n = ArrayRequirement.toInt("n", a.shape(0), "len(a)"); // n = len(a)
         DoubleArray b = DoubleArray.allocate(arena, Order.FORTRAN, Math.max(0L, n));
         smooth(a, b, w);
         return b;

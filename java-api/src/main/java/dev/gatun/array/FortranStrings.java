@@ -183,6 +183,88 @@ public final class FortranStrings {
         }
     }
 
+    // ---- rank-2 arrays of strings: values[i][j] is element (i+1, j+1), laid out in Fortran (column-major) order ----
+
+    /**
+     * Returns the second extent of a rank-2 array of strings, checking that it is rectangular.
+     *
+     * @param parameter the parameter name for messages
+     * @param values    the rows, none null, all of one length
+     * @return the length of every row, 0 when there are no rows
+     * @throws IllegalArgumentException if a row is null or rows differ in length
+     */
+    public static long columns(String parameter, String[][] values) {
+        Objects.requireNonNull(values, parameter);
+        if (values.length == 0) {
+            return 0;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                throw new IllegalArgumentException("parameter '" + parameter + "': row " + i + " is null");
+            }
+            if (values[i].length != values[0].length) {
+                throw new IllegalArgumentException("parameter '" + parameter + "': expected rows of one length, row 0 has "
+                        + values[0].length + " elements, row " + i + " has " + values[i].length);
+            }
+        }
+        return values[0].length;
+    }
+
+    /**
+     * Returns the longest UTF-8 length among the elements of a rank-2 array, at least 1: the element length of
+     * a {@code character(len=*)} argument.
+     *
+     * @param parameter the parameter name for messages
+     * @param values    the rows, rectangular, no element null
+     * @return the element length
+     * @throws IllegalArgumentException if the array is not rectangular or an element is null
+     */
+    public static long length(String parameter, String[][] values) {
+        return length(parameter, columnMajor(parameter, values));
+    }
+
+    /**
+     * Copies a rank-2 array of strings into fresh memory in Fortran order, each element {@code length} bytes,
+     * blank-padded or cut: the layout of a {@code character(len=length) :: c(m, n)} array.
+     *
+     * @param arena     where the memory comes from
+     * @param parameter the parameter name for messages
+     * @param values    the rows, rectangular, no element null
+     * @param length    the element length in bytes
+     * @return the segment (at least one byte)
+     * @throws IllegalArgumentException if the array is not rectangular, an element is null or the length is negative
+     */
+    public static MemorySegment copyIn(Arena arena, String parameter, String[][] values, long length) {
+        return copyIn(arena, parameter, columnMajor(parameter, values), length);
+    }
+
+    /**
+     * Reads back the elements of a rank-2 string array written by native code into {@code values}.
+     *
+     * @param segment the memory from {@link #copyIn(Arena, String, String[][], long)}
+     * @param length  the element length in bytes
+     * @param values  replaced element by element
+     */
+    public static void readInto(MemorySegment segment, long length, String[][] values) {
+        int rows = values.length;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < values[i].length; j++) {
+                values[i][j] = read(segment, ((long) j * rows + i) * length, length);
+            }
+        }
+    }
+
+    private static String[] columnMajor(String parameter, String[][] values) {
+        int columns = Math.toIntExact(columns(parameter, values));
+        String[] flat = new String[Math.multiplyExact(values.length, columns)];
+        for (int i = 0; i < values.length; i++) {
+            for (int j = 0; j < columns; j++) {
+                flat[j * values.length + i] = values[i][j];
+            }
+        }
+        return flat;
+    }
+
     private static String element(String parameter, String[] values, int i) {
         String v = values[i];
         if (v == null) {

@@ -207,7 +207,8 @@ public final class FortranShimEmitter {
                 }
                 case ARRAY_POINTER -> {
                     dummies.add(n);
-                    decls.append("    ").append(cType(q.type())).append(intent(q)).append(q.optional() ? ", optional" : "")
+                    // A logical array is passed on as it is stored (logical(k)): only logical scalars cross as C ints.
+                    decls.append("    ").append(originalType(q.type())).append(intent(q)).append(q.optional() ? ", optional" : "")
                             .append(" :: ").append(n).append('(').append(shimDimensions(q, n)).append(")\n");
                     actuals.add(n);
                 }
@@ -223,9 +224,14 @@ public final class FortranShimEmitter {
                 case STRING_LENGTH -> {
                     dummies.add(n + "_len");
                     decls.append("    integer(c_int64_t), value :: ").append(n).append("_len\n")
-                            .append("    character(len=").append(n).append("_len), pointer :: gatun_").append(n).append(q.isArray() ? "(:)" : "")
+                            .append("    character(len=").append(n).append("_len), pointer :: gatun_").append(n)
+                            .append(q.isArray() ? "(" + String.join(",", java.util.Collections.nCopies(q.rank(), ":")) + ")" : "")
                             .append('\n');
-                    String associate = "call c_f_pointer(" + n + ", gatun_" + n + (q.isArray() ? ", [" + n + "_d1])" : ")");
+                    var shape = new ArrayList<String>();
+                    for (int d = 1; d <= q.rank(); d++) {
+                        shape.add(n + "_d" + d);
+                    }
+                    String associate = "call c_f_pointer(" + n + ", gatun_" + n + (q.isArray() ? ", [" + String.join(", ", shape) + "])" : ")");
                     // A disassociated pointer passed to an optional dummy makes it absent (F2008 12.5.2.12).
                     before.append(q.optional() ? "    nullify(gatun_" + n + ")\n    if (c_associated(" + n + ")) " + associate + "\n"
                             : "    " + associate + "\n");

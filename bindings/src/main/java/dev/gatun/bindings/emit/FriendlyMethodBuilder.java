@@ -55,8 +55,8 @@ final class FriendlyMethodBuilder {
     static boolean heapOverloadPossible(Procedure proc) {
         boolean anyArray = false;
         for (Parameter p : proc.parameters()) {
-            if (p.type() instanceof Type.Callback || p.type() instanceof Type.Character || StructBuilder.wrapped(p.type()) != null
-                    || p.type() instanceof Type.Derived
+            if (hiddenArray(p) || p.type() instanceof Type.Callback || (p.type() instanceof Type.Character && !p.isCharacterBytes())
+                    || StructBuilder.wrapped(p.type()) != null || p.type() instanceof Type.Derived
                     || (p.isArray() && (p.optional() || p.rank() != 1
                     || JavaTypes.heapArray(p.type()) == null))) {
                 return false;
@@ -69,6 +69,14 @@ final class FriendlyMethodBuilder {
     /** The procedure's holder class (handles, requirements, upcall targets). */
     private String holder() {
         return RawMethodBuilder.holder(proc, plan, notes);
+    }
+
+    /**
+     * f2py's {@code intent(hide)} / {@code intent(hide,cache)} work array: not in the Java signature, allocated
+     * (zero-filled) in the call's confined arena with its declared extents, freed when the call returns.
+     */
+    static boolean hiddenArray(Parameter p) {
+        return p.isArray() && p.intent() == Parameter.Intent.HIDE;
     }
 
     int scratchSlots() {
@@ -138,8 +146,10 @@ final class FriendlyMethodBuilder {
             if (p.type() instanceof Type.Derived d) {
                 return HandleBuilder.className(d) + ".Array";
             }
-            return p.type() instanceof Type.Character || p.type() instanceof Type.Struct ? (p.type() instanceof Type.Struct ? "MemorySegment" : "String[]")
-                    : heap ? JavaTypes.heapArray(p.type()) : JavaTypes.arrayClass(p.type());
+            if (p.type() instanceof Type.Struct) {
+                return "MemorySegment";
+            }
+            return p.isStringArray() ? "String" + "[]".repeat(p.rank()) : heap ? JavaTypes.heapArray(p.type()) : JavaTypes.arrayClass(p.type());
         }
         return p.optional() || defaulted(p) ? JavaTypes.boxed(p.type()) : JavaTypes.friendly(p.type());
     }
@@ -154,7 +164,9 @@ final class FriendlyMethodBuilder {
         extentChecks(expr);
         checks(expr);
         boolean callbacks = plan.slots().stream().anyMatch(s -> s.kind() == Notes.SlotKind.CALLBACK);
-        boolean memory = plan.slots().stream().anyMatch(s -> s.kind() == Notes.SlotKind.STRING_POINTER) || proc.result() instanceof Type.Character;
+        // Strings and hidden work arrays live in memory of the call's own confined arena.
+        boolean memory = plan.slots().stream().anyMatch(s -> s.kind() == Notes.SlotKind.STRING_POINTER) || proc.result() instanceof Type.Character
+                || proc.parameters().stream().anyMatch(FriendlyMethodBuilder::hiddenArray);
         // The call's lines are indented at the end, by the blocks around them.
         String ind = "";
         var call = new StringBuilder();
@@ -189,6 +201,9 @@ final class FriendlyMethodBuilder {
 
     private void requirements() {
         for (Parameter p : proc.parameters()) {
+            if (hiddenArray(p)) {
+                continue;
+            }
             if (p.isArray() && p.type() instanceof Type.Struct st) {
                 // An array of structs: native memory holding whole elements; its element count is checked against the extents.
                 if (!p.optional()) {
@@ -196,7 +211,7 @@ final class FriendlyMethodBuilder {
                 }
                 body.append("        ").append(p.optional() ? "if (" + name(p) + " != null) " : "").append("requireStructs(\"").append(p.name())
                         .append("\", ").append(name(p)).append(", ").append(StructBuilder.className(st)).append(".LAYOUT);\n");
-            } else if (p.isArray() && (p.type() instanceof Type.Character || p.type() instanceof Type.Derived)) {
+            } else if (p.isStringArray() || (p.isArray() && p.type() instanceof Type.Derived)) {
                 if (!p.optional()) {
                     body.append("        Objects.requireNonNull(").append(name(p)).append(", \"").append(p.name()).append("\");\n");
                 }
@@ -230,6 +245,9 @@ final class FriendlyMethodBuilder {
                     .append("            throw new IllegalStateException(\"callback ").append(external).append(" not defined: set it with set")
                     .append(JavaEmitter.capitalise(key[1])).append("(...) before calling ").append(proc.name()).append("\");\n        }\n");
             return;
+        }
+        if (hiddenArray(p)) {
+            return; // allocated inside the call's arena, see hiddenArrayArgument
         }
         var inferred = notes.get(p, Notes.InferredExtent.class);
         if (defaulted(p)) {
@@ -274,6 +292,9 @@ final class FriendlyMethodBuilder {
 
     private void extentChecks(JavaExpressions expr) {
         for (Parameter p : proc.parameters()) {
+            if (hiddenArray(p)) {
+                continue; // allocated with exactly these extents
+            }
             for (int d = 0; d < p.rank(); d++) {
                 if (p.dimensions().get(d) instanceof Dimension.Explicit e && expr.available(e.upper()) && expr.available(e.lower())) {
                     if (heap && d > 0) {
@@ -291,7 +312,8 @@ final class FriendlyMethodBuilder {
 
     private void checks(JavaExpressions expr) {
         for (Parameter p : proc.parameters()) {
-            for (Expr c : p.checks()) {
+            // A hidden work array does not exist before the call; it is allocated as declared, so checks on it hold.
+            for (Expr c : hiddenArray(p) ? List.<Expr>of() : p.checks()) {
                 body.append("        if (!(").append(expr.java(c)).append(")) {\n")
                         .append("            throw new IllegalArgumentException(\"parameter '").append(p.name()).append("': check(")
                         .append(c.render().replace("\"", "'")).append(") failed, ").append(p.name()).append(" = \" + ")
@@ -305,10 +327,11 @@ final class FriendlyMethodBuilder {
         return switch (s.kind()) {
             case VALUE -> p.type() instanceof Type.Logical ? logicalValue(JavaTypes.rawValue(p.type(), plan.shim()), name(p))
                     : StructBuilder.wrapped(p.type()) != null ? name(p) + ".segment()" : name(p);
-            case ARRAY_POINTER -> heap ? "MemorySegment.ofArray(" + name(p) + ")"
+            case ARRAY_POINTER -> hiddenArray(p) ? hiddenArrayArgument(p, call, ind) : heap ? "MemorySegment.ofArray(" + name(p) + ")"
                     : p.optional() ? "(" + name(p) + " == null ? MemorySegment.NULL : " + name(p) + ".segment())" : name(p) + ".segment()";
             // Heap overloads exist only for rank-1 arrays, whose one extent is the Java array's length.
-            case EXTENT -> heap || p.type() instanceof Type.Character ? "(long) " + name(p) + ".length"
+            case EXTENT -> p.isStringArray() ? new JavaExpressions(proc, locals, heap).extent(name(p), s.dimension())
+                    : heap ? "(long) " + name(p) + ".length"
                     : p.type() instanceof Type.Derived ? (p.optional() ? "(" + name(p) + " == null ? 0L : " + name(p) + ".length())"
                     : name(p) + ".length()")
                     : p.type() instanceof Type.Struct st ? JavaExpressions.structCount(name(p), st) : name(p) + ".shape(" + s.dimension() + ")";
@@ -378,6 +401,19 @@ final class FriendlyMethodBuilder {
             call.append(ind).append(buffer).append(".setString(0, ").append(name(p)).append(");\n");
         }
         return buffer;
+    }
+
+    /** Allocates a hidden work array in the call's arena, each extent from its declaration (0 when upper < lower). */
+    private String hiddenArrayArgument(Parameter p, StringBuilder call, String ind) {
+        var expr = new JavaExpressions(proc, locals, heap);
+        var extents = new ArrayList<String>();
+        for (Dimension d : p.dimensions()) {
+            extents.add(expr.allocationExtent((Dimension.Explicit) d));
+        }
+        String type = JavaTypes.arrayClass(p.type());
+        call.append(ind).append(type).append(' ').append(name(p)).append(" = ").append(type).append(".allocate(arena, Order.")
+                .append(p.order().name()).append(", ").append(String.join(", ", extents)).append("); // hidden work array\n");
+        return name(p) + ".segment()";
     }
 
     private int scratchSlot(StringBuilder call, String ind) {

@@ -576,7 +576,8 @@ public final class JavaEmitter {
         var sb = new StringBuilder();
         for (Parameter q : p.parameters()) {
             // String arrays are Java String[], copied in and out: no array requirement.
-            if (q.isArray() && !(q.type() instanceof Type.Character) && !(q.type() instanceof Type.Struct) && !(q.type() instanceof Type.Derived)) {
+            if (q.isArray() && !q.isStringArray() && !FriendlyMethodBuilder.hiddenArray(q) && !(q.type() instanceof Type.Struct)
+                    && !(q.type() instanceof Type.Derived)) {
                 sb.append("        static final ArrayRequirement ").append(javaName(notes, q))
                         .append(" = ArrayRequirement.host(\"").append(q.name()).append("\", ElementType.")
                         .append(JavaTypes.elementType(q.type())).append(", ").append(q.rank()).append(", Order.")

@@ -33,8 +33,14 @@ final class JavaExpressions {
             return array + ".length()";
         }
         Type.Struct struct = structArray(array);
-        return struct != null ? structCount(array, struct)
-                : heap || stringArray(array) ? "(long) " + array + ".length" : array + ".shape(" + d + ")";
+        if (struct != null) {
+            return structCount(array, struct);
+        }
+        if (stringArray(array)) {
+            // String[] or String[][] (rows x columns): the second extent is the rows' common length.
+            return d == 0 ? "(long) " + array + ".length" : "FortranStrings.columns(\"" + array + "\", " + array + ")";
+        }
+        return heap ? "(long) " + array + ".length" : array + ".shape(" + d + ")";
     }
 
     /** The element count of a segment holding an array of structs. */
@@ -56,13 +62,23 @@ final class JavaExpressions {
 
     /** Whether a local holds an array of strings, which is a Java {@code String[]}. */
     private boolean stringArray(String local) {
-        return procedure.parameters().stream().anyMatch(p -> p.isArray() && p.type() instanceof dev.gatun.bindings.model.Type.Character
+        return procedure.parameters().stream().anyMatch(p -> p.isStringArray()
                 && local.equals(locals.get(p.name().toLowerCase(java.util.Locale.ROOT))));
     }
 
     /** Returns true when every name the expression uses is available as a local. */
     boolean available(Expr e) {
         return e.references().stream().allMatch(n -> locals.containsKey(n.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /**
+     * The extent to allocate for an explicit dimension: {@code upper - lower + 1}, and 0 when the upper bound is
+     * below the lower one, as for a Fortran explicit-shape array.
+     */
+    String allocationExtent(dev.gatun.bindings.model.Dimension.Explicit d) {
+        String extent = d.lower() instanceof Expr.IntConst c && c.value() == 1 ? java(d.upper())
+                : java(d.upper()) + " - " + java(d.lower()) + " + 1L";
+        return d.upper() instanceof Expr.IntConst && d.lower() instanceof Expr.IntConst ? extent : "Math.max(0L, " + extent + ")";
     }
 
     String java(Expr e) {
@@ -76,7 +92,8 @@ final class JavaExpressions {
             case Expr.Unary u -> (u.op() == Expr.UnaryOp.NEG ? "-" : "!") + "(" + java(u.operand()) + ")";
             case Expr.Binary b -> "(" + java(b.left()) + " " + javaOperator(b.op()) + " " + java(b.right()) + ")";
             case Expr.Size s -> s.dimension() == 0 ? size(local(s.array())) : extent(local(s.array()), s.dimension() - 1);
-            case Expr.Len l -> isArray(l.string()) ? size(local(l.string())) : "(long) " + local(l.string()) + ".length()";
+            // f2py: len(a) of an array is shape(a, 0); slen(s) of a string its length in bytes.
+            case Expr.Len l -> isArray(l.string()) ? extent(local(l.string()), 0) : stringLength(l.string());
             case Expr.Call c -> call(c);
         };
     }
@@ -86,8 +103,30 @@ final class JavaExpressions {
             return array + ".length()";
         }
         Type.Struct struct = structArray(array);
-        return struct != null ? structCount(array, struct)
-                : heap || stringArray(array) ? "(long) " + array + ".length" : array + ".size()";
+        if (struct != null) {
+            return structCount(array, struct);
+        }
+        if (stringArray(array) && rank(array) == 2) {
+            return "(" + extent(array, 0) + " * " + extent(array, 1) + ")";
+        }
+        return heap || stringArray(array) ? "(long) " + array + ".length" : array + ".size()";
+    }
+
+    private int rank(String local) {
+        return procedure.parameters().stream().filter(p -> local.equals(locals.get(p.name().toLowerCase(java.util.Locale.ROOT))))
+                .mapToInt(Parameter::rank).findFirst().orElse(0);
+    }
+
+    /** The length in bytes of a character argument: its declared length, or the UTF-8 length of the value for len=*. */
+    private String stringLength(String name) {
+        var p = procedure.parameter(name).orElseThrow();
+        if (!(p.type() instanceof dev.gatun.bindings.model.Type.Character c)) {
+            return "(long) " + local(name) + ".length()";
+        }
+        if (c.assumedLength()) {
+            return p.isArray() ? "FortranStrings.length(\"" + p.name() + "\", " + local(name) + ")" : "FortranStrings.length(" + local(name) + ")";
+        }
+        return java(c.length());
     }
 
     private boolean isArray(String name) {
@@ -111,6 +150,8 @@ final class JavaExpressions {
             // f2py's 'c ? a : b' arrives as Fortran's merge(a, b, c).
             case "merge" -> "((" + args.get(2) + ") ? " + args.get(0) + " : " + args.get(1) + ")";
             case "rank" -> local(((Expr.Ref) c.args().getFirst()).name()) + ".rank()";
+            // f2py_itemsize(c): the bytes of one element of a character array.
+            case "f2py_itemsize" -> stringLength(((Expr.Ref) c.args().getFirst()).name());
             default -> throw new IllegalArgumentException("intrinsic '" + c.function() + "' is not supported in generated checks");
         };
     }

@@ -62,9 +62,29 @@ final class JavaTypes {
         };
     }
 
+    /**
+     * The element kind an array of this type is stored as: a {@code logical(k)} array is the signed integer of
+     * its size (the runtime's element table has no row of its own for logicals: .false. is 0), and an array of
+     * {@code character} (length 1) is bytes.
+     */
+    static ScalarKind arrayKind(Type element) {
+        if (element instanceof Type.Character) {
+            return ScalarKind.INT8; // character(len=1) arrays: f2py's 'c' arrays, one byte per element
+        }
+        if (element instanceof Type.Logical l) {
+            return switch (l.bytes()) {
+                case 1 -> ScalarKind.INT8;
+                case 2 -> ScalarKind.INT16;
+                case 8 -> ScalarKind.INT64;
+                default -> ScalarKind.INT32;
+            };
+        }
+        return ((Type.Scalar) element).kind();
+    }
+
     /** The Gatun array class for an element type. */
     static String arrayClass(Type element) {
-        ScalarKind k = ((Type.Scalar) element).kind();
+        ScalarKind k = arrayKind(element);
         return switch (k) {
             case DOUBLE -> "DoubleArray";
             case FLOAT -> "FloatArray";
@@ -80,7 +100,7 @@ final class JavaTypes {
 
     /** The heap Java array type for critical overloads, or null when there is none. */
     static String heapArray(Type element) {
-        return switch (((Type.Scalar) element).kind()) {
+        return switch (arrayKind(element)) {
             case DOUBLE -> "double[]";
             case FLOAT -> "float[]";
             case INT32, UINT32 -> "int[]";
@@ -93,7 +113,7 @@ final class JavaTypes {
 
     /** The {@code ElementType} constant for an array element. */
     static String elementType(Type element) {
-        return switch (((Type.Scalar) element).kind()) {
+        return switch (arrayKind(element)) {
             case DOUBLE -> "DOUBLE";
             case FLOAT -> "FLOAT";
             case INT32, UINT32 -> "INT";
@@ -187,7 +207,9 @@ final class JavaTypes {
         Parameter p = slot.parameter();
         return switch (slot.kind()) {
             case VALUE -> cName(p.type(), shim);
-            case SCALAR_POINTER, ARRAY_POINTER, STRING_POINTER -> cName(p.type(), shim) + " *";
+            // A logical array keeps its Fortran storage size in the shim; only logical scalars become C ints.
+            case ARRAY_POINTER -> cName(p.type(), shim && !(p.type() instanceof Type.Logical)) + " *";
+            case SCALAR_POINTER, STRING_POINTER -> cName(p.type(), shim) + " *";
             case EXTENT -> "int64_t";
             case STRING_LENGTH -> "int64_t";
             case CALLBACK -> "void (*)(...)";

@@ -54,12 +54,12 @@ final class ReturnedArraysBuilder {
      */
     static Optional<ReturnedArraysBuilder> of(Procedure proc, FriendlyMethodBuilder f, Annotations notes, String method) {
         List<Parameter> outs = proc.parameters().stream()
-                .filter(p -> p.isArray() && p.intent() == Parameter.Intent.OUT && !(p.type() instanceof Type.Character)).toList();
+                .filter(p -> p.isArray() && p.intent() == Parameter.Intent.OUT && !p.isStringArray()).toList();
         if (outs.isEmpty()) {
             return Optional.empty();
         }
         for (Parameter o : outs) {
-            if (o.optional() || o.device() || !(o.type() instanceof Type.Scalar || o.type() instanceof Type.Logical)
+            if (o.optional() || o.device() || !(o.type() instanceof Type.Scalar || o.type() instanceof Type.Logical || o.isCharacterBytes())
                     || o.dimensions().stream().anyMatch(d -> !(d instanceof Dimension.Explicit))) {
                 return Optional.empty();
             }
@@ -67,7 +67,7 @@ final class ReturnedArraysBuilder {
         Set<Parameter> promoted = new LinkedHashSet<>();
         Set<String> available = new java.util.HashSet<>();
         for (Parameter p : proc.parameters()) {
-            if (p.isArray() && !outs.contains(p)) {
+            if (p.isArray() && !outs.contains(p) && !FriendlyMethodBuilder.hiddenArray(p)) {
                 available.add(key(p.name()));
             }
         }
@@ -299,11 +299,7 @@ final class ReturnedArraysBuilder {
         for (Parameter p : returned) {
             var extents = new ArrayList<String>();
             for (Dimension d : p.dimensions()) {
-                Expr upper = ((Dimension.Explicit) d).upper();
-                // An explicit-shape array whose upper bound is below its lower bound has extent zero in Fortran.
-                String extent = d.lower() instanceof Expr.IntConst c && c.value() == 1 ? expr.java(upper)
-                        : expr.java(upper) + " - " + expr.java(d.lower()) + " + 1L";
-                extents.add(upper instanceof Expr.IntConst && d.lower() instanceof Expr.IntConst ? extent : "Math.max(0L, " + extent + ")");
+                extents.add(expr.allocationExtent((Dimension.Explicit) d));
             }
             body.append("        ").append(arrayType(p)).append(' ').append(f.name(p)).append(" = ").append(arrayType(p))
                     .append(".allocate(arena, Order.").append(p.order().name()).append(", ").append(String.join(", ", extents)).append(");\n");

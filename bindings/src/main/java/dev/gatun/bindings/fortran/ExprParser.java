@@ -245,9 +245,10 @@ final class ExprParser {
         return switch (t.text()) {
             case "size" -> sizeOf(t, args, p, 0);
             case "shape" -> sizeOf(t, args, p, 1);
-            case "len" -> {
+            // f2py's len/f2py_len (shape(a, 0) of an array) and slen (a string's length).
+            case "len", "slen", "f2py_len", "f2py_slen" -> {
                 if (args.size() != 1 || !(args.getFirst() instanceof Expr.Ref r)) {
-                    throw c.error(t, "len(...) takes one character parameter");
+                    throw c.error(t, t.text() + "(...) takes one parameter name");
                 }
                 yield new Expr.Len(r.name(), p);
             }

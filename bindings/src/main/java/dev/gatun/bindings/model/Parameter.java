@@ -104,6 +104,19 @@ public record Parameter(
         return !dimensions.isEmpty();
     }
 
+    /**
+     * Returns true for an array of {@code character} of length 1 ({@code character, dimension(2, n)}): f2py's
+     * {@code 'c'} arrays, bound as arrays of bytes (any rank, zero copy) rather than as strings.
+     */
+    public boolean isCharacterBytes() {
+        return isArray() && type instanceof Type.Character c && c.length() instanceof Expr.IntConst n && n.value() == 1;
+    }
+
+    /** Returns true for an array of strings ({@code character(len=5) :: x(m)}): a Java {@code String[]}. */
+    public boolean isStringArray() {
+        return isArray() && type instanceof Type.Character && !isCharacterBytes();
+    }
+
     /** Returns the array's rank, 0 for a scalar. */
     public int rank() {
         return dimensions.size();

@@ -23,7 +23,7 @@ import java.util.Set;
 final class ExpressionChecker {
 
     /** The intrinsics the generated checks translate (besides {@code size}, {@code shape} and {@code len}). */
-    static final Set<String> INTRINSICS = Set.of("abs", "max", "min", "merge", "mod", "rank");
+    static final Set<String> INTRINSICS = Set.of("abs", "max", "min", "merge", "mod", "rank", "f2py_itemsize");
 
     private final Annotations notes;
     private final Diagnostics diagnostics;
@@ -122,10 +122,13 @@ final class ExpressionChecker {
             case Expr.Call c -> {
                 if (!INTRINSICS.contains(c.function())) {
                     yield Optional.of("uses '" + c.function() + "', which generated checks do not support (supported: abs, len, max, merge"
-                            + " (f2py's c ? a : b), min, mod, rank, shape, size)");
+                            + " (f2py's c ? a : b), min, mod, rank, shape, size, slen, f2py_itemsize)");
                 }
                 if (c.function().equals("rank") && (c.args().size() != 1 || !(c.args().getFirst() instanceof Expr.Ref))) {
                     yield Optional.of("uses rank(...) on something that is not an array parameter");
+                }
+                if (c.function().equals("f2py_itemsize") && (c.args().size() != 1 || !(c.args().getFirst() instanceof Expr.Ref))) {
+                    yield Optional.of("uses f2py_itemsize(...) on something that is not a character parameter");
                 }
                 if (c.function().equals("mod") && c.args().size() != 2 || c.function().equals("merge") && c.args().size() != 3
                         || c.args().isEmpty()) {

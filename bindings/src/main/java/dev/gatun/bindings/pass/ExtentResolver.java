@@ -56,7 +56,9 @@ final class ExtentResolver {
                 continue;
             }
             for (Parameter p : proc.parameters()) {
-                if (p.intent() == Parameter.Intent.HIDE && p.defaultValue().isEmpty() && !(p.type() instanceof dev.gatun.bindings.model.Type.Callback)
+                // A hidden array is a work array the generated method allocates; a hidden scalar needs a value.
+                if (p.intent() == Parameter.Intent.HIDE && !p.isArray() && p.defaultValue().isEmpty()
+                        && !(p.type() instanceof dev.gatun.bindings.model.Type.Callback)
                         && notes.get(p, Notes.InferredExtent.class).isEmpty()) {
                     diagnostics.error(p.position(), "parameter '" + p.name() + "' of " + proc.name()
                             + " is intent(hide) but has no default value and is no array extent; add '= <expression>'");
@@ -74,6 +76,9 @@ final class ExtentResolver {
         for (Parameter array : proc.parameters()) {
             if (fromInputsOnly && array.intent() != Parameter.Intent.IN && array.intent() != Parameter.Intent.INOUT) {
                 continue;
+            }
+            if (array.intent() == Parameter.Intent.HIDE) {
+                continue; // a hidden work array is allocated from its extents, so it cannot give them
             }
             for (int d = 0; d < array.rank(); d++) {
                 if (array.dimensions().get(d) instanceof Dimension.Explicit e) {

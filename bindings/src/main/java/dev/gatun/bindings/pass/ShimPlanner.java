@@ -55,14 +55,14 @@ final class ShimPlanner {
                         slots.add(new Notes.Slot(Notes.SlotKind.EXTENT, p, d));
                     }
                 }
-            } else if (t instanceof Type.Character) {
+            } else if (t instanceof Type.Character && !p.isCharacterBytes()) {
                 slots.add(new Notes.Slot(Notes.SlotKind.STRING_POINTER, p, 0));
                 if (proc.language() == dev.gatun.bindings.model.Language.FORTRAN) {
                     // Fortran's hidden length; C strings end with a NUL (or their buffer length is a directive).
                     slots.add(new Notes.Slot(Notes.SlotKind.STRING_LENGTH, p, 0));
-                    if (p.isArray()) {
-                        // The element count: the shim makes a pointer array of that many strings.
-                        slots.add(new Notes.Slot(Notes.SlotKind.EXTENT, p, 0));
+                    // The extents: the shim makes a pointer array of that shape of strings.
+                    for (int d = 0; d < p.rank(); d++) {
+                        slots.add(new Notes.Slot(Notes.SlotKind.EXTENT, p, d));
                     }
                 }
             } else if (p.isArray()) {

@@ -62,23 +62,30 @@ final class UnsupportedFilter {
                     return Optional.of(where + "is the opaque " + s.describe() + " passed by value; its layout is unknown");
                 }
             }
-            if (t instanceof Type.Character c && proc.language() == Language.FORTRAN) {
+            if (t instanceof Type.Character c && proc.language() == Language.FORTRAN && !p.isCharacterBytes()) {
                 Optional<String> bad = fortranCharacter(proc, p, c, direct);
                 if (bad.isPresent()) {
                     return Optional.of(where + bad.get());
                 }
             } else if (p.isArray()) {
-                if (!(t instanceof Type.Struct) && !(t instanceof Type.Derived) && (!(t instanceof Type.Scalar s) || !ARRAY_ELEMENTS.contains(s.kind()))) {
+                if (p.intent() == Parameter.Intent.HIDE) {
+                    Optional<String> bad = hiddenArray(proc, p);
+                    if (bad.isPresent()) {
+                        return Optional.of(where + bad.get());
+                    }
+                }
+                if (!(t instanceof Type.Struct) && !(t instanceof Type.Derived) && !(t instanceof Type.Logical) && !p.isCharacterBytes()
+                        && (!(t instanceof Type.Scalar s) || !ARRAY_ELEMENTS.contains(s.kind()))) {
                     return Optional.of(where + "is an array of " + t.describe()
                             + "; arrays of double, float, 8- to 64-bit integers (unsigned ones as the signed array of their width),"
-                            + " complex float and complex double are supported");
+                            + " complex float, complex double and logical are supported");
                 }
                 if (direct && p.dimensions().stream().anyMatch(d -> d instanceof Dimension.AssumedShape)) {
                     return Optional.of(where + "is assumed-shape in a bind(C) procedure, which needs Fortran 2018 "
                             + "descriptors; drop bind(C) so Gatun generates a shim, or use explicit shape");
                 }
             }
-            if (t instanceof Type.Character c && proc.language() != Language.FORTRAN) {
+            if (t instanceof Type.Character c && proc.language() != Language.FORTRAN && !p.isCharacterBytes()) {
                 // C: a NUL-terminated string in, or a buffer of known length the function fills.
                 if (p.optional() || (p.intent() != Parameter.Intent.IN && c.assumedLength())) {
                     return Optional.of(where + "is a char * the function writes; give its length with a directive, "
@@ -181,8 +188,8 @@ final class UnsupportedFilter {
         if (p.intent() == Parameter.Intent.HIDE) {
             return Optional.of("is a hidden character argument; give it to Java (drop intent(hide))");
         }
-        if (p.isArray() && p.rank() != 1) {
-            return Optional.of("is a rank-" + p.rank() + " character array; arrays of strings of rank 1 are supported");
+        if (p.isArray() && p.rank() > 2) {
+            return Optional.of("is a rank-" + p.rank() + " character array; arrays of strings of rank 1 and 2 are supported");
         }
         if (c.assumedLength() && !p.isArray() && p.intent() == Parameter.Intent.OUT) {
             return Optional.of("is intent(out) character(len=*), whose length Java cannot know; declare its length "
@@ -192,6 +199,30 @@ final class UnsupportedFilter {
             return Optional.of("is an optional character output or array; only optional intent(in) strings are supported");
         }
         return Optional.empty();
+    }
+
+    /** A hidden work array is allocated by the generated method: every extent must be computable from the parameters. */
+    private static Optional<String> hiddenArray(Procedure proc, Parameter p) {
+        for (Dimension d : p.dimensions()) {
+            if (!(d instanceof Dimension.Explicit e)) {
+                return Optional.of("is a hidden work array of extent '" + d.render() + "', which Gatun cannot allocate; declare its"
+                        + " dimension with an expression, e.g. dimension(lwork)");
+            }
+            for (String ref : concat(e.lower().references(), e.upper().references())) {
+                var q = proc.parameter(ref);
+                if (q.isEmpty() || (q.get().isArray() && q.get().intent() == Parameter.Intent.HIDE)) {
+                    return Optional.of("is a hidden work array whose dimension '" + d.render() + "' uses '" + ref
+                            + "', which is neither a visible parameter nor a scalar of the procedure; Gatun cannot allocate it");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static java.util.List<String> concat(java.util.List<String> a, java.util.List<String> b) {
+        var all = new java.util.ArrayList<String>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Upcalls take numbers, logicals and addresses; a C callback may receive nothing else by value. */

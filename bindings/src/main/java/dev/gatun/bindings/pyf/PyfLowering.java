@@ -31,7 +31,7 @@ import java.util.Set;
  *       Fortran optional argument (absent: a null address).</li>
  *   <li>{@code external} arguments take their signature from a {@code __user__} module's routine.</li>
  * </ul>
- * What the model cannot express (hidden work arrays, {@code intent(aux)}, {@code intent(callback)})
+ * What the model cannot express ({@code intent(aux)}, {@code intent(callback)})
  * skips that routine with a warning naming the argument; the other routines are still bound.
  */
 final class PyfLowering {
@@ -146,10 +146,6 @@ final class PyfLowering {
         }
         boolean array = !e.dimensions.isEmpty();
         Parameter.Intent intent = intent(i, array);
-        if (array && intent == Parameter.Intent.HIDE) {
-            skip(d, where, "argument '" + arg + "' is a hidden " + (i.contains("cache") ? "work " : "") + "array (intent(hide"
-                    + (i.contains("cache") ? ",cache" : "") + ")), which f2py allocates; Gatun does not allocate hidden arrays yet");
-        }
         boolean byValue = !array && !wrapped && (e.value || i.contains("c")) && intent != Parameter.Intent.OUT && intent != Parameter.Intent.INOUT
                 && !(spec.type() instanceof Type.Character);
         Expr defaultValue = e.defaultValue;

@@ -129,7 +129,7 @@ class MalformedInputTest {
                     class(*), intent(in) :: p
                   end subroutine s
                   subroutine h(x, k)
-                    logical, intent(in) :: x(k)
+                    type(c_ptr), intent(in) :: x(k)
                     integer, intent(in) :: k
                   end subroutine h
                   subroutine ok(x)
@@ -141,8 +141,8 @@ class MalformedInputTest {
         BindingGenerator.Result result = BindingGenerator.generate("partial", List.of(f), "", d).orElseThrow();
         assertEquals(List.of(
                 f + ":7:29: warning: skipped subroutine 's': parameter 'p': unlimited polymorphic class(*) is not bound",
-                f + ":9:3: warning: skipped subroutine 'h': parameter 'x' is an array of logical(4); arrays of double, float, "
-                        + "8- to 64-bit integers (unsigned ones as the signed array of their width), complex float and complex double"
+                f + ":9:3: warning: skipped subroutine 'h': parameter 'x' is an array of void*; arrays of double, float, "
+                        + "8- to 64-bit integers (unsigned ones as the signed array of their width), complex float, complex double and logical"
                         + " are supported"),
                 d.all().stream().map(Diagnostic::toString).toList());
         assertTrue(result.javaSource().contains("public static void ok(double x)"), "the supported procedure is bound");

@@ -91,7 +91,7 @@ class ParserNeverThrowsTest {
     @Test
     void anUnknownIntrinsicInACheckSkipsTheProcedure() throws IOException {
         assertEquals(List.of("check.f90:3:22: warning: skipped subroutine 's': check(foo(n) > 0) of parameter 'n' uses 'foo', which generated"
-                        + " checks do not support (supported: abs, len, max, merge (f2py's c ? a : b), min, mod, rank, shape, size)"),
+                        + " checks do not support (supported: abs, len, max, merge (f2py's c ? a : b), min, mod, rank, shape, size, slen, f2py_itemsize)"),
                 generate("check.f90", """
                         subroutine s(n)
                           integer n

@@ -254,6 +254,45 @@ public final class FortranStrings {
         }
     }
 
+    /**
+     * Returns an array of empty strings: an intent(out) array of strings that a binding allocates and returns.
+     *
+     * @param parameter the parameter name for messages
+     * @param count     the number of elements
+     * @return {@code count} empty strings
+     * @throws IllegalArgumentException if {@code count} is negative or too large for a Java array
+     */
+    public static String[] blanks(String parameter, long count) {
+        String[] values = new String[elements(parameter, count)];
+        Arrays.fill(values, "");
+        return values;
+    }
+
+    /**
+     * Returns a rank-2 array of empty strings: an intent(out) array a binding allocates and returns.
+     *
+     * @param parameter the parameter name for messages
+     * @param rows      the first extent
+     * @param columns   the second extent
+     * @return {@code rows} rows of {@code columns} empty strings
+     * @throws IllegalArgumentException if an extent is negative or too large for a Java array
+     */
+    public static String[][] blanks(String parameter, long rows, long columns) {
+        String[][] values = new String[elements(parameter, rows)][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = blanks(parameter, columns);
+        }
+        return values;
+    }
+
+    private static int elements(String parameter, long count) {
+        if (count < 0 || count > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("parameter '" + parameter + "': expected an extent from 0 to " + (Integer.MAX_VALUE - 8)
+                    + " for a String array, got " + count);
+        }
+        return (int) count;
+    }
+
     private static String[] columnMajor(String parameter, String[][] values) {
         int columns = Math.toIntExact(columns(parameter, values));
         String[] flat = new String[Math.multiplyExact(values.length, columns)];

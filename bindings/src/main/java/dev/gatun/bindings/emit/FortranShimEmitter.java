@@ -2,6 +2,7 @@ package dev.gatun.bindings.emit;
 
 import dev.gatun.bindings.model.Annotations;
 import dev.gatun.bindings.model.Dimension;
+import dev.gatun.bindings.model.Expr;
 import dev.gatun.bindings.model.Library;
 import dev.gatun.bindings.model.Parameter;
 import dev.gatun.bindings.model.Procedure;
@@ -327,7 +328,9 @@ public final class FortranShimEmitter {
         if (result instanceof Type.Character c) {
             // The result is assigned straight into the caller's buffer.
             decls.append("    type(c_ptr), value :: gatun_result\n")
-                    .append("    character(len=").append(c.length().render()).append("), pointer :: gatun_r\n");
+                    // len(x) of a string argument is the length the shim received with it.
+                    .append("    character(len=").append(c.length() instanceof Expr.Len l ? l.string().toLowerCase(Locale.ROOT) + "_len"
+                            : c.length().render()).append("), pointer :: gatun_r\n");
             before.append("    call c_f_pointer(gatun_result, gatun_r)\n");
         } else {
             decls.append("    ").append(cType(result)).append(", intent(out) :: gatun_result\n");
@@ -340,7 +343,9 @@ public final class FortranShimEmitter {
             return "    use " + p.module().get().toLowerCase(Locale.ROOT) + ", only: " + name + "\n";
         }
         boolean needsInterface = p.parameters().stream().anyMatch(q -> q.optional() || q.passing() == Parameter.Passing.VALUE
-                || q.dimensions().stream().anyMatch(d -> d instanceof Dimension.AssumedShape));
+                || q.dimensions().stream().anyMatch(d -> d instanceof Dimension.AssumedShape))
+                // A result whose length depends on an argument (character(len=len(x))) needs an explicit interface.
+                || (p.result() instanceof Type.Character c && !(c.length() instanceof Expr.IntConst));
         if (!needsInterface) {
             String type = p.kind() == Procedure.Kind.FUNCTION ? originalType(p.result()) + ", " : "";
             return "    " + type + "external :: " + name + "\n";

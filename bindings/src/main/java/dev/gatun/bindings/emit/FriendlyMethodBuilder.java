@@ -350,7 +350,7 @@ final class FriendlyMethodBuilder {
             case RESULT -> {
                 if (proc.result() instanceof Type.Character c) {
                     call.append(ind).append("MemorySegment result$$ = FortranStrings.blank(arena, \"result\", ")
-                            .append(((Expr.IntConst) c.length()).value()).append("L);\n");
+                            .append(resultLength(c)).append(");\n");
                     yield "result$$";
                 }
                 yield "scratch[" + scratchSlot(call, ind) + "]";
@@ -441,6 +441,17 @@ final class FriendlyMethodBuilder {
         return seg;
     }
 
+    /**
+     * The length of a character function result: a constant, or {@code len(x)} of a string argument (f2py's
+     * {@code character(len=len(x))}), which is that argument's length as passed.
+     */
+    private String resultLength(Type.Character c) {
+        if (c.length() instanceof Expr.Len l) {
+            return name(proc.parameter(l.string()).orElseThrow()) + "$len";
+        }
+        return ((Expr.IntConst) c.length()).value() + "L";
+    }
+
     /** A Java boolean as the native integer type of a logical; no cast for int, which javac -Xlint calls redundant. */
     private static String logicalValue(String rawType, String value) {
         return rawType.equals("int") ? "(" + value + " ? 1 : 0)" : "(" + rawType + ") (" + value + " ? 1 : 0)";
@@ -479,7 +490,7 @@ final class FriendlyMethodBuilder {
                         + StructBuilder.className(pointee) + ".of(result$.reinterpret(" + StructBuilder.className(pointee) + ".LAYOUT.byteSize()))"
                         : "result$";
                 case VIA_POINTER -> proc.result() instanceof Type.Character c
-                        ? "FortranStrings.read(result$$, 0, " + ((Expr.IntConst) c.length()).value() + "L)"
+                        ? "FortranStrings.read(result$$, 0, " + resultLength(c) + ")"
                         : load(proc.result(), nativeArgs.getLast());
                 case VOID -> throw new IllegalStateException("function without result");
             });

@@ -54,12 +54,12 @@ final class ReturnedArraysBuilder {
      */
     static Optional<ReturnedArraysBuilder> of(Procedure proc, FriendlyMethodBuilder f, Annotations notes, String method) {
         List<Parameter> outs = proc.parameters().stream()
-                .filter(p -> p.isArray() && p.intent() == Parameter.Intent.OUT && !p.isStringArray()).toList();
+                .filter(p -> p.isArray() && p.intent() == Parameter.Intent.OUT && !assumedLengthStrings(p)).toList();
         if (outs.isEmpty()) {
             return Optional.empty();
         }
         for (Parameter o : outs) {
-            if (o.optional() || o.device() || !(o.type() instanceof Type.Scalar || o.type() instanceof Type.Logical || o.isCharacterBytes())
+            if (o.optional() || o.device() || !(o.type() instanceof Type.Scalar || o.type() instanceof Type.Logical || o.type() instanceof Type.Character)
                     || o.dimensions().stream().anyMatch(d -> !(d instanceof Dimension.Explicit))) {
                 return Optional.empty();
             }
@@ -129,6 +129,11 @@ final class ReturnedArraysBuilder {
         return Optional.of(new ReturnedArraysBuilder(proc, f, notes, method, outs, promoted, needed));
     }
 
+    /** Strings of len=* take their length from the caller's values: such an output stays a parameter. */
+    private static boolean assumedLengthStrings(Parameter p) {
+        return p.isStringArray() && ((Type.Character) p.type()).assumedLength();
+    }
+
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
@@ -148,7 +153,7 @@ final class ReturnedArraysBuilder {
 
     /** The Java type of a returned array. */
     private static String arrayType(Parameter p) {
-        return JavaTypes.arrayClass(p.type());
+        return p.isStringArray() ? "String" + "[]".repeat(p.rank()) : JavaTypes.arrayClass(p.type());
     }
 
     /** The values returned, as {type, name}: the zero-copy method's outputs, then the arrays, in f2py's order. */
@@ -300,6 +305,12 @@ final class ReturnedArraysBuilder {
             var extents = new ArrayList<String>();
             for (Dimension d : p.dimensions()) {
                 extents.add(expr.allocationExtent((Dimension.Explicit) d));
+            }
+            if (p.isStringArray()) {
+                // Arrays of strings are Java arrays of empty strings the routine's values replace.
+                body.append("        ").append(arrayType(p)).append(' ').append(f.name(p)).append(" = FortranStrings.blanks(\"").append(p.name())
+                        .append("\", ").append(String.join(", ", extents)).append(");\n");
+                continue;
             }
             body.append("        ").append(arrayType(p)).append(' ').append(f.name(p)).append(" = ").append(arrayType(p))
                     .append(".allocate(arena, Order.").append(p.order().name()).append(", ").append(String.join(", ", extents)).append(");\n");

@@ -121,7 +121,7 @@ final class UnsupportedFilter {
             return Optional.of("it returns " + (s.opaque() ? "the opaque " + s.describe() + " by value" : "a derived type")
                     + "; only C structs with a known layout are returned");
         }
-        if (r instanceof Type.Character c && !(c.length() instanceof dev.gatun.bindings.model.Expr.IntConst)) {
+        if (r instanceof Type.Character c && !(c.length() instanceof dev.gatun.bindings.model.Expr.IntConst) && !lengthOfAnArgument(proc, c)) {
             return Optional.of("it returns character(len=" + c.length().render() + "); only constant lengths are supported");
         }
         if (direct && proc.language() != Language.FORTRAN && r instanceof Type.Scalar s && s.kind().isComplex()) {
@@ -199,6 +199,13 @@ final class UnsupportedFilter {
             return Optional.of("is an optional character output or array; only optional intent(in) strings are supported");
         }
         return Optional.empty();
+    }
+
+    /** f2py's {@code character(len=len(x))} result, x a string argument: the shim knows x's length. */
+    private static boolean lengthOfAnArgument(Procedure proc, Type.Character c) {
+        return c.length() instanceof dev.gatun.bindings.model.Expr.Len l && proc.parameter(l.string())
+                .filter(q -> q.type() instanceof Type.Character && !q.isArray() && !q.optional() && q.intent() != Parameter.Intent.HIDE)
+                .isPresent() && proc.interop() != Procedure.Interop.DIRECT;
     }
 
     /** A hidden work array is allocated by the generated method: every extent must be computable from the parameters. */

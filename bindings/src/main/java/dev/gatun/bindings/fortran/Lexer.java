@@ -50,7 +50,11 @@ final class Lexer {
                 i = end;
             } else {
                 String two = i + 1 < t.length() ? t.substring(i, i + 2) : "";
-                if (List.of("::", "**", "//", "==", "/=", "<=", ">=", "=>").contains(two)) {
+                if (s.directive() && List.of("&&", "||", "!=").contains(two)) {
+                    // f2py copies check() expressions into C, so !f2py lines may use C's operators.
+                    out.add(new Token(Token.Kind.OP, two.equals("&&") ? ".and." : two.equals("||") ? ".or." : "/=", i));
+                    i += 2;
+                } else if (List.of("::", "**", "//", "==", "/=", "<=", ">=", "=>").contains(two)) {
                     out.add(new Token(Token.Kind.OP, two, i));
                     i += 2;
                 } else if ("(),:=+-*/<>%".indexOf(c) >= 0) {

@@ -55,7 +55,7 @@ public final class Dirs {
     public static void smooth(DoubleArray a, DoubleArray b, Double w) {
         GATUN_SMOOTH$.a.check(a);
         GATUN_SMOOTH$.b.check(b);
-        int n = ArrayRequirement.toInt("n", a.size(), "len(a)"); // n = len(a)
+        int n = ArrayRequirement.toInt("n", a.shape(0), "len(a)"); // n = len(a)
         double w$ = w != null ? w : 0.5; // default 0.5
         requireExtent("a", a.shape(0), 0, n, "n");
         requireExtent("b", b.shape(0), 0, n, "n");
@@ -131,7 +131,7 @@ public final class Dirs {
      */
     public static void repeat(DoubleArray x, Integer times) {
         GATUN_REPEAT$.x.check(x);
-        int m = ArrayRequirement.toInt("m", x.size(), "len(x)"); // m = len(x)
+        int m = ArrayRequirement.toInt("m", x.shape(0), "len(x)"); // m = len(x)
         int times$ = times != null ? times : ArrayRequirement.toInt("times", 2L, "2"); // default 2
         requireExtent("x", x.shape(0), 0, m, "m");
         if (!((times$ > 0L))) {

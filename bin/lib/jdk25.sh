@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Sourced by bin/examples and bin/gatun: exports JAVA_HOME as a JDK 25 or newer, taken from, in order,
 # $JAVA_HOME, the `java` on PATH (as in the Temurin container images, which may not set JAVA_HOME),
 # and Temurin 25's Debian location. Exits 4 with a message when none is a JDK 25.

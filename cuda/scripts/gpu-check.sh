@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Everything CUDA in one device call, with one summary table at the end. On the GPU machine, from the
 # project root, after `./mvnw -q -B -DskipTests package` and `../shared/device/stage` here:
 #   bash cuda/scripts/gpu-check.sh            (logs go to $OUT, else /tmp/gatun-gpu-check)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The C peers of CudaTimings: empty-kernel launch overhead (cuLaunchKernel through the driver API and
 // <<<>>> through the runtime, back to back, one synchronisation) and cudaMemcpyAsync from pinned memory.
 // Built and run by gpu-check.sh: nvcc -O3 -arch=sm_90 launch_latency.cu -lcuda

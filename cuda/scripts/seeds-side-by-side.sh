@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The seeds' GPU tools beside Gatun, in one device call (issue 16): CuPy's cp.dot (n = 2048, 3000), the heat
 # equation explicit (array slices) and spectral (cp.fft), integration2d as a numba.cuda kernel and as chunked CuPy
 # arrays, and an empty cp.RawKernel launch (seeds_gpu_tools.py); Gatun's equivalents (SeedsGpuTimings.java).

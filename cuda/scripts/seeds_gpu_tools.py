@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The seeds' GPU workloads written as CuPy and numba.cuda users write them, timed the way Gatun's side is
 (SeedsGpuTimings.java): the same sizes, device-resident data, a warm-up, then the best of several timed runs,
 each ending with a synchronisation. Prints one line per measurement: RESULT <name> <value> <unit>.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Derives the polynomial coefficients of sinpi_of_product in ../src/main/cuda/kernels.cu (needs mpmath).
 
 With r reduced to |r| <= 1/4 and u = r^2 in [0, 1/16]:

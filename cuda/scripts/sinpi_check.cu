@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The fp64 sine of kernels.cu against CUDA's own sinpi: accuracy over random and integration arguments
 // (against a long double reference with an exact reduction), and the integration2d kernel against the
 // same kernel written with CUDA's sinpi, side by side on one GPU. Built and run by gpu-check.sh:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Sourced by mpi-scaling.sh and mpi-efficiency.sh: sets the array `command` that starts one rank of $main
 # (a class of gatun-examples), locally with a JDK 25 or through the staged .device/run on the GPU machine.
 # Reads $main and $launcher (local, device, or empty: local when a JDK 25 and examples/target exist).

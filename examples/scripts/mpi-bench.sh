@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # MPI on one host, Gatun beside C and mpi4py, and the heat equation decomposed over ranks (issue 16):
 #   1. ping-pong 8 B .. 64 MiB between two ranks: C (pingpong.c), Gatun (PingPong.java), mpi4py (pingpong.py);
 #   2. MPI_Allreduce (SUM) of 1 Mi doubles on all --ranks-max ranks, the same three;

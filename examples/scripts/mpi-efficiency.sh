@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Parallel efficiency of Integration2DMpi at P ranks, measured so that it means something on a host whose
 # cores run at unequal speeds (a cloud VM: the same one-rank run took 0.28 to 0.52 s there from minute to
 # minute): every process is pinned to one core, the one-rank baseline (the whole grid in one call) is measured

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Hybrid MPI + OpenMP scaling of integration2d: runs dev.gatun.examples.mpi.Integration2DMpi for every
 # ranks x threads pair that fits the cores, and collects its one-line RESULT summaries into a CSV.
 #

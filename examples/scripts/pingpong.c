@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * The C baseline of examples/scripts/mpi-bench.sh: MPI ping-pong between ranks 0 and 1 for 8 B .. 64 MiB, and
  * MPI_Allreduce (SUM) of 1 Mi doubles over all ranks, with the same iteration schedule as PingPong.java and

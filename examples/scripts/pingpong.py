@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The mpi4py side of examples/scripts/mpi-bench.sh, with mpi4py's buffer API (Send/Recv/Allreduce on NumPy
 arrays, no pickling) and the same schedule as pingpong.c and PingPong.java.
 Run: mpirun -np 2 python3 pingpong.py ; mpirun -np 16 python3 pingpong.py allreduce

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Start-up: a fresh process that makes one kernel call, Gatun (JVM) against python3 + f2py, side by side.
 #   examples/scripts/startup.sh [--runs N]      (default 15 runs of each, interleaved; prints medians)
 # The kernel is the seeds' fib.f (native/src/main/fortran/fib.f), built once by `bin/gatun build` for Java

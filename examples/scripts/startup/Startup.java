@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import dev.gatun.array.DoubleArray;
 import dev.gatun.load.NativeLibrary;
 import java.lang.foreign.Arena;

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Start-up of two builds side by side: a fresh JVM + one fib call with the jars in before/ and after/
 # (each: startup.jar, fib.jar, gatun-api.jar, made as startup.sh makes them, from two commits), interleaved,
 # plain, with --ffm-first and with an AOT cache; python3 + f2py beside them when f2py can build fib.f.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * Launchers of the CUDA kernels: host functions that queue kernels on a stream and return the
  * cudaError_t of the launch (0 on success). Device pointers are declared void *: Gatun's emitter does

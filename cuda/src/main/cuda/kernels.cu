@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * CUDA versions of Gatun's seed kernels, with extern "C" launchers declared in gatun_cuda.h.
  * Built by gatun-maven-plugin with nvcc for sm_80 and sm_90 plus compute_90 PTX.

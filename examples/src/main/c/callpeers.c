@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* See callpeers.h. noinline keeps each call a real call even under link-time optimisation. */
 #include "callpeers.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * The native side of the call-overhead and zero-copy benchmarks: the smallest functions that still
  * make a call observable. Every peer (Gatun's generated binding, raw FFM, JNI, JNA, JavaCPP) calls

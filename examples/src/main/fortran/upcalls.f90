@@ -1,3 +1,4 @@
+! SPDX-License-Identifier: Apache-2.0
 ! The upcall benchmark's Fortran side: Gatun binds Fortran callbacks (C function pointers are not
 ! bound yet), so the generated binding of apply_many is the Gatun row of the upcall table.
 module upcalls

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Regenerates the checked-in CUDA bindings of java-api (dev.gatun.internal.cuda) with Gatun's own
 # generator from the toolkit's headers: CudaDriver (cuda.h), Nvrtc (nvrtc.h), Cublas (cublas_v2.h),
 # Cufft (cufft.h). CUDA_INCLUDE defaults to $CUDA_HOME/include or /usr/local/cuda/include.

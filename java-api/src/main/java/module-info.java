@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Gatun's runtime: typed off-heap arrays that native kernels read with zero copies, loading of the
  * native libraries shipped inside jars, OpenMP control, MPI and {@code gatun info}.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * gatun_mpi: see gatun_mpi.h. Compiled by mpicc against the local mpi.h (Open MPI or MPICH).
  */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * gatun_mpi: the C shim between dev.gatun.mpi (Java, FFM) and the system MPI.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* cos_doubles: out[i] = cos(in[i]), Cython's interfacing example as the seeds give it. */
 #include "gatun_simd.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * Shared by the SIMD kernels: how they ask gcc for vector code that still runs on every x86-64.
  *

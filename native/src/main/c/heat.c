@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * The 2D heat equation du/dt = alpha * (d2u/dx2 + d2u/dy2), explicit Euler in time and the 5-point
  * stencil in space, on an nx-by-ny grid stored row-major: u[i * ny + j] is the point (x_i, y_j).

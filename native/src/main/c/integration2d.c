@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * integration2d: the midpoint sum of sin(x + y) over [0, pi]^2 on an n-by-n grid, times h^2.
  * The exact integral is 0; the seeds' loop gives -7.117752e-17 for n = 10000.

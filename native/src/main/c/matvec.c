@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * dot and matvec: y = A x for an m-by-n matrix A stored in C (row-major) or Fortran
  * (column-major) order; the "np.dot" of the seeds.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* my_sqrt: a[i] = sqrt(i), the seeds' Cython/numba example. */
 #include "gatun_simd.h"
 

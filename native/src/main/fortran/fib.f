@@ -1,3 +1,4 @@
+! SPDX-License-Identifier: Apache-2.0
 C     FIB: the first N Fibonacci numbers, the seeds' f2py example, kept exactly as written there.
       SUBROUTINE FIB(A,N)
       INTEGER N

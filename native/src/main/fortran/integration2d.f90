@@ -1,3 +1,4 @@
+! SPDX-License-Identifier: Apache-2.0
 ! integration2d: the midpoint sum of sin(x + y) over [0, pi]^2 on an n-by-n grid, times h^2,
 ! as in the seeds' fortran_function.f90 (the exact integral is 0).
 module integration2d_fortran

@@ -1,3 +1,4 @@
+! SPDX-License-Identifier: Apache-2.0
 ! my_sqrt, dot, matvec and the heat equation in Fortran, each plain and SIMD-annotated.
 ! Arrays are assumed-shape or explicit-shape as a Fortran programmer would write them; Gatun's
 ! generated bind(C) shims make them callable from Java.

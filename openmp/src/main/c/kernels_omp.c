@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * OpenMP versions of the seed kernels: the same loops as native/, with the outer loop split over
  * the threads of a team and the inner loop vectorised (libmvec sin/cos). The thread count is the

@@ -1,3 +1,4 @@
+! SPDX-License-Identifier: Apache-2.0
 ! OpenMP versions of the Fortran seed kernels (as in the seeds' fortran_function_openmp.f90): the
 ! outer loop is shared out over the threads of a team, the inner loop is vectorised.
 module kernels_fortran_omp

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Runs after both invocations (invoker.properties): checks the jar layout and that the second build
 // recompiled and regenerated nothing.
 import java.security.MessageDigest

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Maven ran on JDK 17: the plugin's own message, naming both JDKs and the fix, and no class-version error.
 def log = new File(basedir, 'build.log').text
 assert log.contains('Java version: 17') || log.contains('Maven runs on Java 17') : 'Maven did not run on JDK 17'

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The README snippet's project built: its jar holds the binding class and the library, and the bindings run
 // (Fortran with OpenMP, and C) against the gatun-api jar the project resolved.
 import java.util.jar.JarFile

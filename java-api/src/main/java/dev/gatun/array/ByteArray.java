@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Generated from src/main/templates/RealArray.java.template by ArrayTemplateTest. Do not edit: change the template or the row.
 package dev.gatun.array;
 

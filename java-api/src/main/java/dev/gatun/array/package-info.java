@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Typed N-dimensional arrays in off-heap memory, passed to Fortran, C, OpenMP and CUDA kernels
  * with zero copies.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * CUDA from Java without JNI: the driver API ({@code libcuda.so.1}) through FFM with bindings that
  * Gatun generated from {@code cuda.h}.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.gatun.mpi;
 
 /** The reductions of {@link Communicator#reduce} and {@link Communicator#allReduce}, element by element. */

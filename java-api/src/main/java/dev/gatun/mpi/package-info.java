@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * MPI from Java over the system MPI (Open MPI or MPICH): {@link dev.gatun.mpi.Mpi} starts and stops it,
  * {@link dev.gatun.mpi.Communicator} runs point-to-point and collective operations on Gatun arrays with zero

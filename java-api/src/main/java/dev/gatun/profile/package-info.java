@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Profiling of native time, as Python's cProfile profiles Python: a JFR event per native call
  * ({@link dev.gatun.profile.NativeCallEvent}), off at no cost unless recorded, switched on with

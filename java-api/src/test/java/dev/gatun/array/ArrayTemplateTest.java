@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.gatun.array;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,7 +95,7 @@ class ArrayTemplateTest {
     static String expand(Row row) throws IOException {
         String template = Files.readString(Path.of("src/main/templates", row.template() + ".java.template"), StandardCharsets.UTF_8);
         Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder("// Generated from src/main/templates/" + row.template()
+        StringBuilder out = new StringBuilder("// SPDX-License-Identifier: Apache-2.0\n// Generated from src/main/templates/" + row.template()
                 + ".java.template by ArrayTemplateTest. Do not edit: change the template or the row.\n");
         while (m.find()) {
             String word = row.words().get(m.group(1));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Interop with <a href="http://jcuda.org">JCuda</a>: a JCuda {@code CUdeviceptr} used as a Gatun
  * {@link dev.gatun.cuda.DeviceArray} and a Gatun device array handed to JCuda, without copies, in the

@@ -1,3 +1,4 @@
+! SPDX-License-Identifier: Apache-2.0
 ! A Fortran module as a user writes it: assumed-shape arrays, no bind(C). It calls a C function
 ! linked into the same library, declared through an interface block.
 module stats

@@ -1,3 +1,4 @@
+! SPDX-License-Identifier: Apache-2.0
 ! A user's Fortran: one three-point smoothing sweep, in parallel with OpenMP.
 module smooth_m
   use, intrinsic :: iso_c_binding, only: c_double, c_int

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * {@code gatun-maven-plugin}: builds a module's native kernels with Gatun's compiler driver and
  * generates their Java bindings, so the module's jar is all a user depends on.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The C frontend of the binding generator: the real preprocessor, a declaration parser, a C
  * declaration tree and System V x86-64 struct layouts.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.gatun.bindings.model;
 
 /** How the elements of a multi-dimensional array parameter are laid out in memory. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.gatun.bindings.model;
 
 /** The language a procedure is written in; it decides calling rules and the compiler used. */

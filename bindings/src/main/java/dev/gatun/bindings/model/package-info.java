@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The binding model: what a frontend understood of the user's Fortran or C sources, independent
  * of the language it came from.

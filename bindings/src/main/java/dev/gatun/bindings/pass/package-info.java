@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Passes over the binding model. Each is a small named class that reads the model and attaches
  * notes (records) through {@link dev.gatun.bindings.model.Annotations}; {@link

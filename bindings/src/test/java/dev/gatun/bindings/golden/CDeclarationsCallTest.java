@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.gatun.bindings.golden;
 
 import static dev.gatun.bindings.golden.BuiltBinding.invoke;

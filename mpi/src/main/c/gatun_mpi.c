@@ -282,6 +282,35 @@ int gatun_mpi_comm_size(int comm, int *size)
     return MPI_Comm_size(c, size);
 }
 
+int gatun_mpi_world_ranks(int comm, int n, int *world_ranks)
+{
+    MPI_Comm c;
+    MPI_Group group, world;
+    CHECK(comm_of(comm, &c));
+    int size;
+    CHECK(MPI_Comm_size(c, &size));
+    if (n != size) {
+        return MPI_ERR_COUNT;
+    }
+    CHECK(MPI_Comm_group(c, &group));
+    int rc = MPI_Comm_group(MPI_COMM_WORLD, &world);
+    if (rc == MPI_SUCCESS) {
+        int *ranks = malloc((size_t) n * sizeof(int));
+        if (ranks == NULL) {
+            rc = MPI_ERR_NO_MEM;
+        } else {
+            for (int i = 0; i < n; i++) {
+                ranks[i] = i;
+            }
+            rc = MPI_Group_translate_ranks(group, n, ranks, world, world_ranks);
+            free(ranks);
+        }
+        MPI_Group_free(&world);
+    }
+    MPI_Group_free(&group);
+    return rc;
+}
+
 /* A rank passing GATUN_MPI_UNDEFINED as colour takes part but gets *newcomm = -1. */
 int gatun_mpi_comm_split(int comm, int color, int key, int *newcomm)
 {

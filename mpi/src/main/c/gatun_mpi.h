@@ -15,7 +15,7 @@
 #define GATUN_MPI_H
 
 /* The protocol between this shim and dev.gatun.mpi; bump both together. */
-#define GATUN_MPI_SHIM_VERSION 2
+#define GATUN_MPI_SHIM_VERSION 3
 
 /* Datatype codes. */
 #define GATUN_MPI_BYTE 0
@@ -70,6 +70,8 @@ double gatun_mpi_wtime(void);
 
 int gatun_mpi_comm_rank(int comm, int *rank);
 int gatun_mpi_comm_size(int comm, int *size);
+/* The MPI_COMM_WORLD rank of each of the n members of comm, in comm's rank order. */
+int gatun_mpi_world_ranks(int comm, int n, int *world_ranks);
 int gatun_mpi_comm_split(int comm, int color, int key, int *newcomm);
 int gatun_mpi_comm_dup(int comm, int *newcomm);
 int gatun_mpi_comm_free(int comm);

@@ -34,7 +34,13 @@ import java.util.Objects;
  *       aborts the job, naming the rank.</li>
  * </ul>
  * The end of {@code main} (no {@code System.exit}) finalizes as MPI requires, waiting for the other ranks as
- * long as they need: a rank that finishes early is not an error.
+ * long as they need: a rank that finishes early is not an error. But a rank that then waits in a call that needs
+ * the one that left (a collective on a communicator it belongs to, a receive from it) would wait forever: the
+ * rank that leaves tells the others, and a watcher thread in each rank aborts the job when one of its threads
+ * still waits in such a call 2 s later, printing {@code gatun.mpi: rank R of N (world) waits in MPI_Barrier
+ * (...), which needs rank L of world, but that rank left the job (its main returned) ...}. The same holds for a
+ * rank that calls {@link #finalizeMpi} while others still need it. The watcher needs
+ * {@link ThreadLevel#MULTIPLE}; {@code -Dgatun.mpi.leaveWatch=false} turns it off.
  *
  * <h2>Signals</h2>
  * No MCA setting is needed for Java under Open MPI 4.1: Open MPI installs its SIGSEGV/SIGBUS handlers only
@@ -105,6 +111,9 @@ public final class Mpi {
             world = new Communicator(Shim.COMM_WORLD, "world");
             self = new Communicator(Shim.COMM_SELF, "self");
             exitCommunicator = Shim.commDup(Shim.COMM_WORLD, "init: the communicator of the exit barrier");
+            if (provided == ThreadLevel.MULTIPLE) {
+                LeaveWatch.start(exitCommunicator, world.rank(), world.size());
+            }
             ExitStatus.install();
             Runtime.getRuntime().addShutdownHook(new Thread(Mpi::finalizeAtExit, "gatun-mpi-finalize"));
             if (!"false".equalsIgnoreCase(System.getProperty(ABORT_ON_UNCAUGHT_PROPERTY))) {
@@ -171,10 +180,16 @@ public final class Mpi {
      * @throws MpiException when {@code MPI_Finalize} fails
      */
     public static void finalizeMpi() {
+        finalizeMpi(LeaveWatch.REASON_FINALIZE);
+    }
+
+    private static void finalizeMpi(int reason) {
         synchronized (LOCK) {
             if (granted == null || finalized) {
                 return;
             }
+            // Ranks that wait for this one in a call will wait forever: tell them (see LeaveWatch).
+            LeaveWatch.leaving(reason);
             // Meets the exit barrier of ranks that called System.exit(0), so that they finalize too.
             Shim.barrierWithin(exitCommunicator, Long.MAX_VALUE / 2_000_000L, "finalizeMpi");
             finalized = true;
@@ -193,6 +208,13 @@ public final class Mpi {
     public static void abort(int errorCode, String message) {
         requireActive("abort(...)");
         abortJob(errorCode, world.describe() + " aborts the job: " + message);
+    }
+
+    /** What {@link LeaveWatch} calls when a thread waits for a rank that left: ends the job with the message. */
+    static void abortFromWatcher(String message) {
+        if (!aborting && !finalized) {
+            abortJob(1, message);
+        }
     }
 
     /** Prints {@code gatun.mpi: message} (unless null) and ends the job; never returns. */
@@ -322,6 +344,7 @@ public final class Mpi {
                     if (finalized) {
                         return;
                     }
+                    LeaveWatch.stop(); // this exit ends the job itself within the timeout: no notice needed
                     if (!Shim.barrierWithin(exitCommunicator, seconds * 1000, "exit")) {
                         abortJob(1, who + " called System.exit(" + (status == null ? "" : status) + ")" + at + ", but the"
                                 + " other ranks did not reach their exit or MPI_Finalize within " + seconds + " s ("
@@ -331,7 +354,7 @@ public final class Mpi {
                     Shim.finalizeMpi();
                 }
             } else {
-                finalizeMpi();
+                finalizeMpi(LeaveWatch.REASON_MAIN_RETURNED);
             }
         } catch (RuntimeException e) {
             System.err.println("gatun.mpi: MPI_Finalize at exit failed: " + e.getMessage());

@@ -93,7 +93,7 @@ public sealed class Request permits PersistentRequest {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment status = arena.allocate(Shim.statusLayout());
             try {
-                Shim.await(cell, buffer.type(), status, where());
+                Shim.await(cell, buffer.type(), status, communicator.handle(), peer, where());
             } finally {
                 complete();
             }
@@ -168,12 +168,17 @@ public sealed class Request permits PersistentRequest {
                 MemorySegment cells = arena.allocate(ValueLayout.ADDRESS, n);
                 MemorySegment types = arena.allocate(ValueLayout.JAVA_INT, n);
                 MemorySegment statuses = arena.allocate(ValueLayout.JAVA_INT, 3L * n);
+                int[] comms = new int[n];
+                int[] peers = new int[n];
                 for (int i = 0; i < n; i++) {
-                    cells.setAtIndex(ValueLayout.ADDRESS, i, active.get(i).cell);
-                    types.setAtIndex(ValueLayout.JAVA_INT, i, active.get(i).buffer.type());
+                    Request r = active.get(i);
+                    cells.setAtIndex(ValueLayout.ADDRESS, i, r.cell);
+                    types.setAtIndex(ValueLayout.JAVA_INT, i, r.buffer.type());
+                    comms[i] = r.communicator.handle();
+                    peers[i] = r.peer;
                 }
                 try {
-                    Shim.waitAll(n, cells, types, statuses, n + " requests, first " + active.getFirst().where());
+                    Shim.waitAll(n, cells, types, statuses, comms, peers, n + " requests, first " + active.getFirst().where());
                 } finally {
                     for (Request r : active) {
                         synchronized (r) {

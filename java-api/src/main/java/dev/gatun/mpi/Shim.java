@@ -19,7 +19,7 @@ import java.lang.invoke.MethodHandle;
  * MPI handle, so one Java build runs over Open MPI and MPICH alike. The codes mirror {@code gatun_mpi.h}.
  */
 final class Shim {
-    static final int SHIM_VERSION = 2;
+    static final int SHIM_VERSION = 3;
 
     static final int COMM_WORLD = 0;
     static final int COMM_SELF = 1;
@@ -44,9 +44,24 @@ final class Shim {
     private Shim() {
     }
 
-    /** Before a blocking MPI call: counts the thread in, starts the call's JFR event once JFR runs (else null). */
-    private static NativeCallEvent enter() {
+    /**
+     * Before a blocking MPI call: counts the thread in, tells {@link LeaveWatch} what it waits for ({@code peer}: a
+     * rank of {@code comm}, {@link #ANY} or {@link LeaveWatch#ALL} for a collective), starts the call's JFR event
+     * once JFR runs (else null).
+     */
+    private static NativeCallEvent enter(int comm, int peer, String operation, String where) {
         ACTIVE.incrementAndGet();
+        LeaveWatch.enter(comm, peer, LeaveWatch.NONE, operation, where);
+        return startEvent();
+    }
+
+    private static NativeCallEvent enter(int[] comms, int[] peers, String operation, String where) {
+        ACTIVE.incrementAndGet();
+        LeaveWatch.enter(comms, peers, operation, where);
+        return startEvent();
+    }
+
+    private static NativeCallEvent startEvent() {
         if (!Profiling.active()) {
             return null; // no JFR in this process: not even the event class is loaded
         }
@@ -57,6 +72,7 @@ final class Shim {
 
     /** After it: counts the thread out, records the event when a recording wants it. */
     private static void leave(NativeCallEvent event, String operation, long bytes) {
+        LeaveWatch.leave();
         ACTIVE.decrementAndGet();
         if (event != null && event.shouldCommit()) {
             event.set("gatun_mpi", operation, bytes);
@@ -96,6 +112,7 @@ final class Shim {
         static final MethodHandle WTIME = handle("gatun_mpi_wtime", FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE));
         static final MethodHandle COMM_RANK = handle("gatun_mpi_comm_rank", FunctionDescriptor.of(I, I, P));
         static final MethodHandle COMM_SIZE = handle("gatun_mpi_comm_size", FunctionDescriptor.of(I, I, P));
+        static final MethodHandle WORLD_RANKS = handle("gatun_mpi_world_ranks", FunctionDescriptor.of(I, I, I, P));
         static final MethodHandle COMM_SPLIT = handle("gatun_mpi_comm_split", FunctionDescriptor.of(I, I, I, I, P));
         static final MethodHandle COMM_DUP = handle("gatun_mpi_comm_dup", FunctionDescriptor.of(I, I, P));
         static final MethodHandle COMM_FREE = handle("gatun_mpi_comm_free", FunctionDescriptor.of(I, I));
@@ -287,6 +304,18 @@ final class Shim {
         }
     }
 
+    /** The world rank of every member of {@code comm}, in the communicator's rank order. */
+    static int[] worldRanks(int comm, String where) {
+        int n = commQuery(comm, false);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment ranks = arena.allocate(I, n);
+            check((int) Handles.WORLD_RANKS.invokeExact(comm, n, ranks), "MPI_Group_translate_ranks", where);
+            return ranks.toArray(I);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     static void commFree(int comm, String where) {
         try {
             check((int) Handles.COMM_FREE.invokeExact(comm), "MPI_Comm_free", where);
@@ -296,7 +325,7 @@ final class Shim {
     }
 
     static void barrier(int comm, String where) {
-        NativeCallEvent event = enter();
+        NativeCallEvent event = enter(comm, LeaveWatch.ALL, "MPI_Barrier", where);
         try {
             check((int) Handles.BARRIER.invokeExact(comm), "MPI_Barrier", where);
         } catch (Throwable t) {
@@ -307,7 +336,7 @@ final class Shim {
     }
 
     static void send(MemorySegment buf, int count, int type, int dest, int tag, int comm, String where) {
-        NativeCallEvent event = enter();
+        NativeCallEvent event = enter(comm, dest, "MPI_Send", where);
         try {
             check((int) Handles.SEND.invokeExact(buf, count, type, dest, tag, comm), "MPI_Send", where);
         } catch (Throwable t) {
@@ -319,7 +348,7 @@ final class Shim {
 
     /** {@code status} receives source, tag and the element count. */
     static void recv(MemorySegment buf, int count, int type, int source, int tag, int comm, MemorySegment status, String where) {
-        NativeCallEvent event = enter();
+        NativeCallEvent event = enter(comm, source, "MPI_Recv", where);
         try {
             check((int) Handles.RECV.invokeExact(buf, count, type, source, tag, comm, status), "MPI_Recv", where);
         } catch (Throwable t) {
@@ -331,13 +360,23 @@ final class Shim {
 
     /** {@code status} receives source, tag and the byte count. */
     static void probe(int source, int tag, int comm, MemorySegment status, String where) {
-        NativeCallEvent event = enter();
+        NativeCallEvent event = enter(comm, source, "MPI_Probe", where);
         try {
             check((int) Handles.PROBE.invokeExact(source, tag, comm, status), "MPI_Probe", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
             leave(event, "MPI_Probe", 0);
+        }
+    }
+
+    /** A receive outside the blocking-call accounting: only for messages {@code iprobe} has already found. */
+    static void receiveQuietly(MemorySegment buf, int source, int tag, int comm, MemorySegment status) {
+        try {
+            check((int) Handles.RECV.invokeExact(buf, (int) (buf.byteSize() / 4), TYPE_INT32, source, tag, comm, status),
+                    "MPI_Recv", "exit notice");
+        } catch (Throwable t) {
+            throw rethrow(t);
         }
     }
 
@@ -352,7 +391,7 @@ final class Shim {
     }
 
     static void bcast(MemorySegment buf, int count, int type, int root, int comm, String where) {
-        NativeCallEvent event = enter();
+        NativeCallEvent event = enter(comm, LeaveWatch.ALL, "MPI_Bcast", where);
         try {
             check((int) Handles.BCAST.invokeExact(buf, count, type, root, comm), "MPI_Bcast", where);
         } catch (Throwable t) {
@@ -364,7 +403,7 @@ final class Shim {
 
     /** {@code send} = NULL: in place at the root. */
     static void reduce(MemorySegment send, MemorySegment recv, int count, int type, int op, int root, int comm, String where) {
-        NativeCallEvent event = enter();
+        NativeCallEvent event = enter(comm, LeaveWatch.ALL, "MPI_Reduce", where);
         try {
             check((int) Handles.REDUCE.invokeExact(send, recv, count, type, op, root, comm), "MPI_Reduce", where);
         } catch (Throwable t) {
@@ -376,7 +415,7 @@ final class Shim {
 
     /** {@code send} = NULL: in place. */
     static void allreduce(MemorySegment send, MemorySegment recv, int count, int type, int op, int comm, String where) {
-        NativeCallEvent event = enter();
+        NativeCallEvent event = enter(comm, LeaveWatch.ALL, "MPI_Allreduce", where);
         try {
             check((int) Handles.ALLREDUCE.invokeExact(send, recv, count, type, op, comm), "MPI_Allreduce", where);
         } catch (Throwable t) {
@@ -387,7 +426,7 @@ final class Shim {
     }
 
     static void scatter(MemorySegment send, MemorySegment recv, int count, int type, int root, int comm, String where) {
-        NativeCallEvent event = enter();
+        NativeCallEvent event = enter(comm, LeaveWatch.ALL, "MPI_Scatter", where);
         try {
             check((int) Handles.SCATTER.invokeExact(send, recv, count, type, root, comm), "MPI_Scatter", where);
         } catch (Throwable t) {
@@ -398,7 +437,7 @@ final class Shim {
     }
 
     static void gather(MemorySegment send, MemorySegment recv, int count, int type, int root, int comm, String where) {
-        NativeCallEvent event = enter();
+        NativeCallEvent event = enter(comm, LeaveWatch.ALL, "MPI_Gather", where);
         try {
             check((int) Handles.GATHER.invokeExact(send, recv, count, type, root, comm), "MPI_Gather", where);
         } catch (Throwable t) {
@@ -409,7 +448,7 @@ final class Shim {
     }
 
     static void allgather(MemorySegment send, MemorySegment recv, int count, int type, int comm, String where) {
-        NativeCallEvent event = enter();
+        NativeCallEvent event = enter(comm, LeaveWatch.ALL, "MPI_Allgather", where);
         try {
             check((int) Handles.ALLGATHER.invokeExact(send, recv, count, type, comm), "MPI_Allgather", where);
         } catch (Throwable t) {
@@ -456,8 +495,8 @@ final class Shim {
         }
     }
 
-    static void await(MemorySegment request, int type, MemorySegment status, String where) {
-        NativeCallEvent event = enter();
+    static void await(MemorySegment request, int type, MemorySegment status, int comm, int peer, String where) {
+        NativeCallEvent event = enter(comm, peer, "MPI_Wait", where);
         try {
             check((int) Handles.WAIT.invokeExact(request, type, status), "MPI_Wait", where);
         } catch (Throwable t) {
@@ -477,8 +516,9 @@ final class Shim {
     }
 
     /** {@code requests}: n addresses of request cells; {@code types}: n ints; {@code statuses}: 3n ints. */
-    static void waitAll(int n, MemorySegment requests, MemorySegment types, MemorySegment statuses, String where) {
-        NativeCallEvent event = enter();
+    static void waitAll(int n, MemorySegment requests, MemorySegment types, MemorySegment statuses, int[] comms, int[] peers,
+            String where) {
+        NativeCallEvent event = enter(comms, peers, "MPI_Waitall", where);
         try {
             check((int) Handles.WAITALL.invokeExact(n, requests, types, statuses), "MPI_Waitall", where);
         } catch (Throwable t) {
@@ -523,7 +563,7 @@ final class Shim {
 
     static void sendrecv(MpiBuffer send, int dest, int sendTag, MpiBuffer recv, int source, int recvTag, int comm,
             MemorySegment status, String where) {
-        NativeCallEvent event = enter();
+        NativeCallEvent event = enter(new int[] {comm, comm}, new int[] {dest, source}, "MPI_Sendrecv", where);
         try {
             check((int) Handles.SENDRECV.invokeExact(send.segment(), send.count(), send.type(), dest, sendTag, recv.segment(),
                     recv.count(), recv.type(), source, recvTag, comm, status), "MPI_Sendrecv", where);

@@ -84,4 +84,44 @@ class ExitJobTest {
         assertFalse(job.output().contains("gatun.mpi:"), job::toString);
         assertTrue(job.linesOf(1).contains("ends main"), job::toString);
     }
+
+    @Test
+    void aRankWhoseMainReturnsWhileTheOthersWaitInABarrierEndsTheJobNamingIt() throws Exception {
+        long start = System.nanoTime();
+        MpiJob job = MpiJob.run(3, HANG_SECONDS, ExitProgram.class, "1", "return-in-barrier");
+        assertFalse(job.timedOut(), job::toString);
+        assertNotEquals(0, job.exitCode(), job::toString);
+        assertTrue(job.output().contains("waits in MPI_Barrier (rank "), job::toString);
+        assertTrue(job.output().contains("which needs rank 1 of world, but that rank left the job (its main returned)"),
+                job::toString);
+        assertFalse(job.output().contains("passed the barrier"), job::toString);
+        assertTrue((System.nanoTime() - start) / 1e9 < 30, job::toString);
+    }
+
+    @Test
+    void aRankWhoseMainReturnsWhileAnotherWaitsToReceiveFromItEndsTheJob() throws Exception {
+        MpiJob job = MpiJob.run(2, HANG_SECONDS, ExitProgram.class, "0", "return-in-recv");
+        assertFalse(job.timedOut(), job::toString);
+        assertNotEquals(0, job.exitCode(), job::toString);
+        assertTrue(job.output().contains("gatun.mpi: rank 1 of 2 (world) waits in MPI_Recv"), job::toString);
+        assertTrue(job.output().contains("which needs rank 0 of world, but that rank left the job (its main returned)"),
+                job::toString);
+    }
+
+    @Test
+    void aRankThatFinalizesWhileTheOthersWaitForItsBroadcastEndsTheJob() throws Exception {
+        MpiJob job = MpiJob.run(2, HANG_SECONDS, ExitProgram.class, "0", "finalize-in-bcast");
+        assertFalse(job.timedOut(), job::toString);
+        assertNotEquals(0, job.exitCode(), job::toString);
+        assertTrue(job.output().contains("gatun.mpi: rank 1 of 2 (world) waits in MPI_Bcast"), job::toString);
+        assertTrue(job.output().contains("that rank left the job (it called Mpi.finalizeMpi())"), job::toString);
+    }
+
+    @Test
+    void aRankThatReturnsEarlyWhileTheOthersGoOnWithoutItEndsCleanly() throws Exception {
+        MpiJob job = MpiJob.run(3, HANG_SECONDS, ExitProgram.class, "0", "return-early");
+        assertEquals(0, job.exitCode(), job::toString);
+        assertFalse(job.output().contains("gatun.mpi:"), job::toString);
+        assertTrue(job.linesOf(1).contains("ends main") && job.linesOf(2).contains("ends main"), job::toString);
+    }
 }

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.gatun.mpi;
 
+import dev.gatun.array.DoubleArray;
+
+import java.lang.foreign.Arena;
+
 /**
  * Run under mpirun by {@link ExitJobTest}: one rank leaves through {@code System.exit} while the others carry on
  * into a barrier it never reaches (or, for the clean cases, into their own exit). Without Gatun's shutdown hook
@@ -18,7 +22,12 @@ public final class ExitProgram {
      *             System.exit(0) while main waits in a barrier), {@code finalize-then-exit} (every rank finalizes,
      *             then the leaving rank exits with 4), {@code all-exit0} (every rank calls System.exit(0): a clean
      *             end) or {@code early-finalize} (the leaving rank finalizes and exits 0 while the others still
-     *             compute, then they finalize: a clean end)
+     *             compute, then they finalize: a clean end), {@code return-in-barrier} (the leaving rank's main
+     *             returns while the others wait in a barrier), {@code return-in-recv} (likewise while they wait to
+     *             receive from it), {@code finalize-in-bcast} (the leaving rank calls Mpi.finalizeMpi() while the
+     *             others wait in a broadcast from it) or {@code return-early} (the leaving rank returns while the
+     *             others go on for 4 s among themselves, with a collective and point-to-point messages that do not
+     *             need it: a clean end)
      */
     public static void main(String[] args) throws InterruptedException {
         int leaving = Integer.parseInt(args[0]);
@@ -74,6 +83,47 @@ public final class ExitProgram {
                     System.exit(0);
                 }
                 sleep(1500);
+                Check.print(r, "ends main");
+                return;
+            }
+            case "return-in-barrier" -> {
+                if (r == leaving) {
+                    Check.print(r, "returns from main");
+                    return;
+                }
+                world.barrier();
+            }
+            case "return-in-recv" -> {
+                if (r == leaving) {
+                    Check.print(r, "returns from main");
+                    return;
+                }
+                world.receive(DoubleArray.allocate(Arena.ofAuto(), 1), leaving, 7);
+            }
+            case "finalize-in-bcast" -> {
+                if (r == leaving) {
+                    Mpi.finalizeMpi();
+                    return;
+                }
+                world.broadcast(0.0, leaving);
+            }
+            case "return-early" -> {
+                // Collective over world, so the leaving rank takes part (and joins nothing).
+                var split = world.split(r == leaving ? Communicator.UNDEFINED : 1, r);
+                if (r == leaving) {
+                    return;
+                }
+                Communicator rest = split.orElseThrow();
+                long end = System.nanoTime() + 4_000_000_000L;
+                DoubleArray token = DoubleArray.allocate(Arena.ofAuto(), 1);
+                DoubleArray received = DoubleArray.allocate(Arena.ofAuto(), 1);
+                int next = (rest.rank() + 1) % rest.size();
+                int previous = (rest.rank() + rest.size() - 1) % rest.size();
+                while (System.nanoTime() < end) {
+                    Check.equal(r, "allReduce without the leaver", (double) rest.size(), rest.allReduce(1.0, ReduceOp.SUM));
+                    rest.sendReceive(token, next, 3, received, previous, 3);
+                    sleep(200); // longer than the watcher's grace in total: it must not mistake this for a hang
+                }
                 Check.print(r, "ends main");
                 return;
             }

@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.gatun.mpi;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Ends a job that can no longer finish because a rank left it normally. A rank whose {@code main} returns (or that
+ * calls {@link Mpi#finalizeMpi()}) waits in {@code MPI_Finalize} for the others, as MPI requires, and that is
+ * right while they still compute. But if another rank then waits in a call that needs the one that left (a
+ * collective on a communicator it belongs to, a receive from it, a send it must match), nothing will ever
+ * complete it, and the job hangs.
+ *
+ * <p>So a rank that leaves tells the others: one small message per rank on the private exit communicator. A
+ * watcher thread in every rank looks for these notices every {@value #POLL_MILLIS} ms. When a thread of its rank
+ * has been waiting in the same blocking call for {@value #GRACE_SECONDS} s after a rank that this call needs
+ * left (time for messages the leaver sent before leaving to arrive), the watcher aborts the job with a message
+ * naming both ranks and the call. Waits that do not involve the rank that left (a receive from another rank,
+ * a collective on a communicator without it, {@code ANY_SOURCE} while some other member is still there) are
+ * left alone.
+ *
+ * <p>The watcher calls MPI from its own thread, so it runs only when MPI granted {@link ThreadLevel#MULTIPLE}
+ * (what {@link Mpi#init()} asks for); the system property {@value #PROPERTY}{@code =false} turns it off.
+ * Threads record what they wait for in a slot of their own (plain writes and one volatile counter per blocking
+ * call), so a call costs the same with the watcher as without it.
+ */
+final class LeaveWatch {
+    /** System property: {@code false} turns the watcher off. */
+    static final String PROPERTY = "gatun.mpi.leaveWatch";
+    /** {@code peer} of a collective: the call needs every member of the communicator. */
+    static final int ALL = Integer.MIN_VALUE;
+    /** {@code peer2} when a call waits for one peer only. */
+    static final int NONE = Integer.MIN_VALUE + 1;
+
+    static final int REASON_MAIN_RETURNED = 1;
+    static final int REASON_FINALIZE = 2;
+
+    private static final int TAG = 0x4741; // notices travel on the exit communicator, which nothing else sends on
+    private static final long POLL_MILLIS = 100;
+    private static final long GRACE_SECONDS = 2;
+    private static final ValueLayout.OfInt I = ValueLayout.JAVA_INT;
+
+    /** What one thread is waiting for. Written only by its thread; {@code seq} is odd while it is inside a call. */
+    private static final class Slot {
+        final Thread thread = Thread.currentThread();
+        volatile int seq;
+        int comm;
+        int peer;
+        int peer2;
+        int[] comms;
+        int[] peers;
+        String operation;
+        String where;
+    }
+
+    private static final Set<Slot> SLOTS = ConcurrentHashMap.newKeySet();
+    private static final ThreadLocal<Slot> SLOT = ThreadLocal.withInitial(() -> {
+        Slot slot = new Slot();
+        SLOTS.add(slot);
+        return slot;
+    });
+
+    // The watcher's state: touched only by the watcher thread, or by start/stop under Mpi's lock.
+    private static volatile boolean stopping;
+    private static Thread watcher;
+    private static int exitComm;
+    private static int myRank;
+    private static int worldSize;
+    private static final Map<Integer, Departure> DEPARTED = new ConcurrentHashMap<>();
+
+    private record Departure(int reason, long nanos) {
+        String why() {
+            return reason == REASON_MAIN_RETURNED ? "its main returned" : "it called Mpi.finalizeMpi()";
+        }
+    }
+
+    private LeaveWatch() {
+    }
+
+    static void enter(int comm, int peer, int peer2, String operation, String where) {
+        Slot s = SLOT.get();
+        s.comm = comm;
+        s.peer = peer;
+        s.peer2 = peer2;
+        s.comms = null;
+        s.peers = null;
+        s.operation = operation;
+        s.where = where;
+        s.seq++; // odd: inside (the volatile write publishes the fields above)
+    }
+
+    static void enter(int[] comms, int[] peers, String operation, String where) {
+        Slot s = SLOT.get();
+        s.comms = comms;
+        s.peers = peers;
+        s.operation = operation;
+        s.where = where;
+        s.seq++;
+    }
+
+    static void leave() {
+        SLOT.get().seq++; // even: outside
+    }
+
+    /** Starts the watcher (called by {@link Mpi#init} once MPI runs with {@code MPI_THREAD_MULTIPLE}). */
+    static void start(int exitCommunicator, int rank, int size) {
+        if ("false".equalsIgnoreCase(System.getProperty(PROPERTY)) || size < 2) {
+            return;
+        }
+        exitComm = exitCommunicator;
+        myRank = rank;
+        worldSize = size;
+        stopping = false;
+        watcher = new Thread(LeaveWatch::watch, "gatun-mpi-leave-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /**
+     * Tells every other rank that this one leaves, then stops the watcher, which must not call MPI once
+     * {@code MPI_Finalize} may run. Called once, before the exit barrier.
+     */
+    static void leaving(int reason) {
+        stop();
+        if (worldSize < 2 || "false".equalsIgnoreCase(System.getProperty(PROPERTY))) {
+            return;
+        }
+        // The payload must outlive the freed send requests: a global segment per reason, never written again.
+        MemorySegment payload = reason == REASON_MAIN_RETURNED ? Payloads.MAIN_RETURNED : Payloads.FINALIZE;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment cell = arena.allocate(Math.max(8, Shim.requestBytes()), 8);
+            for (int r = 0; r < worldSize; r++) {
+                if (r != myRank && !DEPARTED.containsKey(r)) {
+                    Shim.startRequest(Request.KIND_ISEND, payload, 1, Shim.TYPE_INT32, r, TAG, exitComm, cell, "exit notice");
+                    Shim.requestFree(cell, "exit notice");
+                }
+            }
+        } catch (RuntimeException e) {
+            // A rank that cannot tell the others still leaves; only the early end of a stuck job is lost.
+            System.err.println("gatun.mpi: could not tell the other ranks that this one leaves: " + e.getMessage());
+        }
+    }
+
+    private static final class Payloads {
+        static final MemorySegment MAIN_RETURNED = Arena.global().allocate(I);
+        static final MemorySegment FINALIZE = Arena.global().allocate(I);
+
+        static {
+            MAIN_RETURNED.set(I, 0, REASON_MAIN_RETURNED);
+            FINALIZE.set(I, 0, REASON_FINALIZE);
+        }
+    }
+
+    /** Stops the watcher without a notice (an exit that ends the job by itself, or an abort). */
+    static void stop() {
+        Thread t = watcher;
+        if (t == null) {
+            return;
+        }
+        stopping = true;
+        LockSupport.unpark(t);
+        try {
+            t.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        watcher = null;
+    }
+
+    private static void watch() {
+        Map<Slot, long[]> stuck = new HashMap<>(); // slot -> {seq, nanos first seen waiting on a rank that left}
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment flag = arena.allocate(I);
+            MemorySegment status = arena.allocate(Shim.statusLayout());
+            MemorySegment notice = arena.allocate(I);
+            while (!stopping && Mpi.isInitialized()) {
+                while (!stopping && Shim.iprobe(Shim.ANY, TAG, exitComm, flag, status, "exit notice")) {
+                    int source = status.get(I, 0);
+                    Shim.receiveQuietly(notice, source, TAG, exitComm, status);
+                    DEPARTED.putIfAbsent(source, new Departure(notice.get(I, 0), System.nanoTime()));
+                }
+                if (!DEPARTED.isEmpty() && !stopping) {
+                    // Members are looked up afresh each round: a freed communicator's index may be reused.
+                    check(stuck, new HashMap<>());
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
+            }
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                System.err.println("gatun.mpi: the leave watcher stopped: " + e.getMessage());
+            }
+        }
+    }
+
+    private static void check(Map<Slot, long[]> stuck, Map<Integer, int[]> members) {
+        long now = System.nanoTime();
+        for (Slot s : SLOTS) {
+            if (!s.thread.isAlive()) {
+                SLOTS.remove(s);
+                stuck.remove(s);
+                continue;
+            }
+            int seq = s.seq;
+            if ((seq & 1) == 0) {
+                stuck.remove(s);
+                continue;
+            }
+            int left = leaverNeeded(s, members);
+            if (seq != s.seq || left < 0) {
+                stuck.remove(s); // the call ended while we looked, or it does not need a rank that left
+                continue;
+            }
+            long[] since = stuck.get(s);
+            if (since == null || since[0] != seq) {
+                stuck.put(s, new long[] {seq, Math.max(now, DEPARTED.get(left).nanos())});
+            } else if (now - since[1] >= TimeUnit.SECONDS.toNanos(GRACE_SECONDS)) {
+                Departure d = DEPARTED.get(left);
+                Mpi.abortFromWatcher(Mpi.world().describe() + " waits in " + s.operation + " (" + s.where + ")"
+                        + " on thread '" + s.thread.getName() + "', which needs rank " + left + " of world, but that rank"
+                        + " left the job (" + d.why() + ") and will not take part; aborting the job (MPI_Abort) so that"
+                        + " it ends instead of hanging");
+                return;
+            }
+        }
+    }
+
+    /** The world rank that left and that the slot's call needs, or -1. */
+    private static int leaverNeeded(Slot s, Map<Integer, int[]> members) {
+        int[] comms = s.comms;
+        int[] peers = s.peers;
+        if (comms != null) {
+            for (int i = 0; i < comms.length && i < peers.length; i++) {
+                int left = leaverNeeded(comms[i], peers[i], members);
+                if (left >= 0) {
+                    return left;
+                }
+            }
+            return -1;
+        }
+        int left = leaverNeeded(s.comm, s.peer, members);
+        return left >= 0 || s.peer2 == NONE ? left : leaverNeeded(s.comm, s.peer2, members);
+    }
+
+    private static int leaverNeeded(int comm, int peer, Map<Integer, int[]> members) {
+        int[] world = members.get(comm);
+        if (world == null) {
+            try {
+                world = Shim.worldRanks(comm, "leave watch");
+            } catch (RuntimeException e) {
+                return -1; // freed meanwhile: nothing to say about it
+            }
+            members.put(comm, world);
+        }
+        if (peer == ALL) {
+            for (int w : world) {
+                if (DEPARTED.containsKey(w)) {
+                    return w;
+                }
+            }
+            return -1;
+        }
+        if (peer == Shim.ANY) {
+            // Any other member may still send; stuck only when every one of them has left.
+            int someone = -1;
+            for (int w : world) {
+                if (w != myRank) {
+                    if (!DEPARTED.containsKey(w)) {
+                        return -1;
+                    }
+                    someone = w;
+                }
+            }
+            return someone;
+        }
+        if (peer < 0 || peer >= world.length) {
+            return -1; // PROC_NULL and the like complete by themselves
+        }
+        return DEPARTED.containsKey(world[peer]) ? world[peer] : -1;
+    }
+}

@@ -8,22 +8,25 @@
 #      of time ranks waited for halo rows after their interior update.
 # Usage (GPU machine, after ../shared/device/stage here and .device/ taken along; or locally after package):
 #   bash examples/scripts/mpi-bench.sh [--n 8192] [--steps 20] [--ranks "1 2 4 8 12 16"] [--rows-per-rank 512]
-#        [--skip-pingpong] [--skip-heat]
+#        [--depth K] [--skip-pingpong] [--skip-heat]
+#   --depth K: HeatMpi exchanges K halo rows every K steps and runs them in one cache-blocked sweep (default 1:
+#   one row per step, overlapped with the interior update).
 # Logs go to $OUT (else /tmp/gatun-mpi-bench); the tables go to standard output.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-n=8192; steps=20; ranks="1 2 4 8 12 16"; rows=512; pingpong=1; heat=1; launcher=""
+n=8192; steps=20; ranks="1 2 4 8 12 16"; rows=512; pingpong=1; heat=1; launcher=""; depth=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --n) n=$2; shift 2;;
     --steps) steps=$2; shift 2;;
     --ranks) ranks=$2; shift 2;;
     --rows-per-rank) rows=$2; shift 2;;
+    --depth) depth=$2; shift 2;;
     --skip-pingpong) pingpong=0; shift;;
     --skip-heat) heat=0; shift;;
     --launcher) launcher=$2; shift 2;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0;;
     *) echo "mpi-bench.sh: unknown option '$1'" >&2; exit 2;;
   esac
 done
@@ -73,16 +76,16 @@ if [ $pingpong -eq 1 ]; then
 fi
 
 if [ $heat -eq 1 ]; then
-  : > "$out/heat.log"
+  : > "$out/heat.log"; : > "$out/weak.log"
   for p in $ranks; do
-    "${mpirun[@]}" -np $p "${java_heat[@]}" --n $n --steps $steps --reps 3 --warmup 1 >> "$out/heat.log" 2>&1
+    "${mpirun[@]}" -np $p "${java_heat[@]}" --n $n --steps $steps --depth $depth --reps 3 --warmup 1 >> "$out/heat.log" 2>&1
   done
   for p in $ranks; do
-    "${mpirun[@]}" -np $p "${java_heat[@]}" --n $n --rows-per-rank $rows --steps $steps --reps 3 --warmup 1 >> "$out/weak.log" 2>&1
+    "${mpirun[@]}" -np $p "${java_heat[@]}" --n $n --rows-per-rank $rows --steps $steps --depth $depth --reps 3 --warmup 1 >> "$out/weak.log" 2>&1
   done
-  "${mpirun[@]}" -np 4 "${java_heat[@]}" --n 1024 --steps 50 --reps 1 --warmup 0 --check > "$out/check.log" 2>&1
+  "${mpirun[@]}" -np 4 "${java_heat[@]}" --n 1024 --steps 50 --depth $depth --reps 1 --warmup 0 --check > "$out/check.log" 2>&1
   grep '^check:' "$out/check.log"
-  echo "== HeatMpi strong scaling, ${n}x${n}, $steps steps, 1 OpenMP thread per rank (median of 3 runs, slowest rank)"
+  echo "== HeatMpi strong scaling, ${n}x${n}, $steps steps, depth $depth, 1 OpenMP thread per rank (median of 3 runs, slowest rank)"
   printf '%6s %10s %9s %11s %8s\n' ranks seconds speedup efficiency halo
   t1=$(grep "RESULT example=heat-mpi nx=$n ny=$n ranks=1 " "$out/heat.log" | field seconds)
   for p in $ranks; do
@@ -91,7 +94,7 @@ if [ $heat -eq 1 ]; then
     awk -v p=$p -v s="$s" -v t1="$t1" -v h="$h" 'BEGIN { if (s == "") { printf "%6d %10s\n", p, "failed"; exit }
       printf "%6d %10.3f %9.2f %10.1f%% %7.1f%%\n", p, s, t1 / s, 100 * t1 / s / p, 100 * h }'
   done
-  echo "== HeatMpi weak scaling, $rows rows of $n per rank, $steps steps"
+  echo "== HeatMpi weak scaling, $rows rows of $n per rank, $steps steps, depth $depth"
   printf '%6s %8s %10s %11s %8s\n' ranks rows seconds efficiency halo
   w1=$(grep "ranks=1 " "$out/weak.log" | grep RESULT | field seconds)
   for p in $ranks; do

@@ -179,3 +179,70 @@ void heat_c_omp(double *u /* gatun: inout, dimension(nx, ny) */, double *work /*
         }
     }
 }
+
+/*
+ * `steps` explicit heat steps in one sweep over the rows (temporal blocking), for a block of rows whose halo is
+ * `steps` rows deep: the way to make a memory-bound stencil compute-bound. heat_c_omp reads and writes the
+ * whole grid every step (about 48 bytes per point and step, more than the memory of a many-core host can
+ * stream); here each row is read from and written to u once per call, and the intermediate time levels live in
+ * three-row ring buffers (`work`) that stay in the core's cache.
+ *
+ * u has nrows rows of ny points. At step t (1 .. steps) the rows [t, nrows - t) are updated, each from the
+ * three rows around it at step t - 1: the halo shrinks by one row per step, and after the last step the rows
+ * [steps, nrows - steps) hold the state after `steps` steps (the rows outside keep older values). A side whose
+ * halo is the fixed Dirichlet boundary instead (fixed_top: row steps - 1 is the boundary; fixed_bottom: row
+ * nrows - steps) keeps that row fixed and updates every row inside it at every step, as heat_c does. The first
+ * and last column are fixed. Each point is computed with heat_c_omp's expression, in the same order.
+ */
+GATUN_MULTIARCH
+void heat_c_blocked(double *u /* gatun: inout, dimension(nrows, ny) */,
+                    double *work /* gatun: inout, dimension(3 * steps, ny) */,
+                    int nrows /* gatun: check(nrows >= 2 * steps + 1) */, int ny /* gatun: check(ny >= 1) */,
+                    double alpha, double dt, double dx, double dy,
+                    int steps /* gatun: check(steps >= 1) */, int fixed_top, int fixed_bottom)
+{
+    const double cx = alpha * dt / (dx * dx);
+    const double cy = alpha * dt / (dy * dy);
+    const int k = steps;
+    /* Level t (1 .. k) holds its rows in work + 3 (t - 1) rows, row r at slot r % 3; level 0 is u. */
+#define LO(t) (fixed_top ? k : (t))
+#define HI(t) (fixed_bottom ? nrows - k : nrows - (t))
+#define ROW(t, r) ((t) == 0 || (r) < LO(t) || (r) >= HI(t) ? u + (long) (r) * ny \
+                                                          : work + ((long) 3 * ((t) - 1) + (r) % 3) * ny)
+    /* A row of the last level goes back into u one sweep position later, when level 1 no longer reads it. */
+    int pending = -1;
+    for (int i = LO(1); i < HI(1) + k - 1; i++) {
+        for (int t = 1; t <= k; t++) {
+            const int r = i - (t - 1);
+            if (r < LO(t) || r >= HI(t)) {
+                continue;
+            }
+            const double *up = ROW(t - 1, r - 1);
+            const double *uc = ROW(t - 1, r);
+            const double *dn = ROW(t - 1, r + 1);
+            double *vc = work + ((long) 3 * (t - 1) + r % 3) * ny;
+            vc[0] = uc[0];
+#pragma omp simd
+            for (int j = 1; j < ny - 1; j++) {
+                vc[j] = uc[j] + cx * (up[j] - 2 * uc[j] + dn[j]) + cy * (uc[j - 1] - 2 * uc[j] + uc[j + 1]);
+            }
+            if (ny > 1) {
+                vc[ny - 1] = uc[ny - 1];
+            }
+        }
+        if (pending >= 0) {
+            memcpy(u + (long) pending * ny, work + ((long) 3 * (k - 1) + pending % 3) * ny, sizeof(double) * ny);
+            pending = -1;
+        }
+        const int last = i - (k - 1);
+        if (last >= LO(k) && last < HI(k)) {
+            pending = last;
+        }
+    }
+    if (pending >= 0) {
+        memcpy(u + (long) pending * ny, work + ((long) 3 * (k - 1) + pending % 3) * ny, sizeof(double) * ny);
+    }
+#undef LO
+#undef HI
+#undef ROW
+}

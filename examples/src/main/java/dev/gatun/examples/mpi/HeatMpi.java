@@ -39,6 +39,11 @@ import picocli.CommandLine.Spec;
  *       rows that need no halo while the messages travel, waits, then updates the two edge rows;</li>
  *   <li>the buffers live in an {@code MpiArena}, which refuses to close while a request is pending.</li>
  * </ol>
+ * With {@code --depth k} (k &gt; 1) the ranks trade communication for memory traffic instead: they exchange k
+ * halo rows every k steps and run the k steps in one sweep of {@code heat_c_blocked}, which keeps the
+ * intermediate time levels in the cache. One step of the plain kernel streams the whole block through memory
+ * twice, and from about eight ranks on the host's memory bandwidth, not its cores, sets the pace; the
+ * blocked sweep streams it once per k steps.
  * Rank r holds rows {@code lo-1 .. hi} of the global grid: its rows {@code [lo, hi)} plus one row above and below
  * (a neighbour's edge row, or the fixed boundary row of the grid). The boundary keeps its initial value (Dirichlet).
  *
@@ -83,6 +88,12 @@ public final class HeatMpi implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "1", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
     int warmups;
 
+    @Option(names = "--depth", defaultValue = "1",
+            description = "Halo rows exchanged at a time: 1 exchanges one row each step, overlapped with the interior update;"
+                    + " k > 1 exchanges k rows every k steps and runs the k steps in one cache-blocked sweep (heat_c_blocked)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int depth;
+
     @Option(names = "--check", description = "Gather the grid on the root and compare it with the whole-grid kernels.")
     boolean check;
 
@@ -111,9 +122,9 @@ public final class HeatMpi implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (n < 3 || steps < 1 || repetitions < 1 || warmups < 0 || rowsPerRank < 0) {
+        if (n < 3 || steps < 1 || repetitions < 1 || warmups < 0 || rowsPerRank < 0 || depth < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "expected --n >= 3, --steps >= 1, --reps >= 1,"
-                    + " --warmup >= 0 and --rows-per-rank >= 0");
+                    + " --warmup >= 0, --rows-per-rank >= 0 and --depth >= 1");
         }
         Mpi.init(ThreadLevel.FUNNELED); // only main calls MPI; OpenMP threads never do
         if (threads > 0) {
@@ -121,10 +132,12 @@ public final class HeatMpi implements Callable<Integer> {
         }
         Communicator world = Mpi.world();
         int nx = rowsPerRank > 0 ? rowsPerRank * world.size() + 2 : n;
-        if (nx - 2 < 2 * world.size()) {
+        int rowsNeeded = Math.max(2, depth);
+        if (nx - 2 < rowsNeeded * world.size()) {
             if (world.rank() == 0) {
-                System.err.printf("heat-mpi: %d interior rows cannot give each of %d ranks the 2 rows it needs; use a larger"
-                        + " --n or fewer ranks%n", nx - 2, world.size());
+                System.err.printf("heat-mpi: %d interior rows cannot give each of %d ranks the %d rows it needs (at least 2,"
+                        + " and at least --depth); use a larger --n, a smaller --depth or fewer ranks%n", nx - 2, world.size(),
+                        rowsNeeded);
             }
             Mpi.finalizeMpi(); // every rank gets here: finalize, so that exit(2) ends the job without an abort
             return 2;
@@ -132,7 +145,7 @@ public final class HeatMpi implements Callable<Integer> {
         Grid grid = new Grid(nx, n);
         try (CartesianCommunicator rows = world.cartesian(new int[] {world.size()}, new boolean[] {false}, false).orElseThrow();
              MpiArena arena = MpiArena.open()) {
-            Block block = new Block(rows, grid, arena);
+            Block block = new Block(rows, grid, depth, arena);
             for (int k = 0; k < warmups; k++) {
                 block.run(steps);
             }
@@ -154,9 +167,9 @@ public final class HeatMpi implements Callable<Integer> {
             }
             if (rows.rank() == 0) {
                 List<Double> sorted = times.stream().sorted().toList();
-                System.out.printf(Locale.ROOT, "RESULT example=heat-mpi nx=%d ny=%d ranks=%d threads=%d steps=%d seconds=%.6f"
-                        + " min=%.6f halo=%.4f reps=%d%n", nx, n, rows.communicator().size(), OpenMP.maxThreads(), steps,
-                        sorted.get(sorted.size() / 2), sorted.getFirst(), haloShare, repetitions);
+                System.out.printf(Locale.ROOT, "RESULT example=heat-mpi nx=%d ny=%d ranks=%d threads=%d steps=%d depth=%d"
+                        + " seconds=%.6f min=%.6f halo=%.4f reps=%d%n", nx, n, rows.communicator().size(), OpenMP.maxThreads(),
+                        steps, depth, sorted.get(sorted.size() / 2), sorted.getFirst(), haloShare, repetitions);
             }
             block.close();
         }
@@ -176,45 +189,69 @@ public final class HeatMpi implements Callable<Integer> {
     }
 
     /**
-     * One rank's rows {@code [lo, hi)} with a row above and below: {@code u} has {@code local + 2} rows of
-     * {@code ny}. The edge rows travel through small three-row arrays {@code top} and {@code bottom}, so that MPI
-     * never reads or writes {@code u} while the kernel updates it.
+     * One rank's rows {@code [lo, hi)} with {@code halo} rows above and below: {@code u} has {@code local + 2 halo}
+     * rows of {@code ny}, the rank's own row {@code lo + i} at {@code u}'s row {@code halo + i}.
+     *
+     * <p>With {@code halo = 1} the edge rows travel through small three-row arrays {@code top} and {@code bottom},
+     * so that MPI never reads or writes {@code u} while the kernel updates the interior. With {@code halo = k > 1}
+     * the rank exchanges k rows with each neighbour (straight from and into {@code u}: nothing else touches it
+     * meanwhile), then runs k steps in one sweep of {@code heat_c_blocked}, whose intermediate time levels stay in
+     * the cache: the grid crosses the memory bus once per k steps instead of twice per step.
      */
     private static final class Block {
         final CartesianCommunicator rows;
         final Grid grid;
+        final int halo;
         final int lo;
         final int local;
+        final boolean first;
+        final boolean last;
         final DoubleArray u;
         final DoubleArray work;
-        final DoubleArray top;     // [row above, row lo, row lo+1]: the kernel updates its middle row
-        final DoubleArray bottom;  // [row hi-2, row hi-1, row below]
+        final DoubleArray top;     // halo 1: [row above, row lo, row lo+1]: the kernel updates its middle row
+        final DoubleArray bottom;  // halo 1: [row hi-2, row hi-1, row below]
         final DoubleArray work3;
         final PersistentRequest[] exchange;
 
-        Block(CartesianCommunicator rows, Grid grid, Arena arena) {
+        Block(CartesianCommunicator rows, Grid grid, int halo, Arena arena) {
             this.rows = rows;
             this.grid = grid;
+            this.halo = halo;
             int size = rows.communicator().size();
             int r = rows.rank();
             int interior = grid.nx - 2;
             lo = 1 + (int) ((long) r * interior / size);
             int hi = 1 + (int) ((long) (r + 1) * interior / size);
             local = hi - lo;
+            first = r == 0;
+            last = r == size - 1;
             int ny = grid.ny;
-            u = DoubleArray.allocate(arena, (long) (local + 2) * ny);
-            work = DoubleArray.allocate(arena, (long) local * ny);
-            top = DoubleArray.allocate(arena, 3L * ny);
-            bottom = DoubleArray.allocate(arena, 3L * ny);
-            work3 = DoubleArray.allocate(arena, 3L * ny);
+            u = DoubleArray.allocate(arena, (long) (local + 2 * halo) * ny);
             CartesianCommunicator.Shift down = rows.shift(0, 1); // source: the rank above, dest: the rank below
             Communicator c = rows.communicator();
-            exchange = new PersistentRequest[] {
-                c.receiveInit(row(top, 0), down.source(), TAG_DOWN),
-                c.receiveInit(row(bottom, 2), down.dest(), TAG_UP),
-                c.sendInit(row(top, 1), down.source(), TAG_UP),
-                c.sendInit(row(bottom, 1), down.dest(), TAG_DOWN),
-            };
+            if (halo == 1) {
+                work = DoubleArray.allocate(arena, (long) local * ny);
+                top = DoubleArray.allocate(arena, 3L * ny);
+                bottom = DoubleArray.allocate(arena, 3L * ny);
+                work3 = DoubleArray.allocate(arena, 3L * ny);
+                exchange = new PersistentRequest[] {
+                    c.receiveInit(row(top, 0), down.source(), TAG_DOWN),
+                    c.receiveInit(row(bottom, 2), down.dest(), TAG_UP),
+                    c.sendInit(row(top, 1), down.source(), TAG_UP),
+                    c.sendInit(row(bottom, 1), down.dest(), TAG_DOWN),
+                };
+            } else {
+                work = DoubleArray.allocate(arena, 3L * halo * ny); // heat_c_blocked's ring buffers, 3 rows per level
+                top = null;
+                bottom = null;
+                work3 = null;
+                exchange = new PersistentRequest[] {
+                    c.receiveInit(rowsOf(u, 0, halo), down.source(), TAG_DOWN),
+                    c.receiveInit(rowsOf(u, halo + local, halo), down.dest(), TAG_UP),
+                    c.sendInit(rowsOf(u, halo, halo), down.source(), TAG_UP),
+                    c.sendInit(rowsOf(u, local, halo), down.dest(), TAG_DOWN),
+                };
+            }
         }
 
         /** Runs {@code steps} steps from the initial state: {slowest rank's seconds, mean share of halo waiting}. */
@@ -224,8 +261,14 @@ public final class HeatMpi implements Callable<Integer> {
             c.barrier();
             double start = Mpi.wtime();
             double waiting = 0;
-            for (int s = 0; s < steps; s++) {
-                waiting += step();
+            if (halo == 1) {
+                for (int s = 0; s < steps; s++) {
+                    waiting += step();
+                }
+            } else {
+                for (int s = 0; s < steps; s += halo) {
+                    waiting += steps(Math.min(halo, steps - s));
+                }
             }
             double elapsed = Mpi.wtime() - start;
             double slowest = c.allReduce(elapsed, ReduceOp.MAX);
@@ -259,16 +302,40 @@ public final class HeatMpi implements Callable<Integer> {
             return waited;
         }
 
-        /** The initial state; the fixed boundary rows above the first and below the last block go to top/bottom. */
+        /**
+         * {@code k} steps at once: exchange {@code halo} rows with each neighbour, then one {@code heat_c_blocked}
+         * sweep over the rows the k steps need ({@code k} halo rows each side). Returns the seconds spent exchanging.
+         */
+        private double steps(int k) {
+            double t0 = Mpi.wtime();
+            PersistentRequest.startAll(exchange);
+            Request.waitAll(exchange);
+            double exchanging = Mpi.wtime() - t0;
+            // The rows [halo - k, halo + local + k): on the first (last) rank, row k - 1 (local + k) of this view is
+            // the grid's fixed boundary row, which the kernel keeps. The kernel takes its step count from its
+            // scratch, three rows per step (Gatun infers `steps` from work's declared extent 3 * steps).
+            DoubleArray view = rowsOf(u, halo - k, local + 2 * k);
+            KernelsOmp.heatCBlocked(view.reshape(local + 2 * k, grid.ny), work.reshape(3 * halo, grid.ny).slice(0, 0, 3 * k),
+                    ALPHA, grid.dt, grid.dx, grid.dy, first ? 1 : 0, last ? 1 : 0);
+            return exchanging;
+        }
+
+        /**
+         * The initial state. Halo rows outside the grid (above its first row, below its last) are never read; the
+         * fixed boundary rows go to top/bottom for {@code halo = 1}.
+         */
         private void reset() {
             int ny = grid.ny;
-            for (int i = 0; i < local + 2; i++) {
+            for (int i = 0; i < local + 2 * halo; i++) {
+                int global = lo - halo + i;
                 for (int j = 0; j < ny; j++) {
-                    u.set((long) i * ny + j, grid.initial(lo - 1 + i, j));
+                    u.set((long) i * ny + j, global >= 0 && global < grid.nx ? grid.initial(global, j) : 0);
                 }
             }
-            copyRows(u, 0, top, 0, 1);           // overwritten by the halo except on the first rank
-            copyRows(u, local + 1, bottom, 2, 1); // likewise on the last rank
+            if (halo == 1) {
+                copyRows(u, 0, top, 0, 1);           // overwritten by the halo except on the first rank
+                copyRows(u, local + 1, bottom, 2, 1); // likewise on the last rank
+            }
         }
 
         /** u at the grid's centre, broadcast from the rank that holds it. */
@@ -283,7 +350,7 @@ public final class HeatMpi implements Callable<Integer> {
                     owner = r;
                 }
             }
-            double mine = rows.rank() == owner ? u.get((long) (ci - lo + 1) * grid.ny + grid.ny / 2) : 0;
+            double mine = rows.rank() == owner ? u.get((long) (ci - lo + halo) * grid.ny + grid.ny / 2) : 0;
             return rows.communicator().broadcast(mine, owner);
         }
 
@@ -292,7 +359,7 @@ public final class HeatMpi implements Callable<Integer> {
             run(steps);
             Communicator c = rows.communicator();
             int ny = grid.ny;
-            DoubleArray mine = u.slice(0, (long) ny, (long) (local + 1) * ny);
+            DoubleArray mine = rowsOf(u, halo, local);
             if (rows.rank() != 0) {
                 c.send(mine, 0, TAG_GATHER);
                 return;
@@ -339,6 +406,11 @@ public final class HeatMpi implements Callable<Integer> {
             for (PersistentRequest r : exchange) {
                 r.close();
             }
+        }
+
+        /** Rows {@code [from, from + count)} of a block of rows, as a view (zero copy). */
+        private DoubleArray rowsOf(DoubleArray rowsArray, int from, int count) {
+            return rowsArray.slice(0, (long) from * grid.ny, (long) (from + count) * grid.ny);
         }
 
         /** Row {@code i} of a three-row array, as a one-row view (zero copy). */

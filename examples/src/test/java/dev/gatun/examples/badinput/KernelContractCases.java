@@ -55,6 +55,14 @@ public final class KernelContractCases {
                 g -> KernelsOmp.heatCOmp(g.doubles("u", 32, 32), g.doubles("work", 2, 2), 1, 1e-3, 0.1, 0.1, 3, 0));
         cases.accepts("heatCOmp(u 32x32, work 32x32), periodic",
                 g -> KernelsOmp.heatCOmp(g.doubles("u", 32, 32), g.doubles("work", 32, 32), 1, 1e-3, 0.1, 0.1, 3, 1));
+        // heat_c_blocked takes its step count from work (3 rows per step) and needs 2 halo rows per step.
+        cases.rejects("heatCBlocked(u 4x16, work 6x16): 2 steps need 5 rows", IllegalArgumentException.class, "nrows",
+                g -> KernelsOmp.heatCBlocked(g.doubles("u", 4, 16), g.doubles("work", 6, 16), 1, 1e-3, 0.1, 0.1, 0, 0));
+        cases.rejects("heatCBlocked(u 16x16, work 6x8): work's rows are not u's", IllegalArgumentException.class,
+                "parameter 'work'", g -> KernelsOmp.heatCBlocked(g.doubles("u", 16, 16), g.doubles("work", 6, 8), 1, 1e-3, 0.1,
+                        0.1, 1, 1));
+        cases.accepts("heatCBlocked(u 16x16, work 9x16), fixed top and bottom",
+                g -> KernelsOmp.heatCBlocked(g.doubles("u", 16, 16), g.doubles("work", 9, 16), 1, 1e-3, 0.1, 0.1, 1, 1));
     }
 
     private static void fortran(Cases cases) {

@@ -82,8 +82,25 @@ class MpiExamplesTest {
         assertTrue(m.find(), out);
         assertTrue(Double.parseDouble(m.group(1)) <= 1e-12, out); // rounding only: that build may not contract to FMA
         assertEquals(2, out.lines().filter(l -> l.startsWith("u(centre) is ")).count(), out);
-        assertTrue(Pattern.compile("RESULT example=heat-mpi nx=70 ny=70 ranks=" + ranks + " threads=1 steps=40 seconds=\\S+"
+        assertTrue(Pattern.compile("RESULT example=heat-mpi nx=70 ny=70 ranks=" + ranks + " threads=1 steps=40 depth=1 seconds=\\S+"
                 + " min=\\S+ halo=[01]\\.\\d{4} reps=2").matcher(out).find(), out);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {2, 3, 8})
+    void deepHalosWithTheBlockedKernelEqualTheWholeGridKernelBitForBit(int depth) throws Exception {
+        // 40 steps: depth 3 ends with a step of 1, depth 8 with five full sweeps; 17 rows per rank on 4 ranks.
+        String out = mpirun(4, HeatMpi.class, "--n", "70", "--steps", "40", "--depth", Integer.toString(depth), "--reps", "1",
+                "--warmup", "0", "--check");
+        assertTrue(out.contains("check: 0 of 4900 points differ from heat_c_omp on the whole grid (bit for bit equal)"), out);
+        assertTrue(out.contains("RESULT example=heat-mpi nx=70 ny=70 ranks=4 threads=1 steps=40 depth=" + depth + " "), out);
+    }
+
+    @Test
+    void aDepthLargerThanARanksBlockIsRefusedNamingTheLimit() throws Exception {
+        String out = mpirunExpecting(2, 2, HeatMpi.class, "--n", "40", "--rows-per-rank", "4", "--steps", "10", "--depth", "5");
+        assertTrue(out.contains("8 interior rows cannot give each of 2 ranks the 5 rows it needs (at least 2, and at least"
+                + " --depth)"), out);
     }
 
     @Test
@@ -116,6 +133,10 @@ class MpiExamplesTest {
     }
 
     private static String mpirun(int ranks, Class<?> main, String... args) throws Exception {
+        return mpirunExpecting(0, ranks, main, args);
+    }
+
+    private static String mpirunExpecting(int exitCode, int ranks, Class<?> main, String... args) throws Exception {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of("mpirun", "-np", Integer.toString(ranks), "--allow-run-as-root",
                 "--oversubscribe", "--bind-to", "none", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -130,7 +151,7 @@ class MpiExamplesTest {
                 throw new AssertionError("mpirun did not finish in 180 s: " + Files.readString(log, StandardCharsets.UTF_8));
             }
             String out = Files.readString(log, StandardCharsets.UTF_8);
-            assertEquals(0, p.exitValue(), out);
+            assertEquals(exitCode, p.exitValue(), out);
             return out;
         } finally {
             Files.deleteIfExists(log);

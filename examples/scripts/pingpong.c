@@ -50,10 +50,12 @@ int main(int argc, char **argv)
         long bytes = sizes[k];
         int iters = iterations(bytes);
         double best = 1e30;
-        for (int r = 0; r < 3; r++) {
+        /* One untimed run first, as PingPong.java does (its JIT needs it; here it only warms the caches). */
+        for (int r = -1; r < 3; r++) {
             MPI_Barrier(MPI_COMM_WORLD);
+            int n = r < 0 && bytes <= 65536 ? 20000 : iters;
             double t0 = MPI_Wtime();
-            for (int i = 0; i < iters; i++) {
+            for (int i = 0; i < n; i++) {
                 if (rank == 0) {
                     MPI_Send(buf, (int) bytes, MPI_BYTE, 1, 0, MPI_COMM_WORLD);
                     MPI_Recv(buf, (int) bytes, MPI_BYTE, 1, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
@@ -63,7 +65,7 @@ int main(int argc, char **argv)
                 }
             }
             double t = (MPI_Wtime() - t0) / iters / 2;
-            if (t < best) best = t;
+            if (r >= 0 && t < best) best = t;
         }
         if (rank == 0) printf("RESULT pingpong impl=c bytes=%ld us=%.3f GBps=%.3f\n", bytes, best * 1e6, bytes / best / 1e9);
     }

@@ -63,9 +63,9 @@ public record LibrarySet(String id, Map<String, String> files, String origin) {
         return new LibrarySet(sha256(content), files, origin);
     }
 
-    /** Lowercase hex SHA-256 of {@code bytes}. */
+    /** Lowercase hex SHA-256 of {@code bytes} (without the JCA, see {@link Sha256}). */
     public static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(newDigest().digest(bytes));
+        return HexFormat.of().formatHex(Sha256.digest(bytes));
     }
 
     /** A fresh SHA-256 digest; every JDK has the algorithm. */

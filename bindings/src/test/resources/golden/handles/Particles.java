@@ -33,7 +33,7 @@ public final class Particles {
      *
      * <p>Declared at {@code particles.f90:43}.
      *
-     * @param p intent(in) type(particle) {@code p}
+     * @param p intent(in) class(particle) {@code p}
      * @return result
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */
@@ -48,7 +48,7 @@ public final class Particles {
      *
      * <p>Declared at {@code particles.f90:50}.
      *
-     * @param p intent(inout) type(particle) {@code p}
+     * @param p intent(inout) class(particle) {@code p}
      * @param dt intent(in) double {@code dt}
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
      */

@@ -51,8 +51,10 @@ public final class FortranShimEmitter {
      * @return free-form Fortran source text
      */
     public Optional<String> emit(Library library) {
-        List<Procedure> shimmed = library.procedures().stream()
-                .filter(p -> notes.get(p, Notes.CallPlan.class).map(Notes.CallPlan::shim).orElse(false)).toList();
+        var shimmed = new ArrayList<>(library.procedures().stream()
+                .filter(p -> notes.get(p, Notes.CallPlan.class).map(Notes.CallPlan::shim).orElse(false)).toList());
+        // Type-bound procedures of type hierarchies: shims that call through the binding (Fortran dispatches).
+        notes.get(library, Notes.Dispatchers.class).ifPresent(d -> shimmed.addAll(d.procedures()));
         String globals = GlobalShimBuilder.all(library, notes) + HandleShimBuilder.all(library, notes);
         if (shimmed.isEmpty() && globals.isEmpty()) {
             return Optional.empty();
@@ -256,9 +258,22 @@ public final class FortranShimEmitter {
                     dummies.add(n);
                     resultDeclaration(p.result(), decls, before);
                 }
+                case TYPE_TAG -> {
+                    dummies.add(n + "_tag");
+                    decls.append("    integer(c_int), value :: ").append(n).append("_tag\n");
+                }
                 case OBJECT -> {
                     dummies.add(n);
-                    if (q.type() instanceof Type.Derived d) {
+                    if (q.type() instanceof Type.Derived d && plan.slots().stream().anyMatch(t -> t.kind() == Notes.SlotKind.TYPE_TAG
+                            && t.parameter() == q)) {
+                        // class(t) of a type hierarchy: a pointer of the object's dynamic type, from its address and tag.
+                        String cast = "gatun_" + n + " => " + dev.gatun.bindings.model.TypeHierarchy.castFunction(d) + "(" + n + ", " + n + "_tag)";
+                        decls.append("    type(c_ptr), value :: ").append(n).append('\n')
+                                .append("    class(").append(d.name().toLowerCase(Locale.ROOT)).append("), pointer :: gatun_").append(n).append('\n');
+                        before.append(q.optional() ? "    nullify(gatun_" + n + ")\n    if (c_associated(" + n + ")) " + cast + "\n"
+                                : "    " + cast + "\n");
+                        actuals.add("gatun_" + n);
+                    } else if (q.type() instanceof Type.Derived d) {
                         // A handle: the address of a Fortran object (or array of them), seen through a pointer of its type.
                         String shape = q.isArray() ? ", [" + n + "_d1]" : "";
                         decls.append("    type(c_ptr), value :: ").append(n).append('\n')
@@ -277,13 +292,20 @@ public final class FortranShimEmitter {
         }
         // The routine the shim calls: its own name, or an f2py 'fortranname' (the Java name stays p.name()).
         String name = p.symbol().toLowerCase(Locale.ROOT);
+        var dispatch = notes.get(p, Notes.Dispatch.class);
         String call = name + "(" + String.join(", ", actuals) + ")";
+        if (dispatch.isPresent()) {
+            // Through the binding, so the override of the object's dynamic type runs.
+            String self = "gatun_" + p.parameters().get(dispatch.get().passed()).name().toLowerCase(Locale.ROOT);
+            actuals.remove(self);
+            call = self + "%" + dispatch.get().binding().toLowerCase(Locale.ROOT) + "(" + String.join(", ", actuals) + ")";
+        }
         var sb = new StringBuilder("\n");
         boolean function = plan.result() == Notes.NativeResult.VALUE;
         sb.append(function ? "  function " : "  subroutine ").append(sym).append('(').append(String.join(", ", dummies))
                 .append(") bind(C, name=\"").append(sym).append("\")").append(function ? " result(gatun_result)" : "").append('\n');
         sb.append(typeUses(p));
-        sb.append(access(p, name));
+        sb.append(dispatch.isPresent() ? "" : access(p, name));
         sb.append(decls);
         if (before.indexOf("gatun_i") >= 0) {
             sb.append("    integer :: gatun_i\n");

@@ -225,6 +225,16 @@ final class FriendlyMethodBuilder {
                     || (p.type() instanceof Type.Character && visible().contains(p) && !p.optional() && !defaulted(p))) {
                 body.append("        Objects.requireNonNull(").append(name(p)).append(", \"").append(p.name()).append("\");\n");
             }
+            var exact = notes.get(p, Notes.ExactHandle.class);
+            if (exact.isPresent()) {
+                // type(t), not class(t): Fortran takes no extension of t here, though the Java class accepts its subclasses.
+                String cls = HandleBuilder.className(exact.get().type());
+                body.append("        if (").append(name(p)).append(" != null && ").append(name(p)).append(".getClass() != ").append(cls)
+                        .append(".class) {\n            throw new IllegalArgumentException(\"").append(p.name()).append(": expected a type(")
+                        .append(exact.get().type().name()).append(") object, got a \" + ").append(name(p))
+                        .append(".getClass().getSimpleName() + \" (an extension); the Fortran dummy is type(").append(exact.get().type().name())
+                        .append("), not class(").append(exact.get().type().name()).append(")\");\n        }\n");
+            }
         }
     }
 
@@ -339,6 +349,8 @@ final class FriendlyMethodBuilder {
             case STRING_POINTER -> !plan.shim() && proc.language() != dev.gatun.bindings.model.Language.FORTRAN
                     ? cString(p, call, ind) : fortranString(p, call, ind);
             case STRING_LENGTH -> name(p) + "$len";
+            // The handle's dynamic type, which the shim needs for a class(t) pointer of that type.
+            case TYPE_TAG -> p.optional() ? "(" + name(p) + " == null ? 0 : " + name(p) + ".tag$)" : name(p) + ".tag$";
             // The guard keeps a throwing callback from unwinding through native frames (fatal) and rethrows after the call.
             case CALLBACK -> {
                 String fields = JavaEmitter.callbackFields(holder(), parameterName(p), p);

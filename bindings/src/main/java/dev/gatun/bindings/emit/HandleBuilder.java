@@ -3,6 +3,7 @@ package dev.gatun.bindings.emit;
 
 import dev.gatun.bindings.model.Annotations;
 import dev.gatun.bindings.model.Type;
+import dev.gatun.bindings.model.TypeHierarchy;
 import dev.gatun.bindings.pass.NameMangler;
 import dev.gatun.bindings.pass.Notes;
 import java.util.Locale;
@@ -27,11 +28,14 @@ final class HandleBuilder {
     private final String cls;
     private final String bindingClass;
 
-    HandleBuilder(Type.Derived type, Annotations notes, String bindingClass) {
+    private final TypeHierarchy hierarchy;
+
+    HandleBuilder(Type.Derived type, Annotations notes, String bindingClass, TypeHierarchy hierarchy) {
         this.type = type;
         this.notes = notes;
         this.cls = className(type);
         this.bindingClass = bindingClass;
+        this.hierarchy = hierarchy;
     }
 
     /** The handle class of a type: {@code particle} becomes {@code Particle}. */
@@ -45,7 +49,9 @@ final class HandleBuilder {
         String prefix = HandleShimBuilder.prefix(type);
         String fortran = "type(" + type.name() + ")";
         var members = new StringBuilder();
-        for (Type.Component c : type.components()) {
+        // An extension's class has accessors of its own for the inherited components, through its own shims; an
+        // abstract type has none (no object is of exactly that type: its extensions' handles reach them).
+        for (Type.Component c : type.isAbstract() ? java.util.List.<Type.Component>of() : type.allComponents()) {
             if (notes.get(c, Notes.Unsupported.class).isPresent()) {
                 continue;
             }
@@ -56,7 +62,7 @@ final class HandleBuilder {
             });
         }
         var taken = new java.util.HashSet<>(RESERVED);
-        for (Type.Component c : type.components()) {
+        for (Type.Component c : type.allComponents()) {
             for (String verb : java.util.List.of("get", "set", "allocate", "deallocate")) {
                 taken.add(verb + GlobalAccessorBuilder.accessorBase(c.name()));
             }
@@ -71,23 +77,30 @@ final class HandleBuilder {
                 members.append(boundMethod(b, target.get(), name).indent(4).replaceAll("(?m)^[ ]+$", ""));
             }
         }
-        return """
+        boolean inHierarchy = hierarchy.inHierarchy(type);
+        String declaration = !inHierarchy ? "static final class " + cls
+                : (type.isAbstract() ? "abstract static class " : "static class ") + cls + (type.parent() == null ? "" : " extends " + className(type.parent()));
+        var sb = new StringBuilder();
+        sb.append("""
 
                     /**
                      * Fortran {@code %2$s} of module {@code %3$s}, declared at {@code %4$s:%5$d}: a handle to a Fortran object whose
                      * layout only the compiler knows. Its components are read and written in the Fortran memory through generated
                      * shim functions; arrays are views of it, without copies.
                      *
-                     * <p>Ownership: {@link #allocate(Arena)} creates the object in Fortran and gives it to the arena, which
-                     * deallocates it (allocatable components with it) when it closes; using the handle or a view of its arrays
-                     * after that throws {@code IllegalStateException}. {@link #borrow(MemorySegment)} wraps an object Fortran
-                     * owns (a module variable, a pointer component): it must outlive the handle, which never frees it.
+                %7$s
                      */
-                    public static final class %1$s {
+                    public %8$s {
 
+                """.formatted(cls, fortran, type.module(), type.position().file().getFileName(), type.position().line(), prefix, ownership(), declaration));
+        if (!type.isAbstract()) {
+            sb.append("""
                         private static final MethodHandle NEW$ = LIBRARY.downcall("%6$s_new", FunctionDescriptor.of(ADDRESS));
                         private static final MethodHandle FREE$ = LIBRARY.downcall("%6$s_free", FunctionDescriptor.ofVoid(ADDRESS));
 
+                """.formatted(cls, fortran, type.module(), type.position().file().getFileName(), type.position().line(), prefix));
+        }
+        sb.append(inHierarchy ? hierarchyConstructors() : """
                         private final MemorySegment segment;
                         private final Arena owner;
 
@@ -96,6 +109,9 @@ final class HandleBuilder {
                             this.owner = owner;
                         }
 
+                """.formatted(cls, fortran, type.module(), type.position().file().getFileName(), type.position().line(), prefix));
+        if (!type.isAbstract()) {
+            sb.append("""
                         /**
                          * Creates a default-initialised {@code %2$s} in Fortran ({@code allocate}), owned by {@code arena}.
                          *
@@ -141,6 +157,9 @@ final class HandleBuilder {
                             }
                         }
 
+                """.formatted(cls, fortran, type.module(), type.position().file().getFileName(), type.position().line(), prefix));
+        }
+        sb.append("""
                         /**
                          * Returns the object's address, scoped to its owner's arena (global for a borrowed object).
                          *
@@ -168,6 +187,9 @@ final class HandleBuilder {
                             return "%1$s[%2$s at 0x" + Long.toHexString(segment.address()) + "]";
                         }
 
+                """.formatted(cls, fortran, type.module(), type.position().file().getFileName(), type.position().line(), prefix, members.toString().indent(4).replaceAll("(?m)^[ ]+$", "")));
+        if (!type.isAbstract()) {
+            sb.append("""
                         /**
                          * A Fortran array of {@code %2$s} objects ({@code allocate(a(n))}), for procedures that take
                          * {@code %2$s :: a(n)} (or {@code a(:)}, {@code a(*)}); its elements are handles that do not own their
@@ -253,9 +275,61 @@ final class HandleBuilder {
                                 }
                             }
                         }
+                """.formatted(cls, fortran, type.module(), type.position().file().getFileName(), type.position().line(), prefix));
+        }
+        sb.append("    }\n");
+        return sb.toString();
+    }
+
+    /** The class comment's paragraph on who owns the object, and for a hierarchy, how Fortran sees the handle's type. */
+    private String ownership() {
+        var lines = new java.util.ArrayList<String>();
+        if (type.isAbstract()) {
+            lines.add("<p>Abstract: no object is of exactly this type, so there is no {@code allocate}, {@code borrow} or");
+            lines.add("{@code Array}; the handles of its extensions are instances of this class.");
+        } else {
+            lines.add("<p>Ownership: {@link #allocate(Arena)} creates the object in Fortran and gives it to the arena, which");
+            lines.add("deallocates it (allocatable components with it) when it closes; using the handle or a view of its arrays");
+            lines.add("after that throws {@code IllegalStateException}. {@link #borrow(MemorySegment)} wraps an object Fortran");
+            lines.add("owns (a module variable, a pointer component): it must outlive the handle, which never frees it.");
+        }
+        if (hierarchy.inHierarchy(type)) {
+            lines.add("");
+            lines.add("<p>Type extension: the class hierarchy mirrors Fortran's. A handle of an extension is accepted where Fortran");
+            lines.add("takes {@code class(" + type.name() + ")}; it carries its dynamic type to Fortran, so the type-bound procedures it");
+            lines.add("inherits run the overrides Fortran picks for it. A borrowed object must be of exactly this type.");
+        }
+        return String.join("\n", lines.stream().map(l -> l.isEmpty() ? "     *" : "     * " + l).toList());
+    }
+
+    /** The fields and constructors of a class in a type hierarchy: the root keeps the dynamic type's tag. */
+    private String hierarchyConstructors() {
+        boolean root = type.parent() == null;
+        String own = type.isAbstract() ? "" : """
+
+                    /** The tag of {@code %2$s} (the shims' numbering of the library's handle types). */
+                    private static final int TAG$ = %3$d;
+
+                    private %1$s(MemorySegment segment, Arena owner) {
+                        this(segment, owner, TAG$);
                     }
-                """.formatted(cls, fortran, type.module(), type.position().file().getFileName(), type.position().line(), prefix,
-                members.toString().indent(4).replaceAll("(?m)^[ ]+$", ""));
+                """.formatted(cls, "type(" + type.name() + ")", hierarchy.tag(type));
+        return """
+                    private final MemorySegment segment;
+                    private final Arena owner;
+                %2$s%3$s
+                    /** An object of the type whose tag is given: this type's or an extension's. */
+                    %1$s(MemorySegment segment, Arena owner, int tag) {
+                        %4$s
+                        this.segment = segment;
+                        this.owner = owner;
+                    }
+
+                """.formatted(cls, root ? """
+
+                    /** The tag of the object's dynamic type, which a shim turns into a Fortran class(t) pointer of that type. */
+                    final int tag$;
+                """ : "", own, root ? "this.tag$ = tag;" : "super(segment, owner, tag);").indent(4).replaceAll("(?m)^[ ]+$", "");
     }
 
     /**
@@ -268,6 +342,8 @@ final class HandleBuilder {
         String method = FriendlyMethodBuilder.scopedName(p, notes);
         String owner = notes.get(p, Notes.Namespace.class).filter(n -> !n.topLevel()).map(n -> bindingClass + "." + n.className())
                 .orElse(bindingClass);
+        // A dispatching procedure's friendly method is private: the docs describe the arguments instead of linking it.
+        boolean dispatch = notes.get(p, Notes.Dispatch.class).isPresent();
         var params = new java.util.ArrayList<String>();
         var args = new java.util.ArrayList<String>();
         var docs = new StringBuilder();
@@ -278,14 +354,17 @@ final class HandleBuilder {
             } else if (f.visible().contains(q)) {
                 params.add(f.javaType(q) + " " + f.parameterName(q));
                 args.add(f.parameterName(q));
-                docs.append(" * @param ").append(f.parameterName(q)).append(" see {@link ").append(owner).append('#').append(method).append("}\n");
+                docs.append(" * @param ").append(f.parameterName(q)).append(dispatch ? " Fortran's {@code " + q.name() + "}"
+                        : " see {@link " + owner + "#" + method + "}").append('\n');
             }
         }
         String ret = f.returnType();
         if (!ret.equals("void")) {
-            docs.append(" * @return see {@link ").append(owner).append('#').append(method).append("}\n");
+            docs.append(dispatch ? " * @return what the Fortran procedure returns (and its intent(out) arguments)\n"
+                    : " * @return see {@link " + owner + "#" + method + "}\n");
         }
-        String passed = target.passed() < 0 ? "" : " with this object as {@code " + p.parameters().get(target.passed()).name() + "}";
+        String passed = target.passed() < 0 ? "" : " with this object as {@code " + p.parameters().get(target.passed()).name() + "}"
+                + (dispatch ? "; Fortran dispatches on the object's dynamic type, so an extension's override runs" : "");
         return """
 
                 /**

@@ -5,6 +5,7 @@ import dev.gatun.bindings.model.Annotations;
 import dev.gatun.bindings.model.DerivedType;
 import dev.gatun.bindings.model.Library;
 import dev.gatun.bindings.model.Type;
+import dev.gatun.bindings.model.TypeHierarchy;
 import dev.gatun.bindings.pass.Notes;
 import java.util.List;
 import java.util.Locale;
@@ -46,15 +47,58 @@ final class HandleShimBuilder {
         var modules = new TreeMap<String, String>();
         library.units().forEach(u -> u.types().forEach(t -> modules.put(t.name().toLowerCase(Locale.ROOT), t.module())));
         var sb = new StringBuilder();
+        var hierarchy = TypeHierarchy.of(library);
         for (Type.Derived t : types(library)) {
+            if (hierarchy.inHierarchy(t)) {
+                sb.append(cast(t, hierarchy, modules));
+            }
+            // No object of an abstract type exists: its components are reached through its extensions' handles.
+            if (t.isAbstract()) {
+                continue;
+            }
             sb.append(lifecycle(t));
-            for (Type.Component c : t.components()) {
+            // An extension's own functions reach the inherited components too (gatun_o%x names them), as Fortran sees them.
+            for (Type.Component c : t.allComponents()) {
                 if (notes.get(c, Notes.Unsupported.class).isEmpty()) {
                     sb.append(component(t, c, modules));
                 }
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The function that makes a {@code class(t)} pointer from an object's address and its type tag (which Java keeps
+     * in the handle): one case per concrete type of the object's possible dynamic types. Not {@code bind(C)}: only the
+     * shims call it.
+     */
+    private static String cast(Type.Derived t, TypeHierarchy hierarchy, Map<String, String> modules) {
+        String name = TypeHierarchy.castFunction(t);
+        var uses = new TreeMap<String, TreeSet<String>>();
+        var decls = new StringBuilder();
+        var cases = new StringBuilder();
+        uses.computeIfAbsent(t.module().toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(t.name().toLowerCase(Locale.ROOT));
+        for (Type.Derived d : hierarchy.concreteExtensions(t)) {
+            int tag = hierarchy.tag(d);
+            String type = d.name().toLowerCase(Locale.ROOT);
+            uses.computeIfAbsent(d.module().toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(type);
+            decls.append("    type(").append(type).append("), pointer :: gatun_").append(tag).append('\n');
+            cases.append("    case (").append(tag).append(")\n      call c_f_pointer(gatun_a, gatun_").append(tag)
+                    .append(")\n      gatun_o => gatun_").append(tag).append('\n');
+        }
+        var use = new StringBuilder();
+        uses.forEach((m, names) -> use.append("    use ").append(m).append(", only: ").append(String.join(", ", names)).append('\n'));
+        return """
+
+                  function %1$s(gatun_a, gatun_tag) result(gatun_o)
+                %2$s    type(c_ptr), intent(in) :: gatun_a
+                    integer(c_int), intent(in) :: gatun_tag
+                    class(%3$s), pointer :: gatun_o
+                %4$s    nullify(gatun_o)
+                    select case (gatun_tag)
+                %5$s    end select
+                  end function %1$s
+                """.formatted(name, use, t.name().toLowerCase(Locale.ROOT), decls, cases);
     }
 
     private static String lifecycle(Type.Derived t) {

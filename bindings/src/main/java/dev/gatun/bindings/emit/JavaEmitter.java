@@ -80,10 +80,19 @@ public final class JavaEmitter {
         boolean bridges = false;
         var externalsSeen = new java.util.HashSet<String>();
         var modules = new java.util.LinkedHashMap<String, StringBuilder[]>();
-        for (Procedure p : library.procedures()) {
+        var procedures = new ArrayList<>(library.procedures());
+        var dispatchers = notes.get(library, Notes.Dispatchers.class).map(Notes.Dispatchers::procedures).orElse(List.of());
+        procedures.addAll(dispatchers);
+        for (Procedure p : procedures) {
             var plan = notes.get(p, Notes.CallPlan.class);
             if (plan.isEmpty()) {
                 continue;
+            }
+            // A dispatching procedure is called only by its handle class's method: its friendly method is private.
+            boolean dispatcher = notes.get(p, Notes.Dispatch.class).isPresent();
+            StringBuilder publicFriendly = friendly;
+            if (dispatcher) {
+                friendly = new StringBuilder();
             }
             String rawMethod = notes.require(p, Notes.JavaName.class).name();
             String method = FriendlyMethodBuilder.scopedName(p, notes);
@@ -183,6 +192,10 @@ public final class JavaEmitter {
             if (f.outputs().size() > 1) {
                 toNested.append(resultRecord(f, method));
             }
+            if (dispatcher) {
+                publicFriendly.append(friendly.toString().replace("\n    public static ", "\n    private static "));
+                friendly = publicFriendly;
+            }
         }
         // Module variables join their module's class; each COMMON block gets a class of its own.
         boolean globals = false;
@@ -252,8 +265,9 @@ public final class JavaEmitter {
         for (Type.Struct s : structs.values()) {
             nested.append(new StructBuilder(s).build());
         }
+        var hierarchy = dev.gatun.bindings.model.TypeHierarchy.of(library);
         for (Type.Derived d : HandleShimBuilder.types(library)) {
-            nested.append(new HandleBuilder(d, notes, cls).build());
+            nested.append(new HandleBuilder(d, notes, cls, hierarchy).build());
         }
         if (scratch > 0) {
             fields.append("""

@@ -199,6 +199,7 @@ final class JavaTypes {
         return switch (slot.kind()) {
             case VALUE -> rawValue(slot.parameter().type(), shim);
             case EXTENT, STRING_LENGTH -> "long";
+            case TYPE_TAG -> "int";
             default -> "MemorySegment";
         };
     }
@@ -213,6 +214,7 @@ final class JavaTypes {
             case SCALAR_POINTER, STRING_POINTER -> cName(p.type(), shim) + " *";
             case EXTENT -> "int64_t";
             case STRING_LENGTH -> "int64_t";
+            case TYPE_TAG -> "int";
             case CALLBACK -> "void (*)(...)";
             case RESULT -> cName(result, shim) + " *";
             case OBJECT -> p.type() instanceof Type.Derived ? "void *" : cName(p.type(), shim) + " *";

@@ -66,6 +66,7 @@ final class RawMethodBuilder {
             names.add(switch (s.kind()) {
                 case EXTENT -> base + "Extent" + (s.dimension() + 1);
                 case STRING_LENGTH -> base + "Length";
+                case TYPE_TAG -> base + "Tag";
                 default -> base;
             });
         }

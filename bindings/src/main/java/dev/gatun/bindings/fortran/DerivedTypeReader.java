@@ -27,10 +27,13 @@ final class DerivedTypeReader {
      * @param name        the type name
      * @param bindC       {@code bind(c)}
      * @param isPrivate   {@code type, private :: t}
-     * @param unsupported why the type cannot be bound at all ({@code extends}, {@code abstract}, parameters), or null
+     * @param unsupported why the type cannot be bound at all (parameters, unknown attributes), or null
      * @param position    where the statement is
+     * @param parent      the lower-case name of the type it extends, or null
+     * @param isAbstract  {@code type, abstract}
      */
-    record Header(String name, boolean bindC, boolean isPrivate, String unsupported, SourcePosition position) {
+    record Header(String name, boolean bindC, boolean isPrivate, String unsupported, SourcePosition position, String parent,
+                  boolean isAbstract) {
     }
 
     private final Header header;
@@ -52,6 +55,8 @@ final class DerivedTypeReader {
         boolean bindC = false;
         boolean isPrivate = false;
         String unsupported = null;
+        String parent = null;
+        boolean isAbstract = false;
         while (c.accept(",")) {
             Token a = c.expectName("a type attribute");
             switch (a.text()) {
@@ -63,11 +68,10 @@ final class DerivedTypeReader {
                 }
                 case "extends" -> {
                     c.expect("(", "after 'extends'");
-                    Token parent = c.expectName("the parent type");
+                    parent = c.expectName("the parent type").text();
                     c.expect(")", "to close 'extends('");
-                    unsupported = "it extends '" + parent.text() + "'; extended types are not bound yet";
                 }
-                case "abstract" -> unsupported = "it is abstract";
+                case "abstract" -> isAbstract = true;
                 case "private" -> isPrivate = true;
                 case "public" -> {
                     // the default
@@ -80,7 +84,7 @@ final class DerivedTypeReader {
         if (c.peek().is("(")) {
             unsupported = "it is a parameterized derived type";
         }
-        return new Header(name.text(), bindC, isPrivate, unsupported, c.position(keyword));
+        return new Header(name.text(), bindC, isPrivate, unsupported, c.position(keyword), parent, isAbstract);
     }
 
     /** Records why the type cannot be read completely; the first problem is reported. */
@@ -127,15 +131,18 @@ final class DerivedTypeReader {
         if (!first.is("procedure")) {
             return; // generic, final, private: nothing Java calls by name
         }
-        if (s.peek().is("(")) {
-            diagnostics.warning(s.position(first), "skipped a deferred type-bound procedure of type '" + header.name()
-                    + "': only bindings to a specific procedure are bound");
-            return;
+        String iface = null;
+        if (s.accept("(")) {
+            iface = s.expectName("an interface name").text();
+            s.expect(")", "to close 'procedure('");
         }
         String pass = "";
+        boolean deferred = false;
         while (s.accept(",")) {
             Token a = s.expectName("a binding attribute");
-            if (a.is("nopass")) {
+            if (a.is("deferred")) {
+                deferred = true;
+            } else if (a.is("nopass")) {
                 pass = null;
             } else if (a.is("pass") && s.accept("(")) {
                 pass = s.expectName("the passed-object dummy").text();
@@ -143,10 +150,20 @@ final class DerivedTypeReader {
             }
         }
         s.accept("::");
+        if (iface != null && !deferred) {
+            diagnostics.warning(s.position(first), "skipped type-bound procedure 'procedure(" + iface + ")' of type '" + header.name()
+                    + "': an interface is given only with 'deferred'");
+            return;
+        }
+        if (deferred && !header.isAbstract()) {
+            diagnostics.warning(s.position(first), "skipped a deferred type-bound procedure of type '" + header.name()
+                    + "': only an abstract type has deferred bindings");
+            return;
+        }
         do {
             Token name = s.expectName("a binding name");
-            String specific = s.accept("=>") ? s.expectName("a procedure name").text() : name.text();
-            bindings.add(new Type.Binding(name.text(), specific, pass, s.position(name)));
+            String specific = deferred ? iface : s.accept("=>") ? s.expectName("a procedure name").text() : name.text();
+            bindings.add(new Type.Binding(name.text(), specific, pass, s.position(name), deferred));
         } while (s.accept(","));
     }
 
@@ -158,8 +175,20 @@ final class DerivedTypeReader {
         if (problem != null) {
             return skip(problemAt, problem);
         }
+        Type.Derived parent = null;
+        if (header.parent() != null) {
+            Type p = components.types.get(header.parent().toLowerCase(java.util.Locale.ROOT));
+            if (header.bindC()) {
+                return skip(header.position(), "a bind(C) type cannot extend another type");
+            }
+            if (!(p instanceof Type.Derived d)) {
+                return skip(header.position(), "it extends '" + header.parent() + "', which "
+                        + (p == null ? "is not defined in a module this unit uses" : "is not bound (bind(C) types cannot be extended)"));
+            }
+            parent = d;
+        }
         return header.bindC() ? struct() : module == null ? skip(header.position(), "it is not bind(C) and not defined in a module,"
-                + " so no shim can name it") : derived(module);
+                + " so no shim can name it") : derived(module, parent);
     }
 
     private Type skip(SourcePosition where, String reason) {
@@ -220,7 +249,7 @@ final class DerivedTypeReader {
         return new Type.Struct(header.name(), false, fields, size, alignment, header.position());
     }
 
-    private Type derived(String module) {
+    private Type derived(String module, Type.Derived parent) {
         var out = new ArrayList<Type.Component>();
         for (ProcedureDraft.Entity e : components.entities.values()) {
             String reason = null;
@@ -248,7 +277,7 @@ final class DerivedTypeReader {
             }
             out.add(new Type.Component(e.name, t, e.dimensions, allocatable, pointer, e.position));
         }
-        return new Type.Derived(header.name(), module, out, bindings, header.position());
+        return new Type.Derived(header.name(), module, out, bindings, header.position(), parent, header.isAbstract(), false);
     }
 
     /** Constant extents in source order, or null when one is not constant. */

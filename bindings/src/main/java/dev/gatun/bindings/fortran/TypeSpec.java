@@ -33,9 +33,16 @@ record TypeSpec(Type type, String spelling, String unsupported, String derived) 
             return this;
         }
         Type t = types.get(derived);
-        // class(t) is how a type-bound procedure declares its object: Java passes a type(t) object, which it is.
         if (t instanceof Type.Struct s && !s.opaque() && spelling.startsWith("class")) {
             return new TypeSpec(null, spelling, "polymorphic " + spelling + " of a bind(C) type is not bound; declare it type(" + derived + ")",
+                    derived);
+        }
+        if (t instanceof Type.Derived d && spelling.startsWith("class")) {
+            // class(t): the object may be of any extension of t, which the shim passes on with its dynamic type.
+            return new TypeSpec(d.asPolymorphic(), spelling, null, derived);
+        }
+        if (t instanceof Type.Derived d && d.isAbstract()) {
+            return new TypeSpec(null, spelling, "type(" + d.name() + ") is abstract: only class(" + d.name() + ") declares an object of it",
                     derived);
         }
         return t != null ? new TypeSpec(t, spelling, null, derived)

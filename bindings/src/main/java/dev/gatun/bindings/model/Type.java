@@ -199,14 +199,19 @@ public sealed interface Type {
      * an object only as an address (a handle) and reaches its components and type-bound procedures through
      * generated {@code bind(C)} shim functions.
      *
-     * @param name       the type name as written
-     * @param module     the module that defines it (shims {@code use} it)
-     * @param components the components Java can reach, in declaration order
-     * @param bindings   its type-bound procedures, in declaration order
-     * @param position   where it was defined
+     * @param name        the type name as written
+     * @param module      the module that defines it (shims {@code use} it)
+     * @param components  the components Java can reach that this type declares itself, in declaration order
+     *                    (inherited ones are the parent's: see {@link #allComponents()})
+     * @param bindings    its type-bound procedures, in declaration order (overriding ones included)
+     * @param position    where it was defined
+     * @param parent      the type it extends ({@code type, extends(parent) :: name}), or null
+     * @param isAbstract  {@code type, abstract}: no object of exactly this type exists
+     * @param polymorphic declared {@code class(name)} (a dummy argument), not {@code type(name)}: the object may be of
+     *                    any extension of the type
      */
-    record Derived(String name, String module, List<Component> components, List<Binding> bindings, SourcePosition position)
-            implements Type {
+    record Derived(String name, String module, List<Component> components, List<Binding> bindings, SourcePosition position,
+                   Derived parent, boolean isAbstract, boolean polymorphic) implements Type {
         /** Validates and copies the components. */
         public Derived {
             Objects.requireNonNull(name, "name");
@@ -216,9 +221,64 @@ public sealed interface Type {
             Objects.requireNonNull(position, "position");
         }
 
+        /**
+         * A type that extends nothing and is not abstract, seen as {@code type(name)}.
+         *
+         * @param name       the type name as written
+         * @param module     the module that defines it
+         * @param components the components Java can reach
+         * @param bindings   its type-bound procedures
+         * @param position   where it was defined
+         */
+        public Derived(String name, String module, List<Component> components, List<Binding> bindings, SourcePosition position) {
+            this(name, module, components, bindings, position, null, false, false);
+        }
+
+        /** Returns this type as a {@code class(name)} dummy argument declares it. */
+        public Derived asPolymorphic() {
+            return polymorphic ? this : new Derived(name, module, components, bindings, position, parent, isAbstract, true);
+        }
+
+        /** Returns true when both name the same type (one may be {@code class}, the other {@code type}). */
+        public boolean sameType(Derived other) {
+            return other != null && name.equalsIgnoreCase(other.name) && module.equalsIgnoreCase(other.module);
+        }
+
+        /** Returns true when this type is {@code other} or extends it, directly or not. */
+        public boolean isExtensionOf(Derived other) {
+            for (Derived t = this; t != null; t = t.parent) {
+                if (t.sameType(other)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The components Java can reach, the inherited ones first (the parent's, then its parent's, ...). */
+        public List<Component> allComponents() {
+            if (parent == null) {
+                return components;
+            }
+            var all = new java.util.ArrayList<>(parent.allComponents());
+            all.addAll(components);
+            return List.copyOf(all);
+        }
+
+        /** Returns the binding of this name that an object of this type calls: its own, else the nearest ancestor's. */
+        public java.util.Optional<Binding> binding(String bindingName) {
+            for (Derived t = this; t != null; t = t.parent) {
+                for (Binding b : t.bindings) {
+                    if (b.name().equalsIgnoreCase(bindingName)) {
+                        return java.util.Optional.of(b);
+                    }
+                }
+            }
+            return java.util.Optional.empty();
+        }
+
         @Override
         public String describe() {
-            return "type(" + name + ")";
+            return (polymorphic ? "class(" : "type(") + name + ")";
         }
     }
 
@@ -246,20 +306,33 @@ public sealed interface Type {
     }
 
     /**
-     * A type-bound procedure: {@code procedure :: norm => particle_norm}.
+     * A type-bound procedure: {@code procedure :: norm => particle_norm}, or {@code procedure(iface), deferred :: area}.
      *
      * @param name      the binding name (the Java method name derives from it)
-     * @param procedure the specific procedure it calls
+     * @param procedure the specific procedure it calls; the interface's name for a deferred binding
      * @param pass      the passed-object dummy argument's name, or null for {@code nopass} (the first dummy by default
      *                  is resolved when the procedure is known)
      * @param position  where it was declared
+     * @param deferred  {@code deferred}: an abstract type's binding that each concrete extension overrides
      */
-    record Binding(String name, String procedure, String pass, SourcePosition position) {
+    record Binding(String name, String procedure, String pass, SourcePosition position, boolean deferred) {
         /** Validates the components. */
         public Binding {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(procedure, "procedure");
             Objects.requireNonNull(position, "position");
+        }
+
+        /**
+         * A binding to a specific procedure.
+         *
+         * @param name      the binding name
+         * @param procedure the specific procedure it calls
+         * @param pass      the passed-object dummy's name, "" for the first, null for {@code nopass}
+         * @param position  where it was declared
+         */
+        public Binding(String name, String procedure, String pass, SourcePosition position) {
+            this(name, procedure, pass, position, false);
         }
     }
 

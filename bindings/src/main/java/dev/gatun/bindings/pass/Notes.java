@@ -81,6 +81,40 @@ public final class Notes {
     }
 
     /**
+     * Marks a procedure {@link TypeBindingResolver} made for a type-bound procedure of a type in a hierarchy: its shim
+     * calls through the binding ({@code call self%area()}), so Fortran's dispatch picks the specific procedure of the
+     * object's dynamic type. It has the parameters of a specific procedure, the passed object declared {@code class(owner)}.
+     *
+     * @param owner   the type whose handle class gets the method (the type that introduces the binding)
+     * @param binding the binding's name
+     * @param passed  the index of the passed-object dummy
+     */
+    public record Dispatch(dev.gatun.bindings.model.Type.Derived owner, String binding, int passed) {
+    }
+
+    /**
+     * On the library: the procedures {@link TypeBindingResolver} made for dispatching bindings; the emitters bind
+     * them as they bind the library's own procedures (a shim, a raw method, a private friendly method).
+     *
+     * @param procedures the dispatching procedures, each with its {@link Dispatch}
+     */
+    public record Dispatchers(List<dev.gatun.bindings.model.Procedure> procedures) {
+        /** Copies the list. */
+        public Dispatchers {
+            procedures = List.copyOf(procedures);
+        }
+    }
+
+    /**
+     * On a {@code type(t)} (not {@code class(t)}) handle parameter whose type has extensions: Fortran takes only an object
+     * of exactly type t there, so the friendly method rejects a handle of an extension.
+     *
+     * @param type the type the object must have exactly
+     */
+    public record ExactHandle(dev.gatun.bindings.model.Type.Derived type) {
+    }
+
+    /**
      * Why a procedure gets no bindings (it was reported as a warning).
      *
      * @param reason what is unsupported
@@ -131,6 +165,11 @@ public final class Notes {
         CALLBACK,
         /** The address where a shim stores a complex or character function result. */
         RESULT,
+        /**
+         * The type tag of a {@code class(t)} handle whose type is in a hierarchy ({@code int} by value, after its
+         * {@link #OBJECT} slot): the shim makes a pointer of the object's dynamic type from it.
+         */
+        TYPE_TAG,
         /**
          * The address of a derived-type object passed by reference: a {@code bind(C)} struct's memory (or the first of an
          * array of them), or the Fortran object behind a handle.

@@ -17,7 +17,7 @@ import java.util.Locale;
  * generated {@code gatun_[module_]name} shim whose C interface is chosen here: intent(in) scalars
  * by value (so the friendly layer needs no memory for them), assumed-shape arrays followed by their
  * extents, strings followed by their length (and arrays of strings by their element count), callbacks as function pointers, and complex or
- * character results through a trailing out-pointer. The shim emitter and the Java emitter both
+ * character results through a trailing out-pointer, {@code class(t)} handles of a type hierarchy followed by their type tag. The shim emitter and the Java emitter both
  * read this plan, so the two sides cannot disagree.
  */
 final class ShimPlanner {
@@ -29,9 +29,15 @@ final class ShimPlanner {
     }
 
     void run(Library library) {
+        var hierarchy = dev.gatun.bindings.model.TypeHierarchy.of(library);
         for (Procedure proc : library.procedures()) {
             if (notes.get(proc, Notes.Unsupported.class).isEmpty()) {
-                notes.put(proc, plan(proc));
+                notes.put(proc, plan(proc, hierarchy));
+                for (Parameter p : proc.parameters()) {
+                    if (p.type() instanceof Type.Derived d && !d.polymorphic() && !p.isArray() && !hierarchy.descendants(d).isEmpty()) {
+                        notes.put(p, new Notes.ExactHandle(d));
+                    }
+                }
             }
         }
     }
@@ -41,7 +47,8 @@ final class ShimPlanner {
         return "gatun_" + proc.module().map(m -> m.toLowerCase(Locale.ROOT) + "_").orElse("") + proc.name().toLowerCase(Locale.ROOT);
     }
 
-    private static Notes.CallPlan plan(Procedure proc) {
+    /** Plans a procedure's call; the slots of a polymorphic handle of a type hierarchy include its type tag. */
+    static Notes.CallPlan plan(Procedure proc, dev.gatun.bindings.model.TypeHierarchy hierarchy) {
         boolean shim = proc.interop() == Procedure.Interop.NEEDS_SHIM;
         List<Notes.Slot> slots = new ArrayList<>();
         for (Parameter p : proc.parameters()) {
@@ -50,6 +57,9 @@ final class ShimPlanner {
                 slots.add(new Notes.Slot(Notes.SlotKind.CALLBACK, p, 0));
             } else if ((t instanceof Type.Struct && p.passing() == Parameter.Passing.REFERENCE) || t instanceof Type.Derived) {
                 slots.add(new Notes.Slot(Notes.SlotKind.OBJECT, p, 0));
+                if (shim && t instanceof Type.Derived d && d.polymorphic() && !p.isArray() && hierarchy.inHierarchy(d)) {
+                    slots.add(new Notes.Slot(Notes.SlotKind.TYPE_TAG, p, 0));
+                }
                 for (int d = 0; d < p.rank(); d++) {
                     // An array of handle objects always carries its length: the shim makes a Fortran pointer array of it.
                     if (shim && (p.dimensions().get(d) instanceof Dimension.AssumedShape || t instanceof Type.Derived)) {

@@ -155,6 +155,9 @@ final class UnsupportedFilter {
             if (p.passing() == Parameter.Passing.VALUE) {
                 return Optional.of("is type(" + name + ") by value; pass it by reference");
             }
+            if (p.isArray() && t instanceof Type.Derived d && d.isAbstract()) {
+                return Optional.of("is an array of class(" + name + "), an abstract type; arrays of a concrete type are bound");
+            }
         }
         if (!direct && !moduleTypes.contains(name.toLowerCase(java.util.Locale.ROOT))) {
             return Optional.of("is type(" + name + "), which is defined inside the procedure, where no shim can name it; define the type"

@@ -51,8 +51,8 @@ class DerivedTypeDiagnosticsTest {
                   type, bind(c) :: has_string
                     character(len=8) :: name
                   end type
-                  type :: base
-                    integer :: i
+                  type, bind(c) :: base
+                    integer(c_int) :: i
                   end type
                   type, extends(base) :: child
                     integer :: j
@@ -94,8 +94,8 @@ class DerivedTypeDiagnosticsTest {
                         + " procedures using it are not bound",
                 f + ":8:25: warning: skipped type 'has_string': component 'name' is character(len=8); a bind(C) type holds"
                         + " character(len=1) (arrays of c_char); procedures using it are not bound",
-                f + ":13:3: warning: skipped type 'child': it extends 'base'; extended types are not bound yet; procedures using it"
-                        + " are not bound",
+                f + ":13:3: warning: skipped type 'child': it extends 'base', which is not bound (bind(C) types cannot be"
+                        + " extended); procedures using it are not bound",
                 f + ":16:3: warning: skipped type 'pdt': it is a parameterized derived type; procedures using it are not bound",
                 f + ":19:16: warning: skipped a type definition: expected ')' to close 'bind(', found '::'",
                 f + ":26:3: warning: skipped subroutine 'uses_alloc': parameter 'p' is type(has_alloc), which is not bound (see the"

@@ -145,6 +145,11 @@ final class BuiltBinding {
         Class<?> type = target instanceof Class<?> c ? c : target.getClass();
         List<Method> candidates = Arrays.stream(type.getMethods())
                 .filter(m -> m.getName().equals(name) && accepts(m.getParameterTypes(), args)).toList();
+        if (candidates.size() > 1) {
+            // A handle class of a type extension hides its parent's static allocate/borrow: the most specific one is meant.
+            var own = candidates.stream().filter(m -> m.getDeclaringClass() == type).toList();
+            candidates = own.size() == 1 ? own : candidates;
+        }
         if (candidates.size() != 1) {
             throw new AssertionError(type.getSimpleName() + "." + name + Arrays.toString(args) + ": " + candidates.size() + " candidates");
         }

@@ -123,7 +123,7 @@ public final class Shapes {
     /**
      * Calls function {@code square_area}.
      *
-     * <p>Declared at {@code shapes.f90:107}.
+     * <p>Declared at {@code shapes.f90:123}.
      *
      * @param s intent(in) class(square) {@code s}
      * @return result
@@ -138,7 +138,7 @@ public final class Shapes {
     /**
      * Calls subroutine {@code square_move}.
      *
-     * <p>Declared at {@code shapes.f90:114}.
+     * <p>Declared at {@code shapes.f90:130}.
      *
      * @param s intent(inout) class(square) {@code s}
      * @param dx intent(in) double {@code dx}
@@ -153,7 +153,7 @@ public final class Shapes {
     /**
      * Calls function {@code diagonal}.
      *
-     * <p>Declared at {@code shapes.f90:123}.
+     * <p>Declared at {@code shapes.f90:139}.
      *
      * @param s intent(in) class(square) {@code s}
      * @return result
@@ -168,7 +168,7 @@ public final class Shapes {
     /**
      * Calls function {@code square_native}.
      *
-     * <p>Declared at {@code shapes.f90:130}.
+     * <p>Declared at {@code shapes.f90:146}.
      *
      * @param s intent(in) class(square) {@code s}
      * @return result
@@ -183,7 +183,7 @@ public final class Shapes {
     /**
      * Calls function {@code ring_area}.
      *
-     * <p>Declared at {@code shapes.f90:136}.
+     * <p>Declared at {@code shapes.f90:152}.
      *
      * @param s intent(in) class(ring) {@code s}
      * @return result
@@ -198,7 +198,7 @@ public final class Shapes {
     /**
      * Calls function {@code sum_areas}.
      *
-     * <p>Declared at {@code shapes.f90:143}.
+     * <p>Declared at {@code shapes.f90:159}.
      *
      * @param rs intent(in) array {@code rs(:)} of type(ring)
      * @return result
@@ -213,7 +213,7 @@ public final class Shapes {
     /**
      * Calls function {@code make_ring}.
      *
-     * <p>Declared at {@code shapes.f90:154}.
+     * <p>Declared at {@code shapes.f90:170}.
      *
      * @param r intent(in) double {@code r}
      * @return result
@@ -227,7 +227,7 @@ public final class Shapes {
     /**
      * Calls function {@code circle_only}.
      *
-     * <p>Declared at {@code shapes.f90:162}.
+     * <p>Declared at {@code shapes.f90:178}.
      *
      * @param c intent(in) type(circle) {@code c}
      * @return result
@@ -245,7 +245,7 @@ public final class Shapes {
     /**
      * Calls function {@code shape%area}.
      *
-     * <p>Declared at {@code shapes.f90:10}.
+     * <p>Declared at {@code shapes.f90:46}.
      *
      * @param s intent(in) class(shape) {@code s}
      * @return result
@@ -260,7 +260,7 @@ public final class Shapes {
     /**
      * Calls function {@code shape%describe}.
      *
-     * <p>Declared at {@code shapes.f90:11}.
+     * <p>Declared at {@code shapes.f90:32}.
      *
      * @param s intent(in) class(shape) {@code s}
      * @return result
@@ -275,7 +275,7 @@ public final class Shapes {
     /**
      * Calls subroutine {@code shape%move}.
      *
-     * <p>Declared at {@code shapes.f90:12}.
+     * <p>Declared at {@code shapes.f90:38}.
      *
      * @param s intent(inout) class(shape) {@code s}
      * @param dx intent(in) double {@code dx}
@@ -290,7 +290,7 @@ public final class Shapes {
     /**
      * Calls function {@code square%diagonal}.
      *
-     * <p>Declared at {@code shapes.f90:95}.
+     * <p>Declared at {@code shapes.f90:139}.
      *
      * @param s intent(in) class(square) {@code s}
      * @return result
@@ -305,7 +305,7 @@ public final class Shapes {
     /**
      * Calls function {@code square%native}.
      *
-     * <p>Declared at {@code shapes.f90:96}.
+     * <p>Declared at {@code shapes.f90:146}.
      *
      * @param s intent(in) class(square) {@code s}
      * @return result
@@ -315,6 +315,78 @@ public final class Shapes {
         Objects.requireNonNull(s, "s");
         int result$ = Raw.dispatch$shape_more_square__native(s.segment(), s.tag$);
         return result$;
+    }
+
+    /**
+     * Calls function {@code tracked%bump}.
+     *
+     * <p>Declared at {@code shapes.f90:207}.
+     *
+     * @param t_ intent(inout) class(tracked) {@code t}
+     * @param by intent(in) int32 {@code by}
+     * @return result
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    private static int dispatch$shape_more_tracked__bump(Tracked t_, int by) {
+        Objects.requireNonNull(t_, "t");
+        int result$ = Raw.dispatch$shape_more_tracked__bump(t_.segment(), t_.tag$, by);
+        return result$;
+    }
+
+    /**
+     * Calls subroutine {@code tracked%hit}.
+     *
+     * <p>Declared at {@code shapes.f90:184}.
+     *
+     * @param t_ intent(inout) class(tracked) {@code t}
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    private static void dispatch$shape_more_tracked__hit__hit_once(Tracked t_) {
+        Objects.requireNonNull(t_, "t");
+        Raw.dispatch$shape_more_tracked__hit__hit_once(t_.segment(), t_.tag$);
+    }
+
+    /**
+     * Calls subroutine {@code tracked%hit}.
+     *
+     * <p>Declared at {@code shapes.f90:189}.
+     *
+     * @param t_ intent(inout) class(tracked) {@code t}
+     * @param n intent(in) int32 {@code n}
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    private static void dispatch$shape_more_tracked__hit__hit_times(Tracked t_, int n) {
+        Objects.requireNonNull(t_, "t");
+        Raw.dispatch$shape_more_tracked__hit__hit_times(t_.segment(), t_.tag$, n);
+    }
+
+    /**
+     * Calls subroutine {@code tracked%hit}.
+     *
+     * <p>Declared at {@code shapes.f90:195}.
+     *
+     * @param t_ intent(inout) class(tracked) {@code t}
+     * @param f intent(in) double {@code f}
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    private static void dispatch$shape_more_tracked__hit__hit_scaled(Tracked t_, double f) {
+        Objects.requireNonNull(t_, "t");
+        Raw.dispatch$shape_more_tracked__hit__hit_scaled(t_.segment(), t_.tag$, f);
+    }
+
+    /**
+     * Calls subroutine {@code tracked%hit}.
+     *
+     * <p>Declared at {@code shapes.f90:201}.
+     *
+     * @param t_ intent(inout) class(tracked) {@code t}
+     * @param ns intent(in) array {@code ns(:)} of int32
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    private static void dispatch$shape_more_tracked__hit__hit_each(Tracked t_, IntArray ns) {
+        Objects.requireNonNull(t_, "t");
+        GATUN__B_SHAPE_MORE_TRACKED__HIT__HIT_EACH$.ns.check(ns);
+        Raw.dispatch$shape_more_tracked__hit__hit_each(t_.segment(), t_.tag$, ns.segment(), ns.shape(0));
     }
 
     /** The procedures of Fortran module {@code shape_base}. */
@@ -391,6 +463,26 @@ public final class Shapes {
     public static final class ShapeMore {
 
         private ShapeMore() {
+        }
+
+        private static final MethodHandle GATUN__M_SHAPE_MORE__TRACKED_FINALIZED = LIBRARY.downcall("gatun__m_shape_more__tracked_finalized", FunctionDescriptor.of(ADDRESS));
+
+        /**
+         * Returns {@code tracked_finalized} of module shape_more, read from the Fortran memory.
+         *
+         * @return its value
+         */
+        public static int getTrackedFinalized() {
+            return global(GATUN__M_SHAPE_MORE__TRACKED_FINALIZED, 4L).get(JAVA_INT, 0);
+        }
+
+        /**
+         * Sets {@code tracked_finalized} of module shape_more in the Fortran memory.
+         *
+         * @param value the new value
+         */
+        public static void setTrackedFinalized(int value) {
+            global(GATUN__M_SHAPE_MORE__TRACKED_FINALIZED, 4L).set(JAVA_INT, 0, value);
         }
 
         /**
@@ -835,7 +927,7 @@ public final class Shapes {
     }
 
     /**
-     * Fortran {@code type(square)} of module {@code shape_more}, declared at {@code shapes.f90:89}: a handle to a Fortran object whose
+     * Fortran {@code type(square)} of module {@code shape_more}, declared at {@code shapes.f90:90}: a handle to a Fortran object whose
      * layout only the compiler knows. Its components are read and written in the Fortran memory through generated
      * shim functions; arrays are views of it, without copies.
      *
@@ -1148,7 +1240,7 @@ public final class Shapes {
     }
 
     /**
-     * Fortran {@code type(ring)} of module {@code shape_more}, declared at {@code shapes.f90:99}: a handle to a Fortran object whose
+     * Fortran {@code type(ring)} of module {@code shape_more}, declared at {@code shapes.f90:100}: a handle to a Fortran object whose
      * layout only the compiler knows. Its components are read and written in the Fortran memory through generated
      * shim functions; arrays are views of it, without copies.
      *
@@ -1442,6 +1534,368 @@ public final class Shapes {
         }
     }
 
+    /**
+     * Fortran {@code type(tracked)} of module {@code shape_more}, declared at {@code shapes.f90:107}: a handle to a Fortran object whose
+     * layout only the compiler knows. Its components are read and written in the Fortran memory through generated
+     * shim functions; arrays are views of it, without copies.
+     *
+     * <p>Ownership: {@link #allocate(Arena)} creates the object in Fortran and gives it to the arena, which
+     * deallocates it (allocatable components with it) when it closes; using the handle or a view of its arrays
+     * after that throws {@code IllegalStateException}. {@link #borrow(MemorySegment)} wraps an object Fortran
+     * owns (a module variable, a pointer component): it must outlive the handle, which never frees it.
+     * Closing the arena runs the final procedures ({@code tracked_final}), as Fortran's
+     * {@code deallocate} does; a borrowed object is never finalized by Java.
+     *
+     * <p>Type extension: the class hierarchy mirrors Fortran's. A handle of an extension is accepted where Fortran
+     * takes {@code class(tracked)}; it carries its dynamic type to Fortran, so the type-bound procedures it
+     * inherits run the overrides Fortran picks for it. A borrowed object must be of exactly this type.
+     */
+    public static class Tracked extends Square {
+
+        private static final MethodHandle NEW$ = LIBRARY.downcall("gatun__t_shape_more_tracked_new", FunctionDescriptor.of(ADDRESS));
+        private static final MethodHandle FREE$ = LIBRARY.downcall("gatun__t_shape_more_tracked_free", FunctionDescriptor.ofVoid(ADDRESS));
+
+        private final MemorySegment segment;
+        private final Arena owner;
+
+        /** The tag of {@code type(tracked)} (the shims' numbering of the library's handle types). */
+        private static final int TAG$ = 5;
+
+        private Tracked(MemorySegment segment, Arena owner) {
+            this(segment, owner, TAG$);
+        }
+
+        /** An object of the type whose tag is given: this type's or an extension's. */
+        Tracked(MemorySegment segment, Arena owner, int tag) {
+            super(segment, owner, tag);
+            this.segment = segment;
+            this.owner = owner;
+        }
+
+        /**
+         * Creates a default-initialised {@code type(tracked)} in Fortran ({@code allocate}), owned by {@code arena}.
+         *
+         * @param arena deallocates the object when it closes
+         * @return the handle
+         */
+        public static Tracked allocate(Arena arena) {
+            Objects.requireNonNull(arena, "arena");
+            try {
+                MemorySegment address = (MemorySegment) NEW$.invokeExact();
+                return new Tracked(address.reinterpret(arena, Tracked::free), arena);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        /**
+         * Wraps a {@code type(tracked)} object that Fortran owns; the handle never frees it.
+         *
+         * @param address the object's address
+         * @return the handle
+         * @throws IllegalArgumentException if the address is NULL
+         */
+        public static Tracked borrow(MemorySegment address) {
+            Objects.requireNonNull(address, "address");
+            if (address.equals(MemorySegment.NULL)) {
+                throw new IllegalArgumentException("address: expected a type(tracked) object, got NULL");
+            }
+            return new Tracked(address, null);
+        }
+
+        /** An object a function returned: an automatic arena owns it, so Fortran frees it once Java no longer reaches it. */
+        private static Tracked adopt(MemorySegment address) {
+            Arena arena = Arena.ofAuto();
+            return new Tracked(address.reinterpret(arena, Tracked::free), arena);
+        }
+
+        private static void free(MemorySegment address) {
+            try {
+                FREE$.invokeExact(address);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        /**
+         * Returns the object's address, scoped to its owner's arena (global for a borrowed object).
+         *
+         * @return a zero-length segment at the object
+         */
+        public MemorySegment segment() {
+            return segment;
+        }
+
+        /** The memory of a component, from its shim function; it lives as long as the object's arena. */
+        private MemorySegment member(MethodHandle address, long bytes) {
+            try {
+                return within((MemorySegment) address.invokeExact(segment), bytes);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        private MemorySegment within(MemorySegment at, long bytes) {
+            return owner == null ? at.reinterpret(bytes) : at.reinterpret(bytes, owner, null);
+        }
+
+        private static final MethodHandle GATUN__T_SHAPE_MORE_TRACKED__X = LIBRARY.downcall("gatun__t_shape_more_tracked__x", FunctionDescriptor.of(ADDRESS, ADDRESS));
+
+        /**
+         * Returns {@code x} of this {@code type(tracked)} object, read from the Fortran memory.
+         *
+         * @return its value
+         */
+        public double getX() {
+            return member(GATUN__T_SHAPE_MORE_TRACKED__X, 8L).get(JAVA_DOUBLE, 0);
+        }
+
+        /**
+         * Sets {@code x} of this {@code type(tracked)} object in the Fortran memory.
+         *
+         * @param value the new value
+         */
+        public void setX(double value) {
+            member(GATUN__T_SHAPE_MORE_TRACKED__X, 8L).set(JAVA_DOUBLE, 0, value);
+        }
+
+        private static final MethodHandle GATUN__T_SHAPE_MORE_TRACKED__Y = LIBRARY.downcall("gatun__t_shape_more_tracked__y", FunctionDescriptor.of(ADDRESS, ADDRESS));
+
+        /**
+         * Returns {@code y} of this {@code type(tracked)} object, read from the Fortran memory.
+         *
+         * @return its value
+         */
+        public double getY() {
+            return member(GATUN__T_SHAPE_MORE_TRACKED__Y, 8L).get(JAVA_DOUBLE, 0);
+        }
+
+        /**
+         * Sets {@code y} of this {@code type(tracked)} object in the Fortran memory.
+         *
+         * @param value the new value
+         */
+        public void setY(double value) {
+            member(GATUN__T_SHAPE_MORE_TRACKED__Y, 8L).set(JAVA_DOUBLE, 0, value);
+        }
+
+        private static final MethodHandle GATUN__T_SHAPE_MORE_TRACKED__LABEL = LIBRARY.downcall("gatun__t_shape_more_tracked__label", FunctionDescriptor.of(ADDRESS, ADDRESS));
+
+        /**
+         * Returns {@code label} of this {@code type(tracked)} object, read from the Fortran memory.
+         *
+         * @return its value, without trailing blanks
+         */
+        public String getLabel() {
+            return FortranStrings.read(member(GATUN__T_SHAPE_MORE_TRACKED__LABEL, 8L), 0, 8L);
+        }
+
+        /**
+         * Sets {@code label} of this {@code type(tracked)} object in the Fortran memory.
+         *
+         * @param value the new value, blank-padded or cut to the declared length
+         */
+        public void setLabel(String value) {
+            FortranStrings.write(member(GATUN__T_SHAPE_MORE_TRACKED__LABEL, 8L), 0, 8L, value);
+        }
+
+        private static final MethodHandle GATUN__T_SHAPE_MORE_TRACKED__SIDE = LIBRARY.downcall("gatun__t_shape_more_tracked__side", FunctionDescriptor.of(ADDRESS, ADDRESS));
+
+        /**
+         * Returns {@code side} of this {@code type(tracked)} object, read from the Fortran memory.
+         *
+         * @return its value
+         */
+        public double getSide() {
+            return member(GATUN__T_SHAPE_MORE_TRACKED__SIDE, 8L).get(JAVA_DOUBLE, 0);
+        }
+
+        /**
+         * Sets {@code side} of this {@code type(tracked)} object in the Fortran memory.
+         *
+         * @param value the new value
+         */
+        public void setSide(double value) {
+            member(GATUN__T_SHAPE_MORE_TRACKED__SIDE, 8L).set(JAVA_DOUBLE, 0, value);
+        }
+
+        private static final MethodHandle GATUN__T_SHAPE_MORE_TRACKED__MOVES = LIBRARY.downcall("gatun__t_shape_more_tracked__moves", FunctionDescriptor.of(ADDRESS, ADDRESS));
+
+        /**
+         * Returns {@code moves} of this {@code type(tracked)} object, read from the Fortran memory.
+         *
+         * @return its value
+         */
+        public int getMoves() {
+            return member(GATUN__T_SHAPE_MORE_TRACKED__MOVES, 4L).get(JAVA_INT, 0);
+        }
+
+        /**
+         * Sets {@code moves} of this {@code type(tracked)} object in the Fortran memory.
+         *
+         * @param value the new value
+         */
+        public void setMoves(int value) {
+            member(GATUN__T_SHAPE_MORE_TRACKED__MOVES, 4L).set(JAVA_INT, 0, value);
+        }
+
+        private static final MethodHandle GATUN__T_SHAPE_MORE_TRACKED__HITS = LIBRARY.downcall("gatun__t_shape_more_tracked__hits", FunctionDescriptor.of(ADDRESS, ADDRESS));
+
+        /**
+         * Returns {@code hits} of this {@code type(tracked)} object, read from the Fortran memory.
+         *
+         * @return its value
+         */
+        public int getHits() {
+            return member(GATUN__T_SHAPE_MORE_TRACKED__HITS, 4L).get(JAVA_INT, 0);
+        }
+
+        /**
+         * Sets {@code hits} of this {@code type(tracked)} object in the Fortran memory.
+         *
+         * @param value the new value
+         */
+        public void setHits(int value) {
+            member(GATUN__T_SHAPE_MORE_TRACKED__HITS, 4L).set(JAVA_INT, 0, value);
+        }
+
+        /**
+         * Calls type-bound procedure {@code bump} ({@code tracked%bump}) with this object as {@code t}; Fortran dispatches on the object's dynamic type, so an extension's override runs.
+         *
+         * @param by Fortran's {@code by}
+         * @return what the Fortran procedure returns (and its intent(out) arguments)
+         */
+        public int bump(int by) {
+            return Shapes.dispatch$shape_more_tracked__bump(this, by);
+        }
+
+        /**
+         * Calls generic type-bound procedure {@code hit} ({@code tracked%hit}) with this object as {@code t}; Fortran dispatches on the object's dynamic type, so an extension's override runs.
+         *
+         */
+        public void hit() {
+            Shapes.dispatch$shape_more_tracked__hit__hit_once(this);
+        }
+
+        /**
+         * Calls generic type-bound procedure {@code hit} ({@code tracked%hit}) with this object as {@code t}; Fortran dispatches on the object's dynamic type, so an extension's override runs.
+         *
+         * @param n Fortran's {@code n}
+         */
+        public void hit(int n) {
+            Shapes.dispatch$shape_more_tracked__hit__hit_times(this, n);
+        }
+
+        /**
+         * Calls generic type-bound procedure {@code hit} ({@code tracked%hit}) with this object as {@code t}; Fortran dispatches on the object's dynamic type, so an extension's override runs.
+         *
+         * @param f Fortran's {@code f}
+         */
+        public void hit(double f) {
+            Shapes.dispatch$shape_more_tracked__hit__hit_scaled(this, f);
+        }
+
+        /**
+         * Calls generic type-bound procedure {@code hit} ({@code tracked%hit}) with this object as {@code t}; Fortran dispatches on the object's dynamic type, so an extension's override runs.
+         *
+         * @param ns Fortran's {@code ns}
+         */
+        public void hit(IntArray ns) {
+            Shapes.dispatch$shape_more_tracked__hit__hit_each(this, ns);
+        }
+
+        @Override
+        public String toString() {
+            return "Tracked[type(tracked) at 0x" + Long.toHexString(segment.address()) + "]";
+        }
+
+        /**
+         * A Fortran array of {@code type(tracked)} objects ({@code allocate(a(n))}), for procedures that take
+         * {@code type(tracked) :: a(n)} (or {@code a(:)}, {@code a(*)}); its elements are handles that do not own their
+         * object. The arena deallocates the array when it closes.
+         */
+        public static final class Array {
+
+            private static final MethodHandle NEW$ = LIBRARY.downcall("gatun__t_shape_more_tracked_new_array", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
+            private static final MethodHandle FREE$ = LIBRARY.downcall("gatun__t_shape_more_tracked_free_array", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG));
+            private static final MethodHandle AT$ = LIBRARY.downcall("gatun__t_shape_more_tracked_at", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG));
+
+            private final MemorySegment segment;
+            private final long length;
+            private final Arena owner;
+
+            private Array(MemorySegment segment, long length, Arena owner) {
+                this.segment = segment;
+                this.length = length;
+                this.owner = owner;
+            }
+
+            /**
+             * Creates {@code length} default-initialised {@code type(tracked)} objects in one Fortran array, owned by {@code arena}.
+             *
+             * @param arena  deallocates the array when it closes
+             * @param length the number of objects, at least 1
+             * @return the array
+             * @throws IllegalArgumentException if {@code length} is less than 1
+             */
+            public static Array allocate(Arena arena, long length) {
+                Objects.requireNonNull(arena, "arena");
+                if (length < 1) {
+                    throw new IllegalArgumentException("length: expected >= 1, got " + length);
+                }
+                try {
+                    MemorySegment address = (MemorySegment) NEW$.invokeExact(length);
+                    return new Array(address.reinterpret(arena, a -> free(a, length)), length, arena);
+                } catch (Throwable t) {
+                    throw unexpected(t);
+                }
+            }
+
+            private static void free(MemorySegment address, long length) {
+                try {
+                    FREE$.invokeExact(address, length);
+                } catch (Throwable t) {
+                    throw unexpected(t);
+                }
+            }
+
+            /**
+             * Returns the number of objects.
+             *
+             * @return the length
+             */
+            public long length() {
+                return length;
+            }
+
+            /**
+             * Returns the address of the first object, scoped to the owner's arena.
+             *
+             * @return a zero-length segment at the array
+             */
+            public MemorySegment segment() {
+                return segment;
+            }
+
+            /**
+             * Returns one object of the array as a handle that does not own it, valid while the array lives.
+             *
+             * @param index 0-based, below {@link #length()}
+             * @return the element (Fortran's {@code a(index + 1)})
+             * @throws IndexOutOfBoundsException if the index is outside the array
+             */
+            public Tracked get(long index) {
+                Objects.checkIndex(index, length);
+                try {
+                    MemorySegment at = (MemorySegment) AT$.invokeExact(segment, length, index + 1);
+                    return new Tracked(at.reinterpret(owner, null), owner);
+                } catch (Throwable t) {
+                    throw unexpected(t);
+                }
+            }
+        }
+    }
+
     /** The raw layer: one downcall handle per native symbol, arguments as the C ABI sees them. */
     public static final class Raw {
 
@@ -1618,7 +2072,7 @@ public final class Shapes {
         /**
          * Calls {@code gatun_shape_more_square_area} with exactly the native arguments.
          *
-         * <p>Native signature: {@code double gatun_shape_more_square_area(void * s, int sTag)}. Declared at {@code shapes.f90:107}.
+         * <p>Native signature: {@code double gatun_shape_more_square_area(void * s, int sTag)}. Declared at {@code shapes.f90:123}.
          *
          * @param s native argument {@code s}
          * @param sTag native argument {@code sTag}
@@ -1645,7 +2099,7 @@ public final class Shapes {
         /**
          * Calls {@code gatun_shape_more_square_move} with exactly the native arguments.
          *
-         * <p>Native signature: {@code void gatun_shape_more_square_move(void * s, int sTag, double dx, double dy)}. Declared at {@code shapes.f90:114}.
+         * <p>Native signature: {@code void gatun_shape_more_square_move(void * s, int sTag, double dx, double dy)}. Declared at {@code shapes.f90:130}.
          *
          * @param s native argument {@code s}
          * @param sTag native argument {@code sTag}
@@ -1674,7 +2128,7 @@ public final class Shapes {
         /**
          * Calls {@code gatun_shape_more_diagonal} with exactly the native arguments.
          *
-         * <p>Native signature: {@code double gatun_shape_more_diagonal(void * s, int sTag)}. Declared at {@code shapes.f90:123}.
+         * <p>Native signature: {@code double gatun_shape_more_diagonal(void * s, int sTag)}. Declared at {@code shapes.f90:139}.
          *
          * @param s native argument {@code s}
          * @param sTag native argument {@code sTag}
@@ -1701,7 +2155,7 @@ public final class Shapes {
         /**
          * Calls {@code gatun_shape_more_square_native} with exactly the native arguments.
          *
-         * <p>Native signature: {@code int gatun_shape_more_square_native(void * s, int sTag)}. Declared at {@code shapes.f90:130}.
+         * <p>Native signature: {@code int gatun_shape_more_square_native(void * s, int sTag)}. Declared at {@code shapes.f90:146}.
          *
          * @param s native argument {@code s}
          * @param sTag native argument {@code sTag}
@@ -1728,7 +2182,7 @@ public final class Shapes {
         /**
          * Calls {@code gatun_shape_more_ring_area} with exactly the native arguments.
          *
-         * <p>Native signature: {@code double gatun_shape_more_ring_area(void * s, int sTag)}. Declared at {@code shapes.f90:136}.
+         * <p>Native signature: {@code double gatun_shape_more_ring_area(void * s, int sTag)}. Declared at {@code shapes.f90:152}.
          *
          * @param s native argument {@code s}
          * @param sTag native argument {@code sTag}
@@ -1755,7 +2209,7 @@ public final class Shapes {
         /**
          * Calls {@code gatun_shape_more_sum_areas} with exactly the native arguments.
          *
-         * <p>Native signature: {@code double gatun_shape_more_sum_areas(void * rs, int64_t rsExtent1)}. Declared at {@code shapes.f90:143}.
+         * <p>Native signature: {@code double gatun_shape_more_sum_areas(void * rs, int64_t rsExtent1)}. Declared at {@code shapes.f90:159}.
          *
          * @param rs native argument {@code rs}
          * @param rsExtent1 native argument {@code rsExtent1}
@@ -1782,7 +2236,7 @@ public final class Shapes {
         /**
          * Calls {@code gatun_shape_more_make_ring} with exactly the native arguments.
          *
-         * <p>Native signature: {@code void * gatun_shape_more_make_ring(double r)}. Declared at {@code shapes.f90:154}.
+         * <p>Native signature: {@code void * gatun_shape_more_make_ring(double r)}. Declared at {@code shapes.f90:170}.
          *
          * @param r native argument {@code r}
          * @throws IllegalArgumentException if a segment is not a native segment
@@ -1808,7 +2262,7 @@ public final class Shapes {
         /**
          * Calls {@code gatun_shape_more_circle_only} with exactly the native arguments.
          *
-         * <p>Native signature: {@code double gatun_shape_more_circle_only(void * c)}. Declared at {@code shapes.f90:162}.
+         * <p>Native signature: {@code double gatun_shape_more_circle_only(void * c)}. Declared at {@code shapes.f90:178}.
          *
          * @param c native argument {@code c}
          * @throws IllegalArgumentException if a segment is not a native segment
@@ -1834,7 +2288,7 @@ public final class Shapes {
         /**
          * Calls {@code gatun__b_shape_base_shape__area} with exactly the native arguments.
          *
-         * <p>Native signature: {@code double gatun__b_shape_base_shape__area(void * s, int sTag)}. Declared at {@code shapes.f90:10}.
+         * <p>Native signature: {@code double gatun__b_shape_base_shape__area(void * s, int sTag)}. Declared at {@code shapes.f90:46}.
          *
          * @param s native argument {@code s}
          * @param sTag native argument {@code sTag}
@@ -1861,7 +2315,7 @@ public final class Shapes {
         /**
          * Calls {@code gatun__b_shape_base_shape__describe} with exactly the native arguments.
          *
-         * <p>Native signature: {@code double gatun__b_shape_base_shape__describe(void * s, int sTag)}. Declared at {@code shapes.f90:11}.
+         * <p>Native signature: {@code double gatun__b_shape_base_shape__describe(void * s, int sTag)}. Declared at {@code shapes.f90:32}.
          *
          * @param s native argument {@code s}
          * @param sTag native argument {@code sTag}
@@ -1888,7 +2342,7 @@ public final class Shapes {
         /**
          * Calls {@code gatun__b_shape_base_shape__move} with exactly the native arguments.
          *
-         * <p>Native signature: {@code void gatun__b_shape_base_shape__move(void * s, int sTag, double dx, double dy)}. Declared at {@code shapes.f90:12}.
+         * <p>Native signature: {@code void gatun__b_shape_base_shape__move(void * s, int sTag, double dx, double dy)}. Declared at {@code shapes.f90:38}.
          *
          * @param s native argument {@code s}
          * @param sTag native argument {@code sTag}
@@ -1917,7 +2371,7 @@ public final class Shapes {
         /**
          * Calls {@code gatun__b_shape_more_square__diagonal} with exactly the native arguments.
          *
-         * <p>Native signature: {@code double gatun__b_shape_more_square__diagonal(void * s, int sTag)}. Declared at {@code shapes.f90:95}.
+         * <p>Native signature: {@code double gatun__b_shape_more_square__diagonal(void * s, int sTag)}. Declared at {@code shapes.f90:139}.
          *
          * @param s native argument {@code s}
          * @param sTag native argument {@code sTag}
@@ -1944,7 +2398,7 @@ public final class Shapes {
         /**
          * Calls {@code gatun__b_shape_more_square__native} with exactly the native arguments.
          *
-         * <p>Native signature: {@code int gatun__b_shape_more_square__native(void * s, int sTag)}. Declared at {@code shapes.f90:96}.
+         * <p>Native signature: {@code int gatun__b_shape_more_square__native(void * s, int sTag)}. Declared at {@code shapes.f90:146}.
          *
          * @param s native argument {@code s}
          * @param sTag native argument {@code sTag}
@@ -1963,6 +2417,146 @@ public final class Shapes {
             } finally {
                 if (event != null && event.shouldCommit()) {
                     event.set(LIBRARY.name(), "gatun__b_shape_more_square__native", s.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code gatun__b_shape_more_tracked__bump} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code int gatun__b_shape_more_tracked__bump(void * t_, int t_Tag, int by)}. Declared at {@code shapes.f90:207}.
+         *
+         * @param t_ native argument {@code t_}
+         * @param t_Tag native argument {@code t_Tag}
+         * @param by native argument {@code by}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static int dispatch$shape_more_tracked__bump(MemorySegment t_, int t_Tag, int by) {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                return (int) GATUN__B_SHAPE_MORE_TRACKED__BUMP$.HANDLE.invokeExact(t_, t_Tag, by);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun__b_shape_more_tracked__bump", t_.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code gatun__b_shape_more_tracked__hit__hit_once} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code void gatun__b_shape_more_tracked__hit__hit_once(void * t_, int t_Tag)}. Declared at {@code shapes.f90:184}.
+         *
+         * @param t_ native argument {@code t_}
+         * @param t_Tag native argument {@code t_Tag}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static void dispatch$shape_more_tracked__hit__hit_once(MemorySegment t_, int t_Tag) {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                GATUN__B_SHAPE_MORE_TRACKED__HIT__HIT_ONCE$.HANDLE.invokeExact(t_, t_Tag);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun__b_shape_more_tracked__hit__hit_once", t_.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code gatun__b_shape_more_tracked__hit__hit_times} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code void gatun__b_shape_more_tracked__hit__hit_times(void * t_, int t_Tag, int n)}. Declared at {@code shapes.f90:189}.
+         *
+         * @param t_ native argument {@code t_}
+         * @param t_Tag native argument {@code t_Tag}
+         * @param n native argument {@code n}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static void dispatch$shape_more_tracked__hit__hit_times(MemorySegment t_, int t_Tag, int n) {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                GATUN__B_SHAPE_MORE_TRACKED__HIT__HIT_TIMES$.HANDLE.invokeExact(t_, t_Tag, n);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun__b_shape_more_tracked__hit__hit_times", t_.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code gatun__b_shape_more_tracked__hit__hit_scaled} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code void gatun__b_shape_more_tracked__hit__hit_scaled(void * t_, int t_Tag, double f)}. Declared at {@code shapes.f90:195}.
+         *
+         * @param t_ native argument {@code t_}
+         * @param t_Tag native argument {@code t_Tag}
+         * @param f native argument {@code f}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static void dispatch$shape_more_tracked__hit__hit_scaled(MemorySegment t_, int t_Tag, double f) {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                GATUN__B_SHAPE_MORE_TRACKED__HIT__HIT_SCALED$.HANDLE.invokeExact(t_, t_Tag, f);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun__b_shape_more_tracked__hit__hit_scaled", t_.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code gatun__b_shape_more_tracked__hit__hit_each} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code void gatun__b_shape_more_tracked__hit__hit_each(void * t_, int t_Tag, int * ns, int64_t nsExtent1)}. Declared at {@code shapes.f90:201}.
+         *
+         * @param t_ native argument {@code t_}
+         * @param t_Tag native argument {@code t_Tag}
+         * @param ns native argument {@code ns}
+         * @param nsExtent1 native argument {@code nsExtent1}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static void dispatch$shape_more_tracked__hit__hit_each(MemorySegment t_, int t_Tag, MemorySegment ns, long nsExtent1) {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                GATUN__B_SHAPE_MORE_TRACKED__HIT__HIT_EACH$.HANDLE.invokeExact(t_, t_Tag, ns, nsExtent1);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun__b_shape_more_tracked__hit__hit_each", t_.byteSize() + ns.byteSize());
                     event.commit();
                 }
             }
@@ -2159,6 +2753,57 @@ public final class Shapes {
         static final MethodHandle HANDLE = downcall$("gatun__b_shape_more_square__native", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     }
 
+    /** What {@code tracked%bump} needs, built on its first call. */
+    private static final class GATUN__B_SHAPE_MORE_TRACKED__BUMP$ {
+
+        private GATUN__B_SHAPE_MORE_TRACKED__BUMP$() {
+        }
+
+        /** {@code int gatun__b_shape_more_tracked__bump(void * t_, int t_Tag, int by)} */
+        static final MethodHandle HANDLE = downcall$("gatun__b_shape_more_tracked__bump", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    }
+
+    /** What {@code tracked%hit} needs, built on its first call. */
+    private static final class GATUN__B_SHAPE_MORE_TRACKED__HIT__HIT_ONCE$ {
+
+        private GATUN__B_SHAPE_MORE_TRACKED__HIT__HIT_ONCE$() {
+        }
+
+        /** {@code void gatun__b_shape_more_tracked__hit__hit_once(void * t_, int t_Tag)} */
+        static final MethodHandle HANDLE = downcall$("gatun__b_shape_more_tracked__hit__hit_once", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
+    }
+
+    /** What {@code tracked%hit} needs, built on its first call. */
+    private static final class GATUN__B_SHAPE_MORE_TRACKED__HIT__HIT_TIMES$ {
+
+        private GATUN__B_SHAPE_MORE_TRACKED__HIT__HIT_TIMES$() {
+        }
+
+        /** {@code void gatun__b_shape_more_tracked__hit__hit_times(void * t_, int t_Tag, int n)} */
+        static final MethodHandle HANDLE = downcall$("gatun__b_shape_more_tracked__hit__hit_times", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT));
+    }
+
+    /** What {@code tracked%hit} needs, built on its first call. */
+    private static final class GATUN__B_SHAPE_MORE_TRACKED__HIT__HIT_SCALED$ {
+
+        private GATUN__B_SHAPE_MORE_TRACKED__HIT__HIT_SCALED$() {
+        }
+
+        /** {@code void gatun__b_shape_more_tracked__hit__hit_scaled(void * t_, int t_Tag, double f)} */
+        static final MethodHandle HANDLE = downcall$("gatun__b_shape_more_tracked__hit__hit_scaled", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_DOUBLE));
+    }
+
+    /** What {@code tracked%hit} needs, built on its first call. */
+    private static final class GATUN__B_SHAPE_MORE_TRACKED__HIT__HIT_EACH$ {
+
+        private GATUN__B_SHAPE_MORE_TRACKED__HIT__HIT_EACH$() {
+        }
+
+        /** {@code void gatun__b_shape_more_tracked__hit__hit_each(void * t_, int t_Tag, int * ns, int64_t nsExtent1)} */
+        static final MethodHandle HANDLE = downcall$("gatun__b_shape_more_tracked__hit__hit_each", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, JAVA_LONG));
+        static final ArrayRequirement ns = ArrayRequirement.host("ns", ElementType.INT, 1, Order.FORTRAN);
+    }
+
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {
         if (actual < expected) {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
@@ -2207,5 +2852,13 @@ public final class Shapes {
             throw e;
         }
         return new IllegalStateException("native call failed", t);
+    }
+
+    private static MemorySegment global(MethodHandle address, long bytes) {
+        try {
+            return ((MemorySegment) address.invokeExact()).reinterpret(bytes);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
     }
 }

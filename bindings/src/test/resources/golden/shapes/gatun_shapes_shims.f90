@@ -217,15 +217,79 @@ contains
     gatun_result = gatun_s%native()
   end function gatun__b_shape_more_square__native
 
+  function gatun__b_shape_more_tracked__bump(t, t_tag, by) bind(C, name="gatun__b_shape_more_tracked__bump") result(gatun_result)
+    use shape_more, only: tracked
+    type(c_ptr), value :: t
+    class(tracked), pointer :: gatun_t
+    integer(c_int), value :: t_tag
+    integer(c_int), value :: by
+    integer(c_int) :: gatun_result
+    gatun_t => gatun__t_shape_more_tracked_as(t, t_tag)
+    gatun_result = gatun_t%bump(by)
+  end function gatun__b_shape_more_tracked__bump
+
+  subroutine gatun__b_shape_more_tracked__hit__hit_once(t, t_tag) bind(C, name="gatun__b_shape_more_tracked__hit__hit_once")
+    use shape_more, only: tracked
+    type(c_ptr), value :: t
+    class(tracked), pointer :: gatun_t
+    integer(c_int), value :: t_tag
+    gatun_t => gatun__t_shape_more_tracked_as(t, t_tag)
+    call gatun_t%hit()
+  end subroutine gatun__b_shape_more_tracked__hit__hit_once
+
+  subroutine gatun__b_shape_more_tracked__hit__hit_times(t, t_tag, n) bind(C, name="gatun__b_shape_more_tracked__hit__hit_times")
+    use shape_more, only: tracked
+    type(c_ptr), value :: t
+    class(tracked), pointer :: gatun_t
+    integer(c_int), value :: t_tag
+    integer(c_int), value :: n
+    gatun_t => gatun__t_shape_more_tracked_as(t, t_tag)
+    call gatun_t%hit(n)
+  end subroutine gatun__b_shape_more_tracked__hit__hit_times
+
+  subroutine gatun__b_shape_more_tracked__hit__hit_scaled(t, t_tag, f) bind(C, name="gatun__b_shape_more_tracked__hit__hit_scaled")
+    use shape_more, only: tracked
+    type(c_ptr), value :: t
+    class(tracked), pointer :: gatun_t
+    integer(c_int), value :: t_tag
+    real(c_double), value :: f
+    gatun_t => gatun__t_shape_more_tracked_as(t, t_tag)
+    call gatun_t%hit(f)
+  end subroutine gatun__b_shape_more_tracked__hit__hit_scaled
+
+  subroutine gatun__b_shape_more_tracked__hit__hit_each(t, t_tag, ns, ns_d1) bind(C, name="gatun__b_shape_more_tracked__hit__hit_each")
+    use shape_more, only: tracked
+    type(c_ptr), value :: t
+    class(tracked), pointer :: gatun_t
+    integer(c_int), value :: t_tag
+    integer(c_int) :: ns(ns_d1)
+    integer(c_int64_t), value :: ns_d1
+    gatun_t => gatun__t_shape_more_tracked_as(t, t_tag)
+    call gatun_t%hit(ns)
+  end subroutine gatun__b_shape_more_tracked__hit__hit_each
+
+  function gatun__m_shape_more__tracked_finalized() bind(C, name="gatun__m_shape_more__tracked_finalized") result(gatun_p)
+    use shape_more, only: tracked_finalized
+    type(c_ptr) :: gatun_p
+    gatun_p = gatun_loc(tracked_finalized)
+  contains
+    function gatun_loc(gatun_v) result(gatun_q)
+      integer(c_int), target :: gatun_v
+      type(c_ptr) :: gatun_q
+      gatun_q = c_loc(gatun_v)
+    end function gatun_loc
+  end function gatun__m_shape_more__tracked_finalized
+
   function gatun__t_shape_base_shape_as(gatun_a, gatun_tag) result(gatun_o)
     use shape_base, only: circle, shape
-    use shape_more, only: ring, square
+    use shape_more, only: ring, square, tracked
     type(c_ptr), intent(in) :: gatun_a
     integer(c_int), intent(in) :: gatun_tag
     class(shape), pointer :: gatun_o
     type(circle), pointer :: gatun_2
     type(square), pointer :: gatun_3
     type(ring), pointer :: gatun_4
+    type(tracked), pointer :: gatun_5
     nullify(gatun_o)
     select case (gatun_tag)
     case (2)
@@ -237,6 +301,9 @@ contains
     case (4)
       call c_f_pointer(gatun_a, gatun_4)
       gatun_o => gatun_4
+    case (5)
+      call c_f_pointer(gatun_a, gatun_5)
+      gatun_o => gatun_5
     end select
   end function gatun__t_shape_base_shape_as
 
@@ -364,16 +431,20 @@ contains
   end function gatun__t_shape_base_circle__r
 
   function gatun__t_shape_more_square_as(gatun_a, gatun_tag) result(gatun_o)
-    use shape_more, only: square
+    use shape_more, only: square, tracked
     type(c_ptr), intent(in) :: gatun_a
     integer(c_int), intent(in) :: gatun_tag
     class(square), pointer :: gatun_o
     type(square), pointer :: gatun_3
+    type(tracked), pointer :: gatun_5
     nullify(gatun_o)
     select case (gatun_tag)
     case (3)
       call c_f_pointer(gatun_a, gatun_3)
       gatun_o => gatun_3
+    case (5)
+      call c_f_pointer(gatun_a, gatun_5)
+      gatun_o => gatun_5
     end select
   end function gatun__t_shape_more_square_as
 
@@ -628,4 +699,152 @@ contains
       gatun_q = c_loc(gatun_v)
     end function gatun_loc
   end function gatun__t_shape_more_ring__inner
+
+  function gatun__t_shape_more_tracked_as(gatun_a, gatun_tag) result(gatun_o)
+    use shape_more, only: tracked
+    type(c_ptr), intent(in) :: gatun_a
+    integer(c_int), intent(in) :: gatun_tag
+    class(tracked), pointer :: gatun_o
+    type(tracked), pointer :: gatun_5
+    nullify(gatun_o)
+    select case (gatun_tag)
+    case (5)
+      call c_f_pointer(gatun_a, gatun_5)
+      gatun_o => gatun_5
+    end select
+  end function gatun__t_shape_more_tracked_as
+
+  function gatun__t_shape_more_tracked_new() bind(C, name="gatun__t_shape_more_tracked_new") result(gatun_p)
+    use shape_more, only: tracked
+    type(c_ptr) :: gatun_p
+    type(tracked), pointer :: gatun_o
+    allocate(gatun_o)
+    gatun_p = c_loc(gatun_o)
+  end function gatun__t_shape_more_tracked_new
+
+  subroutine gatun__t_shape_more_tracked_free(gatun_a) bind(C, name="gatun__t_shape_more_tracked_free")
+    use shape_more, only: tracked
+    type(c_ptr), value :: gatun_a
+    type(tracked), pointer :: gatun_o
+    call c_f_pointer(gatun_a, gatun_o)
+    deallocate(gatun_o)
+  end subroutine gatun__t_shape_more_tracked_free
+
+  function gatun__t_shape_more_tracked_new_array(gatun_n) bind(C, name="gatun__t_shape_more_tracked_new_array") result(gatun_p)
+    use shape_more, only: tracked
+    integer(c_int64_t), value :: gatun_n
+    type(c_ptr) :: gatun_p
+    type(tracked), pointer :: gatun_o(:)
+    allocate(gatun_o(gatun_n))
+    gatun_p = c_loc(gatun_o(1))
+  end function gatun__t_shape_more_tracked_new_array
+
+  subroutine gatun__t_shape_more_tracked_free_array(gatun_a, gatun_n) bind(C, name="gatun__t_shape_more_tracked_free_array")
+    use shape_more, only: tracked
+    type(c_ptr), value :: gatun_a
+    integer(c_int64_t), value :: gatun_n
+    type(tracked), pointer :: gatun_o(:)
+    call c_f_pointer(gatun_a, gatun_o, [gatun_n])
+    deallocate(gatun_o)
+  end subroutine gatun__t_shape_more_tracked_free_array
+
+  function gatun__t_shape_more_tracked_at(gatun_a, gatun_n, gatun_i) bind(C, name="gatun__t_shape_more_tracked_at") result(gatun_p)
+    use shape_more, only: tracked
+    type(c_ptr), value :: gatun_a
+    integer(c_int64_t), value :: gatun_n, gatun_i
+    type(c_ptr) :: gatun_p
+    type(tracked), pointer :: gatun_o(:)
+    call c_f_pointer(gatun_a, gatun_o, [gatun_n])
+    gatun_p = c_loc(gatun_o(gatun_i))
+  end function gatun__t_shape_more_tracked_at
+
+  function gatun__t_shape_more_tracked__x(gatun_a) bind(C, name="gatun__t_shape_more_tracked__x") result(gatun_p)
+    use shape_more, only: tracked
+    type(c_ptr) :: gatun_p
+    type(c_ptr), value :: gatun_a
+    type(tracked), pointer :: gatun_o
+    call c_f_pointer(gatun_a, gatun_o)
+    gatun_p = gatun_loc(gatun_o%x)
+  contains
+    function gatun_loc(gatun_v) result(gatun_q)
+      real(c_double), target :: gatun_v
+      type(c_ptr) :: gatun_q
+      gatun_q = c_loc(gatun_v)
+    end function gatun_loc
+  end function gatun__t_shape_more_tracked__x
+
+  function gatun__t_shape_more_tracked__y(gatun_a) bind(C, name="gatun__t_shape_more_tracked__y") result(gatun_p)
+    use shape_more, only: tracked
+    type(c_ptr) :: gatun_p
+    type(c_ptr), value :: gatun_a
+    type(tracked), pointer :: gatun_o
+    call c_f_pointer(gatun_a, gatun_o)
+    gatun_p = gatun_loc(gatun_o%y)
+  contains
+    function gatun_loc(gatun_v) result(gatun_q)
+      real(c_double), target :: gatun_v
+      type(c_ptr) :: gatun_q
+      gatun_q = c_loc(gatun_v)
+    end function gatun_loc
+  end function gatun__t_shape_more_tracked__y
+
+  function gatun__t_shape_more_tracked__label(gatun_a) bind(C, name="gatun__t_shape_more_tracked__label") result(gatun_p)
+    use shape_more, only: tracked
+    type(c_ptr) :: gatun_p
+    type(c_ptr), value :: gatun_a
+    type(tracked), pointer :: gatun_o
+    call c_f_pointer(gatun_a, gatun_o)
+    gatun_p = gatun_loc(gatun_o%label)
+  contains
+    function gatun_loc(gatun_v) result(gatun_q)
+      character(len=8), target :: gatun_v
+      type(c_ptr) :: gatun_q
+      gatun_q = c_loc(gatun_v)
+    end function gatun_loc
+  end function gatun__t_shape_more_tracked__label
+
+  function gatun__t_shape_more_tracked__side(gatun_a) bind(C, name="gatun__t_shape_more_tracked__side") result(gatun_p)
+    use shape_more, only: tracked
+    type(c_ptr) :: gatun_p
+    type(c_ptr), value :: gatun_a
+    type(tracked), pointer :: gatun_o
+    call c_f_pointer(gatun_a, gatun_o)
+    gatun_p = gatun_loc(gatun_o%side)
+  contains
+    function gatun_loc(gatun_v) result(gatun_q)
+      real(c_double), target :: gatun_v
+      type(c_ptr) :: gatun_q
+      gatun_q = c_loc(gatun_v)
+    end function gatun_loc
+  end function gatun__t_shape_more_tracked__side
+
+  function gatun__t_shape_more_tracked__moves(gatun_a) bind(C, name="gatun__t_shape_more_tracked__moves") result(gatun_p)
+    use shape_more, only: tracked
+    type(c_ptr) :: gatun_p
+    type(c_ptr), value :: gatun_a
+    type(tracked), pointer :: gatun_o
+    call c_f_pointer(gatun_a, gatun_o)
+    gatun_p = gatun_loc(gatun_o%moves)
+  contains
+    function gatun_loc(gatun_v) result(gatun_q)
+      integer(c_int), target :: gatun_v
+      type(c_ptr) :: gatun_q
+      gatun_q = c_loc(gatun_v)
+    end function gatun_loc
+  end function gatun__t_shape_more_tracked__moves
+
+  function gatun__t_shape_more_tracked__hits(gatun_a) bind(C, name="gatun__t_shape_more_tracked__hits") result(gatun_p)
+    use shape_more, only: tracked
+    type(c_ptr) :: gatun_p
+    type(c_ptr), value :: gatun_a
+    type(tracked), pointer :: gatun_o
+    call c_f_pointer(gatun_a, gatun_o)
+    gatun_p = gatun_loc(gatun_o%hits)
+  contains
+    function gatun_loc(gatun_v) result(gatun_q)
+      integer(c_int), target :: gatun_v
+      type(c_ptr) :: gatun_q
+      gatun_q = c_loc(gatun_v)
+    end function gatun_loc
+  end function gatun__t_shape_more_tracked__hits
 end module gatun_shapes_shims

@@ -81,7 +81,8 @@ contains
     end function scaled_area
 end module shape_base
 
-! Extensions in another module: a square (overrides move too, adds a binding) and a ring (extends circle).
+! Extensions in another module: a square (overrides move too, adds a binding), a ring (extends circle) and a tracked
+! square (generic bindings, private specifics, a final procedure).
 module shape_more
     use shape_base
     implicit none
@@ -101,6 +102,21 @@ module shape_more
     contains
         procedure :: area => ring_area
     end type ring
+
+    ! Generic bindings over private specific bindings, a binding to a private procedure, a final procedure.
+    type, extends(square) :: tracked
+        integer :: hits = 0
+    contains
+        procedure, private :: hit_once, hit_times, hit_scaled, hit_each
+        generic :: hit => hit_once, hit_times, hit_scaled, hit_each
+        procedure :: bump => tracked_bump
+        final :: tracked_final
+    end type tracked
+
+    ! How many tracked objects Fortran finalized.
+    integer :: tracked_finalized = 0
+
+    private :: hit_once, hit_times, hit_scaled, hit_each, tracked_bump, tracked_final
 
 contains
 
@@ -164,4 +180,40 @@ contains
         real(8) :: r
         r = c%r
     end function circle_only
+
+    subroutine hit_once(t)
+        class(tracked), intent(inout) :: t
+        t%hits = t%hits + 1
+    end subroutine hit_once
+
+    subroutine hit_times(t, n)
+        class(tracked), intent(inout) :: t
+        integer, intent(in) :: n
+        t%hits = t%hits + n
+    end subroutine hit_times
+
+    subroutine hit_scaled(t, f)
+        class(tracked), intent(inout) :: t
+        real(8), intent(in) :: f
+        t%hits = t%hits + nint(10 * f)
+    end subroutine hit_scaled
+
+    subroutine hit_each(t, ns)
+        class(tracked), intent(inout) :: t
+        integer, intent(in) :: ns(:)
+        t%hits = t%hits + sum(ns)
+    end subroutine hit_each
+
+    function tracked_bump(t, by) result(n)
+        class(tracked), intent(inout) :: t
+        integer, intent(in) :: by
+        integer :: n
+        t%hits = t%hits + by
+        n = t%hits
+    end function tracked_bump
+
+    impure elemental subroutine tracked_final(t)
+        type(tracked), intent(inout) :: t
+        tracked_finalized = tracked_finalized + 1
+    end subroutine tracked_final
 end module shape_more

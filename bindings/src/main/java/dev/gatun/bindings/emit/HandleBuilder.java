@@ -74,7 +74,21 @@ final class HandleBuilder {
                 while (!taken.add(name)) {
                     name = name + "_";
                 }
-                members.append(boundMethod(b, target.get(), name).indent(4).replaceAll("(?m)^[ ]+$", ""));
+                members.append(boundMethod(b.name(), target.get(), name, null).indent(4).replaceAll("(?m)^[ ]+$", ""));
+            }
+        }
+        // A generic binding: one overload per specific binding whose Java arguments differ (TypeBindingResolver chose them).
+        for (Type.Generic g : type.generics()) {
+            var overloads = notes.get(g, Notes.GenericOverloads.class).map(Notes.GenericOverloads::specifics).orElse(java.util.List.of());
+            String name = NameMangler.memberName(g.name());
+            while (taken.contains(name)) {
+                name = name + "_";
+            }
+            for (Notes.BoundProcedure target : overloads) {
+                members.append(boundMethod(g.name(), target, name, g.name()).indent(4).replaceAll("(?m)^[ ]+$", ""));
+            }
+            if (!overloads.isEmpty()) {
+                taken.add(name);
             }
         }
         boolean inHierarchy = hierarchy.inHierarchy(type);
@@ -292,6 +306,14 @@ final class HandleBuilder {
             lines.add("deallocates it (allocatable components with it) when it closes; using the handle or a view of its arrays");
             lines.add("after that throws {@code IllegalStateException}. {@link #borrow(MemorySegment)} wraps an object Fortran");
             lines.add("owns (a module variable, a pointer component): it must outlive the handle, which never frees it.");
+            var finals = new java.util.ArrayList<String>();
+            for (Type.Derived t = type; t != null; t = t.parent()) {
+                finals.addAll(t.finals());
+            }
+            if (!finals.isEmpty()) {
+                lines.add("Closing the arena runs the final procedures ({@code " + String.join("}, {@code ", finals) + "}), as Fortran's");
+                lines.add("{@code deallocate} does; a borrowed object is never finalized by Java.");
+            }
         }
         if (hierarchy.inHierarchy(type)) {
             lines.add("");
@@ -336,7 +358,7 @@ final class HandleBuilder {
      * A type-bound procedure as an instance method (a static one for {@code nopass}): it calls the bound procedure's
      * friendly method with this object as the passed-object dummy.
      */
-    private String boundMethod(Type.Binding b, Notes.BoundProcedure target, String name) {
+    private String boundMethod(String binding, Notes.BoundProcedure target, String name, String generic) {
         var p = target.procedure();
         var f = new FriendlyMethodBuilder(p, notes.require(p, Notes.CallPlan.class), notes, false);
         String method = FriendlyMethodBuilder.scopedName(p, notes);
@@ -368,13 +390,14 @@ final class HandleBuilder {
         return """
 
                 /**
-                 * Calls type-bound procedure {@code %s} ({@code %s})%s.
+                 * Calls %stype-bound procedure {@code %s} ({@code %s})%s.
                  *
                 %s */
                 public %s%s %s(%s) {
                     %s%s.%s(%s);
                 }
-                """.formatted(b.name(), p.name(), passed, docs, target.passed() < 0 ? "static " : "", ret, name, String.join(", ", params),
+                """.formatted(generic == null ? "" : "generic ", binding, p.name(), passed,
+                docs, target.passed() < 0 ? "static " : "", ret, name, String.join(", ", params),
                 ret.equals("void") ? "" : "return ", owner, method, String.join(", ", args));
     }
 

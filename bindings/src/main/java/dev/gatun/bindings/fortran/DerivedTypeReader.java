@@ -40,6 +40,9 @@ final class DerivedTypeReader {
     private final ProcedureDraft components;
     private final Diagnostics diagnostics;
     private final List<Type.Binding> bindings = new ArrayList<>();
+    private final List<Type.Generic> generics = new ArrayList<>();
+    private final List<String> finals = new ArrayList<>();
+    private boolean privateBindings;
     private String problem;
     private SourcePosition problemAt;
 
@@ -128,8 +131,25 @@ final class DerivedTypeReader {
     /** A statement after {@code contains}: {@code procedure [, pass(x) | nopass] :: name [=> specific], ...}. */
     void binding(Cursor s) {
         Token first = s.next();
+        if (first.is("final")) {
+            // Fortran runs it when the free shim deallocates an object: nothing for Java to call.
+            s.accept("::");
+            do {
+                finals.add(s.expectName("a final procedure").text());
+            } while (s.accept(","));
+            return;
+        }
+        if (first.is("generic")) {
+            generic(s, first);
+            return;
+        }
+        if (first.is("private") || first.is("public")) {
+            // A lone 'private' after 'contains' makes the bindings private unless they say 'public'.
+            privateBindings = first.is("private");
+            return;
+        }
         if (!first.is("procedure")) {
-            return; // generic, final, private: nothing Java calls by name
+            return;
         }
         String iface = null;
         if (s.accept("(")) {
@@ -138,9 +158,12 @@ final class DerivedTypeReader {
         }
         String pass = "";
         boolean deferred = false;
+        boolean isPrivate = privateBindings;
         while (s.accept(",")) {
             Token a = s.expectName("a binding attribute");
-            if (a.is("deferred")) {
+            if (a.is("private") || a.is("public")) {
+                isPrivate = a.is("private");
+            } else if (a.is("deferred")) {
                 deferred = true;
             } else if (a.is("nopass")) {
                 pass = null;
@@ -163,8 +186,31 @@ final class DerivedTypeReader {
         do {
             Token name = s.expectName("a binding name");
             String specific = deferred ? iface : s.accept("=>") ? s.expectName("a procedure name").text() : name.text();
-            bindings.add(new Type.Binding(name.text(), specific, pass, s.position(name), deferred));
+            bindings.add(new Type.Binding(name.text(), specific, pass, s.position(name), deferred, isPrivate));
         } while (s.accept(","));
+    }
+
+    /** {@code generic [, access] :: name => b1, b2}; operators and assignments are reported and skipped. */
+    private void generic(Cursor s, Token first) {
+        boolean isPrivate = false;
+        while (s.accept(",")) {
+            isPrivate |= s.expectName("a generic binding attribute").is("private");
+        }
+        s.accept("::");
+        Token name = s.expectName("a generic name");
+        if (s.peek().is("(")) {
+            diagnostics.warning(s.position(first), "skipped generic binding '" + name.text() + "(...)' of type '" + header.name()
+                    + "': generic operators, assignments and defined I/O are not bound; call the specific bindings");
+            return;
+        }
+        s.expect("=>", "after the generic name");
+        var specifics = new ArrayList<String>();
+        do {
+            specifics.add(s.expectName("a specific binding").text());
+        } while (s.accept(","));
+        if (!isPrivate) {
+            generics.add(new Type.Generic(name.text(), specifics, s.position(name)));
+        }
     }
 
     /** Lowers the definition at its {@code end type}; returns null (reported) when it cannot be bound. */
@@ -277,7 +323,7 @@ final class DerivedTypeReader {
             }
             out.add(new Type.Component(e.name, t, e.dimensions, allocatable, pointer, e.position));
         }
-        return new Type.Derived(header.name(), module, out, bindings, header.position(), parent, header.isAbstract(), false);
+        return new Type.Derived(header.name(), module, out, bindings, header.position(), parent, header.isAbstract(), false, generics, finals);
     }
 
     /** Constant extents in source order, or null when one is not constant. */

@@ -134,6 +134,8 @@ public final class FortranFrontend {
         var parser = new FortranParser(diagnostics, moduleConstants, kindNames, moduleTypes);
         List<ProcedureDraft> drafts = parser.parse(statements);
         return new FortranSource(new Unit(file, Language.FORTRAN, DraftLowering.lowerAll(drafts, diagnostics),
-                DraftLowering.lowerCommons(drafts, diagnostics), parser.variables(), Declarations.NONE, parser.types()), form);
+                DraftLowering.lowerCommons(drafts, diagnostics), parser.variables(), Declarations.NONE, parser.types(),
+                // What cannot be lowered there is not bound anyway: no warning about a private procedure.
+                DraftLowering.lowerAll(parser.privates(), new dev.gatun.bindings.diag.Diagnostics())), form);
     }
 }

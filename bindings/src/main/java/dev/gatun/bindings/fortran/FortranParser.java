@@ -43,6 +43,8 @@ final class FortranParser {
     private final Map<String, Map<String, Expr>> moduleConstants;
     private final DeclarationParser declarations;
     private final List<ProcedureDraft> finished = new ArrayList<>();
+    /** Private module procedures: a type-bound procedure bound to one is called through its binding, with its signature. */
+    private final List<ProcedureDraft> privates = new ArrayList<>();
     private final List<ModuleVariable> variables = new ArrayList<>();
     private final Map<String, Map<String, Type>> moduleTypes;
     private final List<DerivedType> types = new ArrayList<>();
@@ -225,7 +227,9 @@ final class FortranParser {
                 if (isEnd(c, "module")) {
                     // Private module procedures cannot be reached from a shim (use-association fails),
                     // and they are not the module's interface: they are not bound.
-                    finished.subList(firstDraft, finished.size()).removeIf(d -> !access.isPublic(d.name));
+                    var own = finished.subList(firstDraft, finished.size());
+                    own.stream().filter(d -> !access.isPublic(d.name)).forEach(privates::add);
+                    own.removeIf(d -> !access.isPublic(d.name));
                     moduleVariables(name, scope, access);
                     scopeTypes.forEach((typeName, type) -> {
                         if (access.isPublic(typeName)) {
@@ -285,6 +289,11 @@ final class FortranParser {
     /** The public variables of the modules parsed so far, in source order. */
     List<ModuleVariable> variables() {
         return variables;
+    }
+
+    /** The private module procedures parsed so far, in source order. */
+    List<ProcedureDraft> privates() {
+        return privates;
     }
 
     /** The public derived types of the modules parsed so far, in source order. */

@@ -209,9 +209,11 @@ public sealed interface Type {
      * @param isAbstract  {@code type, abstract}: no object of exactly this type exists
      * @param polymorphic declared {@code class(name)} (a dummy argument), not {@code type(name)}: the object may be of
      *                    any extension of the type
+     * @param generics    its generic bindings ({@code generic :: scale => scale_real, scale_int}), in declaration order
+     * @param finals      its final procedures ({@code final :: cleanup}), which Fortran runs when it deallocates an object
      */
     record Derived(String name, String module, List<Component> components, List<Binding> bindings, SourcePosition position,
-                   Derived parent, boolean isAbstract, boolean polymorphic) implements Type {
+                   Derived parent, boolean isAbstract, boolean polymorphic, List<Generic> generics, List<String> finals) implements Type {
         /** Validates and copies the components. */
         public Derived {
             Objects.requireNonNull(name, "name");
@@ -219,6 +221,8 @@ public sealed interface Type {
             components = List.copyOf(components);
             bindings = List.copyOf(bindings);
             Objects.requireNonNull(position, "position");
+            generics = List.copyOf(generics);
+            finals = List.copyOf(finals);
         }
 
         /**
@@ -231,12 +235,12 @@ public sealed interface Type {
          * @param position   where it was defined
          */
         public Derived(String name, String module, List<Component> components, List<Binding> bindings, SourcePosition position) {
-            this(name, module, components, bindings, position, null, false, false);
+            this(name, module, components, bindings, position, null, false, false, List.of(), List.of());
         }
 
         /** Returns this type as a {@code class(name)} dummy argument declares it. */
         public Derived asPolymorphic() {
-            return polymorphic ? this : new Derived(name, module, components, bindings, position, parent, isAbstract, true);
+            return polymorphic ? this : new Derived(name, module, components, bindings, position, parent, isAbstract, true, generics, finals);
         }
 
         /** Returns true when both name the same type (one may be {@code class}, the other {@code type}). */
@@ -314,8 +318,9 @@ public sealed interface Type {
      *                  is resolved when the procedure is known)
      * @param position  where it was declared
      * @param deferred  {@code deferred}: an abstract type's binding that each concrete extension overrides
+     * @param isPrivate   {@code private}: not callable outside the module (no method), but a generic binding may name it
      */
-    record Binding(String name, String procedure, String pass, SourcePosition position, boolean deferred) {
+    record Binding(String name, String procedure, String pass, SourcePosition position, boolean deferred, boolean isPrivate) {
         /** Validates the components. */
         public Binding {
             Objects.requireNonNull(name, "name");
@@ -332,7 +337,24 @@ public sealed interface Type {
          * @param position  where it was declared
          */
         public Binding(String name, String procedure, String pass, SourcePosition position) {
-            this(name, procedure, pass, position, false);
+            this(name, procedure, pass, position, false, false);
+        }
+    }
+
+    /**
+     * A generic type-bound procedure: {@code generic :: scale => scale_real, scale_int}, a name for several specific bindings
+     * that Fortran tells apart by their arguments (Java by overloading).
+     *
+     * @param name     the generic name
+     * @param bindings the names of the specific bindings, in order
+     * @param position where it was declared
+     */
+    record Generic(String name, List<String> bindings, SourcePosition position) {
+        /** Validates and copies the components. */
+        public Generic {
+            Objects.requireNonNull(name, "name");
+            bindings = List.copyOf(bindings);
+            Objects.requireNonNull(position, "position");
         }
     }
 

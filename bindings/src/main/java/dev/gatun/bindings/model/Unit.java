@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param variables    the public variables of the Fortran modules it declares, in source order; empty for C
  * @param declarations what else a C header declares (constants, globals, structs, callbacks, variadics); none for Fortran
  * @param types        the derived types its Fortran modules define, in source order; empty for C
+ * @param privates     the private procedures of its Fortran modules: not bound (no shim can {@code use} them), but a
+ *                     type-bound procedure bound to one is still called through its binding, with its signature
  */
 public record Unit(Path source, Language language, List<Procedure> procedures, List<CommonBlock> commons,
-                   List<ModuleVariable> variables, Declarations declarations, List<DerivedType> types) {
+                   List<ModuleVariable> variables, Declarations declarations, List<DerivedType> types, List<Procedure> privates) {
 
     /** Validates and copies the components. */
     public Unit {
@@ -30,6 +32,23 @@ public record Unit(Path source, Language language, List<Procedure> procedures, L
         variables = List.copyOf(variables);
         Objects.requireNonNull(declarations, "declarations");
         types = List.copyOf(types);
+        privates = List.copyOf(privates);
+    }
+
+    /**
+     * A unit without private module procedures.
+     *
+     * @param source       the file as the user named it
+     * @param language     its language
+     * @param procedures   the procedures it declares, in source order
+     * @param commons      its common blocks
+     * @param variables    its module variables
+     * @param declarations its C declarations
+     * @param types        its derived types
+     */
+    public Unit(Path source, Language language, List<Procedure> procedures, List<CommonBlock> commons,
+            List<ModuleVariable> variables, Declarations declarations, List<DerivedType> types) {
+        this(source, language, procedures, commons, variables, declarations, types, List.of());
     }
 
     /**
@@ -118,6 +137,6 @@ public record Unit(Path source, Language language, List<Procedure> procedures, L
      * @return the new unit
      */
     public Unit withProcedures(List<Procedure> replaced) {
-        return new Unit(source, language, replaced, commons, variables, declarations, types);
+        return new Unit(source, language, replaced, commons, variables, declarations, types, privates);
     }
 }

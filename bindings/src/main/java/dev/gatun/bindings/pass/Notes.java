@@ -93,6 +93,20 @@ public final class Notes {
     }
 
     /**
+     * The specific bindings a generic binding gets Java overloads for: those whose Java arguments differ (the others were
+     * reported, and are called by their own names).
+     *
+     * @param specifics what each overload calls: a dispatching procedure that calls through the generic name, or a nopass
+     *                  specific's own procedure
+     */
+    public record GenericOverloads(List<BoundProcedure> specifics) {
+        /** Copies the list. */
+        public GenericOverloads {
+            specifics = List.copyOf(specifics);
+        }
+    }
+
+    /**
      * On the library: the procedures {@link TypeBindingResolver} made for dispatching bindings; the emitters bind
      * them as they bind the library's own procedures (a shim, a raw method, a private friendly method).
      *

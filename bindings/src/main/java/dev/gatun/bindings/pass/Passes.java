@@ -3,7 +3,10 @@ package dev.gatun.bindings.pass;
 
 import dev.gatun.bindings.diag.Diagnostics;
 import dev.gatun.bindings.model.Annotations;
+import dev.gatun.bindings.model.Declarations;
 import dev.gatun.bindings.model.Library;
+import dev.gatun.bindings.model.Unit;
+import java.util.List;
 
 /** Runs the passes over a library in their one fixed order. */
 public final class Passes {
@@ -34,8 +37,20 @@ public final class Passes {
         new ShimPlanner(notes).run(library);
         // 5. COMMON block members and module variables without a Java accessor are reported.
         new GlobalVariableFilter(notes, diagnostics).run(library);
-        // 6. Type-bound procedures of handle types: the bound procedure each instance method calls.
-        new TypeBindingResolver(notes, diagnostics).run(library);
+        // 6. Type-bound procedures of handle types: the bound procedure each instance method calls. A private module
+        //    procedure is reached only through its binding: it is annotated as the others are (silently: it is not bound).
+        // (With the units' types, which name what a shim can use; the names of the types are the library's already.)
+        var privates = new Library(library.name(), library.units().stream().map(u -> new Unit(u.source(), u.language(), u.privates(),
+                List.of(), List.of(), Declarations.NONE, u.types())).toList());
+        var untyped = new Library(library.name(), library.units().stream().map(u -> new Unit(u.source(), u.language(), u.privates(),
+                List.of(), List.of(), Declarations.NONE, List.of())).toList());
+        var quiet = new Diagnostics();
+        new UnsupportedFilter(notes, quiet).run(privates);
+        new ExpressionChecker(notes, quiet).run(privates);
+        new ExtentResolver(notes, quiet).run(privates);
+        new NameMangler(notes, quiet).run(untyped);
+        new ShimPlanner(notes).run(privates, dev.gatun.bindings.model.TypeHierarchy.of(library));
+        new TypeBindingResolver(notes, diagnostics).run(library, privates.procedures());
         return notes;
     }
 }

@@ -29,7 +29,11 @@ final class ShimPlanner {
     }
 
     void run(Library library) {
-        var hierarchy = dev.gatun.bindings.model.TypeHierarchy.of(library);
+        run(library, dev.gatun.bindings.model.TypeHierarchy.of(library));
+    }
+
+    /** Plans the procedures of {@code library} with the type hierarchy of another (private procedures: the library's). */
+    void run(Library library, dev.gatun.bindings.model.TypeHierarchy hierarchy) {
         for (Procedure proc : library.procedures()) {
             if (notes.get(proc, Notes.Unsupported.class).isEmpty()) {
                 notes.put(proc, plan(proc, hierarchy));

@@ -195,18 +195,18 @@ class DerivedTypeDiagnosticsTest {
                         + " float, int32, int64 and complex double (and, not allocatable, character) are bound",
                 f + ":10:20: warning: no accessor for component 'many' of type 'obj': it is an array of type(inner); arrays of derived"
                         + " types inside a type are not bound yet",
-                f + ":14:18: warning: no method for type-bound procedure 'hidden' of type 'obj': its procedure 'hidden_norm' is not"
-                        + " bound (private to module 'h', defined elsewhere, or skipped with its own warning); make it a public procedure"
-                        + " of the module",
-                f + ":15:18: warning: no method for type-bound procedure 'gone' of type 'obj': its procedure 'gone' is not bound"
-                        + " (private to module 'h', defined elsewhere, or skipped with its own warning); make it a public procedure of the"
-                        + " module",
+                f + ":15:18: warning: no method for type-bound procedure 'gone' of type 'obj': its procedure 'gone' is not a module"
+                        + " procedure of 'h' that can be bound (defined elsewhere, or its arguments are not supported: see its warning once"
+                        + " it is public)",
                 f + ":16:27: warning: no method for type-bound procedure 'wrong' of type 'obj': its passed-object dummy is not a"
                         + " type(obj) argument of 'swap'"),
                 d.all().stream().map(Diagnostic::toString).toList());
         assertTrue(r.javaSource().contains("public static void fine(Obj o)"), "the rest is bound");
         assertTrue(r.javaSource().contains("public static final class Obj {"), "the handle class");
         assertTrue(r.shimSource().orElseThrow().contains("gatun__t_h_obj_new"), "its shim functions");
+        assertTrue(r.javaSource().contains("public double hidden() {"), "a binding to a private procedure is a method");
+        assertTrue(r.shimSource().orElseThrow().contains("gatun_result = gatun_o%hidden()"),
+                "called through the binding: no shim can use the private procedure");
     }
 
     @Test
@@ -263,5 +263,100 @@ class DerivedTypeDiagnosticsTest {
         assertTrue(r.javaSource().contains("public static final class String$ {"), "a struct class must not shadow String");
         assertTrue(r.javaSource().contains("public int getClass_()"), "getClass() is Object's");
         assertTrue(r.javaSource().contains("public void allocate_(int t_)"), "allocate(Arena) is the handle's own");
+    }
+
+    @Test
+    void extensionsAndGenericsBindWhatTheyCanAndTheJavaCompiles() throws IOException {
+        Path f = write("ext.f90", """
+                module base_mod
+                  implicit none
+                  private :: secret
+                  type, abstract :: object
+                    real(8) :: v = 0
+                  contains
+                    procedure(iface), deferred :: nobody
+                    procedure, nopass :: secret
+                    procedure :: put_1d, put_2d, plus
+                    generic :: put => put_1d, put_2d
+                    generic :: operator(+) => plus
+                    procedure :: class => object_class
+                  end type
+                  type :: plain
+                  contains
+                    procedure(iface), deferred :: wrong
+                  end type
+                contains
+                  subroutine secret()
+                  end subroutine
+                  subroutine put_1d(o, a)
+                    class(object), intent(inout) :: o
+                    real(8), intent(in) :: a(:)
+                  end subroutine
+                  subroutine put_2d(o, a)
+                    class(object), intent(inout) :: o
+                    real(8), intent(in) :: a(:, :)
+                  end subroutine
+                  function plus(o, p) result(r)
+                    class(object), intent(in) :: o, p
+                    real(8) :: r
+                    r = 0
+                  end function
+                  function object_class(o) result(k)
+                    class(object), intent(in) :: o
+                    integer :: k
+                    k = 0
+                  end function
+                  subroutine takes_base(o)
+                    type(object), intent(in) :: o
+                  end subroutine
+                  subroutine takes_many(os)
+                    class(object), intent(in) :: os(:)
+                  end subroutine
+                end module base_mod
+                module kid_mod
+                  use base_mod
+                  implicit none
+                  type, extends(object) :: string
+                    integer :: n = 0
+                  contains
+                    procedure :: plus => string_plus
+                  end type
+                contains
+                  function string_plus(o, p) result(r)
+                    class(string), intent(in) :: o
+                    class(object), intent(in) :: p
+                    real(8) :: r
+                    r = 1
+                  end function
+                end module kid_mod
+                """);
+        var d = new Diagnostics();
+        BindingGenerator.Result r = generate(f, d);
+        assertEquals(List.of(
+                f + ":11:5: warning: skipped generic binding 'operator(...)' of type 'object': generic operators, assignments and"
+                        + " defined I/O are not bound; call the specific bindings",
+                f + ":16:5: warning: skipped a deferred type-bound procedure of type 'plain': only an abstract type has deferred bindings",
+                f + ":40:33: warning: skipped subroutine 'takes_base': parameter 'o': type(object) is abstract: only class(object)"
+                        + " declares an object of it",
+                f + ":42:3: warning: skipped subroutine 'takes_many': parameter 'os' is an array of class(object), an abstract type;"
+                        + " arrays of a concrete type are bound",
+                f + ":7:35: warning: no method for deferred type-bound procedure 'nobody' of type 'object': no extension of it in the"
+                        + " library overrides it with a bound procedure, so its interface is unknown",
+                f + ":8:26: warning: no method for type-bound procedure 'secret' of type 'object': its procedure 'secret' is private"
+                        + " and the binding is nopass, so no shim can call it; make the procedure public",
+                f + ":10:16: warning: no overload of generic binding 'put' of type 'object' for 'put_2d': its Java arguments (array of"
+                        + " double) are those of 'put_1d'; call it by its own name"),
+                d.all().stream().map(Diagnostic::toString).toList());
+        Path src = dir.resolve("ext").resolve(r.className() + ".java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, r.javaSource());
+        var messages = new java.io.ByteArrayOutputStream();
+        int status = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, messages, messages, "--release", "25", "-Werror",
+                "-Xlint:all", "-proc:none", "-cp", System.getProperty("java.class.path"), "-d", dir.resolve("ext-classes").toString(),
+                src.toString());
+        assertEquals(0, status, () -> "the generated Java must compile:\n" + messages);
+        assertTrue(r.javaSource().contains("public abstract static class Object$ {"), r.javaSource());
+        assertTrue(r.javaSource().contains("public static class String$ extends Object$ {"), "a child in another module");
+        assertTrue(r.javaSource().contains("public int class_() {"), "a binding named like a Java keyword");
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatun.array.IntArray;
+import dev.gatun.array.Order;
 import java.lang.foreign.Arena;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * deferred binding, extensions in two modules and an extension of an extension, whose handle classes extend each other
  * as the Fortran types do; inherited components and bindings; overrides picked by Fortran's dispatch (the shims call
  * {@code obj%area()}); {@code class(t)} dummies that take any extension and see its dynamic type
- * ({@code select type}); a {@code type(t)} dummy that takes no extension.
+ * ({@code select type}); a {@code type(t)} dummy that takes no extension; generic bindings as Java overloads; bindings
+ * to private procedures; final procedures run when the arena closes.
  */
 class DerivedTypeExtensionCallTest {
 
@@ -119,5 +122,38 @@ class DerivedTypeExtensionCallTest {
             assertEquals(g.nested("Ring"), made.getClass());
             assertEquals(27.0, invoke(made, "area"), "a function result Java owns, with its dynamic type");
         }
+    }
+
+    @Test
+    void genericBindingsAreJavaOverloadsAndPrivateProceduresAreReachedThroughTheirBindings() {
+        try (Arena arena = Arena.ofConfined()) {
+            Object t = allocate("Tracked", arena);
+            invoke(t, "hit");
+            invoke(t, "hit", 4);
+            invoke(t, "hit", 0.3);
+            invoke(t, "hit", IntArray.of(arena, Order.FORTRAN, new int[] {1, 2}, 2));
+            assertEquals(1 + 4 + 3 + 3, invoke(t, "getHits"), "each call resolved by Fortran to hit_once, hit_times, hit_scaled, hit_each");
+            assertEquals(16, invoke(t, "bump", 5), "bump => tracked_bump, a private procedure, called through the binding");
+            assertEquals(4, Arrays.stream(g.nested("Tracked").getMethods()).filter(m -> m.getName().equals("hit")).count(),
+                    "one overload per specific binding");
+            assertTrue(Arrays.stream(g.nested("Tracked").getMethods()).noneMatch(m -> m.getName().startsWith("hitOnce")),
+                    "a private binding is no method of its own");
+            invoke(t, "setSide", 2.0);
+            assertEquals(4.0, invoke(t, "area"), "square's area, inherited");
+        }
+    }
+
+    @Test
+    void closingTheArenaRunsTheFinalProcedure() {
+        Class<?> module = g.nested("ShapeMore");
+        int before = (int) invoke(module, "getTrackedFinalized");
+        Class<?> array = Arrays.stream(g.nested("Tracked").getClasses()).filter(k -> k.getSimpleName().equals("Array")).findFirst()
+                .orElseThrow();
+        try (Arena arena = Arena.ofConfined()) {
+            allocate("Tracked", arena);
+            invoke(array, "allocate", arena, 3L);
+            assertEquals(before, invoke(module, "getTrackedFinalized"), "nothing finalized while the arena is open");
+        }
+        assertEquals(before + 1 + 3, invoke(module, "getTrackedFinalized"), "deallocate ran tracked_final for the object and each element");
     }
 }

@@ -73,7 +73,8 @@ record CallbackAbi(List<Argument> arguments, Type result, Parameter written) {
 
     /** True when the upcall can call the Java interface directly: scalars in, a scalar or nothing out. */
     boolean direct() {
-        return written == null && arguments.stream().allMatch(a -> a.role() == Role.VALUE);
+        // A logical result crosses as a C int: the bridge converts the Java boolean.
+        return written == null && !(result instanceof Type.Logical) && arguments.stream().allMatch(a -> a.role() == Role.VALUE);
     }
 
     /** The name of a C argument in the shim and in the Java bridge. */

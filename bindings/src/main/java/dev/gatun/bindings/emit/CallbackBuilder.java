@@ -61,7 +61,7 @@ final class CallbackBuilder {
                     .append('\n');
         }
         Type resultType = bridged ? abi.result() : s.result();
-        String result = resultType instanceof Type.Void ? "void" : argType(resultType);
+        String result = resultType instanceof Type.Void ? "void" : bridged ? javaType(resultType) : argType(resultType);
         String returns = result.equals("void") ? ""
                 : bridged && abi.written() != null ? "         * @return the new value of argument {@code " + abi.written().name() + "}\n"
                 : "         * @return the value the native code receives\n";
@@ -129,7 +129,8 @@ final class CallbackBuilder {
         String result = abi.result() instanceof Type.Void ? "void" : argType(abi.result());
         String descriptor = result.equals("void") ? "FunctionDescriptor.ofVoid(" + String.join(", ", layouts) + ")"
                 : "FunctionDescriptor.of(" + JavaTypes.layout(result) + (layouts.isEmpty() ? "" : ", " + String.join(", ", layouts)) + ")";
-        String invoke = "callback.apply(" + String.join(", ", javaArgs) + ");\n";
+        String invoke = abi.result() instanceof Type.Logical ? "callback.apply(" + String.join(", ", javaArgs) + ") ? 1 : 0;\n"
+                : "callback.apply(" + String.join(", ", javaArgs) + ");\n";
         String call = result.equals("void") ? "        " + invoke : after.isEmpty() ? "        return " + invoke
                 : "        " + result + " result$ = " + invoke;
         String tail = result.equals("void") || after.isEmpty() ? "" : "        return result$;\n";

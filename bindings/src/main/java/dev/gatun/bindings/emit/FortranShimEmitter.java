@@ -70,9 +70,9 @@ public final class FortranShimEmitter {
             for (Parameter cb : p.parameters()) {
                 if (cb.type() instanceof Type.Callback c) {
                     if (c.external().isEmpty()) {
-                        callbackPlumbing(callbackBase(library, plan, cb), c.signature(), head, body, null);
+                        callbackPlumbing(callbackBase(library, plan, cb), c, head, body, null);
                     } else if (externals.add(c.external().get().toLowerCase(Locale.ROOT))) {
-                        callbackPlumbing(callbackBase(library, plan, cb), c.signature(), head, outside, module);
+                        callbackPlumbing(callbackBase(library, plan, cb), c, head, outside, module);
                     }
                 }
             }
@@ -106,7 +106,8 @@ public final class FortranShimEmitter {
      * passes each argument on as the upcall expects (addresses and extents of arrays, address and length
      * of strings) and assigns what the upcall returns to a written scalar.
      */
-    private static void callbackPlumbing(String base, Signature s, StringBuilder head, StringBuilder body, String externalOf) {
+    private static void callbackPlumbing(String base, Type.Callback cb, StringBuilder head, StringBuilder body, String externalOf) {
+        Signature s = cb.signature();
         CallbackAbi abi = CallbackAbi.of(s);
         boolean returns = !(abi.result() instanceof Type.Void);
         String cKind = returns ? "function" : "subroutine";
@@ -147,6 +148,12 @@ public final class FortranShimEmitter {
         var list = s.parameters().stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
         // An intent(callback) external is the adapter itself: an external procedure of the name the Fortran code calls.
         String adapter = externalOf == null ? base + "_adapter" : base.substring(base.indexOf("_ext_") + 5);
+        if (cb.declared().isPresent() && externalOf == null && !matchesDeclared(s, cb.declared().get())) {
+            // The original's compiler compares the adapter with the interface block: the one passed repeats it
+            // exactly and calls the converting adapter, whose dummies carry the target attribute c_loc needs.
+            body.append(exactAdapter(adapter, base + "_inner", s, cb.declared().get()));
+            adapter = base + "_inner";
+        }
         body.append("\n  ").append(kind).append(' ').append(adapter).append('(').append(String.join(", ", list)).append(")")
                 .append(s.result() instanceof Type.Void ? "" : " result(gatun_r)").append('\n');
         if (externalOf != null) {
@@ -162,7 +169,9 @@ public final class FortranShimEmitter {
         }
         for (Parameter p : s.parameters()) {
             if (p.isArray() || p.type() instanceof Type.Character) {
-                body.append("    ").append(originalType(p.type())).append(", target :: ").append(p.name().toLowerCase(Locale.ROOT));
+                // Strings take their length from the actual argument; assumed-shape arrays must be contiguous for c_loc.
+                body.append("    ").append(p.type() instanceof Type.Character ? "character(len=*)" : originalType(p.type()))
+                        .append(assumedShape(p) ? ", contiguous" : "").append(", target :: ").append(p.name().toLowerCase(Locale.ROOT));
                 if (p.isArray()) {
                     body.append('(').append(String.join(", ", p.dimensions().stream().map(Dimension::render).toList())).append(')');
                 }
@@ -174,9 +183,59 @@ public final class FortranShimEmitter {
         } else if (s.result() instanceof Type.Void) {
             body.append("    call ").append(invoke).append('\n');
         } else {
-            body.append("    ").append(originalType(s.result())).append(" :: gatun_r\n    gatun_r = ").append(invoke).append('\n');
+            // A logical result crosses as a C int.
+            body.append("    ").append(originalType(s.result())).append(" :: gatun_r\n    gatun_r = ")
+                    .append(s.result() instanceof Type.Logical ? "(" + invoke + " /= 0)" : invoke).append('\n');
         }
         body.append("  end ").append(kind).append(' ').append(adapter).append('\n');
+    }
+
+    /** True when the converting adapter already declares its dummies as the interface block does (scalars with an intent). */
+    private static boolean matchesDeclared(Signature s, Type.Callback.Declared declared) {
+        return declared.withoutIntent().isEmpty() && s.parameters().stream()
+                .allMatch(p -> !p.isArray() && !(p.type() instanceof Type.Character) && p.passing() == Parameter.Passing.REFERENCE);
+    }
+
+    private static boolean assumedShape(Parameter p) {
+        return p.dimensions().stream().anyMatch(d -> d instanceof Dimension.AssumedShape);
+    }
+
+    /**
+     * The procedure passed for a callback declared by an interface block: the block's dummies with their
+     * declared intent (none where it has none), {@code value} and shape, calling {@code inner}.
+     */
+    private static String exactAdapter(String name, String inner, Signature s, Type.Callback.Declared declared) {
+        boolean function = !(s.result() instanceof Type.Void);
+        var names = s.parameters().stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
+        var sb = new StringBuilder("\n  ").append(function ? "function " : "subroutine ").append(name).append('(')
+                .append(String.join(", ", names)).append(')').append(function ? " result(gatun_r)" : "").append('\n');
+        // Scalars first: array bounds and string lengths may name them.
+        for (boolean scalars : new boolean[] {true, false}) {
+            for (Parameter p : s.parameters()) {
+                if (scalars != (!p.isArray() && !(p.type() instanceof Type.Character))) {
+                    continue;
+                }
+                String n = p.name().toLowerCase(Locale.ROOT);
+                String intent = declared.withoutIntent().contains(n) ? "" : switch (p.intent()) {
+                    case OUT -> ", intent(out)";
+                    case INOUT -> ", intent(inout)";
+                    default -> ", intent(in)";
+                };
+                sb.append("    ").append(originalType(p.type())).append(intent)
+                        .append(p.passing() == Parameter.Passing.VALUE ? ", value" : "").append(" :: ").append(n);
+                if (p.isArray()) {
+                    sb.append('(').append(String.join(", ", p.dimensions().stream().map(Dimension::render).toList())).append(')');
+                }
+                sb.append('\n');
+            }
+        }
+        if (function) {
+            sb.append("    ").append(originalType(s.result())).append(" :: gatun_r\n    gatun_r = ");
+        } else {
+            sb.append("    call ");
+        }
+        sb.append(inner).append('(').append(String.join(", ", names)).append(")\n");
+        return sb.append("  end ").append(function ? "function " : "subroutine ").append(name).append('\n').toString();
     }
 
     private static String adapterIntent(Parameter p) {

@@ -86,8 +86,7 @@ final class DraftLowering {
         ProcedureDraft.Entity e = d.entities.get(arg);
         SourcePosition where = e != null ? e.position : d.argumentPositions.get(arg);
         if (d.interfaces.containsKey(arg)) {
-            Signature signature = callbackSignature(d, d.interfaces.get(arg), where);
-            Parameter.Builder b = Parameter.builder(arg, new Type.Callback(signature), where);
+            Parameter.Builder b = Parameter.builder(arg, callbackType(d, d.interfaces.get(arg), where), where);
             if (e != null) {
                 b.optional(e.optional);
             }
@@ -157,27 +156,34 @@ final class DraftLowering {
         return Parameter.Intent.IN;
     }
 
-    private Signature callbackSignature(ProcedureDraft owner, ProcedureDraft body, SourcePosition where) throws Skip {
+    /**
+     * The callback of a dummy procedure with an interface block: its dummies as the block declares them
+     * (arrays, written scalars and strings included; {@link dev.gatun.bindings.pass.Passes} checks what a
+     * callback can receive) and which of them have no intent, which an adapter passed for it must repeat.
+     */
+    private Type.Callback callbackType(ProcedureDraft owner, ProcedureDraft body, SourcePosition where) throws Skip {
         var params = new ArrayList<Parameter>();
+        var withoutIntent = new java.util.HashSet<String>();
         for (String arg : body.arguments) {
-            Parameter p = parameter(body, arg);
-            if (p.isArray() || !(p.type() instanceof Type.Scalar || p.type() instanceof Type.Logical) || p.intent() == Parameter.Intent.OUT
-                    || p.intent() == Parameter.Intent.INOUT) {
-                skip(owner, where, "callback '" + body.name + "' has parameter '" + arg
-                        + "' that is not an intent(in) numeric scalar; only such callbacks are supported");
+            if (body.interfaces.containsKey(arg) || body.entities.get(arg) != null && body.entities.get(arg).external) {
+                skip(owner, where, "callback '" + body.name + "' takes the procedure '" + arg + "'; procedures as callback arguments are not supported");
             }
-            params.add(p);
+            params.add(parameter(body, arg));
+            ProcedureDraft.Entity e = body.entities.get(arg);
+            if (e == null || !e.intents.contains("in") && !e.intents.contains("out") && !e.intents.contains("inout")) {
+                withoutIntent.add(arg.toLowerCase(Locale.ROOT));
+            }
         }
         Type result = Type.VOID;
         if (body.kind == Procedure.Kind.FUNCTION) {
             ProcedureDraft.Entity r = body.entities.get(body.resultVariable());
             TypeSpec spec = r != null && r.type != null ? r.type : body.prefixType != null ? body.prefixType : body.implicit.typeOf(body.resultVariable());
-            if (spec == null || !(spec.type() instanceof Type.Scalar s) || s.kind().isComplex()) {
-                skip(owner, where, "callback '" + body.name + "' must return a real or integer scalar");
+            if (spec == null || spec.resolve(body.types).type() == null) {
+                skip(owner, where, "callback '" + body.name + "' has no result type Gatun can bind");
             }
-            result = spec.type();
+            result = spec.resolve(body.types).type();
         }
-        return new Signature(result, params);
+        return new Type.Callback(new Signature(result, params), Optional.empty(), Optional.of(new Type.Callback.Declared(withoutIntent)));
     }
 
     private void skip(ProcedureDraft d, SourcePosition where, String reason) throws Skip {

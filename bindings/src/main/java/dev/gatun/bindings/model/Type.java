@@ -366,14 +366,44 @@ public sealed interface Type {
      * not a dummy argument: the Fortran code calls the external procedure of that name, which the
      * binding defines to call the Java callback; nothing is passed to the Fortran procedure for it.
      *
+     * <p>With {@link #declared()} present the signature comes from an interface block (Fortran's
+     * {@code interface}, a {@code .pyf} {@code __user__} routine): a procedure the binding passes for it
+     * must repeat that interface exactly, since compilers compare the characteristics of a procedure
+     * argument with the dummy's interface (intent, {@code value}, {@code target}).
+     *
      * @param signature what the native side calls
      * @param external  the Fortran name of the external procedure the binding defines, or empty
+     * @param declared  how an interface block declares the dummies, or empty when the signature was inferred
      */
-    record Callback(Signature signature, java.util.Optional<String> external) implements Type {
+    record Callback(Signature signature, java.util.Optional<String> external, java.util.Optional<Declared> declared) implements Type {
         /** Validates the signature. */
         public Callback {
             Objects.requireNonNull(signature, "signature");
             Objects.requireNonNull(external, "external");
+            Objects.requireNonNull(declared, "declared");
+        }
+
+        /**
+         * A callback passed as an argument, or an f2py {@code intent(callback)} external, whose signature was inferred.
+         *
+         * @param signature what the native side calls
+         * @param external  the Fortran name of the external procedure the binding defines, or empty
+         */
+        public Callback(Signature signature, java.util.Optional<String> external) {
+            this(signature, external, java.util.Optional.empty());
+        }
+
+        /**
+         * What an interface block says about a callback's dummies beyond the {@link Signature}: the model
+         * maps "no intent" onto {@code in} (scalars) or {@code inout} (arrays), the interface does not.
+         *
+         * @param withoutIntent the (lower-case) names of the dummies declared with no intent
+         */
+        public record Declared(java.util.Set<String> withoutIntent) {
+            /** Copies the names. */
+            public Declared {
+                withoutIntent = java.util.Set.copyOf(withoutIntent);
+            }
         }
 
         /**

@@ -99,6 +99,12 @@ final class UnsupportedFilter {
             if (t instanceof Type.Callback && (p.optional() || (direct && proc.language() == Language.FORTRAN))) {
                 return Optional.of(where + "is an optional or bind(C) callback; not supported yet");
             }
+            if (t instanceof Type.Callback cb && proc.language() == Language.FORTRAN && !direct) {
+                Optional<String> bad = fortranCallbackProblem(p.name(), cb.signature());
+                if (bad.isPresent()) {
+                    return Optional.of(bad.get());
+                }
+            }
             if (t instanceof Type.Callback cb && proc.language() != Language.FORTRAN) {
                 Optional<String> bad = callbackProblem(cb.signature());
                 if (bad.isPresent()) {
@@ -234,6 +240,68 @@ final class UnsupportedFilter {
         var all = new java.util.ArrayList<String>(a);
         all.addAll(b);
         return all;
+    }
+
+    /**
+     * What the shim adapter of a Fortran callback can pass to Java (see {@code emit.CallbackAbi}): real,
+     * integer and logical scalars; strings; numeric arrays and rank-1 arrays of strings whose extents the
+     * callback knows (constants or its other arguments, or assumed shape); one written real or integer
+     * scalar, returned by a subroutine callback; a real, integer or logical result.
+     */
+    static Optional<String> fortranCallbackProblem(String callback, Signature s) {
+        String of = "callback '" + callback + "' ";
+        Set<String> names = new java.util.HashSet<>();
+        s.parameters().forEach(q -> names.add(q.name().toLowerCase(java.util.Locale.ROOT)));
+        int written = 0;
+        for (Parameter q : s.parameters()) {
+            String arg = of + "has argument '" + q.name() + "' ";
+            Type t = q.type();
+            if (q.optional()) {
+                return Optional.of(arg + "that is optional; callback arguments must be present");
+            }
+            boolean number = t instanceof Type.Scalar sc && !sc.kind().isComplex();
+            if (!number && !(t instanceof Type.Logical) && !(t instanceof Type.Character)) {
+                return Optional.of(arg + "of type " + t.describe() + "; callbacks receive real, integer and logical numbers, strings and their arrays");
+            }
+            if (q.isArray()) {
+                if (t instanceof Type.Logical || t instanceof Type.Character && q.rank() > 1 || q.isCharacterBytes()) {
+                    return Optional.of(arg + "that is a rank-" + q.rank() + " " + t.describe()
+                            + " array; callbacks receive numeric arrays and rank-1 arrays of strings");
+                }
+                for (Dimension d : q.dimensions()) {
+                    Optional<String> bad = switch (d) {
+                        case Dimension.AssumedSize x -> Optional.of(arg + "of extent '*', which the callback cannot know; declare its extent"
+                                + " (e.g. '" + q.name() + "(n)' with n also an argument of the callback)");
+                        case Dimension.AssumedShape x -> t instanceof Type.Character
+                                ? Optional.of(arg + "that is an assumed-shape array of strings; give it an explicit extent") : Optional.<String>empty();
+                        case Dimension.Explicit x -> java.util.stream.Stream.concat(x.lower().references().stream(), x.upper().references().stream())
+                                .filter(r -> !names.contains(r.toLowerCase(java.util.Locale.ROOT))).findFirst()
+                                .map(r -> arg + "whose extent '" + d.render() + "' names '" + r + "', which is not an argument of the callback;"
+                                        + " the callback could not know the array's length");
+                    };
+                    if (bad.isPresent()) {
+                        return bad;
+                    }
+                }
+                continue;
+            }
+            boolean writes = q.intent() == Parameter.Intent.OUT || q.intent() == Parameter.Intent.INOUT;
+            if (writes && !number) {
+                return Optional.of(arg + "of type " + t.describe() + " that the callback writes; written callback arguments must be real or integer scalars");
+            }
+            if (writes) {
+                written++;
+            }
+        }
+        if (written > 0 && (!(s.result() instanceof Type.Void) || written > 1)) {
+            return Optional.of(of + "writes " + (written > 1 ? written + " scalar arguments" : "a scalar argument and is a function")
+                    + "; a callback may write one scalar argument, and only when it is a subroutine (Java returns it)");
+        }
+        Type r = s.result();
+        if (!(r instanceof Type.Void) && !(r instanceof Type.Logical) && !(r instanceof Type.Scalar sc && !sc.kind().isComplex())) {
+            return Optional.of(of + "returns " + r.describe() + "; callbacks return real, integer or logical scalars");
+        }
+        return Optional.empty();
     }
 
     /** Upcalls take numbers, logicals and addresses; a C callback may receive nothing else by value. */

@@ -30,7 +30,8 @@ import java.util.Set;
  *       {@code overwrite} change nothing, since Gatun never copies an array.</li>
  *   <li>{@code optional} with a default is a Java parameter that may be null; without one, a
  *       Fortran optional argument (absent: a null address).</li>
- *   <li>{@code external} arguments take their signature from a {@code __user__} module's routine.</li>
+ *   <li>{@code external} arguments take their signature from a {@code __user__} module's routine: arrays,
+ *       written scalars and strings as in a Fortran interface block (intent(c) routines: scalars in only).</li>
  * </ul>
  * What the model cannot express ({@code intent(aux)}, {@code intent(callback)})
  * skips that routine with a warning naming the argument; the other routines are still bound.
@@ -241,29 +242,49 @@ final class PyfLowering {
         }
         RoutineDraft cb = body.get();
         var params = new ArrayList<Parameter>();
+        var withoutIntent = new java.util.HashSet<String>();
         for (String a : cb.arguments) {
             RoutineDraft.Entity ce = cb.find(a);
             RoutineDraft.TypeSpec spec = ce != null && ce.type != null ? ce.type : implicit(a);
-            Parameter.Intent intent = ce == null ? Parameter.Intent.IN : intent(ce.intents, !ce.dimensions.isEmpty());
-            if (spec.type() == null || !(spec.type() instanceof Type.Scalar || spec.type() instanceof Type.Logical)
-                    || (ce != null && !ce.dimensions.isEmpty()) || (spec.type() instanceof Type.Scalar s && s.kind().isComplex())
-                    || (intent != Parameter.Intent.IN && intent != Parameter.Intent.HIDE)) {
+            boolean array = ce != null && !ce.dimensions.isEmpty();
+            Parameter.Intent intent = ce == null ? Parameter.Intent.IN : intent(ce.intents, array);
+            // A C routine's callback receives values; a Fortran routine's goes through a shim adapter that converts.
+            boolean plainScalar = spec.type() instanceof Type.Scalar s && !s.kind().isComplex() || spec.type() instanceof Type.Logical;
+            if (spec.type() == null || cRoutine && (!plainScalar || array || intent != Parameter.Intent.IN && intent != Parameter.Intent.HIDE)) {
                 skip(d, where, "callback '" + arg + "' (" + cb.name + " at " + cb.position + ") has argument '" + a
-                        + "' that is not an intent(in) real, integer or logical scalar; only such callbacks are supported");
+                        + "' that is not an intent(in) real, integer or logical scalar; the callbacks of intent(c) routines take only those");
             }
-            params.add(Parameter.builder(a, spec.type(), ce != null ? ce.position : cb.position)
-                    .passing(cRoutine ? Parameter.Passing.VALUE : Parameter.Passing.REFERENCE).build());
+            if (ce == null || !ce.intents.contains("in") && !ce.intents.contains("out") && !ce.intents.contains("inout")
+                    && !ce.intents.contains("inplace")) {
+                withoutIntent.add(a.toLowerCase(Locale.ROOT));
+            }
+            Parameter.Builder b = Parameter.builder(a, spec.type(), ce != null ? ce.position : cb.position)
+                    .intent(intent == Parameter.Intent.HIDE ? Parameter.Intent.IN : intent)
+                    .passing(cRoutine || ce != null && ce.value && !array ? Parameter.Passing.VALUE : Parameter.Passing.REFERENCE);
+            if (array) {
+                CTruth truth = truth(cb);
+                b.dimensions(ce.dimensions.stream().map(dim -> dim instanceof Dimension.Explicit x
+                        ? new Dimension.Explicit(truth.value(x.lower()), truth.value(x.upper()), x.position()) : dim).toList());
+            }
+            try {
+                params.add(b.build());
+            } catch (IllegalArgumentException ex) {
+                skip(d, where, "callback '" + arg + "' (" + cb.name + " at " + cb.position + "): " + ex.getMessage());
+            }
         }
         Type result = Type.VOID;
         if (cb.kind == Procedure.Kind.FUNCTION) {
             RoutineDraft.Entity r = cb.find(cb.resultVariable());
             RoutineDraft.TypeSpec spec = r != null && r.type != null ? r.type : cb.prefixType != null ? cb.prefixType : implicit(cb.resultVariable());
-            if (!(spec.type() instanceof Type.Scalar s) || s.kind().isComplex()) {
-                skip(d, where, "callback '" + arg + "' must return a real or integer scalar");
+            if (!(spec.type() instanceof Type.Scalar s && !s.kind().isComplex() || spec.type() instanceof Type.Logical && !cRoutine)) {
+                skip(d, where, "callback '" + arg + "' must return a real, integer or logical scalar");
             }
             result = spec.type();
         }
-        return Parameter.builder(arg, new Type.Callback(new Signature(result, params)), where).optional(e.optional).build();
+        Signature signature = new Signature(result, params);
+        return Parameter.builder(arg, cRoutine ? new Type.Callback(signature)
+                : new Type.Callback(signature, Optional.empty(), Optional.of(new Type.Callback.Declared(withoutIntent))), where)
+                .optional(e.optional).build();
     }
 
     /** Fortran's implicit typing, which f2py applies to undeclared names: i-n integer, otherwise real. */

@@ -44,14 +44,17 @@ public final class Quad {
      */
     public static double midpoint(MidpointF f, double a, double b, int n) {
         Objects.requireNonNull(f, "f");
-        synchronized (GATUN_QUAD_MIDPOINT$.CALLS) {
+        int slot$ = GATUN_QUAD_MIDPOINT$.CALLS.acquire();
+        try {
             CallbackGuard guard = CallbackGuard.enter();
             try {
-                double result$ = Raw.midpoint(GATUN_QUAD_MIDPOINT$.f$stubs.stub(f), a, b, n);
+                double result$ = Raw.midpoint(GATUN_QUAD_MIDPOINT$.f$stubs.stub(f), a, b, n, slot$);
                 return result$;
             } finally {
                 guard.close();
             }
+        } finally {
+            GATUN_QUAD_MIDPOINT$.CALLS.release(slot$);
         }
     }
 
@@ -66,13 +69,16 @@ public final class Quad {
      */
     public static void visit(int n, VisitEach each) {
         Objects.requireNonNull(each, "each");
-        synchronized (GATUN_QUAD_VISIT$.CALLS) {
+        int slot$ = GATUN_QUAD_VISIT$.CALLS.acquire();
+        try {
             CallbackGuard guard = CallbackGuard.enter();
             try {
-                Raw.visit(n, GATUN_QUAD_VISIT$.each$stubs.stub(each));
+                Raw.visit(n, GATUN_QUAD_VISIT$.each$stubs.stub(each), slot$);
             } finally {
                 guard.close();
             }
+        } finally {
+            GATUN_QUAD_VISIT$.CALLS.release(slot$);
         }
     }
 
@@ -139,22 +145,23 @@ public final class Quad {
         /**
          * Calls {@code gatun_quad_midpoint} with exactly the native arguments.
          *
-         * <p>Native signature: {@code double gatun_quad_midpoint(void (*)(...) f, double a, double b, int n)}. Declared at {@code quad.f90:6}.
+         * <p>Native signature: {@code double gatun_quad_midpoint(void (*)(...) f, double a, double b, int n, int slot$)}. Declared at {@code quad.f90:6}.
          *
          * @param f native argument {@code f}
          * @param a native argument {@code a}
          * @param b native argument {@code b}
          * @param n native argument {@code n}
+         * @param slot$ native argument {@code slot$}
          * @throws IllegalArgumentException if a segment is not a native segment
          */
-        public static double midpoint(MemorySegment f, double a, double b, int n) {
+        public static double midpoint(MemorySegment f, double a, double b, int n, int slot$) {
             dev.gatun.profile.NativeCallEvent event = null;
             if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
             try {
-                return (double) GATUN_QUAD_MIDPOINT$.HANDLE.invokeExact(f, a, b, n);
+                return (double) GATUN_QUAD_MIDPOINT$.HANDLE.invokeExact(f, a, b, n, slot$);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -168,20 +175,21 @@ public final class Quad {
         /**
          * Calls {@code gatun_quad_visit} with exactly the native arguments.
          *
-         * <p>Native signature: {@code void gatun_quad_visit(int n, void (*)(...) each)}. Declared at {@code quad.f90:25}.
+         * <p>Native signature: {@code void gatun_quad_visit(int n, void (*)(...) each, int slot$)}. Declared at {@code quad.f90:25}.
          *
          * @param n native argument {@code n}
          * @param each native argument {@code each}
+         * @param slot$ native argument {@code slot$}
          * @throws IllegalArgumentException if a segment is not a native segment
          */
-        public static void visit(int n, MemorySegment each) {
+        public static void visit(int n, MemorySegment each, int slot$) {
             dev.gatun.profile.NativeCallEvent event = null;
             if (profiling$()) {
                 event = new dev.gatun.profile.NativeCallEvent();
                 event.begin();
             }
             try {
-                GATUN_QUAD_VISIT$.HANDLE.invokeExact(n, each);
+                GATUN_QUAD_VISIT$.HANDLE.invokeExact(n, each, slot$);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -199,10 +207,10 @@ public final class Quad {
         private GATUN_QUAD_MIDPOINT$() {
         }
 
-        /** {@code double gatun_quad_midpoint(void (*)(...) f, double a, double b, int n)} */
-        static final MethodHandle HANDLE = downcall$("gatun_quad_midpoint", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_INT));
-        /** Serialises calls of {@code midpoint}: its shim keeps the callback in one module-level pointer. */
-        static final Object CALLS = new Object();
+        /** {@code double gatun_quad_midpoint(void (*)(...) f, double a, double b, int n, int slot$)} */
+        static final MethodHandle HANDLE = downcall$("gatun_quad_midpoint", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_DOUBLE, JAVA_DOUBLE, JAVA_INT, JAVA_INT));
+        /** The copies of the callback variables of {@code midpoint}'s shim, one per concurrent call. */
+        static final dev.gatun.load.CallbackSlots CALLS = new dev.gatun.load.CallbackSlots(8);
         static final MethodHandle f$upcall = upcallTarget(MidpointF.class, "apply",
                 MethodType.methodType(double.class, double.class));
         static final FunctionDescriptor f$descriptor = FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE);
@@ -215,10 +223,10 @@ public final class Quad {
         private GATUN_QUAD_VISIT$() {
         }
 
-        /** {@code void gatun_quad_visit(int n, void (*)(...) each)} */
-        static final MethodHandle HANDLE = downcall$("gatun_quad_visit", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS));
-        /** Serialises calls of {@code visit}: its shim keeps the callback in one module-level pointer. */
-        static final Object CALLS = new Object();
+        /** {@code void gatun_quad_visit(int n, void (*)(...) each, int slot$)} */
+        static final MethodHandle HANDLE = downcall$("gatun_quad_visit", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS, JAVA_INT));
+        /** The copies of the callback variables of {@code visit}'s shim, one per concurrent call. */
+        static final dev.gatun.load.CallbackSlots CALLS = new dev.gatun.load.CallbackSlots(8);
         static final MethodHandle each$upcall = logicalArguments(upcallTarget(VisitEach.class, "apply",
                 MethodType.methodType(void.class, int.class, boolean.class)), 2);
         static final FunctionDescriptor each$descriptor = FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT);

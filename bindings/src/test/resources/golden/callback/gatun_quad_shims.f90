@@ -10,7 +10,15 @@ module gatun_quad_shims
       real(c_double) :: gatun_quad_midpoint_f_c
     end function
   end interface
-  procedure(gatun_quad_midpoint_f_c), pointer :: gatun_quad_midpoint_f_target => null()
+  procedure(gatun_quad_midpoint_f_c), pointer :: gatun_quad_midpoint_f_s0_target => null()
+  procedure(gatun_quad_midpoint_f_c), pointer :: gatun_quad_midpoint_f_s1_target => null()
+  procedure(gatun_quad_midpoint_f_c), pointer :: gatun_quad_midpoint_f_s2_target => null()
+  procedure(gatun_quad_midpoint_f_c), pointer :: gatun_quad_midpoint_f_s3_target => null()
+  procedure(gatun_quad_midpoint_f_c), pointer :: gatun_quad_midpoint_f_s4_target => null()
+  procedure(gatun_quad_midpoint_f_c), pointer :: gatun_quad_midpoint_f_s5_target => null()
+  procedure(gatun_quad_midpoint_f_c), pointer :: gatun_quad_midpoint_f_s6_target => null()
+  procedure(gatun_quad_midpoint_f_c), pointer :: gatun_quad_midpoint_f_s7_target => null()
+  procedure(gatun_quad_midpoint_f_c), pointer :: gatun_quad_midpoint_f_s8_target => null()
   abstract interface
     subroutine gatun_quad_visit_each_c(i, last) bind(C)
       import
@@ -18,43 +26,235 @@ module gatun_quad_shims
       integer(c_int), value :: last
     end subroutine
   end interface
-  procedure(gatun_quad_visit_each_c), pointer :: gatun_quad_visit_each_target => null()
+  procedure(gatun_quad_visit_each_c), pointer :: gatun_quad_visit_each_s0_target => null()
+  procedure(gatun_quad_visit_each_c), pointer :: gatun_quad_visit_each_s1_target => null()
+  procedure(gatun_quad_visit_each_c), pointer :: gatun_quad_visit_each_s2_target => null()
+  procedure(gatun_quad_visit_each_c), pointer :: gatun_quad_visit_each_s3_target => null()
+  procedure(gatun_quad_visit_each_c), pointer :: gatun_quad_visit_each_s4_target => null()
+  procedure(gatun_quad_visit_each_c), pointer :: gatun_quad_visit_each_s5_target => null()
+  procedure(gatun_quad_visit_each_c), pointer :: gatun_quad_visit_each_s6_target => null()
+  procedure(gatun_quad_visit_each_c), pointer :: gatun_quad_visit_each_s7_target => null()
+  procedure(gatun_quad_visit_each_c), pointer :: gatun_quad_visit_each_s8_target => null()
 contains
 
-  function gatun_quad_midpoint_f_adapter(x) result(gatun_r)
+  function gatun_quad_midpoint_f_s0_adapter(x) result(gatun_r)
     real(c_double), intent(in) :: x
     real(c_double) :: gatun_r
-    gatun_r = gatun_quad_midpoint_f_target(x)
-  end function gatun_quad_midpoint_f_adapter
+    gatun_r = gatun_quad_midpoint_f_s0_target(x)
+  end function gatun_quad_midpoint_f_s0_adapter
 
-  function gatun_quad_midpoint(f, a, b, n) bind(C, name="gatun_quad_midpoint") result(gatun_result)
+  function gatun_quad_midpoint_f_s1_adapter(x) result(gatun_r)
+    real(c_double), intent(in) :: x
+    real(c_double) :: gatun_r
+    gatun_r = gatun_quad_midpoint_f_s1_target(x)
+  end function gatun_quad_midpoint_f_s1_adapter
+
+  function gatun_quad_midpoint_f_s2_adapter(x) result(gatun_r)
+    real(c_double), intent(in) :: x
+    real(c_double) :: gatun_r
+    gatun_r = gatun_quad_midpoint_f_s2_target(x)
+  end function gatun_quad_midpoint_f_s2_adapter
+
+  function gatun_quad_midpoint_f_s3_adapter(x) result(gatun_r)
+    real(c_double), intent(in) :: x
+    real(c_double) :: gatun_r
+    gatun_r = gatun_quad_midpoint_f_s3_target(x)
+  end function gatun_quad_midpoint_f_s3_adapter
+
+  function gatun_quad_midpoint_f_s4_adapter(x) result(gatun_r)
+    real(c_double), intent(in) :: x
+    real(c_double) :: gatun_r
+    gatun_r = gatun_quad_midpoint_f_s4_target(x)
+  end function gatun_quad_midpoint_f_s4_adapter
+
+  function gatun_quad_midpoint_f_s5_adapter(x) result(gatun_r)
+    real(c_double), intent(in) :: x
+    real(c_double) :: gatun_r
+    gatun_r = gatun_quad_midpoint_f_s5_target(x)
+  end function gatun_quad_midpoint_f_s5_adapter
+
+  function gatun_quad_midpoint_f_s6_adapter(x) result(gatun_r)
+    real(c_double), intent(in) :: x
+    real(c_double) :: gatun_r
+    gatun_r = gatun_quad_midpoint_f_s6_target(x)
+  end function gatun_quad_midpoint_f_s6_adapter
+
+  function gatun_quad_midpoint_f_s7_adapter(x) result(gatun_r)
+    real(c_double), intent(in) :: x
+    real(c_double) :: gatun_r
+    gatun_r = gatun_quad_midpoint_f_s7_target(x)
+  end function gatun_quad_midpoint_f_s7_adapter
+
+  function gatun_quad_midpoint_f_s8_adapter(x) result(gatun_r)
+    real(c_double), intent(in) :: x
+    real(c_double) :: gatun_r
+    gatun_r = gatun_quad_midpoint_f_s8_target(x)
+  end function gatun_quad_midpoint_f_s8_adapter
+
+  function gatun_quad_midpoint(f, a, b, n, gatun_slot) bind(C, name="gatun_quad_midpoint") result(gatun_result)
     use quad, only: midpoint
     type(c_funptr), value :: f
     procedure(gatun_quad_midpoint_f_c), pointer :: gatun_saved_f
     real(c_double), value :: a
     real(c_double), value :: b
     integer(c_int), value :: n
+    integer(c_int), value :: gatun_slot
     real(c_double) :: gatun_result
-    gatun_saved_f => gatun_quad_midpoint_f_target
-    call c_f_procpointer(f, gatun_quad_midpoint_f_target)
-    gatun_result = midpoint(gatun_quad_midpoint_f_adapter, a, b, n)
-    gatun_quad_midpoint_f_target => gatun_saved_f
+    select case (gatun_slot)
+    case (0)
+      gatun_saved_f => gatun_quad_midpoint_f_s0_target
+      call c_f_procpointer(f, gatun_quad_midpoint_f_s0_target)
+      gatun_result = midpoint(gatun_quad_midpoint_f_s0_adapter, a, b, n)
+      gatun_quad_midpoint_f_s0_target => gatun_saved_f
+    case (1)
+      gatun_saved_f => gatun_quad_midpoint_f_s1_target
+      call c_f_procpointer(f, gatun_quad_midpoint_f_s1_target)
+      gatun_result = midpoint(gatun_quad_midpoint_f_s1_adapter, a, b, n)
+      gatun_quad_midpoint_f_s1_target => gatun_saved_f
+    case (2)
+      gatun_saved_f => gatun_quad_midpoint_f_s2_target
+      call c_f_procpointer(f, gatun_quad_midpoint_f_s2_target)
+      gatun_result = midpoint(gatun_quad_midpoint_f_s2_adapter, a, b, n)
+      gatun_quad_midpoint_f_s2_target => gatun_saved_f
+    case (3)
+      gatun_saved_f => gatun_quad_midpoint_f_s3_target
+      call c_f_procpointer(f, gatun_quad_midpoint_f_s3_target)
+      gatun_result = midpoint(gatun_quad_midpoint_f_s3_adapter, a, b, n)
+      gatun_quad_midpoint_f_s3_target => gatun_saved_f
+    case (4)
+      gatun_saved_f => gatun_quad_midpoint_f_s4_target
+      call c_f_procpointer(f, gatun_quad_midpoint_f_s4_target)
+      gatun_result = midpoint(gatun_quad_midpoint_f_s4_adapter, a, b, n)
+      gatun_quad_midpoint_f_s4_target => gatun_saved_f
+    case (5)
+      gatun_saved_f => gatun_quad_midpoint_f_s5_target
+      call c_f_procpointer(f, gatun_quad_midpoint_f_s5_target)
+      gatun_result = midpoint(gatun_quad_midpoint_f_s5_adapter, a, b, n)
+      gatun_quad_midpoint_f_s5_target => gatun_saved_f
+    case (6)
+      gatun_saved_f => gatun_quad_midpoint_f_s6_target
+      call c_f_procpointer(f, gatun_quad_midpoint_f_s6_target)
+      gatun_result = midpoint(gatun_quad_midpoint_f_s6_adapter, a, b, n)
+      gatun_quad_midpoint_f_s6_target => gatun_saved_f
+    case (7)
+      gatun_saved_f => gatun_quad_midpoint_f_s7_target
+      call c_f_procpointer(f, gatun_quad_midpoint_f_s7_target)
+      gatun_result = midpoint(gatun_quad_midpoint_f_s7_adapter, a, b, n)
+      gatun_quad_midpoint_f_s7_target => gatun_saved_f
+    case (8)
+      gatun_saved_f => gatun_quad_midpoint_f_s8_target
+      call c_f_procpointer(f, gatun_quad_midpoint_f_s8_target)
+      gatun_result = midpoint(gatun_quad_midpoint_f_s8_adapter, a, b, n)
+      gatun_quad_midpoint_f_s8_target => gatun_saved_f
+    end select
   end function gatun_quad_midpoint
 
-  subroutine gatun_quad_visit_each_adapter(i, last)
+  subroutine gatun_quad_visit_each_s0_adapter(i, last)
     integer(c_int), intent(in) :: i
     logical(4), intent(in) :: last
-    call gatun_quad_visit_each_target(i, merge(1_c_int, 0_c_int, last))
-  end subroutine gatun_quad_visit_each_adapter
+    call gatun_quad_visit_each_s0_target(i, merge(1_c_int, 0_c_int, last))
+  end subroutine gatun_quad_visit_each_s0_adapter
 
-  subroutine gatun_quad_visit(n, each) bind(C, name="gatun_quad_visit")
+  subroutine gatun_quad_visit_each_s1_adapter(i, last)
+    integer(c_int), intent(in) :: i
+    logical(4), intent(in) :: last
+    call gatun_quad_visit_each_s1_target(i, merge(1_c_int, 0_c_int, last))
+  end subroutine gatun_quad_visit_each_s1_adapter
+
+  subroutine gatun_quad_visit_each_s2_adapter(i, last)
+    integer(c_int), intent(in) :: i
+    logical(4), intent(in) :: last
+    call gatun_quad_visit_each_s2_target(i, merge(1_c_int, 0_c_int, last))
+  end subroutine gatun_quad_visit_each_s2_adapter
+
+  subroutine gatun_quad_visit_each_s3_adapter(i, last)
+    integer(c_int), intent(in) :: i
+    logical(4), intent(in) :: last
+    call gatun_quad_visit_each_s3_target(i, merge(1_c_int, 0_c_int, last))
+  end subroutine gatun_quad_visit_each_s3_adapter
+
+  subroutine gatun_quad_visit_each_s4_adapter(i, last)
+    integer(c_int), intent(in) :: i
+    logical(4), intent(in) :: last
+    call gatun_quad_visit_each_s4_target(i, merge(1_c_int, 0_c_int, last))
+  end subroutine gatun_quad_visit_each_s4_adapter
+
+  subroutine gatun_quad_visit_each_s5_adapter(i, last)
+    integer(c_int), intent(in) :: i
+    logical(4), intent(in) :: last
+    call gatun_quad_visit_each_s5_target(i, merge(1_c_int, 0_c_int, last))
+  end subroutine gatun_quad_visit_each_s5_adapter
+
+  subroutine gatun_quad_visit_each_s6_adapter(i, last)
+    integer(c_int), intent(in) :: i
+    logical(4), intent(in) :: last
+    call gatun_quad_visit_each_s6_target(i, merge(1_c_int, 0_c_int, last))
+  end subroutine gatun_quad_visit_each_s6_adapter
+
+  subroutine gatun_quad_visit_each_s7_adapter(i, last)
+    integer(c_int), intent(in) :: i
+    logical(4), intent(in) :: last
+    call gatun_quad_visit_each_s7_target(i, merge(1_c_int, 0_c_int, last))
+  end subroutine gatun_quad_visit_each_s7_adapter
+
+  subroutine gatun_quad_visit_each_s8_adapter(i, last)
+    integer(c_int), intent(in) :: i
+    logical(4), intent(in) :: last
+    call gatun_quad_visit_each_s8_target(i, merge(1_c_int, 0_c_int, last))
+  end subroutine gatun_quad_visit_each_s8_adapter
+
+  subroutine gatun_quad_visit(n, each, gatun_slot) bind(C, name="gatun_quad_visit")
     use quad, only: visit
     integer(c_int), value :: n
     type(c_funptr), value :: each
     procedure(gatun_quad_visit_each_c), pointer :: gatun_saved_each
-    gatun_saved_each => gatun_quad_visit_each_target
-    call c_f_procpointer(each, gatun_quad_visit_each_target)
-    call visit(n, gatun_quad_visit_each_adapter)
-    gatun_quad_visit_each_target => gatun_saved_each
+    integer(c_int), value :: gatun_slot
+    select case (gatun_slot)
+    case (0)
+      gatun_saved_each => gatun_quad_visit_each_s0_target
+      call c_f_procpointer(each, gatun_quad_visit_each_s0_target)
+      call visit(n, gatun_quad_visit_each_s0_adapter)
+      gatun_quad_visit_each_s0_target => gatun_saved_each
+    case (1)
+      gatun_saved_each => gatun_quad_visit_each_s1_target
+      call c_f_procpointer(each, gatun_quad_visit_each_s1_target)
+      call visit(n, gatun_quad_visit_each_s1_adapter)
+      gatun_quad_visit_each_s1_target => gatun_saved_each
+    case (2)
+      gatun_saved_each => gatun_quad_visit_each_s2_target
+      call c_f_procpointer(each, gatun_quad_visit_each_s2_target)
+      call visit(n, gatun_quad_visit_each_s2_adapter)
+      gatun_quad_visit_each_s2_target => gatun_saved_each
+    case (3)
+      gatun_saved_each => gatun_quad_visit_each_s3_target
+      call c_f_procpointer(each, gatun_quad_visit_each_s3_target)
+      call visit(n, gatun_quad_visit_each_s3_adapter)
+      gatun_quad_visit_each_s3_target => gatun_saved_each
+    case (4)
+      gatun_saved_each => gatun_quad_visit_each_s4_target
+      call c_f_procpointer(each, gatun_quad_visit_each_s4_target)
+      call visit(n, gatun_quad_visit_each_s4_adapter)
+      gatun_quad_visit_each_s4_target => gatun_saved_each
+    case (5)
+      gatun_saved_each => gatun_quad_visit_each_s5_target
+      call c_f_procpointer(each, gatun_quad_visit_each_s5_target)
+      call visit(n, gatun_quad_visit_each_s5_adapter)
+      gatun_quad_visit_each_s5_target => gatun_saved_each
+    case (6)
+      gatun_saved_each => gatun_quad_visit_each_s6_target
+      call c_f_procpointer(each, gatun_quad_visit_each_s6_target)
+      call visit(n, gatun_quad_visit_each_s6_adapter)
+      gatun_quad_visit_each_s6_target => gatun_saved_each
+    case (7)
+      gatun_saved_each => gatun_quad_visit_each_s7_target
+      call c_f_procpointer(each, gatun_quad_visit_each_s7_target)
+      call visit(n, gatun_quad_visit_each_s7_adapter)
+      gatun_quad_visit_each_s7_target => gatun_saved_each
+    case (8)
+      gatun_saved_each => gatun_quad_visit_each_s8_target
+      call c_f_procpointer(each, gatun_quad_visit_each_s8_target)
+      call visit(n, gatun_quad_visit_each_s8_adapter)
+      gatun_quad_visit_each_s8_target => gatun_saved_each
+    end select
   end subroutine gatun_quad_visit
 end module gatun_quad_shims

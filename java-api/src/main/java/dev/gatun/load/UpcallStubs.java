@@ -6,32 +6,37 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The upcall stubs of one callback parameter of a generated binding, made once per callback object
  * instead of once per native call.
  *
  * <p>Making an upcall stub costs microseconds (the JVM generates code for it), far more than the
- * native call it serves. A binding keeps the stub of the callback object it was last given: calling
- * a routine again and again with the same callback object (a field, a method reference kept in a
- * variable, a non-capturing lambda) makes one stub. A new object makes a new stub, as before. The stub
- * lives in an automatic arena: it is freed once no binding refers to it and no native call is using it
- * (a native call keeps the memory of its arguments alive until it returns). Each stub wraps the
- * callback with {@link CallbackGuard#protectShared}, so an exception it throws is rethrown by the
- * {@link CallbackGuard#enter() guard} of the native call that ran it.
+ * native call it serves. A binding keeps the stubs of the callback objects it was last given, in a small
+ * table indexed by the object's identity hash: calling a routine again and again with the same callback
+ * object (a field, a method reference kept in a variable, a non-capturing lambda) makes one stub, and so
+ * do several threads each calling with its own object. A new object makes a new stub, replacing the one
+ * in its table entry. A stub lives in an automatic arena: it is freed once no binding refers to it and no
+ * native call is using it (a native call keeps the memory of its arguments alive until it returns). Each
+ * stub wraps the callback with {@link CallbackGuard#protectShared}, so an exception it throws is rethrown
+ * by the {@link CallbackGuard#enter() guard} of the native call that ran it.
  *
  * <p>One stub per object means a stub must not depend on the call: callers that need a different
  * behaviour per call pass a different object. Thread-safe: concurrent calls with different callbacks
- * each get a correct stub (the one remembered is whichever was made last).
+ * each get a correct stub.
  */
 public final class UpcallStubs {
 
     private record Entry(Object callback, MemorySegment stub) {
     }
 
+    /** Entries in the table: a power of two, enough for a node's threads each with its own callback. */
+    private static final int ENTRIES = 16;
+
     private final MethodHandle target;
     private final FunctionDescriptor descriptor;
-    private volatile Entry last;
+    private final AtomicReferenceArray<Entry> entries = new AtomicReferenceArray<>(ENTRIES);
 
     /**
      * Creates the stub cache of one callback parameter.
@@ -54,13 +59,14 @@ public final class UpcallStubs {
      */
     @SuppressWarnings("restricted") // upcall stubs are what this class is for
     public MemorySegment stub(Object callback) {
-        Entry e = last;
+        int index = System.identityHashCode(callback) & (ENTRIES - 1);
+        Entry e = entries.get(index); // a plain load on x86: final fields make the entry safe to share
         if (e != null && e.callback() == callback) {
             return e.stub();
         }
         MemorySegment stub = Linker.nativeLinker().upcallStub(CallbackGuard.protectShared(target.bindTo(callback)), descriptor,
                 Arena.ofAuto());
-        last = new Entry(callback, stub);
+        entries.set(index, new Entry(callback, stub));
         return stub;
     }
 }

@@ -57,6 +57,30 @@ class UpcallStubsTest {
     }
 
     @Test
+    void severalCallbacksInTurnKeepTheirStubs() throws Throwable {
+        // Threads calling at once with their own callbacks alternate objects: each keeps its stub. Four
+        // callbacks in distinct table entries (identity hash mod 16), so none evicts another.
+        var ops = new java.util.ArrayList<IntUnaryOperator>();
+        var entries = new java.util.HashSet<Integer>();
+        for (int k = 0; ops.size() < 4; k++) {
+            int add = k;
+            IntUnaryOperator op = x -> x + add;
+            if (entries.add(System.identityHashCode(op) & 15)) {
+                ops.add(op);
+            }
+        }
+        var first = new java.util.ArrayList<MemorySegment>();
+        ops.forEach(op -> first.add(stubs.stub(op)));
+        for (int round = 0; round < 3; round++) {
+            for (int k = 0; k < 4; k++) {
+                MemorySegment again = stubs.stub(ops.get(k));
+                assertEquals(first.get(k).address(), again.address(), "callback " + k + " kept its stub");
+                assertEquals(ops.get(k).applyAsInt(10), callNative(again, 10));
+            }
+        }
+    }
+
+    @Test
     void theGuardOfTheCallRethrows() throws Throwable {
         var boom = new IllegalArgumentException("boom");
         MemorySegment s = stubs.stub((IntUnaryOperator) x -> {

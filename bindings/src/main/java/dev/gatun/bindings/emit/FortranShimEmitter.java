@@ -25,9 +25,11 @@ import java.util.Optional;
  * <p>Callbacks go through a module-level procedure pointer and an adapter with the interface the
  * original expects. Standard Fortran has no thread-local storage outside OpenMP, and a
  * {@code threadprivate} pointer would be null on the OpenMP threads of an original that calls its
- * callback in a parallel region, so the pointer is shared: the Java side serialises the calls of
- * one procedure (a per-procedure lock), and the shim saves and restores the previous pointer so a
- * callback may call the same procedure again on its own thread.
+ * callback in a parallel region, so the pointers are shared, in several copies (slots): each
+ * concurrent Java call takes a free slot ({@link dev.gatun.load.CallbackSlots}) and passes its number,
+ * and the shim sets and passes that slot's pointer and adapter. Every thread the original calls back
+ * from sees the slot of its call. The last slot is shared under a lock when all others are taken; the
+ * shim saves and restores the previous pointer so a callback may call the same procedure again.
  */
 public final class FortranShimEmitter {
 
@@ -70,9 +72,9 @@ public final class FortranShimEmitter {
             for (Parameter cb : p.parameters()) {
                 if (cb.type() instanceof Type.Callback c) {
                     if (c.external().isEmpty()) {
-                        callbackPlumbing(callbackBase(library, plan, cb), c, head, body, null);
+                        callbackPlumbing(callbackBase(library, plan, cb), c, head, body, null, lockFreeSlots(p) + 1);
                     } else if (externals.add(c.external().get().toLowerCase(Locale.ROOT))) {
-                        callbackPlumbing(callbackBase(library, plan, cb), c, head, outside, module);
+                        callbackPlumbing(callbackBase(library, plan, cb), c, head, outside, module, 0);
                     }
                 }
             }
@@ -106,7 +108,32 @@ public final class FortranShimEmitter {
      * passes each argument on as the upcall expects (addresses and extents of arrays, address and length
      * of strings) and assigns what the upcall returns to a written scalar.
      */
-    private static void callbackPlumbing(String base, Type.Callback cb, StringBuilder head, StringBuilder body, String externalOf) {
+    private static void callbackPlumbing(String base, Type.Callback cb, StringBuilder head, StringBuilder body, String externalOf, int slots) {
+        if (slots == 0) {
+            callbackPlumbing(base, base, cb, head, body, externalOf, true);
+            return;
+        }
+        for (int k = 0; k < slots; k++) {
+            callbackPlumbing(base, base + "_s" + k, cb, head, body, externalOf, k == 0);
+        }
+    }
+
+    /**
+     * The lock-free callback slots of a procedure's shim ({@link dev.gatun.load.CallbackSlots}); it has one more,
+     * used under a lock. A procedure calling an f2py intent(callback) external has none: the external is one
+     * procedure of a fixed name, shared by every caller.
+     *
+     * @param p a procedure with callbacks
+     * @return the count
+     */
+    static int lockFreeSlots(Procedure p) {
+        return p.parameters().stream().anyMatch(q -> q.type() instanceof Type.Callback c && c.external().isPresent()) ? 0
+                : dev.gatun.load.CallbackSlots.DEFAULT_SLOTS;
+    }
+
+    /** One copy ({@code slot}: the prefix of its pointer and adapters) of a callback's plumbing; the interface only with the first. */
+    private static void callbackPlumbing(String base, String slot, Type.Callback cb, StringBuilder head, StringBuilder body, String externalOf,
+                                         boolean withInterface) {
         Signature s = cb.signature();
         CallbackAbi abi = CallbackAbi.of(s);
         boolean returns = !(abi.result() instanceof Type.Void);
@@ -137,27 +164,29 @@ public final class FortranShimEmitter {
                 }
             }
         }
-        head.append("  abstract interface\n    ").append(cKind).append(' ').append(base).append("_c(").append(String.join(", ", cNames))
-                .append(") bind(C)\n").append("      import\n").append(iface);
-        if (returns) {
-            head.append("      ").append(cType(abi.result())).append(" :: ").append(base).append("_c\n");
+        if (withInterface) {
+            head.append("  abstract interface\n    ").append(cKind).append(' ').append(base).append("_c(").append(String.join(", ", cNames))
+                    .append(") bind(C)\n").append("      import\n").append(iface);
+            if (returns) {
+                head.append("      ").append(cType(abi.result())).append(" :: ").append(base).append("_c\n");
+            }
+            head.append("    end ").append(cKind).append('\n').append("  end interface\n");
         }
-        head.append("    end ").append(cKind).append('\n').append("  end interface\n")
-                .append("  procedure(").append(base).append("_c), pointer :: ").append(base).append("_target => null()\n");
-        String invoke = base + "_target(" + String.join(", ", call) + ")";
+        head.append("  procedure(").append(base).append("_c), pointer :: ").append(slot).append("_target => null()\n");
+        String invoke = slot + "_target(" + String.join(", ", call) + ")";
         var list = s.parameters().stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
         // An intent(callback) external is the adapter itself: an external procedure of the name the Fortran code calls.
-        String adapter = externalOf == null ? base + "_adapter" : base.substring(base.indexOf("_ext_") + 5);
+        String adapter = externalOf == null ? slot + "_adapter" : base.substring(base.indexOf("_ext_") + 5);
         if (cb.declared().isPresent() && externalOf == null && !matchesDeclared(s, cb.declared().get())) {
             // The original's compiler compares the adapter with the interface block: the one passed repeats it
             // exactly and calls the converting adapter, whose dummies carry the target attribute c_loc needs.
-            body.append(exactAdapter(adapter, base + "_inner", s, cb.declared().get()));
-            adapter = base + "_inner";
+            body.append(exactAdapter(adapter, slot + "_inner", s, cb.declared().get()));
+            adapter = slot + "_inner";
         }
         body.append("\n  ").append(kind).append(' ').append(adapter).append('(').append(String.join(", ", list)).append(")")
                 .append(s.result() instanceof Type.Void ? "" : " result(gatun_r)").append('\n');
         if (externalOf != null) {
-            body.append("    use, intrinsic :: iso_c_binding\n    use ").append(externalOf).append(", only: ").append(base).append("_target\n")
+            body.append("    use, intrinsic :: iso_c_binding\n    use ").append(externalOf).append(", only: ").append(slot).append("_target\n")
                     .append("    implicit none\n");
         }
         // Scalars first: array bounds may name them.
@@ -253,6 +282,9 @@ public final class FortranShimEmitter {
         var before = new StringBuilder();
         var after = new StringBuilder();
         var actuals = new ArrayList<String>();
+        var callbackBefore = new StringBuilder();
+        var callbackAfter = new StringBuilder();
+        int slots = 0;
         for (Notes.Slot slot : plan.slots()) {
             Parameter q = slot.parameter();
             String n = q == null ? "gatun_result" : q.name().toLowerCase(Locale.ROOT);
@@ -303,15 +335,22 @@ public final class FortranShimEmitter {
                 case CALLBACK -> {
                     dummies.add(n);
                     String base = callbackBase(library, plan, q);
-                    String target = base + "_target";
+                    boolean external = q.type() instanceof Type.Callback c && c.external().isPresent();
+                    // SLOT stands for the copy of the callback variables this call uses (see CALLBACK_SLOT).
+                    String target = (external ? base : base + "_sSLOT") + "_target";
                     decls.append("    type(c_funptr), value :: ").append(n).append('\n')
                             .append("    procedure(").append(base).append("_c), pointer :: gatun_saved_").append(n).append('\n');
-                    before.append("    gatun_saved_").append(n).append(" => ").append(target).append('\n')
+                    callbackBefore.append("    gatun_saved_").append(n).append(" => ").append(target).append('\n')
                             .append("    call c_f_procpointer(").append(n).append(", ").append(target).append(")\n");
-                    after.append("    ").append(target).append(" => gatun_saved_").append(n).append('\n');
-                    if (!(q.type() instanceof Type.Callback c && c.external().isPresent())) {
-                        actuals.add(base + "_adapter");
+                    callbackAfter.append("    ").append(target).append(" => gatun_saved_").append(n).append('\n');
+                    if (!external) {
+                        actuals.add(base + "_sSLOT_adapter");
                     }
+                }
+                case CALLBACK_SLOT -> {
+                    dummies.add("gatun_slot");
+                    decls.append("    integer(c_int), value :: gatun_slot\n");
+                    slots = lockFreeSlots(p) + 1;
                 }
                 case RESULT -> {
                     dummies.add(n);
@@ -376,13 +415,25 @@ public final class FortranShimEmitter {
             }
         }
         sb.append(before);
+        var invoke = new StringBuilder(callbackBefore);
         switch (plan.result()) {
-            case VOID -> sb.append("    call ").append(call).append('\n');
+            case VOID -> invoke.append("    call ").append(call).append('\n');
             // A handle-type result is assigned into an object the shim allocates; Java owns it from then on.
-            case VALUE -> sb.append(p.result() instanceof Type.Derived
+            case VALUE -> invoke.append(p.result() instanceof Type.Derived
                     ? "    allocate(gatun_object)\n    gatun_object = " + call + "\n    gatun_result = c_loc(gatun_object)\n"
                     : "    gatun_result = " + (p.result() instanceof Type.Logical ? "merge(1_c_int, 0_c_int, " + call + ")" : call) + "\n");
-            case VIA_POINTER -> sb.append(p.result() instanceof Type.Character ? "    gatun_r = " + call + "\n" : "    gatun_result = " + call + "\n");
+            case VIA_POINTER -> invoke.append(p.result() instanceof Type.Character ? "    gatun_r = " + call + "\n" : "    gatun_result = " + call + "\n");
+        }
+        invoke.append(callbackAfter);
+        if (invoke.indexOf("_sSLOT_") < 0) {
+            sb.append(invoke);
+        } else {
+            // Each concurrent call has its own copy of the callback pointers and adapters: the one Java handed out.
+            sb.append("    select case (gatun_slot)\n");
+            for (int k = 0; k < slots; k++) {
+                sb.append("    case (").append(k).append(")\n").append(invoke.toString().replace("_sSLOT_", "_s" + k + "_").indent(2));
+            }
+            sb.append("    end select\n");
         }
         sb.append(after);
         sb.append(function ? "  end function " : "  end subroutine ").append(sym).append('\n');

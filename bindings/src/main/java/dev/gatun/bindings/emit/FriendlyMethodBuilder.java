@@ -192,8 +192,9 @@ final class FriendlyMethodBuilder {
             // they throw and rethrows it when closed, after the native call.
             block = "CallbackGuard guard = CallbackGuard.enter();\ntry {\n" + block.indent(4) + "} finally {\n    guard.close();\n}\n";
             if (plan.shim()) {
-                // One call at a time per procedure: the shim holds the callback in a shared module variable.
-                block = "synchronized (" + JavaEmitter.callbackLock(proc, holder()) + ") {\n" + block.indent(4) + "}\n";
+                // The shim holds the callbacks in module variables: each concurrent call takes its own copy (a slot).
+                String slots = JavaEmitter.callbackSlots(proc, holder());
+                block = "int slot$ = " + slots + ".acquire();\ntry {\n" + block.indent(4) + "} finally {\n    " + slots + ".release(slot$);\n}\n";
             }
         }
         body.append(block.indent(8));
@@ -352,6 +353,7 @@ final class FriendlyMethodBuilder {
             // The handle's dynamic type, which the shim needs for a class(t) pointer of that type.
             case TYPE_TAG -> p.optional() ? "(" + name(p) + " == null ? 0 : " + name(p) + ".tag$)" : name(p) + ".tag$";
             // The guard keeps a throwing callback from unwinding through native frames (fatal) and rethrows after the call.
+            case CALLBACK_SLOT -> "slot$";
             case CALLBACK -> {
                 String fields = JavaEmitter.callbackFields(holder(), parameterName(p), p);
                 yield JavaEmitter.upcallStubs(fields) + ".stub(" + name(p) + ")";

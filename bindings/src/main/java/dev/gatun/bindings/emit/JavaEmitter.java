@@ -141,15 +141,15 @@ public final class JavaEmitter {
             if (plan.get().shim() && p.parameters().stream().anyMatch(q -> q.type() instanceof Type.Callback)) {
                 if (!externals) {
                     holder.append("""
-                                    /** Serialises calls of {@code %s}: its shim keeps the callback in one module-level pointer. */
-                                    static final Object CALLS = new Object();
-                            """.formatted(p.name()));
+                                    /** The copies of the callback variables of {@code %s}'s shim, one per concurrent call. */
+                                    static final dev.gatun.load.CallbackSlots CALLS = new dev.gatun.load.CallbackSlots(%d);
+                            """.formatted(p.name(), FortranShimEmitter.lockFreeSlots(p)));
                 } else if (externalsSeen.isEmpty()) {
                     // Every procedure calling an intent(callback) external shares its pointer, so they share one lock.
                     fields.append("""
 
                                 /** Serialises calls of the procedures calling intent(callback) externals, which share their pointers. */
-                                private static final Object %s = new Object();
+                                private static final dev.gatun.load.CallbackSlots %s = new dev.gatun.load.CallbackSlots(0);
                             """.formatted(EXTERNAL_LOCK));
                 }
             }
@@ -646,8 +646,11 @@ public final class JavaEmitter {
         return fields + "$stubs";
     }
 
-    /** The lock of a procedure's callback calls: its holder's, or the one shared by all procedures calling intent(callback) externals. */
-    static String callbackLock(Procedure p, String holder) {
+    /**
+     * The {@link dev.gatun.load.CallbackSlots} of a procedure's callback calls: its holder's, or the one shared by all
+     * procedures calling intent(callback) externals (no lock-free slot: they share one external procedure).
+     */
+    static String callbackSlots(Procedure p, String holder) {
         return p.parameters().stream().anyMatch(JavaEmitter::external) ? EXTERNAL_LOCK : holder + ".CALLS";
     }
 

@@ -200,6 +200,7 @@ final class JavaTypes {
             case VALUE -> rawValue(slot.parameter().type(), shim);
             case EXTENT, STRING_LENGTH -> "long";
             case TYPE_TAG -> "int";
+            case CALLBACK_SLOT -> "int";
             default -> "MemorySegment";
         };
     }
@@ -216,6 +217,7 @@ final class JavaTypes {
             case STRING_LENGTH -> "int64_t";
             case TYPE_TAG -> "int";
             case CALLBACK -> "void (*)(...)";
+            case CALLBACK_SLOT -> "int";
             case RESULT -> cName(result, shim) + " *";
             case OBJECT -> p.type() instanceof Type.Derived ? "void *" : cName(p.type(), shim) + " *";
         };

@@ -62,7 +62,8 @@ final class RawMethodBuilder {
     List<String> slotNames() {
         var names = new ArrayList<String>();
         for (Notes.Slot s : plan.slots()) {
-            String base = s.parameter() == null ? "result" : JavaEmitter.javaName(notes, s.parameter());
+            String base = s.kind() == Notes.SlotKind.CALLBACK_SLOT ? "slot$" : s.parameter() == null ? "result"
+                    : JavaEmitter.javaName(notes, s.parameter());
             names.add(switch (s.kind()) {
                 case EXTENT -> base + "Extent" + (s.dimension() + 1);
                 case STRING_LENGTH -> base + "Length";

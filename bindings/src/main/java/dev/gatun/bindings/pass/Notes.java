@@ -177,6 +177,11 @@ public final class Notes {
         STRING_LENGTH,
         /** A function pointer (upcall stub) for a callback. */
         CALLBACK,
+        /**
+         * Which copy of its callback variables the shim uses for this call ({@link dev.gatun.load.CallbackSlots}),
+         * a C int by value; last, once per shim with callbacks, with no parameter.
+         */
+        CALLBACK_SLOT,
         /** The address where a shim stores a complex or character function result. */
         RESULT,
         /**

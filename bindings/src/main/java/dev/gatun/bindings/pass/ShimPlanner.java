@@ -53,6 +53,17 @@ final class ShimPlanner {
 
     /** Plans a procedure's call; the slots of a polymorphic handle of a type hierarchy include its type tag. */
     static Notes.CallPlan plan(Procedure proc, dev.gatun.bindings.model.TypeHierarchy hierarchy) {
+        Notes.CallPlan plan = planSlots(proc, hierarchy);
+        if (plan.shim() && proc.parameters().stream().anyMatch(p -> p.type() instanceof Type.Callback)) {
+            // Concurrent calls each use their own copy of the shim's callback variables.
+            var slots = new ArrayList<>(plan.slots());
+            slots.add(new Notes.Slot(Notes.SlotKind.CALLBACK_SLOT, null, 0));
+            return new Notes.CallPlan(plan.symbol(), plan.shim(), plan.result(), slots);
+        }
+        return plan;
+    }
+
+    private static Notes.CallPlan planSlots(Procedure proc, dev.gatun.bindings.model.TypeHierarchy hierarchy) {
         boolean shim = proc.interop() == Procedure.Interop.NEEDS_SHIM;
         List<Notes.Slot> slots = new ArrayList<>();
         for (Parameter p : proc.parameters()) {

@@ -186,6 +186,75 @@ class DeclaredCallbackCallTest {
     }
 
     @Test
+    void callsFromSeveralThreadsRunTheirCallbacksAtTheSameTime() throws Exception {
+        // Each thread's callback waits until all four are inside theirs: a lock per routine would never let them meet.
+        int threads = 4;
+        var inside = new java.util.concurrent.CountDownLatch(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            var results = new ArrayList<Future<Double>>();
+            for (int t = 0; t < threads; t++) {
+                double rate = t + 2;
+                Object f = m.callback("SolveF", a -> {
+                    inside.countDown();
+                    try {
+                        if (!inside.await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                            throw new AssertionError("the other calls never entered their callbacks");
+                        }
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                    ((DoubleArray) a[3]).set(0, rate * ((DoubleArray) a[2]).get(0));
+                    return null;
+                });
+                results.add(pool.submit(() -> {
+                    try (Arena arena = Arena.ofConfined()) {
+                        DoubleArray y = DoubleArray.of(arena, Order.FORTRAN, new double[] {1}, 1);
+                        m.call("integrators.solve", f, y, 0.0, 0.5, 2);
+                        return y.get(0);
+                    }
+                }));
+            }
+            for (int t = 0; t < threads; t++) {
+                assertEquals(Math.pow(1 + 0.5 * (t + 2), 2), results.get(t).get(), 1e-12, "thread " + t);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void callbacksCallTheRoutineAgainDeeperThanItsSlots() {
+        // Depth 12 on one thread: past the 8 lock-free slots, the calls share the locked one, saved and restored.
+        var depth = new int[1];
+        Object[] self = new Object[1];
+        self[0] = m.callback("TrapzF", a -> {
+            if (depth[0] == 12) {
+                return (double) a[0];
+            }
+            depth[0]++;
+            try {
+                return (double) m.call("trapz", self[0], 0.0, 2.0 * (double) a[0], 1);
+            } finally {
+                depth[0]--;
+            }
+        });
+        double r = (double) m.call("trapz", self[0], 0.0, 1.0, 1);
+        assertEquals(reference(0, 1.0, 12), r, 0.0);
+        assertEquals(0, depth[0]);
+    }
+
+    /** The same nested trapezoid rule in Java: f at depth d is x at the last level, else trapz of f over [0, 2x]. */
+    private static double reference(int d, double b, int max) {
+        // trapz(f, 0, b, 1) = 0.5 * (f(0) + f(b)) * b
+        return 0.5 * (f(d + 1, 0.0, max) + f(d + 1, b, max)) * b;
+    }
+
+    private static double f(int d, double x, int max) {
+        return d - 1 == max ? x : reference(d, 2.0 * x, max);
+    }
+
+    @Test
     void whatTheCallbackCouldNotKnowIsSkippedWithTheReason() {
         assertTrue(m.output().contains("declared.f90:135:3: warning: skipped subroutine 'unknown': callback 'f' has argument 'x' of extent '*',"
                 + " which the callback cannot know"), m.output());

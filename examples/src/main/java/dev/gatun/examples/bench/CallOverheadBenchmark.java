@@ -31,6 +31,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -43,8 +44,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code examples/src/main/c}); the JNI and JavaCPP glue is built in {@link #setUp()}.
  * Two Gatun upcall rows: the generated binding of the same C function the raw FFM row calls
  * ({@code gatun_apply_many(int (*)(int), int)}), and of a Fortran routine with a callback dummy, which
- * goes through a generated shim (a module-level procedure pointer and an adapter, one call at a time per
- * routine). Both reuse the upcall stub of a callback object they were given before (a field here), as
+ * goes through a generated shim (module-level procedure pointers and adapters, one copy per concurrent
+ * call: callback slots). Both reuse the upcall stub of a callback object they were given before (a field here), as
  * generated bindings do; {@code UPCALLS} callbacks per call spread the cost of the native call itself.
  *
  * <p>How to run (after {@code ./mvnw -B -q package -DskipTests}):
@@ -71,6 +72,10 @@ public class CallOverheadBenchmark {
     private JnaInterfacePeer jnaInterface;
     private final Callpeers.ApplyManyF gatunCallback = i -> i + 1;
     private final Callpeers.GatunApplyManyF gatunCCallback = i -> i + 1;
+    /** Each JMH thread's own callback object (it captures its state, so it is not a shared singleton). */
+    private final Callpeers.ApplyManyF ownCallback = i -> i + b - 21;
+    /** The lock of the "before" row: one call at a time per routine, as bindings did before callback slots. */
+    private static final Object ONE_AT_A_TIME = new Object();
     private final JnaDirectPeer.IntOperator jnaCallback = i -> i + 1;
 
     /** Creates the state (JMH does). */
@@ -179,6 +184,32 @@ public class CallOverheadBenchmark {
     @OperationsPerInvocation(UPCALLS)
     public int upcallGatun() {
         return Callpeers.applyMany(gatunCallback, UPCALLS);
+    }
+
+    /**
+     * Four threads calling the Fortran routine at once, each with its own callback object, one callback per
+     * call: the shim's callback slots ({@code dev.gatun.load.CallbackSlots}) let the calls run together.
+     *
+     * @return the callback's result
+     */
+    @Benchmark
+    @Threads(4)
+    public int upcallGatunThreads() {
+        return Callpeers.applyMany(ownCallback, 1);
+    }
+
+    /**
+     * The same calls under one lock shared by the threads: what the binding did before the slots (one call
+     * at a time per routine); the slot is still taken inside, so this is the old cost plus one free slot.
+     *
+     * @return the callback's result
+     */
+    @Benchmark
+    @Threads(4)
+    public int upcallGatunThreadsLocked() {
+        synchronized (ONE_AT_A_TIME) {
+            return Callpeers.applyMany(ownCallback, 1);
+        }
     }
 
     /** @return the callbacks' sum; Gatun's generated binding of the C function the raw FFM row calls */

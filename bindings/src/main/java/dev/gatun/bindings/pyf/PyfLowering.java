@@ -81,6 +81,7 @@ final class PyfLowering {
         for (String arg : d.arguments) {
             parameters.add(parameter(d, arg, cRoutine, wrapped));
         }
+        parameters.addAll(externalCallbacks(d, cRoutine || wrapped));
         Type result = Type.VOID;
         if (d.kind == Procedure.Kind.FUNCTION) {
             RoutineDraft.TypeSpec spec = resultEntity != null && resultEntity.type != null ? resultEntity.type
@@ -129,7 +130,7 @@ final class PyfLowering {
     private Parameter parameter(RoutineDraft d, String arg, boolean cRoutine, boolean wrapped) throws Skip {
         RoutineDraft.Entity e = d.find(arg);
         SourcePosition where = e != null ? e.position : d.argumentPositions.get(arg.toLowerCase(Locale.ROOT));
-        if (e != null && (e.external || callbackModule(d, arg).isPresent())) {
+        if (e != null && (e.external || e.intents.contains("callback") || callbackModule(d, arg).isPresent())) {
             return callback(d, arg, e, where, cRoutine);
         }
         RoutineDraft.TypeSpec spec = e != null && e.type != null ? e.type : implicit(arg);
@@ -141,10 +142,8 @@ final class PyfLowering {
             return b.passing(cRoutine && !wrapped ? Parameter.Passing.VALUE : Parameter.Passing.REFERENCE).build();
         }
         Set<String> i = e.intents;
-        for (String unsupported : List.of("aux", "callback")) {
-            if (i.contains(unsupported)) {
-                skip(d, where, "argument '" + arg + "' is intent(" + unsupported + "), which has no Java binding yet");
-            }
+        if (i.contains("aux")) {
+            skip(d, where, "argument '" + arg + "' is intent(aux), which has no Java binding yet");
         }
         boolean array = !e.dimensions.isEmpty();
         Parameter.Intent intent = intent(i, array);
@@ -213,6 +212,30 @@ final class PyfLowering {
             return Parameter.Intent.IN;
         }
         return array && !i.contains("c") ? Parameter.Intent.INOUT : Parameter.Intent.IN;
+    }
+
+    /**
+     * f2py's {@code intent(callback)} on a name that is not an argument: the routine calls an external
+     * procedure of that name, which the binding defines to call a Java callback (the signature from the
+     * {@code __user__} routine the routine {@code use}s). The Java method takes the callback as its last
+     * parameter; with {@code intent(callback, hide)} a static setter holds it instead (f2py's module attribute).
+     */
+    private List<Parameter> externalCallbacks(RoutineDraft d, boolean cOrWrapped) throws Skip {
+        var out = new ArrayList<Parameter>();
+        for (RoutineDraft.Entity e : d.entities.values()) {
+            if (!e.intents.contains("callback") || d.arguments.stream().anyMatch(a -> a.equalsIgnoreCase(e.name))) {
+                continue;
+            }
+            if (cOrWrapped || d.fortranModule != null) {
+                skip(d, e.position, "'" + e.name + "' is intent(callback) in a " + (cOrWrapped ? "C or callstatement routine" : "module routine")
+                        + "; Gatun defines such externals only for Fortran routines outside modules");
+            }
+            Parameter p = callback(d, e.name, e, e.position, false);
+            Type.Callback cb = (Type.Callback) p.type();
+            out.add(Parameter.builder(e.name, new Type.Callback(cb.signature(), Optional.of(e.name.toLowerCase(Locale.ROOT))), e.position)
+                    .intent(e.intents.contains("hide") ? Parameter.Intent.HIDE : Parameter.Intent.IN).build());
+        }
+        return out;
     }
 
     private Optional<RoutineDraft> callbackModule(RoutineDraft d, String arg) {

@@ -154,6 +154,18 @@ contains
     double precision, intent(inout) :: x(n)
     call f(x)
   end subroutine elsewhere
+
+  ! Names past Fortran's 63 characters once the shim's prefixes and suffixes are added.
+  subroutine integrate_with_a_rather_long_descriptive_name(the_integrand_callback, x, r)
+    interface
+      double precision function the_integrand_callback(x)
+        double precision, intent(in) :: x
+      end function the_integrand_callback
+    end interface
+    double precision, intent(in) :: x
+    double precision, intent(out) :: r
+    r = 2 * the_integrand_callback(x)
+  end subroutine integrate_with_a_rather_long_descriptive_name
 end module integrators
 
 ! An F77-style external with an interface block (the shim sees no interface of it).

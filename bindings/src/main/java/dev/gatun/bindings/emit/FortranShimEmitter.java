@@ -98,8 +98,12 @@ public final class FortranShimEmitter {
      */
     private static String callbackBase(Library library, Notes.CallPlan plan, Parameter cb) {
         Type.Callback c = (Type.Callback) cb.type();
-        return c.external().isPresent() ? "gatun_" + library.name().toLowerCase(Locale.ROOT) + "_ext_" + c.external().get().toLowerCase(Locale.ROOT)
-                : plan.symbol() + "_" + cb.name().toLowerCase(Locale.ROOT);
+        if (c.external().isPresent()) {
+            return "gatun_" + library.name().toLowerCase(Locale.ROOT) + "_ext_" + c.external().get().toLowerCase(Locale.ROOT);
+        }
+        String base = plan.symbol() + "_" + cb.name().toLowerCase(Locale.ROOT);
+        // Fortran names have at most 63 characters, and the longest made from this one adds 12 ("_s8_adapter").
+        return base.length() <= 50 ? base : base.substring(0, 41) + "_" + String.format("%08x", base.hashCode());
     }
 
     /**

@@ -140,6 +140,12 @@ class DeclaredCallbackCallTest {
     }
 
     @Test
+    void longNamesStayWithinFortransLimit() {
+        assertEquals(18.0, (double) m.call("integrators.integrateWithARatherLongDescriptiveName",
+                m.callback("IntegrateWithARatherLongDescriptiveNameTheIntegrandCallback", a -> (double) a[0] * 3), 3.0));
+    }
+
+    @Test
     void anExceptionInTheCallbackReachesTheCaller() {
         var boom = new IllegalStateException("boom");
         var thrown = assertThrows(IllegalStateException.class, () -> m.call("trapz", m.callback("TrapzF", a -> {

@@ -13,11 +13,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * instead of once per native call.
  *
  * <p>Making an upcall stub costs microseconds (the JVM generates code for it), far more than the
- * native call it serves. A binding keeps the stubs of the callback objects it was last given, in a small
- * table indexed by the object's identity hash: calling a routine again and again with the same callback
+ * native call it serves. A binding keeps the stubs of the 16 callback objects it was last given, in a
+ * small table probed from the object's identity hash: calling a routine again and again with the same callback
  * object (a field, a method reference kept in a variable, a non-capturing lambda) makes one stub, and so
- * do several threads each calling with its own object. A new object makes a new stub, replacing the one
- * in its table entry. A stub lives in an automatic arena: it is freed once no binding refers to it and no
+ * do several threads each calling with its own object. A new object makes a new stub, which takes a free
+ * entry, or once all are taken replaces each in turn. A stub lives in an automatic arena: it is freed once no binding refers to it and no
  * native call is using it (a native call keeps the memory of its arguments alive until it returns). Each
  * stub wraps the callback with {@link CallbackGuard#protectShared}, so an exception it throws is rethrown
  * by the {@link CallbackGuard#enter() guard} of the native call that ran it.
@@ -37,6 +37,8 @@ public final class UpcallStubs {
     private final MethodHandle target;
     private final FunctionDescriptor descriptor;
     private final AtomicReferenceArray<Entry> entries = new AtomicReferenceArray<>(ENTRIES);
+    /** Which entry a new stub replaces once all are taken: each in turn. */
+    private final java.util.concurrent.atomic.AtomicInteger victim = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * Creates the stub cache of one callback parameter.
@@ -59,14 +61,31 @@ public final class UpcallStubs {
      */
     @SuppressWarnings("restricted") // upcall stubs are what this class is for
     public MemorySegment stub(Object callback) {
-        int index = System.identityHashCode(callback) & (ENTRIES - 1);
-        Entry e = entries.get(index); // a plain load on x86: final fields make the entry safe to share
+        int home = System.identityHashCode(callback) & (ENTRIES - 1);
+        Entry e = entries.get(home); // a plain load on x86: final fields make the entry safe to share
         if (e != null && e.callback() == callback) {
             return e.stub();
         }
+        // Two callbacks in use whose hashes share an entry must not evict each other on every call.
+        for (int i = 1; i < ENTRIES; i++) {
+            e = entries.get((home + i) & (ENTRIES - 1));
+            if (e != null && e.callback() == callback) {
+                return e.stub();
+            }
+        }
         MemorySegment stub = Linker.nativeLinker().upcallStub(CallbackGuard.protectShared(target.bindTo(callback)), descriptor,
                 Arena.ofAuto());
-        entries.set(index, new Entry(callback, stub));
+        int slot = home;
+        for (int i = 0; i < ENTRIES; i++) {
+            if (entries.get((home + i) & (ENTRIES - 1)) == null) {
+                slot = (home + i) & (ENTRIES - 1);
+                break;
+            }
+        }
+        if (entries.get(slot) != null) {
+            slot = (home + victim.getAndIncrement()) & (ENTRIES - 1);
+        }
+        entries.set(slot, new Entry(callback, stub));
         return stub;
     }
 }

@@ -58,21 +58,25 @@ class UpcallStubsTest {
 
     @Test
     void severalCallbacksInTurnKeepTheirStubs() throws Throwable {
-        // Threads calling at once with their own callbacks alternate objects: each keeps its stub. Four
-        // callbacks in distinct table entries (identity hash mod 16), so none evicts another.
+        // Threads calling at once with their own callbacks alternate objects: each keeps its stub, also two whose
+        // identity hashes share a table entry. Twelve callbacks (fewer than the 16 entries), the last one chosen to
+        // share its entry with an earlier one.
         var ops = new java.util.ArrayList<IntUnaryOperator>();
-        var entries = new java.util.HashSet<Integer>();
-        for (int k = 0; ops.size() < 4; k++) {
+        var entries = new java.util.HashMap<Integer, Integer>();
+        for (int k = 0; ops.size() < 12 || entries.values().stream().noneMatch(c -> c > 1); k++) {
             int add = k;
             IntUnaryOperator op = x -> x + add;
-            if (entries.add(System.identityHashCode(op) & 15)) {
+            int entry = System.identityHashCode(op) & 15;
+            boolean collides = entries.containsKey(entry);
+            if (ops.size() < 11 || collides) {
                 ops.add(op);
+                entries.merge(entry, 1, Integer::sum);
             }
         }
         var first = new java.util.ArrayList<MemorySegment>();
         ops.forEach(op -> first.add(stubs.stub(op)));
         for (int round = 0; round < 3; round++) {
-            for (int k = 0; k < 4; k++) {
+            for (int k = 0; k < ops.size(); k++) {
                 MemorySegment again = stubs.stub(ops.get(k));
                 assertEquals(first.get(k).address(), again.address(), "callback " + k + " kept its stub");
                 assertEquals(ops.get(k).applyAsInt(10), callNative(again, 10));

@@ -31,10 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The four real headers the issue names, bound with {@code gatun build --link-system} (headers only: the
- * jars ship no native code and load the system library by its soname) and an include filter, then called:
- * cblas against Java loops, FFTW plans against a direct DFT, MPI's library version through a {@code .gatun}
- * signature file, and the CUDA driver API when {@code libcuda.so.1} loads.
+ * The four real headers the issue names, each bound WHOLE with {@code gatun build --link-system} (headers only:
+ * the jars ship no native code and load the system library by its soname; no include filter), then called:
+ * cblas against Java loops, FFTW plans against a direct DFT, MPI collectives under {@code mpirun}, and the CUDA
+ * driver API when {@code libcuda.so.1} loads. Each header is generated once per run.
  */
 class SystemHeadersCallTest {
 
@@ -66,16 +66,31 @@ class SystemHeadersCallTest {
         return out;
     }
 
+    /** The public static methods named {@code *$address}: one per bound function and global. */
+    private static long addressAccessors(Class<?> binding) {
+        return Arrays.stream(binding.getMethods()).filter(m -> Modifier.isStatic(m.getModifiers()) && m.getName().endsWith("$address"))
+                .map(Method::getName).distinct().count();
+    }
+
+    private static int constant(BuiltBinding lib, String name) throws ReflectiveOperationException {
+        return (int) lib.type().getField(name).get(null);
+    }
+
+    /**
+     * The whole of OpenBLAS's {@code cblas.h}, no filter: about 200 functions and the header's own enums, then
+     * {@code cblas_ddot}, {@code cblas_dgemv} and {@code cblas_dgemm} against Java loops, with {@code CblasRowMajor},
+     * {@code CblasNoTrans} and {@code CblasTrans} from the header.
+     */
     @Test
-    void cblasDdotAndDgemvFromOpenBlas() throws Exception {
+    void cblasWholeHeaderDdotDgemvDgemm() throws Exception {
         Path cblas = firstExisting("/usr/include/x86_64-linux-gnu/cblas.h", "/usr/include/cblas.h", "/usr/include/openblas/cblas.h");
         assumeTrue(cblas != null, "no cblas.h (install libopenblas-dev)");
-        Path jar = build("blas", "--link-system", "openblas", "--include", "cblas_ddot,cblas_dgemv", cblas.toString());
-        BuiltBinding blas = BuiltBinding.load(jar, "sys.blas.Blas");
-        List<String> methods = Arrays.stream(blas.type().getDeclaredMethods()).filter(m -> Modifier.isPublic(m.getModifiers()))
-                .map(Method::getName).distinct().sorted().toList();
-        assertEquals(List.of("cblasDdot", "cblasDdot$address", "cblasDgemv", "cblasDgemv$address"), methods,
-                "--include binds exactly the two functions (and their address accessors)");
+        BuiltBinding blas = BuiltBinding.load(build("blas", "--link-system", "openblas", cblas.toString()), "sys.blas.Blas");
+        assertTrue(addressAccessors(blas.type()) >= 190, "cblas.h binds about 196 functions, got " + addressAccessors(blas.type()));
+        int rowMajor = constant(blas, "CblasRowMajor");
+        int noTrans = constant(blas, "CblasNoTrans");
+        int trans = constant(blas, "CblasTrans");
+        assertEquals(List.of(101, 111, 112), List.of(rowMajor, noTrans, trans), "CBLAS_ORDER and CBLAS_TRANSPOSE from the header");
         try (Arena arena = Arena.ofConfined()) {
             int n = 1000;
             double[] xs = new double[n];
@@ -89,6 +104,7 @@ class SystemHeadersCallTest {
             DoubleArray x = DoubleArray.of(arena, Order.C, xs, n);
             DoubleArray y = DoubleArray.of(arena, Order.C, ys, n);
             assertEquals(expected, (double) blas.call("cblasDdot", n, x, 1, y, 1), 1e-12);
+            assertEquals(expected, (double) blas.call("cblasDdot", n, xs, 1, ys, 1), 1e-12, "heap arrays");
 
             int rows = 7;
             int cols = 5;
@@ -102,23 +118,46 @@ class SystemHeadersCallTest {
                 }
             }
             DoubleArray out = DoubleArray.allocate(arena, rows);
-            int rowMajor = 101;
-            int noTrans = 111;
             blas.call("cblasDgemv", rowMajor, noTrans, rows, cols, 2.0, DoubleArray.of(arena, Order.C, a, a.length), cols,
                     DoubleArray.of(arena, Order.C, v, cols), 1, 0.0, out, 1);
             assertArrayEquals(want, out.toArray(), 1e-12);
+
+            // C = 1.5 * A^T B + 0.5 * C with A 7x5 (so A^T is 5x7), B 7x3, C 5x3, all row-major.
+            int k = 3;
+            double[] b = new double[rows * k];
+            Arrays.setAll(b, i -> Math.cos(i) - 0.25 * (i % 4));
+            double[] c = new double[cols * k];
+            Arrays.setAll(c, i -> i - 7.0);
+            double[] product = new double[cols * k];
+            for (int i = 0; i < cols; i++) {
+                for (int j = 0; j < k; j++) {
+                    double sum = 0;
+                    for (int l = 0; l < rows; l++) {
+                        sum += a[l * cols + i] * b[l * k + j];
+                    }
+                    product[i * k + j] = 1.5 * sum + 0.5 * c[i * k + j];
+                }
+            }
+            blas.call("cblasDgemm", rowMajor, trans, noTrans, cols, k, rows, 1.5, a, cols, b, k, 0.5, c, k);
+            assertArrayEquals(product, c, 1e-12, "dgemm on heap arrays");
         }
     }
 
+    /**
+     * The whole of {@code fftw3.h}, no filter (the double, float and long-double APIs; the {@code __float128} one is
+     * skipped with its reason), then plans made with the header's {@code FFTW_FORWARD} and {@code FFTW_ESTIMATE},
+     * executed and destroyed, each spectrum checked against a direct DFT; {@code fftw_malloc}/{@code fftw_free} too.
+     */
     @Test
-    void fftwPlansAgainstADirectDft() throws Exception {
+    void fftwWholeHeaderPlansAgainstADirectDft() throws Exception {
         Path fftw = firstExisting("/usr/include/fftw3.h");
         assumeTrue(fftw != null, "no fftw3.h (install libfftw3-dev)");
-        Path jar = build("fftw", "--link-system", "fftw3",
-                "--include", "fftw_plan_dft_1d,fftw_plan_dft_2d,fftw_plan_dft_r2c_1d,fftw_execute,fftw_destroy_plan", fftw.toString());
-        BuiltBinding lib = BuiltBinding.load(jar, "sys.fftw.Fftw");
-        int forward = -1;
-        int estimate = 1 << 6; // FFTW_ESTIMATE: plans without touching the arrays
+        BuiltBinding lib = BuiltBinding.load(build("fftw", "--link-system", "fftw3", fftw.toString()), "sys.fftw.Fftw");
+        assertTrue(addressAccessors(lib.type()) >= 250, "fftw3.h binds about 244 functions and 12 globals, got "
+                + addressAccessors(lib.type()));
+        int forward = constant(lib, "FFTW_FORWARD");
+        int estimate = constant(lib, "FFTW_ESTIMATE"); // plans without touching the arrays
+        assertEquals(-1, forward);
         try (Arena arena = Arena.ofConfined()) {
             int n = 16;
             ComplexDoubleArray in = ComplexDoubleArray.allocate(arena, n);
@@ -160,6 +199,10 @@ class SystemHeadersCallTest {
             lib.call("fftwDestroyPlan", plan2);
             assertSpectrum(dft(values, n0, n1), spectrum.toArray());
         }
+        MemorySegment block = (MemorySegment) lib.call("fftwMalloc", 1024L);
+        assertFalse(block.equals(MemorySegment.NULL), "fftw_malloc");
+        assertEquals(0, block.address() % 16, "fftw_malloc aligns for SIMD");
+        lib.call("fftwFree", block);
     }
 
     /** The forward DFT of a row-major n0 x n1 grid, summed directly. */
@@ -191,17 +234,26 @@ class SystemHeadersCallTest {
         }
     }
 
+    /**
+     * The whole of Open MPI's {@code mpi.h}, no filter, plus {@code mpi.gatun} (the text buffer of
+     * {@code MPI_Get_library_version}): the library version is read in this JVM (it needs no {@code MPI_Init}), then
+     * {@link WholeMpiHeaderProgram} runs as two ranks under {@code mpirun}: {@code MPI_Init}, {@code MPI_Comm_rank},
+     * {@code MPI_Comm_size}, {@code MPI_Allreduce} of doubles with {@code MPI_SUM}, {@code MPI_Finalize}, all through
+     * the generated binding of the header.
+     */
     @Test
-    void mpiLibraryVersionThroughASignatureFile() throws Exception {
+    void mpiWholeHeaderInitRankAllreduceFinalizeUnderMpirun() throws Exception {
         assumeTrue(BuiltBinding.onPath("mpicc"), "no mpicc on PATH (install libopenmpi-dev)");
         String include = mpicc("incdirs").split("\\s+")[0];
         List<String> link = List.of(mpicc("link").split("\\s+"));
-        var args = new ArrayList<>(List.of("-I", include, "--link-system", "mpi", "--include", "MPI_Get_library_version,MPI_Get_version"));
+        var args = new ArrayList<>(List.of("-I", include, "--link-system", "mpi"));
         link.stream().filter(f -> f.startsWith("-L")).forEach(f -> args.addAll(List.of("-L", f.substring(2))));
         args.add(Path.of(include, "mpi.h").toString());
         args.add(SIGNATURES.resolve("mpi.gatun").toString());
         Path jar = build("mpi", args.toArray(String[]::new));
         BuiltBinding mpi = BuiltBinding.load(jar, "sys.mpi.Mpi");
+        assertTrue(addressAccessors(mpi.type()) >= 850, "mpi.h binds about 782 functions and 104 globals, got "
+                + addressAccessors(mpi.type()));
         Object version = mpi.call("mpiGetLibraryVersion");
         assertEquals(0, BuiltBinding.component(version, "result"), "MPI_SUCCESS");
         String text = (String) BuiltBinding.component(version, "version");
@@ -211,21 +263,60 @@ class SystemHeadersCallTest {
         assertTrue(length == text.length() || length == text.length() + 1, "resultlen " + length + " for " + text.length() + " characters");
         Object standard = mpi.call("mpiGetVersion");
         assertEquals(3, BuiltBinding.component(standard, "version"), "Open MPI 4 implements MPI 3.1");
+
+        assumeTrue(BuiltBinding.onPath("mpirun"), "no mpirun on PATH (install openmpi-bin)");
+        String output = mpirun(2, WholeMpiHeaderProgram.class, jar.toString(), "sys.mpi.Mpi");
+        for (int rank = 0; rank < 2; rank++) {
+            assertTrue(output.contains("[" + rank + "] size=2 sum=3.0 squares=1.0 version=3.1"), output);
+        }
     }
 
+    /** Runs {@code program} as {@code ranks} processes under Open MPI's {@code mpirun} with this test's class path. */
+    private static String mpirun(int ranks, Class<?> program, String... args) throws IOException, InterruptedException {
+        String cp = System.getProperty("surefire.test.class.path");
+        var command = new ArrayList<>(List.of("mpirun", "-np", Integer.toString(ranks), "--allow-run-as-root", "--oversubscribe",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
+                "-XX:TieredStopAtLevel=1", "-cp", cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path"),
+                program.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var output = new java.io.ByteArrayOutputStream();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try {
+                p.getInputStream().transferTo(output);
+            } catch (IOException e) {
+                // the process died; what was read is reported below
+            }
+        });
+        if (!p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor();
+        }
+        reader.join();
+        String text = output.toString(StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), "mpirun " + command + ":\n" + text);
+        return text;
+    }
+
+    /**
+     * The whole of {@code cuda.h} (CUDA toolkit headers), no filter: the class compiles and loads everywhere; where
+     * {@code libcuda.so.1} loads (an NVIDIA driver), {@code cuInit}, {@code cuDriverGetVersion},
+     * {@code cuDeviceGetCount} and {@code cuGetErrorName} are called, else that part skips with the reason.
+     */
     @Test
-    void cudaDriverApiIsBoundAndCalledWhereADriverExists() throws Exception {
+    void cudaWholeHeaderIsBoundAndCalledWhereADriverExists() throws Exception {
         Path cuda = firstExisting("/usr/local/cuda/include/cuda.h");
         assumeTrue(cuda != null, "no CUDA toolkit headers at /usr/local/cuda/include");
-        Path jar = build("cuda", "--link-system", "libcuda.so.1", "--include", "cuInit,cuDriverGetVersion,cuDeviceGetCount,cuGetErrorName",
-                cuda.toString(), SIGNATURES.resolve("cuda.gatun").toString());
+        Path jar = build("cuda", "--link-system", "libcuda.so.1", cuda.toString(), SIGNATURES.resolve("cuda.gatun").toString());
         // Load without initialising: the class must exist and compile here even where no driver is installed.
         var loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader());
         Class<?> type = Class.forName("sys.cuda.Cuda", false, loader);
+        assertTrue(addressAccessors(type) >= 440, "cuda.h binds about 445 functions, got " + addressAccessors(type));
         assertEquals(int.class, type.getMethod("cuInit", int.class).getReturnType());
         assertEquals(MemorySegment.class, type.getMethod("cuGetErrorName", int.class).getReturnType().getRecordComponents()[1].getType());
         assumeTrue(NativeLibrary.loadSystem("libcuda.so.1").isPresent(), "libcuda.so.1 does not load: no NVIDIA driver on this machine");
         BuiltBinding driver = BuiltBinding.load(jar, "sys.cuda.Cuda");
+        assertEquals(2, constant(driver, "CUDA_ERROR_OUT_OF_MEMORY"), "the header's CUresult enumerators are constants");
         assertEquals(0, driver.call("cuInit", 0), "CUDA_SUCCESS");
         Object version = driver.call("cuDriverGetVersion");
         assertEquals(0, BuiltBinding.component(version, "result"));

@@ -69,6 +69,7 @@ public final class GenerateMojo extends GatunMojo {
                 .addFiles("source", sources.compiled())
                 .addFiles("header", sources.headers())
                 .addFiles("signature", sources.signatureFiles())
+                .addFiles("directives", sources.directiveFiles())
                 .addFiles("kindMap", sources.kindMaps())
                 .addFiles("f2cmap", kindMaps())
                 .finish();
@@ -80,6 +81,7 @@ public final class GenerateMojo extends GatunMojo {
             var bound = new ArrayList<>(sources.headers());
             bound.addAll(sources.compiled());
             bound.addAll(sources.signatureFiles());
+            bound.addAll(sources.directiveFiles());
             bound.addAll(sources.kindMaps());
             generate(library, pkg, bound, out, listFile);
             BuildStamp.write(stampFile, fingerprint);

@@ -64,6 +64,11 @@ record NativeSources(List<Path> compiled, List<Path> inputs) {
         return inputs.stream().filter(p -> extension(p).equals("pyf")).toList();
     }
 
+    /** The Gatun side files ({@code .gatun}): directives and status rules for headers nobody may edit. */
+    List<Path> directiveFiles() {
+        return inputs.stream().filter(p -> extension(p).equals("gatun")).toList();
+    }
+
     /** The f2py kind maps named {@code .f2py_f2cmap}, as f2py expects them. */
     List<Path> kindMaps() {
         return inputs.stream().filter(p -> p.getFileName().toString().equals(".f2py_f2cmap")).toList();

@@ -192,6 +192,21 @@ class GoalsTest {
     }
 
     @Test
+    void aGatunSideFileAmongTheSourcesReachesTheGenerator() throws Exception {
+        Assumptions.assumeTrue(has("cc"), "cc is needed to preprocess the header");
+        Files.writeString(base.resolve("src/main/c/factor.h"), """
+                #define TWICE_OK 0
+                #define TWICE_ENEG (-1)
+                int twice_checked(int n);
+                """);
+        Files.writeString(base.resolve("src/main/c/twice.gatun"), "status(twice_checked) ok(TWICE_OK) names(TWICE_E*)\n");
+        generate().execute();
+        String java = Files.readString(base.resolve("target/generated-sources/gatun/com/example/Twice.java"));
+        assertTrue(java.contains("public static void twiceChecked(int n)"), "the status rule of twice.gatun made the result a status");
+        assertTrue(java.contains("case -1 -> \"TWICE_ENEG\";"), "and names it from the header");
+    }
+
+    @Test
     void aMissingCompilerFailsByDefaultNamingTheFix() throws Exception {
         CompileMojo c = compile();
         c.fc = "/nonexistent/bin/gfortran";

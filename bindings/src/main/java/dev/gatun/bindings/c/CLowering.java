@@ -199,7 +199,10 @@ public final class CLowering {
                 procedure(f).ifPresent(out::add);
             }
         }
-        return new Unit(source, language, out, new DeclarationLowering(unit, this, diagnostics, names, definitionsExported).lower());
+        var rules = new ArrayList<>(unit.statusRules());
+        rules.addAll(signatures.statusRules());
+        return new Unit(source, language, out,
+                new DeclarationLowering(unit, this, diagnostics, names, definitionsExported).lower().withStatuses(rules));
     }
 
     /**

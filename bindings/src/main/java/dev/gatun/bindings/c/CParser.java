@@ -111,7 +111,7 @@ public final class CParser {
         }
         List<CDeclaration> all = new ArrayList<>(scope.declarations());
         all.addAll(macros());
-        return new CTranslationUnit(all);
+        return new CTranslationUnit(all, directiveParser.statusRules());
     }
 
     private void externalDeclaration(int start) {
@@ -217,8 +217,16 @@ public final class CParser {
         for (int i = start; i < in.index(); i++) {
             if (!claimedComments.get(i) && !tokens.get(i).directives().isEmpty()) {
                 claimedComments.set(i);
-                diagnostics.warning(tokens.get(i).directives().getFirst().position(), "gatun directive on " + what
-                        + " is ignored: directives apply to function parameters");
+                for (CToken.Comment c : tokens.get(i).directives()) {
+                    // A status rule is the library's, wherever it is written; anything else here applies to nothing.
+                    if (GatunDirectiveParser.isStatusRule(c.text())) {
+                        directiveParser.parseLeading(c.text(), c.position());
+                    } else {
+                        diagnostics.warning(c.position(), "gatun directive on " + what
+                                + " is ignored: directives apply to function parameters");
+                        break;
+                    }
+                }
             }
         }
     }

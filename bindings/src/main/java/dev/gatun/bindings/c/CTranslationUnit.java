@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.gatun.bindings.c;
 
+import dev.gatun.bindings.model.StatusRule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,15 @@ public final class CTranslationUnit implements CLayout.TagResolver {
     private final Map<String, CMacro> macros = new HashMap<>();
     private final Map<String, Long> enumerators = new HashMap<>();
 
+    private final List<StatusRule> statusRules;
+
     CTranslationUnit(List<CDeclaration> declarations) {
+        this(declarations, List.of());
+    }
+
+    CTranslationUnit(List<CDeclaration> declarations, List<StatusRule> statusRules) {
         this.declarations = List.copyOf(declarations);
+        this.statusRules = List.copyOf(statusRules);
         for (CDeclaration d : this.declarations) {
             switch (d) {
                 case CStruct s -> structs.put(s.name(), s);
@@ -37,6 +45,11 @@ public final class CTranslationUnit implements CLayout.TagResolver {
                 default -> ordinary.putIfAbsent(d.name(), d);
             }
         }
+    }
+
+    /** Returns the {@code gatun: status(...)} rules written in the headers, in order. @return the rules */
+    public List<StatusRule> statusRules() {
+        return statusRules;
     }
 
     /** Returns every declaration, in the order the headers declare them. */

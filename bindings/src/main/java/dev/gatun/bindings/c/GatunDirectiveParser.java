@@ -3,12 +3,14 @@ package dev.gatun.bindings.c;
 
 import dev.gatun.bindings.diag.Diagnostics;
 import dev.gatun.bindings.diag.SourcePosition;
+import dev.gatun.bindings.model.StatusRule;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,6 +20,8 @@ import java.util.Set;
  * (<code>double *x /* gatun: in, dimension(n) *&#47;</code>); before a prototype each clause starts with
  * the parameter it applies to, clauses separated by {@code ;}
  * ({@code // gatun: a dimension(n,m) intent(inout); n hide}). Unknown words are reported, not thrown.
+ * A clause starting with {@code status(...)} is no parameter's: it is a library-wide {@link StatusRule}, collected
+ * in {@link #statusRules()}.
  */
 final class GatunDirectiveParser {
 
@@ -28,6 +32,7 @@ final class GatunDirectiveParser {
             + "check(...), order(c|fortran), device";
 
     private final Diagnostics diagnostics;
+    private final List<StatusRule> statusRules = new ArrayList<>();
 
     GatunDirectiveParser(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -36,6 +41,12 @@ final class GatunDirectiveParser {
     /** Returns true when the comment text is a gatun directive. */
     static boolean isDirective(String comment) {
         return comment.contains(MARKER);
+    }
+
+    /** Returns true when the directive is a {@code status(...)} rule rather than a parameter's. */
+    static boolean isStatusRule(String comment) {
+        int at = comment.indexOf(MARKER);
+        return at >= 0 && comment.substring(at + MARKER.length()).stripLeading().matches("(?s)status\\s*\\(.*");
     }
 
     /**
@@ -68,7 +79,9 @@ final class GatunDirectiveParser {
             List<Item> items = items(comment, start, from, semi);
             if (!items.isEmpty()) {
                 Item target = items.getFirst();
-                if (target.args() != null || !isIdentifier(target.word())) {
+                if (target.word().equals("status") && target.args() != null) {
+                    status(items, comment, start);
+                } else if (target.args() != null || !isIdentifier(target.word())) {
                     diagnostics.warning(at(start, comment, target.offset()), "gatun directive before a prototype "
                             + "must start with the parameter it applies to, e.g. 'gatun: x dimension(n)'; got '"
                             + target.word() + "'");
@@ -82,6 +95,47 @@ final class GatunDirectiveParser {
             from = semi + 1;
         }
         return out;
+    }
+
+    /** Returns the {@code status(...)} rules read so far, in the order written. @return the rules */
+    List<StatusRule> statusRules() {
+        return List.copyOf(statusRules);
+    }
+
+    /**
+     * Reads {@code status(globs) ok(values) names(globs) message(function)}: a library-wide rule, not a parameter's
+     * directive. A clause without function patterns is reported and dropped.
+     */
+    private void status(List<Item> items, String comment, SourcePosition start) {
+        SourcePosition pos = at(start, comment, items.getFirst().offset());
+        List<String> functions = splitArgs(items.getFirst().args());
+        List<String> ok = List.of();
+        List<String> names = List.of();
+        Optional<String> message = Optional.empty();
+        for (Item item : items.subList(1, items.size())) {
+            List<String> args = item.args() == null ? List.of() : splitArgs(item.args());
+            switch (item.word()) {
+                case "ok" -> ok = args;
+                case "names" -> names = args;
+                case "message" -> {
+                    if (args.size() == 1 && isIdentifier(args.getFirst())) {
+                        message = Optional.of(args.getFirst());
+                    } else {
+                        diagnostics.warning(at(start, comment, item.offset()), "gatun directive 'message' takes one function "
+                                + "name, e.g. message(nc_strerror); got '" + (item.args() == null ? "" : item.args()) + "'");
+                    }
+                }
+                default -> diagnostics.warning(at(start, comment, item.offset()), "unknown word '" + item.word()
+                        + "' in a gatun status directive (known: status(functions) ok(values) names(constants) "
+                        + "message(function)); it is ignored");
+            }
+        }
+        functions = functions.stream().filter(f -> !f.isEmpty()).toList();
+        if (functions.isEmpty()) {
+            diagnostics.warning(pos, "gatun directive 'status' needs function patterns, e.g. status(nc_*); it is ignored");
+            return;
+        }
+        statusRules.add(new StatusRule(functions, ok, names, message, pos));
     }
 
     private void directive(Item item, String comment, SourcePosition start, List<CDirective> out) {

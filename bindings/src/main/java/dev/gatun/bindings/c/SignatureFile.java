@@ -3,6 +3,7 @@ package dev.gatun.bindings.c;
 
 import dev.gatun.bindings.diag.Diagnostics;
 import dev.gatun.bindings.diag.SourcePosition;
+import dev.gatun.bindings.model.StatusRule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,9 @@ import java.util.Optional;
  * MPI_Get_library_version: version out dimension(MPI_MAX_LIBRARY_VERSION_STRING); resultlen out
  * cuDriverGetVersion: driverVersion out
  * </pre>
- * Blank lines and lines starting with {@code #} are ignored. Extents may name integer macros and
+ * A line {@code status(nc_*) ok(NC_NOERR) names(NC_E*) message(nc_strerror)} is a library-wide {@link StatusRule}
+ * (the functions' integer results are statuses; see docs/c-support.md). Blank lines and lines starting with
+ * {@code #} are ignored. Extents may name integer macros and
  * enumerators of the header. A function named twice gets both lines' clauses, in order; directives in
  * the header's own comments come first.
  */
@@ -32,15 +35,18 @@ public final class SignatureFile {
 
     private final Map<String, Map<String, List<CDirective>>> byFunction;
     private final Map<String, SourcePosition> where;
+    private final List<StatusRule> statusRules;
 
-    private SignatureFile(Map<String, Map<String, List<CDirective>>> byFunction, Map<String, SourcePosition> where) {
+    private SignatureFile(Map<String, Map<String, List<CDirective>>> byFunction, Map<String, SourcePosition> where,
+                          List<StatusRule> statusRules) {
         this.byFunction = byFunction;
         this.where = where;
+        this.statusRules = List.copyOf(statusRules);
     }
 
     /** Returns a signature file with no directives. @return the empty file */
     public static SignatureFile empty() {
-        return new SignatureFile(Map.of(), Map.of());
+        return new SignatureFile(Map.of(), Map.of(), List.of());
     }
 
     /**
@@ -68,6 +74,12 @@ public final class SignatureFile {
                 if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                     continue;
                 }
+                if (GatunDirectiveParser.isStatusRule(GatunDirectiveParser.MARKER + trimmed)) {
+                    // A library-wide rule, not one function's: "status(nc_*) ok(NC_NOERR) names(NC_E*) message(nc_strerror)".
+                    String comment = GatunDirectiveParser.MARKER + "\n" + line;
+                    parser.parseLeading(comment, new SourcePosition(file, i, 1));
+                    continue;
+                }
                 int colon = line.indexOf(':');
                 String function = colon < 0 ? "" : line.substring(0, colon).strip();
                 if (!function.matches("[A-Za-z_][A-Za-z0-9_]*")) {
@@ -84,7 +96,12 @@ public final class SignatureFile {
                 parser.parseLeading(comment, start).forEach((p, ds) -> params.computeIfAbsent(p, k -> new ArrayList<>()).addAll(ds));
             }
         }
-        return new SignatureFile(byFunction, where);
+        return new SignatureFile(byFunction, where, parser.statusRules());
+    }
+
+    /** Returns the {@code status(...)} lines' rules, in order. @return the rules */
+    public List<StatusRule> statusRules() {
+        return statusRules;
     }
 
     /**

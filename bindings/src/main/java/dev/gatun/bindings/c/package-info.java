@@ -77,6 +77,12 @@
  * A {@code T **} with {@code out} returns the address the function stores. Extents may name integer
  * macros and enumerators of the headers ({@code dimension(MPI_MAX_LIBRARY_VERSION_STRING)}).
  *
+ * <h2>Statuses: library errors as exceptions</h2>
+ * {@code status(nc_*) ok(NC_NOERR) names(NC_E*, !NC_ENDIAN_*) message(nc_strerror)}, on a line of a side file or in
+ * a {@code gatun:} comment before a declaration, makes the integer results of the functions it matches statuses: the
+ * friendly methods throw {@code NativeStatusException} with the status, the header's name for it and the library's
+ * text (a {@link dev.gatun.bindings.model.StatusRule}, resolved by {@code pass.StatusResolver}; docs/c-support.md).
+ *
  * <h2>Signature files: directives for headers you cannot edit</h2>
  * System headers ({@code mpi.h}, {@code cuda.h}) take their directives from a side file ending in
  * {@code .gatun}, passed on the command line with the headers (f2py's signature-file idea,

@@ -80,6 +80,11 @@ final class FriendlyMethodBuilder {
         return p.isArray() && p.intent() == Parameter.Intent.HIDE;
     }
 
+    /** The notes the builder reads. */
+    Annotations notes() {
+        return notes;
+    }
+
     int scratchSlots() {
         return scratchSlots;
     }
@@ -122,7 +127,8 @@ final class FriendlyMethodBuilder {
     /** Values the method returns: the function result first, then intent(out/inout) scalars. */
     List<String[]> outputs() {
         var out = new ArrayList<String[]>();
-        if (proc.kind() == Procedure.Kind.FUNCTION) {
+        // A result that is only a status (gatun: status) is checked, not returned.
+        if (proc.kind() == Procedure.Kind.FUNCTION && !StatusBuilder.hidesResult(proc, notes)) {
             out.add(new String[] {JavaTypes.friendly(proc.result()), "result"});
         }
         for (Parameter p : proc.parameters()) {
@@ -495,7 +501,8 @@ final class FriendlyMethodBuilder {
 
     private void outputsCode(StringBuilder call, String ind) {
         var values = new ArrayList<String>();
-        if (proc.kind() == Procedure.Kind.FUNCTION) {
+        StatusBuilder.of(proc, notes).ifPresent(status -> call.append(StatusBuilder.check(status, proc).indent(ind.length())));
+        if (proc.kind() == Procedure.Kind.FUNCTION && !StatusBuilder.hidesResult(proc, notes)) {
             values.add(switch (plan.result()) {
                 case VALUE -> proc.result() instanceof Type.Logical ? "result$ != 0"
                         : proc.result() instanceof Type.Derived d ? HandleBuilder.className(d) + ".adopt(result$)"

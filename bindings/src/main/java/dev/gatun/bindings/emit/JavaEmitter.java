@@ -291,7 +291,7 @@ public final class JavaEmitter {
             fields.append("\n    private static final Linker LINKER = Linker.nativeLinker();\n");
         }
         String helpers = (structArrays ? STRUCT_ARRAY : "") + (callbacks ? UPCALL_TARGET : "") + (bridges ? UPCALL_BRIDGE : "")
-                + (globals ? GLOBAL_ADDRESS : "") + (cGlobals ? DeclarationsBuilder.GLOBAL_HELPER : "");
+                + (globals ? GLOBAL_ADDRESS : "") + (cGlobals ? DeclarationsBuilder.GLOBAL_HELPER : "") + StatusBuilder.helpers(library, notes);
         if (logicalCallbacks) {
             helpers += LOGICAL_ARGUMENTS.formatted(cls);
         }
@@ -503,6 +503,7 @@ public final class JavaEmitter {
         if (!ret.equals("void")) {
             docs.append("     * @return ").append(f.outputs().stream().map(o -> o[1]).reduce((a, b) -> a + ", " + b).orElseThrow()).append('\n');
         }
+        StatusBuilder.of(p, f.notes()).ifPresent(status -> docs.append(StatusBuilder.throwsDoc(status)));
         return """
 
                     /**

@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param globals   {@code extern} variables the library defines
  * @param callbacks function-pointer typedefs, each a Java functional interface
  * @param variadics functions ending in {@code ...}, called through an invoker per call shape
+ * @param statuses  the {@code gatun: status(...)} rules of the header and of the {@code .gatun} side files
  */
 public record Declarations(List<Type.Struct> structs, List<Constant> constants, List<Global> globals,
-                           List<FunctionPointer> callbacks, List<Variadic> variadics) {
+                           List<FunctionPointer> callbacks, List<Variadic> variadics, List<StatusRule> statuses) {
 
     /** No declarations: what a Fortran unit has. */
     public static final Declarations NONE = new Declarations(List.of(), List.of(), List.of(), List.of(), List.of());
@@ -28,11 +29,37 @@ public record Declarations(List<Type.Struct> structs, List<Constant> constants, 
         globals = List.copyOf(globals);
         callbacks = List.copyOf(callbacks);
         variadics = List.copyOf(variadics);
+        statuses = List.copyOf(statuses);
+    }
+
+    /**
+     * Declarations without status rules.
+     *
+     * @param structs   every complete struct and union
+     * @param constants the constants
+     * @param globals   the globals
+     * @param callbacks the function-pointer typedefs
+     * @param variadics the variadic functions
+     */
+    public Declarations(List<Type.Struct> structs, List<Constant> constants, List<Global> globals,
+                        List<FunctionPointer> callbacks, List<Variadic> variadics) {
+        this(structs, constants, globals, callbacks, variadics, List.of());
+    }
+
+    /**
+     * Returns these declarations with status rules.
+     *
+     * @param rules the rules
+     * @return the new declarations
+     */
+    public Declarations withStatuses(List<StatusRule> rules) {
+        return new Declarations(structs, constants, globals, callbacks, variadics, rules);
     }
 
     /** Returns true when there is nothing here. */
     public boolean isEmpty() {
-        return structs.isEmpty() && constants.isEmpty() && globals.isEmpty() && callbacks.isEmpty() && variadics.isEmpty();
+        return structs.isEmpty() && constants.isEmpty() && globals.isEmpty() && callbacks.isEmpty() && variadics.isEmpty()
+                && statuses.isEmpty();
     }
 
     /**

@@ -107,6 +107,34 @@ public final class Notes {
     }
 
     /**
+     * A procedure whose integer result is a status ({@code gatun: status(...)}): the friendly method throws
+     * {@code NativeStatusException} for a status its plan does not accept.
+     *
+     * @param plan the resolved rule
+     */
+    public record StatusCheck(StatusPlan plan) {
+    }
+
+    /**
+     * A {@code status(...)} rule resolved against the library, as the emitter needs it.
+     *
+     * @param index       its number among the library's rules in use (the name of its generated helper)
+     * @param rule        the rule as written
+     * @param ok          the successful statuses; empty when {@code nonNegative}
+     * @param nonNegative every non-negative result is a value the method returns; negative ones fail
+     * @param names       status value to the header's constant naming it (the first one, in header order)
+     * @param message     the function {@code const char *f(int)} describing a status, if bound
+     */
+    public record StatusPlan(int index, dev.gatun.bindings.model.StatusRule rule, List<Long> ok, boolean nonNegative,
+                             java.util.Map<Long, String> names, java.util.Optional<dev.gatun.bindings.model.Procedure> message) {
+        /** Copies the lists. */
+        public StatusPlan {
+            ok = List.copyOf(ok);
+            names = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(names));
+        }
+    }
+
+    /**
      * On the library: the procedures {@link TypeBindingResolver} made for dispatching bindings; the emitters bind
      * them as they bind the library's own procedures (a shim, a raw method, a private friendly method).
      *
@@ -116,6 +144,18 @@ public final class Notes {
         /** Copies the list. */
         public Dispatchers {
             procedures = List.copyOf(procedures);
+        }
+    }
+
+    /**
+     * The status rules some procedure of the library uses, attached to the library.
+     *
+     * @param plans the plans, by index
+     */
+    public record StatusPlans(List<StatusPlan> plans) {
+        /** Copies the list. */
+        public StatusPlans {
+            plans = List.copyOf(plans);
         }
     }
 

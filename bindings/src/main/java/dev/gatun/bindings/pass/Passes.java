@@ -51,6 +51,8 @@ public final class Passes {
         new NameMangler(notes, quiet).run(untyped);
         new ShimPlanner(notes).run(privates, dev.gatun.bindings.model.TypeHierarchy.of(library));
         new TypeBindingResolver(notes, diagnostics).run(library, privates.procedures());
+        // 7. gatun: status(...) rules: which integer results are statuses, their names and message function.
+        new StatusResolver(notes, diagnostics).run(library);
         return notes;
     }
 }

@@ -8,6 +8,7 @@ import dev.gatun.bindings.diag.Diagnostics;
 import dev.gatun.bindings.model.Expr;
 import dev.gatun.bindings.model.Parameter;
 import dev.gatun.bindings.model.Procedure;
+import dev.gatun.bindings.model.StatusRule;
 import dev.gatun.bindings.model.Type;
 import dev.gatun.bindings.model.Unit;
 import java.nio.file.Files;
@@ -58,5 +59,59 @@ class SignatureFileTest {
         assertTrue(warnings.getFirst().startsWith(side + ":6:1: warning: expected 'function: parameter directives; ...'"), warnings.getFirst());
         assertTrue(warnings.get(1).startsWith(side + ":5:27: warning: signature file names parameter 'nope', but sum has x, n"),
                 warnings.get(1));
+    }
+
+    /**
+     * {@code status(...)} lines of a side file and {@code gatun: status(...)} comments of a header are library-wide
+     * rules, kept as written for the pass that resolves them; a malformed one is reported at its {@code file:line:col}.
+     */
+    @Test
+    void statusRulesFromSideFilesAndHeaderComments(@TempDir Path dir) throws Exception {
+        Path h = dir.resolve("lib.h");
+        Files.writeString(h, """
+                #define LIB_OK 0
+                // gatun: status(lib_*, !lib_strerror) ok(LIB_OK) names(LIB_E*) message(lib_strerror)
+                int lib_open(const char *path);
+                typedef int lib_handle;
+                /* gatun: status(other_*) ok(>= 0) */
+                extern int lib_version;
+                const char *lib_strerror(int status);
+                """);
+        Path side = dir.resolve("lib.gatun");
+        Files.writeString(side, """
+                status(nc_*, !nc_strerror) ok(NC_NOERR) names(NC_E*, !NC_ENDIAN_*) message(nc_strerror)
+                  status(gsl_*) names(GSL_E*) bogus(1) message(a, b)
+                status() ok(0)
+                """);
+        var d = new Diagnostics();
+        SignatureFile file = SignatureFile.read(List.of(side), d);
+        assertEquals(2, file.statusRules().size(), file.statusRules()::toString);
+        StatusRule nc = file.statusRules().getFirst();
+        assertEquals(List.of("nc_*", "!nc_strerror"), nc.functions());
+        assertEquals(List.of("NC_NOERR"), nc.ok());
+        assertEquals(List.of("NC_E*", "!NC_ENDIAN_*"), nc.names());
+        assertEquals(java.util.Optional.of("nc_strerror"), nc.message());
+        assertEquals(side + ":1:1", nc.position().toString());
+        StatusRule gsl = file.statusRules().get(1);
+        assertEquals(List.of("0"), gsl.ok(), "no ok(...) means 0");
+        assertEquals(java.util.Optional.empty(), gsl.message());
+        assertTrue(StatusRule.matches(nc.functions(), "nc_open") && !StatusRule.matches(nc.functions(), "nc_strerror"));
+        assertTrue(StatusRule.matches(nc.names(), "NC_ENOTVAR") && !StatusRule.matches(nc.names(), "NC_ENDIAN_BIG"));
+        assertTrue(StatusRule.matches(List.of("a?c*"), "abcdef") && !StatusRule.matches(List.of("a?c*"), "acdef"));
+
+        List<String> warnings = d.warnings().stream().map(Object::toString).toList();
+        assertEquals(3, warnings.size(), warnings::toString);
+        assertTrue(warnings.getFirst().startsWith(side + ":2:31: warning: unknown word 'bogus'"), warnings.getFirst());
+        assertTrue(warnings.get(1).startsWith(side + ":2:40: warning: gatun directive 'message' takes one function name"), warnings.get(1));
+        assertTrue(warnings.get(2).startsWith(side + ":3:1: warning: gatun directive 'status' needs function patterns"), warnings.get(2));
+
+        var hd = new Diagnostics();
+        CTranslationUnit unit = CParser.parse(CPreprocessor.fromEnvironment().preprocess(List.of(h)), hd);
+        Unit u = new CLowering(unit, dev.gatun.bindings.model.Language.C, hd).withSignatures(file).lower(h);
+        assertEquals(List.of(List.of("lib_*", "!lib_strerror"), List.of("other_*"), nc.functions(), gsl.functions()),
+                u.declarations().statuses().stream().map(StatusRule::functions).toList(),
+                "the header's rules (before a prototype and before a variable), then the side file's");
+        assertTrue(u.declarations().statuses().get(1).nonNegativeIsOk());
+        assertEquals(List.of(), hd.warnings(), "status comments are no parameter's directives");
     }
 }

@@ -13,6 +13,7 @@ import dev.gatun.array.LongArray;
 import dev.gatun.array.Order;
 import dev.gatun.bindings.cli.GatunCli;
 import dev.gatun.load.CallbackGuard;
+import dev.gatun.load.NativeStatusException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,11 +108,12 @@ class InstalledLibrariesCallTest {
         Path include = header("/usr/include/gsl/gsl_sf_bessel.h", "libgsl-dev").getParent();
         BuiltBinding gsl = build("gsl", "Gsl", "-l", "gsl", include.resolve("gsl_sf_bessel.h").toString(),
                 include.resolve("gsl_sf_result.h").toString(), include.resolve("gsl_vector_double.h").toString(),
-                include.resolve("gsl_errno.h").toString());
+                include.resolve("gsl_errno.h").toString(), SystemHeadersCallTest.SIGNATURES.resolve("gsl.gatun").toString());
         assertEquals(0.7651976865579666, (double) gsl.call("gsl_sf_bessel_J0", 1.0), 1e-15, "J0(1)");
         try (Arena arena = Arena.ofConfined()) {
             Object result = BuiltBinding.invoke(gsl.nested("GslSfResultStruct"), "allocate", arena);
-            assertEquals(0, gsl.call("gsl_sf_bessel_J0_e", 2.0, result), "GSL_SUCCESS");
+            // gsl.gatun makes the _e functions' status an exception: success returns nothing.
+            gsl.call("gsl_sf_bessel_J0_e", 2.0, result);
             assertEquals(0.22389077914123567, (double) BuiltBinding.invoke(result, "val"), 1e-15, "J0(2)");
             assertTrue((double) BuiltBinding.invoke(result, "err") < 1e-14, "error estimate");
         }
@@ -151,6 +154,20 @@ class InstalledLibrariesCallTest {
         assertTrue(seen.stream().allMatch(e -> e.endsWith(" / " + edom)), seen.toString());
         MemorySegment text = (MemorySegment) gsl.call("gslStrerror", edom);
         assertEquals("input domain error", text.reinterpret(64).getString(0));
+
+        // With GSL's handler off, K0_e returns GSL_EDOM, which the status directive turns into an exception.
+        Class<?> raw = gsl.nested("Raw");
+        MemorySegment previous = (MemorySegment) BuiltBinding.invoke(raw, "gslSetErrorHandlerOff");
+        try (Arena arena = Arena.ofConfined()) {
+            Object result = BuiltBinding.invoke(gsl.nested("GslSfResultStruct"), "allocate", arena);
+            var failed = assertThrows(NativeStatusException.class, () -> gsl.call("gslSfBesselK0E", -1.0, result));
+            assertEquals("gsl_sf_bessel_K0_e", failed.function());
+            assertEquals(edom, failed.status());
+            assertEquals(Optional.of("GSL_EDOM"), failed.statusName());
+            assertEquals("gsl_sf_bessel_K0_e: GSL_EDOM (1): input domain error", failed.getMessage());
+        } finally {
+            BuiltBinding.invoke(raw, "gslSetErrorHandler", previous);
+        }
     }
 
     /**
@@ -203,14 +220,14 @@ class InstalledLibrariesCallTest {
 
     /**
      * netCDF 4.9: define a 3x4 variable, write it whole, read it back whole and one row through {@code size_t}
-     * start/count arrays (unsigned, so {@code LongArray}s); a missing variable is {@code NC_ENOTVAR}, named by
-     * {@code nc_strerror}.
+     * start/count arrays (unsigned, so {@code LongArray}s). {@code netcdf.gatun} declares the {@code nc_*} results
+     * statuses: the calls return nothing, and a missing variable or file is a {@link NativeStatusException} with
+     * netCDF's own name ({@code NC_ENOTVAR}) and {@code nc_strerror}'s text.
      */
     @Test
     void netcdfDefinesWritesAndReadsAVariable() throws Exception {
         Path h = header("/usr/include/netcdf.h", "libnetcdf-dev");
-        BuiltBinding nc = build("netcdf", "Netcdf", "-l", "netcdf", h.toString());
-        int noErr = (int) constant(nc, "NC_NOERR");
+        BuiltBinding nc = build("netcdf", "Netcdf", "-l", "netcdf", h.toString(), SystemHeadersCallTest.SIGNATURES.resolve("netcdf.gatun").toString());
         String path = dir.resolve("grid.nc").toString();
         double[] grid = new double[12];
         for (int i = 0; i < grid.length; i++) {
@@ -221,29 +238,41 @@ class InstalledLibrariesCallTest {
             IntArray x = IntArray.allocate(arena, 1);
             IntArray y = IntArray.allocate(arena, 1);
             IntArray varid = IntArray.allocate(arena, 1);
-            assertEquals(noErr, nc.call("nc_create", path, (int) constant(nc, "NC_CLOBBER"), ncid));
+            nc.call("nc_create", path, (int) constant(nc, "NC_CLOBBER"), ncid);
             int id = ncid.get(0);
-            assertEquals(noErr, nc.call("ncDefDim", id, "x", 3L, x));
-            assertEquals(noErr, nc.call("ncDefDim", id, "y", 4L, y));
+            nc.call("ncDefDim", id, "x", 3L, x);
+            nc.call("ncDefDim", id, "y", 4L, y);
             IntArray dims = IntArray.of(arena, Order.C, new int[] {x.get(0), y.get(0)}, 2);
-            assertEquals(noErr, nc.call("ncDefVar", id, "t", (int) constant(nc, "NC_DOUBLE"), 2, dims, varid));
-            assertEquals(noErr, nc.call("nc_enddef", id));
-            assertEquals(noErr, nc.call("ncPutVarDouble", id, varid.get(0), DoubleArray.of(arena, Order.C, grid, 12)));
-            assertEquals(noErr, nc.call("ncClose", id));
+            nc.call("ncDefVar", id, "t", (int) constant(nc, "NC_DOUBLE"), 2, dims, varid);
+            nc.call("nc_enddef", id);
+            nc.call("ncPutVarDouble", id, varid.get(0), DoubleArray.of(arena, Order.C, grid, 12));
+            nc.call("ncClose", id);
 
-            assertEquals(noErr, nc.call("nc_open", path, (int) constant(nc, "NC_NOWRITE"), ncid));
+            nc.call("nc_open", path, (int) constant(nc, "NC_NOWRITE"), ncid);
             id = ncid.get(0);
-            assertEquals(noErr, nc.call("ncInqVarid", id, "t", varid));
+            nc.call("ncInqVarid", id, "t", varid);
             double[] whole = new double[12];
-            assertEquals(noErr, nc.call("ncGetVarDouble", id, varid.get(0), whole));
+            nc.call("ncGetVarDouble", id, varid.get(0), whole);
             assertArrayEquals(grid, whole);
             double[] row = new double[4];
-            assertEquals(noErr, nc.call("ncGetVaraDouble", id, varid.get(0), new long[] {1, 0}, new long[] {1, 4}, row));
+            nc.call("ncGetVaraDouble", id, varid.get(0), new long[] {1, 0}, new long[] {1, 4}, row);
             assertArrayEquals(java.util.Arrays.copyOfRange(grid, 4, 8), row);
-            int missing = (int) nc.call("ncInqVarid", id, "pressure", varid);
-            assertEquals((int) constant(nc, "NC_ENOTVAR"), missing);
-            assertEquals("NetCDF: Variable not found", ((MemorySegment) nc.call("ncStrerror", missing)).reinterpret(128).getString(0));
-            assertEquals(noErr, nc.call("ncClose", id));
+            int open = id;
+            var missing = assertThrows(NativeStatusException.class, () -> nc.call("ncInqVarid", open, "pressure", varid));
+            assertEquals("nc_inq_varid", missing.function());
+            assertEquals((int) constant(nc, "NC_ENOTVAR"), missing.status());
+            assertEquals(Optional.of("NC_ENOTVAR"), missing.statusName(), "netCDF's own name for -49");
+            assertEquals("nc_inq_varid: NC_ENOTVAR (-49): NetCDF: Variable not found", missing.getMessage());
+            var badId = assertThrows(NativeStatusException.class, () -> nc.call("ncClose", open + 12345));
+            assertEquals(Optional.of("NC_EBADID"), badId.statusName());
+            nc.call("ncClose", id);
+
+            // A system error is the errno itself (ENOENT = 2): no NC_E* names it, and NC_ENDIAN_BIG (also 2) is excluded.
+            var absent = assertThrows(NativeStatusException.class,
+                    () -> nc.call("nc_open", dir.resolve("absent.nc").toString(), (int) constant(nc, "NC_NOWRITE"), ncid));
+            assertEquals(2, absent.status());
+            assertEquals(Optional.empty(), absent.statusName());
+            assertEquals(Optional.of("No such file or directory"), absent.libraryMessage());
         }
     }
 

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.gatun.bindings.emit;
+
+import dev.gatun.bindings.model.Annotations;
+import dev.gatun.bindings.model.Library;
+import dev.gatun.bindings.model.Procedure;
+import dev.gatun.bindings.pass.Notes;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Emits what a {@code gatun: status(...)} directive asks for: after the native call of a covered function, a check of
+ * its integer result, and per rule one private helper that builds the {@code NativeStatusException} with the header's
+ * name for the status (a {@code switch} over the values of the rule's {@code names(...)}) and the library's own text
+ * (its {@code message(...)} function, called through the raw layer).
+ */
+final class StatusBuilder {
+
+    private static final String EXCEPTION = "dev.gatun.load.NativeStatusException";
+
+    private StatusBuilder() {
+    }
+
+    /** The status rule covering the procedure, if any. */
+    static Optional<Notes.StatusPlan> of(Procedure p, Annotations notes) {
+        return notes.get(p, Notes.StatusCheck.class).map(Notes.StatusCheck::plan);
+    }
+
+    /** Whether the friendly method drops the function result: it is only a status, so success returns nothing. */
+    static boolean hidesResult(Procedure p, Annotations notes) {
+        return of(p, notes).filter(plan -> !plan.nonNegative()).isPresent();
+    }
+
+    /** The statement that throws when {@code result$} is not a successful status. */
+    static String check(Notes.StatusPlan plan, Procedure p) {
+        String failed = plan.nonNegative() ? "result$ < 0"
+                : plan.ok().stream().map(v -> "result$ != " + literal(v)).collect(Collectors.joining(" && "));
+        return "if (" + failed + ") {\n    throw status$" + plan.index() + "(\"" + p.name() + "\", result$);\n}\n";
+    }
+
+    /** The Javadoc line of a covered friendly method. */
+    static String throwsDoc(Notes.StatusPlan plan) {
+        String ok = plan.nonNegative() ? "a negative status"
+                : "a status other than " + plan.rule().ok().stream().map(v -> "{@code " + v.strip() + "}").collect(Collectors.joining(", "));
+        return "     * @throws " + EXCEPTION + " if it returns " + ok + (plan.names().isEmpty() ? "" : ", with the header's name for it")
+                + plan.message().map(m -> " and the text of {@code " + m.name() + "}").orElse("") + "\n";
+    }
+
+    /** The helpers of every rule in use, or nothing. */
+    static String helpers(Library library, Annotations notes) {
+        var out = new StringBuilder();
+        for (Notes.StatusPlan plan : notes.get(library, Notes.StatusPlans.class).map(Notes.StatusPlans::plans).orElse(java.util.List.of())) {
+            var cases = new StringBuilder();
+            plan.names().forEach((value, name) -> {
+                if (value == (int) (long) value) {
+                    cases.append("            case ").append(value).append(" -> \"").append(name).append("\";\n");
+                }
+            });
+            String name = cases.isEmpty() ? "null" : "status == (int) status ? switch ((int) status) {\n" + cases
+                    + "            default -> null;\n        } : null";
+            String message = plan.message().map(m -> {
+                String raw = notes.require(m, Notes.JavaName.class).name();
+                String type = JavaTypes.friendly(m.parameters().getFirst().type());
+                return "MemorySegment text = Raw." + raw + "((" + type + ") status);\n        "
+                        + "String message = text.equals(MemorySegment.NULL) ? null : text.reinterpret(Long.MAX_VALUE).getString(0);";
+            }).orElse("String message = null;");
+            out.append("""
+
+                        /** The exception for a failed status of {@code %s}: the header's name for it and the library's text. */
+                        private static %s status$%d(String function, long status) {
+                            String name = %s;
+                            %s
+                            return new %s(function, status, name, message);
+                        }
+                    """.formatted(String.join(", ", plan.rule().functions()).replace("*/", "*&#47;"), EXCEPTION, plan.index(), name,
+                    message, EXCEPTION));
+        }
+        return out.toString();
+    }
+
+    private static String literal(long v) {
+        return v == (int) v ? Long.toString(v) : v + "L";
+    }
+}

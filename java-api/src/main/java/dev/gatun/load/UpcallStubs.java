@@ -7,6 +7,8 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * The upcall stubs of one callback parameter of a generated binding, made once per callback object
@@ -39,6 +41,8 @@ public final class UpcallStubs {
     private final AtomicReferenceArray<Entry> entries = new AtomicReferenceArray<>(ENTRIES);
     /** Which entry a new stub replaces once all are taken: each in turn. */
     private final java.util.concurrent.atomic.AtomicInteger victim = new java.util.concurrent.atomic.AtomicInteger();
+    /** The stubs of callbacks native code keeps, one per callback object, never freed. */
+    private final Map<Object, MemorySegment> retained = new IdentityHashMap<>();
 
     /**
      * Creates the stub cache of one callback parameter.
@@ -87,5 +91,22 @@ public final class UpcallStubs {
         }
         entries.set(slot, new Entry(callback, stub));
         return stub;
+    }
+
+    /**
+     * Returns an upcall stub calling {@code callback} that is never freed, for a function that keeps the pointer after
+     * it returns (a {@code retain} directive: {@code gsl_set_error_handler}, registration APIs). The stub lives in the
+     * global arena, made once per callback object: passing the same object again reuses it, so only distinct
+     * callbacks cost memory. The callback object stays reachable for as long as the process runs.
+     *
+     * @param callback the Java callback object, not null
+     * @return a native function pointer valid until the process exits
+     */
+    @SuppressWarnings("restricted") // upcall stubs are what this class is for
+    public MemorySegment retained(Object callback) {
+        synchronized (retained) {
+            return retained.computeIfAbsent(callback, c -> Linker.nativeLinker().upcallStub(
+                    CallbackGuard.protectShared(target.bindTo(c)), descriptor, Arena.global()));
+        }
     }
 }

@@ -126,4 +126,17 @@ public sealed interface CDirective {
             Objects.requireNonNull(position, "position");
         }
     }
+
+    /**
+     * {@code retain}: the function keeps the callback after it returns ({@code gsl_set_error_handler}, registration
+     * APIs), so its upcall stub must never be freed.
+     *
+     * @param position where it was written
+     */
+    record Retain(SourcePosition position) implements CDirective {
+        /** Validates the component. */
+        public Retain {
+            Objects.requireNonNull(position, "position");
+        }
+    }
 }

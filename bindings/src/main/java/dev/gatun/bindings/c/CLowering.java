@@ -414,7 +414,11 @@ public final class CLowering {
                 b.intent(Parameter.Intent.INOUT);
             }
         }
-        return b.depends(d.depends).checks(d.checks).build();
+        boolean callback = b.build().type() instanceof Type.Callback;
+        if (d.retain && !callback) {
+            d.ignore("retain", "it is not a function pointer");
+        }
+        return b.depends(d.depends).checks(d.checks).retained(d.retain && callback).build();
     }
 
     /**
@@ -638,6 +642,7 @@ public final class CLowering {
         List<Dimension> dimensions;
         ArrayOrder order;
         boolean device;
+        boolean retain;
         final List<String> depends = new ArrayList<>();
         final List<Expr> checks = new ArrayList<>();
         private final CParameter parameter;
@@ -660,6 +665,7 @@ public final class CLowering {
                     case CDirective.Order o -> order = o.order() == CDirective.ArrayOrder.C ? ArrayOrder.C
                             : ArrayOrder.FORTRAN;
                     case CDirective.Device dev -> device = true;
+                    case CDirective.Retain r -> retain = true;
                 }
             }
             if (flags.contains(CDirective.IntentFlag.HIDE)) {

@@ -29,7 +29,7 @@ final class GatunDirectiveParser {
     static final String MARKER = "gatun:";
 
     private static final String KNOWN = "in, out, inout, hide, intent(...), dimension(...), depend(...), "
-            + "check(...), order(c|fortran), device";
+            + "check(...), order(c|fortran), device, retain";
 
     private final Diagnostics diagnostics;
     private final List<StatusRule> statusRules = new ArrayList<>();
@@ -177,6 +177,10 @@ final class GatunDirectiveParser {
             case "device" -> {
                 noArgs(item, pos);
                 out.add(new CDirective.Device(pos));
+            }
+            case "retain" -> {
+                noArgs(item, pos);
+                out.add(new CDirective.Retain(pos));
             }
             default -> diagnostics.warning(pos, "unknown gatun directive '" + item.word() + "' (known: " + KNOWN
                     + "); it is ignored");

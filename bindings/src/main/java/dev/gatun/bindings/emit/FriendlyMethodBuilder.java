@@ -362,7 +362,8 @@ final class FriendlyMethodBuilder {
             case CALLBACK_SLOT -> "slot$";
             case CALLBACK -> {
                 String fields = JavaEmitter.callbackFields(holder(), parameterName(p), p);
-                yield JavaEmitter.upcallStubs(fields) + ".stub(" + name(p) + ")";
+                // A callback the function keeps (retain) gets a stub that is never freed.
+                yield JavaEmitter.upcallStubs(fields) + (p.retained() ? ".retained(" : ".stub(") + name(p) + ")";
             }
             case SCALAR_POINTER -> scalarPointer(p, call, ind);
             // An array of bind(C) structs is a MemorySegment of elements; one object is its wrapper (or handle).

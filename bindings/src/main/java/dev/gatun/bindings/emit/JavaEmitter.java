@@ -571,7 +571,8 @@ public final class JavaEmitter {
                     .map(d -> d.render()).toList()) + ")} of " + q.type().describe() + (q.optional() ? ", or null to omit it" : "");
         }
         return "intent(" + intent + ") " + q.type().describe().replace("*", "") + " {@code " + q.name() + "}"
-                + (q.optional() ? ", or null to omit it" : "");
+                + (q.optional() ? ", or null to omit it" : "")
+                + (q.retained() ? "; kept by the library after the call (retain): its upcall stub is never freed" : "");
     }
 
     /** The holder class of one procedure: its handles, array requirements and upcall targets, built on its first call. */

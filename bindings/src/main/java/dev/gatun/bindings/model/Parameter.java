@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param checks       f2py {@code check(...)}: conditions that must hold before the call
  * @param defaultValue the value used when the parameter is hidden or omitted
  * @param callback     present exactly when the type is a {@link Type.Callback}, for convenience
+ * @param retained     a callback the native code keeps after the call returns ({@code retain}): its upcall stub is
+ *                     never freed
  * @param position     where it was declared
  */
 public record Parameter(
@@ -41,6 +43,7 @@ public record Parameter(
         List<Expr> checks,
         Optional<Expr> defaultValue,
         Optional<Signature> callback,
+        boolean retained,
         SourcePosition position) {
 
     /** Which way data flows through a parameter (f2py's {@code intent}). */
@@ -93,6 +96,9 @@ public record Parameter(
                 || (type instanceof Type.Callback cb2 && !cb2.signature().equals(callback.get()))) {
             throw new IllegalArgumentException("parameter '" + name + "': callback signature must match its Callback type");
         }
+        if (retained && !(type instanceof Type.Callback)) {
+            throw new IllegalArgumentException("parameter '" + name + "': only a callback can be retained");
+        }
         for (int i = 0; i < dimensions.size() - 1; i++) {
             if (dimensions.get(i) instanceof Dimension.AssumedSize) {
                 throw new IllegalArgumentException("parameter '" + name + "': only the last dimension may be assumed-size (*)");
@@ -131,7 +137,7 @@ public record Parameter(
     /** Returns a builder preloaded with this parameter's components, to derive a changed copy. */
     public Builder toBuilder() {
         var b = new Builder(name, type, position).intent(intent).passing(passing).optional(optional)
-                .dimensions(dimensions).order(order).device(device).depends(depends).checks(checks);
+                .dimensions(dimensions).order(order).device(device).depends(depends).checks(checks).retained(retained);
         defaultValue.ifPresent(b::defaultValue);
         return b;
     }
@@ -150,6 +156,7 @@ public record Parameter(
         private List<String> depends = new ArrayList<>();
         private List<Expr> checks = new ArrayList<>();
         private Expr defaultValue;
+        private boolean retained;
 
         private Builder(String name, Type type, SourcePosition position) {
             this.name = name;
@@ -211,11 +218,17 @@ public record Parameter(
             return this;
         }
 
+        /** Marks a callback the native code keeps after the call. @param value true to retain @return this builder */
+        public Builder retained(boolean value) {
+            this.retained = value;
+            return this;
+        }
+
         /** Builds and validates the parameter. @return the parameter */
         public Parameter build() {
             Optional<Signature> callback = type instanceof Type.Callback cb ? Optional.of(cb.signature()) : Optional.empty();
             return new Parameter(name, type, intent, passing, optional, dimensions, order, device, depends, checks,
-                    Optional.ofNullable(defaultValue), callback, position);
+                    Optional.ofNullable(defaultValue), callback, retained, position);
         }
     }
 }

@@ -114,4 +114,22 @@ class SignatureFileTest {
         assertTrue(u.declarations().statuses().get(1).nonNegativeIsOk());
         assertEquals(List.of(), hd.warnings(), "status comments are no parameter's directives");
     }
+
+    /** {@code retain} marks a function-pointer parameter the library keeps; on anything else it is reported and ignored. */
+    @Test
+    void retainAppliesToFunctionPointersOnly(@TempDir Path dir) throws Exception {
+        Path h = dir.resolve("reg.h");
+        Files.writeString(h, "int reg(double x, void (*cb)(int));\n");
+        Path side = dir.resolve("reg.gatun");
+        Files.writeString(side, "reg: x retain; cb retain\n");
+        var d = new Diagnostics();
+        SignatureFile file = SignatureFile.read(List.of(side), d);
+        CTranslationUnit unit = CParser.parse(CPreprocessor.fromEnvironment().preprocess(List.of(h)), d);
+        Procedure reg = new CLowering(unit, dev.gatun.bindings.model.Language.C, d).withSignatures(file).lower(h).procedures().getFirst();
+        assertEquals(List.of(false, true), reg.parameters().stream().map(Parameter::retained).toList());
+        List<String> warnings = d.warnings().stream().map(Object::toString).toList();
+        assertEquals(1, warnings.size(), warnings::toString);
+        assertTrue(warnings.getFirst().contains("parameter 'x' of reg: gatun directive retain is ignored: it is not a function pointer"),
+                warnings.getFirst());
+    }
 }

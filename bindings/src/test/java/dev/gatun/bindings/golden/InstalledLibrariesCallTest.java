@@ -155,6 +155,21 @@ class InstalledLibrariesCallTest {
         MemorySegment text = (MemorySegment) gsl.call("gslStrerror", edom);
         assertEquals("input domain error", text.reinterpret(64).getString(0));
 
+        // gsl.gatun marks new_handler 'retain': the friendly method itself installs a handler that outlives the call.
+        var retained = new ArrayList<Integer>();
+        Object counting = gsl.callback("GslSetErrorHandlerNewHandler", args -> {
+            retained.add((Integer) args[3]);
+            return null;
+        });
+        MemorySegment before = (MemorySegment) gsl.call("gslSetErrorHandler", counting);
+        try {
+            System.gc();
+            assertTrue(Double.isNaN((double) gsl.call("gslSfBesselK0", -2.0)), "K0 is undefined for x <= 0");
+            assertTrue(!retained.isEmpty() && retained.stream().allMatch(c -> c == edom), retained.toString());
+        } finally {
+            BuiltBinding.invoke(gsl.nested("Raw"), "gslSetErrorHandler", before);
+        }
+
         // With GSL's handler off, K0_e returns GSL_EDOM, which the status directive turns into an exception.
         Class<?> raw = gsl.nested("Raw");
         MemorySegment previous = (MemorySegment) BuiltBinding.invoke(raw, "gslSetErrorHandlerOff");

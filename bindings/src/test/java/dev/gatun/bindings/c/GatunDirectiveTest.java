@@ -91,7 +91,7 @@ class GatunDirectiveTest {
                 """, Path.of("d.h"), diagnostics);
         assertEquals(List.of(
                 "d.h:2:28: warning: unknown gatun directive 'inn' (known: in, out, inout, hide, intent(...), "
-                        + "dimension(...), depend(...), check(...), order(c|fortran), device); it is ignored",
+                        + "dimension(...), depend(...), check(...), order(c|fortran), device, retain); it is ignored",
                 "d.h:2:33: warning: gatun directive 'order' takes c or fortran, got 'rowmajor'",
                 "d.h:2:50: warning: gatun directive 'dimension' needs extents, e.g. dimension(n) or dimension(n,m)",
                 "d.h:1:1: warning: gatun directive names parameter 'nosuch', but f has parameters [x, n]; "

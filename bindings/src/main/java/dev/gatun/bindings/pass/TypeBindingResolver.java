@@ -239,7 +239,7 @@ final class TypeBindingResolver {
         var parameters = new ArrayList<>(p.parameters());
         Parameter old = parameters.get(target.passed());
         var self = new Parameter(old.name(), t.asPolymorphic(), old.intent(), old.passing(), old.optional(), old.dimensions(), old.order(),
-                old.device(), old.depends(), old.checks(), old.defaultValue(), old.callback(), old.position());
+                old.device(), old.depends(), old.checks(), old.defaultValue(), old.callback(), old.retained(), old.position());
         parameters.set(target.passed(), self);
         notes.get(old, Notes.JavaName.class).ifPresent(n -> notes.put(self, n));
         String base = t.module().toLowerCase(Locale.ROOT) + "_" + t.name().toLowerCase(Locale.ROOT) + "__" + symbol.toLowerCase(Locale.ROOT);

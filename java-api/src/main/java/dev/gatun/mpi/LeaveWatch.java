@@ -109,14 +109,20 @@ final class LeaveWatch {
         SLOT.get().seq++; // even: outside
     }
 
-    /** Starts the watcher (called by {@link Mpi#init} once MPI runs with {@code MPI_THREAD_MULTIPLE}). */
-    static void start(int exitCommunicator, int rank, int size) {
+    /**
+     * Records the world for the notices this rank sends when it leaves, and starts the watcher where MPI granted
+     * {@code MPI_THREAD_MULTIPLE} (called by {@link Mpi#init}). A rank at a lower level still tells the others.
+     */
+    static void start(int exitCommunicator, int rank, int size, boolean multiple) {
         if ("false".equalsIgnoreCase(System.getProperty(PROPERTY)) || size < 2) {
             return;
         }
         exitComm = exitCommunicator;
         myRank = rank;
         worldSize = size;
+        if (!multiple) {
+            return; // the watcher calls MPI from its own thread
+        }
         stopping = false;
         watcher = new Thread(LeaveWatch::watch, "gatun-mpi-leave-watch");
         watcher.setDaemon(true);

@@ -40,7 +40,8 @@ import java.util.Objects;
  * still waits in such a call 2 s later, printing {@code gatun.mpi: rank R of N (world) waits in MPI_Barrier
  * (...), which needs rank L of world, but that rank left the job (its main returned) ...}. The same holds for a
  * rank that calls {@link #finalizeMpi} while others still need it. The watcher needs
- * {@link ThreadLevel#MULTIPLE}; {@code -Dgatun.mpi.leaveWatch=false} turns it off.
+ * {@link ThreadLevel#MULTIPLE} in the waiting rank (the leaving rank may run at any level);
+ * {@code -Dgatun.mpi.leaveWatch=false} turns it off.
  *
  * <h2>Signals</h2>
  * No MCA setting is needed for Java under Open MPI 4.1: Open MPI installs its SIGSEGV/SIGBUS handlers only
@@ -111,9 +112,7 @@ public final class Mpi {
             world = new Communicator(Shim.COMM_WORLD, "world");
             self = new Communicator(Shim.COMM_SELF, "self");
             exitCommunicator = Shim.commDup(Shim.COMM_WORLD, "init: the communicator of the exit barrier");
-            if (provided == ThreadLevel.MULTIPLE) {
-                LeaveWatch.start(exitCommunicator, world.rank(), world.size());
-            }
+            LeaveWatch.start(exitCommunicator, world.rank(), world.size(), provided == ThreadLevel.MULTIPLE);
             ExitStatus.install();
             Runtime.getRuntime().addShutdownHook(new Thread(Mpi::finalizeAtExit, "gatun-mpi-finalize"));
             if (!"false".equalsIgnoreCase(System.getProperty(ABORT_ON_UNCAUGHT_PROPERTY))) {

@@ -124,4 +124,15 @@ class ExitJobTest {
         assertFalse(job.output().contains("gatun.mpi:"), job::toString);
         assertTrue(job.linesOf(1).contains("ends main") && job.linesOf(2).contains("ends main"), job::toString);
     }
+
+    @Test
+    void aFunneledRankWhoseMainReturnsStillTellsTheOthers() throws Exception {
+        MpiJob job = MpiJob.run(2, HANG_SECONDS, ExitProgram.class, "0", "return-funneled");
+        assertFalse(job.timedOut(), job::toString);
+        assertTrue(job.linesOf(0).contains("returns from main at FUNNELED"), job::toString);
+        assertNotEquals(0, job.exitCode(), job::toString);
+        assertTrue(job.output().contains("gatun.mpi: rank 1 of 2 (world) waits in MPI_Barrier"), job::toString);
+        assertTrue(job.output().contains("which needs rank 0 of world, but that rank left the job (its main returned)"),
+                job::toString);
+    }
 }

@@ -32,7 +32,8 @@ public final class ExitProgram {
     public static void main(String[] args) throws InterruptedException {
         int leaving = Integer.parseInt(args[0]);
         String how = args[1];
-        Mpi.init();
+        // return-funneled: the leaving rank runs at MPI_THREAD_FUNNELED (no watcher of its own), the others at MULTIPLE.
+        Mpi.init(how.equals("return-funneled") && isRank(leaving) ? ThreadLevel.FUNNELED : ThreadLevel.MULTIPLE);
         Communicator world = Mpi.world();
         int r = world.rank();
         Check.equal(r, "allReduce before leaving", (double) world.size(), world.allReduce(1.0, ReduceOp.SUM));
@@ -86,9 +87,9 @@ public final class ExitProgram {
                 Check.print(r, "ends main");
                 return;
             }
-            case "return-in-barrier" -> {
+            case "return-funneled", "return-in-barrier" -> {
                 if (r == leaving) {
-                    Check.print(r, "returns from main");
+                    Check.print(r, "returns from main at " + Mpi.requestedThreadLevel());
                     return;
                 }
                 world.barrier();
@@ -130,6 +131,12 @@ public final class ExitProgram {
             default -> throw new IllegalArgumentException("unknown mode " + how);
         }
         Check.print(r, "passed the barrier (must not happen)");
+    }
+
+    /** Whether this process is rank {@code leaving} of world, read before MPI starts (Open MPI's environment). */
+    private static boolean isRank(int leaving) {
+        String rank = System.getenv("OMPI_COMM_WORLD_RANK");
+        return rank != null && Integer.parseInt(rank) == leaving;
     }
 
     private static void sleep(long millis) {

@@ -9,6 +9,7 @@ import dev.gatun.internal.load.LibrarySet;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
@@ -68,13 +69,17 @@ public final class NativeLibrary {
     private final String name;
     private final Path path;
     private final String sha256;
+    /** The {@code dlopen} handle when Gatun opened the library itself, else null. */
     private final MemorySegment handle;
+    /** The JDK's lookup when it opened the library (a library that binds now), else null. */
+    private final SymbolLookup jdkLookup;
 
-    private NativeLibrary(String name, Path path, String sha256, MemorySegment handle) {
+    private NativeLibrary(String name, Path path, String sha256, MemorySegment handle, SymbolLookup jdkLookup) {
         this.name = name;
         this.path = path;
         this.sha256 = sha256;
         this.handle = handle;
+        this.jdkLookup = jdkLookup;
     }
 
     /**
@@ -243,7 +248,7 @@ public final class NativeLibrary {
      */
     public Optional<MemorySegment> lookup(String symbol) {
         Objects.requireNonNull(symbol, "symbol");
-        return Dlfcn.symbol(handle, symbol);
+        return jdkLookup != null ? jdkLookup.find(symbol) : Dlfcn.symbol(handle, symbol);
     }
 
     /**
@@ -426,22 +431,45 @@ public final class NativeLibrary {
             return existing;
         }
         // A truncated library is a SIGBUS inside dlopen, not an error it returns: check before the loader maps it.
-        Optional<String> problem;
+        ElfCheck.Inspection inspection;
         try {
-            problem = ElfCheck.problem(real);
+            inspection = ElfCheck.inspect(real);
         } catch (IOException e) {
             throw new NativeLoadException("cannot read native library " + real + " (" + e + ")", e);
         }
-        if (problem.isPresent()) {
-            throw new NativeLoadException("cannot load native library " + real + ": it " + problem.get()
+        if (inspection.problem() != null) {
+            throw new NativeLoadException("cannot load native library " + real + ": it " + inspection.problem()
                     + "; rebuild it or copy it again" + (sha256 == null ? "" : " (its jar's SHA256SUMS matched: the jar was built"
                     + " with a broken library)"));
+        }
+        if (inspection.bindsNow()) {
+            // Linked with -z now (as Gatun builds every library): the loader resolves all its symbols at dlopen in
+            // any mode, so the JDK's lazy dlopen is as safe as RTLD_NOW, and it needs no downcall handles of ours,
+            // whose three shapes were a third of Gatun's start-up. Dlfcn below still explains a refusal.
+            SymbolLookup lookup = jdkOpen(real);
+            if (lookup != null) {
+                return registered(new NativeLibrary(name, real, sha256, null, lookup), file, real);
+            }
         }
         Dlfcn.Result opened = Dlfcn.open(real.toString(), false);
         if (!opened.ok()) {
             throw new NativeLoadException(explainOpenFailure(real, opened.error(), sha256 != null));
         }
-        NativeLibrary library = new NativeLibrary(name, real, sha256, opened.handle());
+        return registered(new NativeLibrary(name, real, sha256, opened.handle(), null), file, real);
+    }
+
+    /** The JDK's lookup over {@code file}, or null when it refuses the file (its message names no cause). */
+    @SuppressWarnings("restricted") // native access is enabled for this module
+    private static SymbolLookup jdkOpen(Path file) {
+        try {
+            return SymbolLookup.libraryLookup(file, Arena.global());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    // Caller holds LOCK.
+    private static NativeLibrary registered(NativeLibrary library, Path file, Path real) {
         BY_PATH.put(real, library);
         BY_PATH.putIfAbsent(file.toAbsolutePath().normalize(), library); // the path callers ask by
         LOADED.add(library);
@@ -485,7 +513,7 @@ public final class NativeLibrary {
                 }
                 NativeLibrary library = BY_PATH.get(file);
                 if (library == null) {
-                    library = new NativeLibrary(soname, file, null, opened.handle());
+                    library = new NativeLibrary(soname, file, null, opened.handle(), null);
                     BY_PATH.put(file, library);
                     LOADED.add(library);
                 }

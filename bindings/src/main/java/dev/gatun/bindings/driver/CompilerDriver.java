@@ -301,6 +301,11 @@ public final class CompilerDriver {
         // instead of at load time. A library that relies on the loader for a symbol (one the host process
         // provides) passes -Wl,-z,undefs in <linkerFlags>, which comes after and wins.
         link.add("-Wl,--no-undefined");
+        // Every symbol resolved at load (DF_BIND_NOW), as RTLD_NOW would: NativeLibrary then lets the JDK open the
+        // library (no downcall handles of its own to make at start-up), and a symbol missing at run time fails the
+        // load with the loader's message rather than ending the process at the first call. Full RELRO too.
+        link.add("-Wl,-z,now");
+        link.add("-Wl,-z,relro");
         link.addAll(request.linkFlags());
         request.libraryDirs().forEach(d -> link.add("-L" + d));
         request.libraries().forEach(l -> link.add("-l" + l));

@@ -19,6 +19,10 @@ import java.util.Optional;
  * ({@code dlerror}, e.g. "failed to map segment from shared object" on a noexec mount), the path
  * the loader actually chose for a soname ({@code dlinfo}), and {@code RTLD_NOLOAD} to find a
  * library some kernel already pulled in. Handles are never closed: libraries live as long as the JVM.
+ *
+ * <p>A library linked with {@code -z now} (what Gatun builds) is opened by the JDK instead
+ * ({@code NativeLibrary}); this class's downcall handles are then made only when that fails and its
+ * message is needed, or for system libraries. Each new downcall shape costs milliseconds of start-up.
  */
 // Binding libc and reading loader-owned strings are restricted FFM operations; the module is
 // documented to need native access (module-info), so the lint warnings are expected here.
@@ -31,20 +35,23 @@ public final class Dlfcn {
     /** {@code struct link_map { ElfW(Addr) l_addr; char *l_name; ... }}: l_name follows one pointer. */
     private static final long LINK_MAP_NAME_OFFSET = ValueLayout.ADDRESS.byteSize();
 
-    private static final MethodHandle DLOPEN;
-    private static final MethodHandle DLERROR;
-    private static final MethodHandle DLSYM;
+    /** The handles every {@code dlopen} needs, made on the first one. */
+    private static final class Handles {
+        static final MethodHandle DLOPEN;
+        static final MethodHandle DLERROR;
+        static final MethodHandle DLSYM;
 
-    static {
-        Linker linker = Linker.nativeLinker();
-        SymbolLookup libc = linker.defaultLookup();
-        DLOPEN = linker.downcallHandle(libc.findOrThrow("dlopen"),
-                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
-        DLERROR = linker.downcallHandle(libc.findOrThrow("dlerror"),
-                FunctionDescriptor.of(ValueLayout.ADDRESS.withTargetLayout(
-                        MemoryLayout.sequenceLayout(Long.MAX_VALUE, ValueLayout.JAVA_BYTE))));
-        DLSYM = linker.downcallHandle(libc.findOrThrow("dlsym"),
-                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+        static {
+            Linker linker = Linker.nativeLinker();
+            SymbolLookup libc = linker.defaultLookup();
+            DLOPEN = linker.downcallHandle(libc.findOrThrow("dlopen"),
+                    FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+            DLERROR = linker.downcallHandle(libc.findOrThrow("dlerror"),
+                    FunctionDescriptor.of(ValueLayout.ADDRESS.withTargetLayout(
+                            MemoryLayout.sequenceLayout(Long.MAX_VALUE, ValueLayout.JAVA_BYTE))));
+            DLSYM = linker.downcallHandle(libc.findOrThrow("dlsym"),
+                    FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+        }
     }
 
     private Dlfcn() {
@@ -79,7 +86,7 @@ public final class Dlfcn {
         // synchronized: dlerror's message is per thread, but keeping open+dlerror atomic per JVM
         // also keeps the message paired with this call when callers share a thread pool.
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment handle = (MemorySegment) DLOPEN.invokeExact(arena.allocateFrom(file),
+            MemorySegment handle = (MemorySegment) Handles.DLOPEN.invokeExact(arena.allocateFrom(file),
                     RTLD_NOW | (onlyIfLoaded ? RTLD_NOLOAD : 0));
             if (!handle.equals(MemorySegment.NULL)) {
                 return new Result(handle, null);
@@ -93,7 +100,7 @@ public final class Dlfcn {
     /** Address of {@code symbol} in the library {@code handle}, or empty when it is not defined there. */
     public static Optional<MemorySegment> symbol(MemorySegment handle, String symbol) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment address = (MemorySegment) DLSYM.invokeExact(handle, arena.allocateFrom(symbol));
+            MemorySegment address = (MemorySegment) Handles.DLSYM.invokeExact(handle, arena.allocateFrom(symbol));
             return address.equals(MemorySegment.NULL) ? Optional.empty() : Optional.of(address);
         } catch (Throwable t) {
             throw new IllegalStateException("dlsym(" + symbol + ") could not be called", t);
@@ -147,7 +154,7 @@ public final class Dlfcn {
     }
 
     private static Optional<String> lastError() throws Throwable {
-        MemorySegment message = (MemorySegment) DLERROR.invokeExact();
+        MemorySegment message = (MemorySegment) Handles.DLERROR.invokeExact();
         return message.equals(MemorySegment.NULL) ? Optional.empty() : Optional.of(message.getString(0));
     }
 }

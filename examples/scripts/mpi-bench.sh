@@ -48,6 +48,8 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 if [ $pingpong -eq 1 ]; then
   mpicc -O2 -o /tmp/gatun-pingpong examples/scripts/pingpong.c || exit 1
   {
+    "${mpirun[@]}" -np 1 /tmp/gatun-pingpong overhead
+    "${mpirun[@]}" -np 1 "${java_pingpong[@]}" overhead
     "${mpirun[@]}" -np 2 /tmp/gatun-pingpong
     "${mpirun[@]}" -np 2 "${java_pingpong[@]}"
     "${mpirun[@]}" -np 2 python3 examples/scripts/pingpong.py
@@ -55,6 +57,7 @@ if [ $pingpong -eq 1 ]; then
     "${mpirun[@]}" -np "$max" "${java_pingpong[@]}" allreduce
     "${mpirun[@]}" -np "$max" python3 examples/scripts/pingpong.py allreduce
   } > "$out/pingpong.log" 2>&1
+  echo "== one call with no transfer (send/receive to PROC_NULL), best of 7 runs: C $(grep 'overhead impl=c ' "$out/pingpong.log" | field ns) ns, Gatun $(grep 'overhead impl=gatun ' "$out/pingpong.log" | field ns) ns"
   echo "== ping-pong, one way (half the round trip), best of 3 runs; $(mpirun --version | head -1)"
   printf '%10s %12s %12s %12s %10s %10s %12s %12s %12s\n' bytes "C us" "Gatun us" "mpi4py us" "Gatun/C" "mpi4py/C" \
     "C GB/s" "Gatun GB/s" "mpi4py GB/s"

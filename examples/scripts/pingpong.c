@@ -22,6 +22,24 @@ int main(int argc, char **argv)
     int rank, size;
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     MPI_Comm_size(MPI_COMM_WORLD, &size);
+    if (argc > 1 && strcmp(argv[1], "overhead") == 0) {
+        /* What one call costs with no transfer: MPI_Send and MPI_Recv to MPI_PROC_NULL, as PingPong.java overhead. */
+        double x = 0;
+        const int iters = 2000000;
+        double best = 1e30;
+        for (int r = 0; r < 7; r++) {
+            double t0 = MPI_Wtime();
+            for (int i = 0; i < iters; i++) {
+                MPI_Send(&x, 1, MPI_DOUBLE, MPI_PROC_NULL, 0, MPI_COMM_WORLD);
+                MPI_Recv(&x, 1, MPI_DOUBLE, MPI_PROC_NULL, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            }
+            double t = (MPI_Wtime() - t0) / iters / 2;
+            if (t < best) best = t;
+        }
+        if (rank == 0) printf("RESULT overhead impl=c ns=%.1f\n", best * 1e9);
+        MPI_Finalize();
+        return 0;
+    }
     if (argc > 1 && strcmp(argv[1], "allreduce") == 0) {
         const int n = 1 << 20;
         double *in = malloc(sizeof(double) * n), *out = malloc(sizeof(double) * n);

@@ -4,6 +4,8 @@ package dev.gatun.mpi;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,16 +30,15 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>The watcher calls MPI from its own thread, so it runs only when MPI granted {@link ThreadLevel#MULTIPLE}
  * (what {@link Mpi#init()} asks for); the system property {@value #PROPERTY}{@code =false} turns it off.
- * Threads record what they wait for in a slot of their own (plain writes and one volatile counter per blocking
- * call), so a call costs the same with the watcher as without it.
+ * Threads record what they wait for in a slot of their own (plain writes, then a release store of a counter per
+ * blocking call: no fence and no shared atomic in the call path), so a call costs the same with the watcher as
+ * without it. The same slots tell the exit hook whether some thread is still inside a call.
  */
 final class LeaveWatch {
     /** System property: {@code false} turns the watcher off. */
     static final String PROPERTY = "gatun.mpi.leaveWatch";
     /** {@code peer} of a collective: the call needs every member of the communicator. */
     static final int ALL = Integer.MIN_VALUE;
-    /** {@code peer2} when a call waits for one peer only. */
-    static final int NONE = Integer.MIN_VALUE + 1;
 
     static final int REASON_MAIN_RETURNED = 1;
     static final int REASON_FINALIZE = 2;
@@ -47,17 +48,29 @@ final class LeaveWatch {
     private static final long GRACE_SECONDS = 2;
     private static final ValueLayout.OfInt I = ValueLayout.JAVA_INT;
 
-    /** What one thread is waiting for. Written only by its thread; {@code seq} is odd while it is inside a call. */
+    /**
+     * What one thread is waiting for. Written only by its thread; {@code seq} is odd while it is inside a call, and
+     * is written with release semantics ({@link #SEQ}) after the fields it publishes, read with acquire semantics.
+     */
     private static final class Slot {
         final Thread thread = Thread.currentThread();
-        volatile int seq;
+        int seq;
         int comm;
         int peer;
-        int peer2;
         int[] comms;
         int[] peers;
         String operation;
         String where;
+    }
+
+    private static final VarHandle SEQ;
+
+    static {
+        try {
+            SEQ = MethodHandles.lookup().findVarHandle(Slot.class, "seq", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     private static final Set<Slot> SLOTS = ConcurrentHashMap.newKeySet();
@@ -84,16 +97,15 @@ final class LeaveWatch {
     private LeaveWatch() {
     }
 
-    static void enter(int comm, int peer, int peer2, String operation, String where) {
+    static void enter(int comm, int peer, String operation, String where) {
         Slot s = SLOT.get();
         s.comm = comm;
         s.peer = peer;
-        s.peer2 = peer2;
         s.comms = null;
         s.peers = null;
         s.operation = operation;
         s.where = where;
-        s.seq++; // odd: inside (the volatile write publishes the fields above)
+        SEQ.setRelease(s, s.seq + 1); // odd: inside (the release store publishes the fields above)
     }
 
     static void enter(int[] comms, int[] peers, String operation, String where) {
@@ -102,11 +114,23 @@ final class LeaveWatch {
         s.peers = peers;
         s.operation = operation;
         s.where = where;
-        s.seq++;
+        SEQ.setRelease(s, s.seq + 1);
     }
 
     static void leave() {
-        SLOT.get().seq++; // even: outside
+        Slot s = SLOT.get();
+        SEQ.setRelease(s, s.seq + 1); // even: outside
+    }
+
+    /** How many live threads of this process are inside a blocking MPI call now. */
+    static int threadsInside() {
+        int inside = 0;
+        for (Slot s : SLOTS) {
+            if (s.thread.isAlive() && ((int) SEQ.getAcquire(s) & 1) != 0) {
+                inside++;
+            }
+        }
+        return inside;
     }
 
     /**
@@ -213,13 +237,14 @@ final class LeaveWatch {
                 stuck.remove(s);
                 continue;
             }
-            int seq = s.seq;
+            int seq = (int) SEQ.getAcquire(s);
             if ((seq & 1) == 0) {
                 stuck.remove(s);
                 continue;
             }
             int left = leaverNeeded(s, members);
-            if (seq != s.seq || left < 0) {
+            VarHandle.acquireFence(); // the fields were read before seq is read again
+            if (seq != (int) SEQ.getAcquire(s) || left < 0) {
                 stuck.remove(s); // the call ended while we looked, or it does not need a rank that left
                 continue;
             }
@@ -250,8 +275,7 @@ final class LeaveWatch {
             }
             return -1;
         }
-        int left = leaverNeeded(s.comm, s.peer, members);
-        return left >= 0 || s.peer2 == NONE ? left : leaverNeeded(s.comm, s.peer2, members);
+        return leaverNeeded(s.comm, s.peer, members);
     }
 
     private static int leaverNeeded(int comm, int peer, Map<Integer, int[]> members) {

@@ -329,7 +329,7 @@ public final class Mpi {
             abortJob(status, who + (signal ? " was stopped by a signal (exit status " + status + ")" : " called System.exit("
                     + status + ")" + at) + "; aborting the job (MPI_Abort) so that the other ranks do not wait for it");
         }
-        int inside = Shim.ACTIVE.get();
+        int inside = LeaveWatch.threadsInside();
         if (inside > 0) {
             abortJob(1, who + " is exiting" + (status == null ? "" : " (System.exit(" + status + ")" + at + ")") + " while "
                     + inside + " of its threads " + (inside == 1 ? "is" : "are") + " inside a blocking MPI call; aborting the"

@@ -38,25 +38,21 @@ final class Shim {
     private static final ValueLayout.OfInt I = ValueLayout.JAVA_INT;
     private static final ValueLayout P = ValueLayout.ADDRESS;
 
-    /** Threads of this process inside a blocking MPI call: MPI_Finalize at exit would be erroneous while any are. */
-    static final java.util.concurrent.atomic.AtomicInteger ACTIVE = new java.util.concurrent.atomic.AtomicInteger();
-
     private Shim() {
     }
 
     /**
-     * Before a blocking MPI call: counts the thread in, tells {@link LeaveWatch} what it waits for ({@code peer}: a
-     * rank of {@code comm}, {@link #ANY} or {@link LeaveWatch#ALL} for a collective), starts the call's JFR event
-     * once JFR runs (else null).
+     * Before a blocking MPI call: tells {@link LeaveWatch} what the thread waits for ({@code peer}: a rank of
+     * {@code comm}, {@link #ANY} or {@link LeaveWatch#ALL} for a collective), which also counts the thread in for the
+     * exit hook (MPI_Finalize would be erroneous while a thread is inside a call); starts the call's JFR event once
+     * JFR runs (else null).
      */
     private static NativeCallEvent enter(int comm, int peer, String operation, String where) {
-        ACTIVE.incrementAndGet();
-        LeaveWatch.enter(comm, peer, LeaveWatch.NONE, operation, where);
+        LeaveWatch.enter(comm, peer, operation, where);
         return startEvent();
     }
 
     private static NativeCallEvent enter(int[] comms, int[] peers, String operation, String where) {
-        ACTIVE.incrementAndGet();
         LeaveWatch.enter(comms, peers, operation, where);
         return startEvent();
     }
@@ -73,7 +69,6 @@ final class Shim {
     /** After it: counts the thread out, records the event when a recording wants it. */
     private static void leave(NativeCallEvent event, String operation, long bytes) {
         LeaveWatch.leave();
-        ACTIVE.decrementAndGet();
         if (event != null && event.shouldCommit()) {
             event.set("gatun_mpi", operation, bytes);
             event.commit();

@@ -24,7 +24,11 @@ import dev.gatun.mpi.ThreadLevel;
  * mpirun -np 2 java --enable-native-access=ALL-UNNAMED -cp 'examples/target/classes:examples/target/lib/*' \
  *        dev.gatun.examples.mpi.PingPong
  * mpirun -np 16 java ... dev.gatun.examples.mpi.PingPong allreduce
+ * mpirun -np 1 java ... dev.gatun.examples.mpi.PingPong overhead
  * </pre>
+ *
+ * <p>{@code overhead} times {@code send} and {@code receive} to {@link Communicator#PROC_NULL}, which MPI completes
+ * at once: what Gatun adds to each call (checks, bookkeeping, the downcall), beside {@code pingpong.c overhead}.
  *
  * <p><b>What you should see.</b> One line per size, {@code RESULT pingpong impl=gatun bytes=8 us=0.35 GBps=0.023}:
  * one-way time (half the round trip, best of three runs) and bandwidth; or
@@ -39,7 +43,7 @@ public final class PingPong {
     /**
      * Runs the measurement.
      *
-     * @param args nothing for the ping-pong, {@code allreduce} for the reduction
+     * @param args nothing for the ping-pong, {@code allreduce} for the reduction, {@code overhead} for the cost of a call
      */
     public static void main(String[] args) {
         Mpi.init(ThreadLevel.SINGLE);
@@ -47,6 +51,8 @@ public final class PingPong {
         try (Arena arena = Arena.ofConfined()) {
             if (args.length > 0 && args[0].equals("allreduce")) {
                 allReduce(world, arena);
+            } else if (args.length > 0 && args[0].equals("overhead")) {
+                overhead(world, arena);
             } else if (world.size() < 2) {
                 System.err.println("ping-pong needs 2 ranks: mpirun -np 2 ...");
             } else {
@@ -87,6 +93,29 @@ public final class PingPong {
                 System.out.printf(Locale.ROOT, "RESULT pingpong impl=gatun bytes=%d us=%.3f GBps=%.3f%n", bytes, best * 1e6,
                         bytes / best / 1e9);
             }
+        }
+    }
+
+    /** Send and receive to PROC_NULL, as {@code pingpong.c overhead}: the cost of a call with no transfer, in ns. */
+    private static void overhead(Communicator world, Arena arena) {
+        DoubleArray cell = DoubleArray.allocate(arena, 1);
+        int iterations = 2_000_000;
+        nullCalls(world, cell, iterations); // compiled before it is timed
+        double best = Double.MAX_VALUE;
+        for (int run = 0; run < 7; run++) {
+            double t0 = Mpi.wtime();
+            nullCalls(world, cell, iterations);
+            best = Math.min(best, (Mpi.wtime() - t0) / iterations / 2);
+        }
+        if (world.rank() == 0) {
+            System.out.printf(Locale.ROOT, "RESULT overhead impl=gatun ns=%.1f%n", best * 1e9);
+        }
+    }
+
+    private static void nullCalls(Communicator world, DoubleArray cell, int iterations) {
+        for (int i = 0; i < iterations; i++) {
+            world.send(cell, Communicator.PROC_NULL, 0);
+            world.receive(cell, Communicator.PROC_NULL, 0);
         }
     }
 

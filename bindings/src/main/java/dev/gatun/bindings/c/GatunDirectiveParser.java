@@ -311,18 +311,40 @@ final class GatunDirectiveParser {
         return !w.isEmpty() && (Character.isLetter(w.charAt(0)) || w.charAt(0) == '_');
     }
 
-    /** Returns the position of an offset within a comment that starts at {@code start}. */
-    static SourcePosition at(SourcePosition start, String comment, int offset) {
-        int line = start.line();
-        int col = start.column();
-        for (int i = 0; i < offset && i < comment.length(); i++) {
-            if (comment.charAt(i) == '\n') {
-                line++;
-                col = 1;
-            } else {
-                col++;
+    /** The comment whose line starts {@link #lineStarts} holds: one directive comment is parsed at a time. */
+    private String indexedComment;
+    /** Offsets in {@link #indexedComment} just after each newline, ascending. */
+    private int[] lineStarts;
+
+    /**
+     * Returns the position of an offset within a comment that starts at {@code start}. The comment's newlines are
+     * indexed once, so a comment with thousands of items (or of warnings) costs a binary search per position, not
+     * a scan from its start.
+     */
+    SourcePosition at(SourcePosition start, String comment, int offset) {
+        if (comment != indexedComment) {
+            int count = 0;
+            for (int i = 0; i < comment.length(); i++) {
+                if (comment.charAt(i) == '\n') {
+                    count++;
+                }
             }
+            int[] starts = new int[count];
+            for (int i = 0, k = 0; i < comment.length(); i++) {
+                if (comment.charAt(i) == '\n') {
+                    starts[k++] = i + 1;
+                }
+            }
+            indexedComment = comment;
+            lineStarts = starts;
         }
-        return new SourcePosition(start.file(), line, col);
+        int clamped = Math.max(0, Math.min(offset, comment.length()));
+        // Lines before the offset: how many line starts are <= it.
+        int lines = java.util.Arrays.binarySearch(lineStarts, clamped);
+        lines = lines >= 0 ? lines + 1 : -lines - 1;
+        if (lines == 0) {
+            return new SourcePosition(start.file(), start.line(), start.column() + clamped);
+        }
+        return new SourcePosition(start.file(), start.line() + lines, 1 + clamped - lineStarts[lines - 1]);
     }
 }

@@ -101,4 +101,34 @@ class GatunDirectiveTest {
                 diagnostics.all().stream().map(Diagnostic::toString).toList());
         assertEquals(List.of(), u.function("f").orElseThrow().parameter("x").orElseThrow().directives());
     }
+
+    @Test
+    void warningsInAMultiLineCommentNameTheirOwnLineAndColumn() {
+        Diagnostics diagnostics = new Diagnostics();
+        CParser.parse("""
+                /* gatun: x dimension(n)
+                     order(rowmajor);
+                   n in, (m) */
+                void f(double *x, int n);
+                """, Path.of("m.h"), diagnostics);
+        assertEquals(List.of(
+                "m.h:2:6: warning: gatun directive 'order' takes c or fortran, got 'rowmajor'",
+                "m.h:3:10: warning: unexpected '(' in gatun directive",
+                "m.h:3:12: warning: unexpected ')' in gatun directive",
+                "m.h:3:11: warning: unknown gatun directive 'm' (known: in, out, inout, hide, intent(...), dimension(...), "
+                        + "depend(...), check(...), order(c|fortran), device, retain); it is ignored"),
+                diagnostics.all().stream().map(Diagnostic::toString).filter(w -> !w.contains("names parameter")).toList());
+    }
+
+    @Test
+    void aHugeDirectiveCommentIsReadInLinearTime() {
+        // 64 000 stray groups: every one is an item with a position. Positions used to be found by scanning the comment
+        // from its start, so this took minutes (16 000 groups: 2 s); it must stay far below the fuzzer's time limit.
+        String comment = "// gatun: a dimension(n)" + "(n)".repeat(64_000) + "\n";
+        Diagnostics diagnostics = new Diagnostics();
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () ->
+                CParser.parse(comment + "void f(double *a, int n);\n", Path.of("h.h"), diagnostics));
+        assertTrue(diagnostics.all().stream().anyMatch(d -> d.toString().startsWith("h.h:1:25: warning: unexpected '('")),
+                diagnostics.all().getFirst().toString());
+    }
 }

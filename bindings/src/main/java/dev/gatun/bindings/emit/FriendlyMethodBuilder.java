@@ -32,6 +32,9 @@ final class FriendlyMethodBuilder {
     private final Map<String, String> locals = new LinkedHashMap<>();
     private final StringBuilder body = new StringBuilder();
     private final List<String> nativeArgs = new ArrayList<>();
+    /** The {@code int *} a {@code status(...) param(name)} rule reads the status from: hidden, passed a zeroed scratch int. */
+    private final Parameter statusParameter;
+    private String statusSegment;
     private int scratchSlots;
 
     FriendlyMethodBuilder(Procedure proc, Notes.CallPlan plan, Annotations notes, boolean heap) {
@@ -41,6 +44,7 @@ final class FriendlyMethodBuilder {
         this.rawMethod = notes.require(proc, Notes.JavaName.class).name();
         this.method = scopedName(proc, notes);
         this.heap = heap;
+        this.statusParameter = StatusBuilder.parameter(proc, notes).orElse(null);
     }
 
     /**
@@ -53,9 +57,13 @@ final class FriendlyMethodBuilder {
     }
 
     /** Whether a heap-array overload through a critical downcall makes sense for this procedure. */
-    static boolean heapOverloadPossible(Procedure proc) {
+    static boolean heapOverloadPossible(Procedure proc, Annotations notes) {
         boolean anyArray = false;
+        Parameter status = StatusBuilder.parameter(proc, notes).orElse(null);
         for (Parameter p : proc.parameters()) {
+            if (p == status) {
+                continue; // hidden: the status goes through a scratch int in both overloads
+            }
             if (hiddenArray(p) || p.type() instanceof Type.Callback || (p.type() instanceof Type.Character && !p.isCharacterBytes())
                     || StructBuilder.wrapped(p.type()) != null || p.type() instanceof Type.Derived
                     || (p.isArray() && (p.optional() || p.rank() != 1
@@ -107,7 +115,8 @@ final class FriendlyMethodBuilder {
 
     /** Parameters that appear in the Java signature. */
     List<Parameter> visible() {
-        return proc.parameters().stream().filter(p -> !computed(p) && !(returned(p) && !p.isArray() && p.intent() == Parameter.Intent.OUT)).toList();
+        return proc.parameters().stream().filter(p -> p != statusParameter && !computed(p)
+                && !(returned(p) && !p.isArray() && p.intent() == Parameter.Intent.OUT)).toList();
     }
 
     boolean computed(Parameter p) {
@@ -132,7 +141,7 @@ final class FriendlyMethodBuilder {
             out.add(new String[] {JavaTypes.friendly(proc.result()), "result"});
         }
         for (Parameter p : proc.parameters()) {
-            if (returned(p)) {
+            if (returned(p) && p != statusParameter) {
                 out.add(new String[] {JavaTypes.scalar(p.type()), name(p)});
             }
         }
@@ -209,7 +218,7 @@ final class FriendlyMethodBuilder {
 
     private void requirements() {
         for (Parameter p : proc.parameters()) {
-            if (hiddenArray(p)) {
+            if (hiddenArray(p) || p == statusParameter) {
                 continue;
             }
             if (p.isArray() && p.type() instanceof Type.Struct st) {
@@ -342,6 +351,14 @@ final class FriendlyMethodBuilder {
 
     private String slotArgument(Notes.Slot s, StringBuilder call, String ind) {
         Parameter p = s.parameter();
+        if (p != null && p == statusParameter && (s.kind() == Notes.SlotKind.ARRAY_POINTER || s.kind() == Notes.SlotKind.SCALAR_POINTER)) {
+            // A nonzero status on entry makes CFITSIO-style functions return at once: each call starts from 0.
+            statusSegment = "scratch[" + scratchSlot(call, ind) + "]";
+            String type = JavaTypes.scalar(p.type());
+            call.append(ind).append(store(p.type(), statusSegment, type.equals("int") || type.equals("long") ? "0" : "(" + type + ") 0"))
+                    .append(";\n");
+            return statusSegment;
+        }
         return switch (s.kind()) {
             case VALUE -> p.type() instanceof Type.Logical ? logicalValue(JavaTypes.rawValue(p.type(), plan.shim()), name(p))
                     : StructBuilder.wrapped(p.type()) != null ? name(p) + ".segment()" : name(p);
@@ -502,7 +519,15 @@ final class FriendlyMethodBuilder {
 
     private void outputsCode(StringBuilder call, String ind) {
         var values = new ArrayList<String>();
-        StatusBuilder.of(proc, notes).ifPresent(status -> call.append(StatusBuilder.check(status, proc).indent(ind.length())));
+        StatusBuilder.of(proc, notes).ifPresent(status -> {
+            String variable = "result$";
+            if (statusSegment != null) {
+                variable = "status$";
+                call.append(ind).append(JavaTypes.scalar(statusParameter.type())).append(" status$ = ")
+                        .append(load(statusParameter.type(), statusSegment)).append(";\n");
+            }
+            call.append(StatusBuilder.check(status, proc, variable).indent(ind.length()));
+        });
         if (proc.kind() == Procedure.Kind.FUNCTION && !StatusBuilder.hidesResult(proc, notes)) {
             values.add(switch (plan.result()) {
                 case VALUE -> proc.result() instanceof Type.Logical ? "result$ != 0"
@@ -520,7 +545,7 @@ final class FriendlyMethodBuilder {
         }
         for (int i = 0; i < plan.slots().size(); i++) {
             Notes.Slot s = plan.slots().get(i);
-            if (s.kind() == Notes.SlotKind.SCALAR_POINTER && returned(s.parameter())) {
+            if (s.kind() == Notes.SlotKind.SCALAR_POINTER && returned(s.parameter()) && s.parameter() != statusParameter) {
                 values.add(load(s.parameter().type(), nativeArgs.get(i)));
             } else if (s.kind() == Notes.SlotKind.STRING_POINTER && returned(s.parameter())) {
                 values.add(proc.language() == dev.gatun.bindings.model.Language.FORTRAN

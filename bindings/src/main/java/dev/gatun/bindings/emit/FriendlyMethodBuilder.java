@@ -72,7 +72,8 @@ final class FriendlyMethodBuilder {
             }
             anyArray |= p.isArray();
         }
-        return anyArray && !(proc.result() instanceof Type.Character) && !(proc.result() instanceof Type.Struct);
+        return anyArray && !(proc.result() instanceof Type.Character) && !(proc.result() instanceof Type.Struct)
+                && !(JavaTypes.isComplex(proc.result()) && proc.language() != dev.gatun.bindings.model.Language.FORTRAN);
     }
 
     /** The procedure's holder class (handles, requirements, upcall targets). */
@@ -189,10 +190,13 @@ final class FriendlyMethodBuilder {
         for (Notes.Slot s : plan.slots()) {
             nativeArgs.add(slotArgument(s, call, ind));
         }
-        // A struct returned by value lands in automatic memory: the wrapper keeps it reachable.
+        // A struct returned by value lands in automatic memory: the wrapper keeps it reachable. A complex number returned
+        // by value (a struct of its two parts to the ABI) lands in a per-thread scratch slot and is read out at once.
         var rawArgs = new ArrayList<String>(nativeArgs);
         if (proc.result() instanceof Type.Struct) {
             rawArgs.addFirst("Arena.ofAuto()");
+        } else if (RawMethodBuilder.returnsStruct(proc, plan)) {
+            rawArgs.addFirst("SegmentAllocator.prefixAllocator(scratch[" + scratchSlot(call, ind) + "])");
         }
         String invocation = "Raw." + rawMethod + (heap ? "$critical(" : "(") + String.join(", ", rawArgs) + ")";
         String rawResult = plan.result() == Notes.NativeResult.VALUE ? JavaTypes.rawValue(proc.result(), plan.shim()) : "void";
@@ -237,6 +241,7 @@ final class FriendlyMethodBuilder {
                         : JavaEmitter.requirementField(holder(), parameterName(p)) + ".check(" + name(p) + ");";
                 body.append("        ").append(p.optional() ? "if (" + name(p) + " != null) " : "").append(check).append('\n');
             } else if (p.type() instanceof Type.Callback && p.intent() != Parameter.Intent.HIDE || StructBuilder.wrapped(p.type()) != null
+                    || (JavaTypes.isComplex(p.type()) && p.passing() == Parameter.Passing.VALUE && !p.optional() && !defaulted(p))
                     || (p.type() instanceof Type.Derived && !p.optional())
                     || (p.type() instanceof Type.Character && visible().contains(p) && !p.optional() && !defaulted(p))) {
                 body.append("        Objects.requireNonNull(").append(name(p)).append(", \"").append(p.name()).append("\");\n");
@@ -361,7 +366,8 @@ final class FriendlyMethodBuilder {
         }
         return switch (s.kind()) {
             case VALUE -> p.type() instanceof Type.Logical ? logicalValue(JavaTypes.rawValue(p.type(), plan.shim()), name(p))
-                    : StructBuilder.wrapped(p.type()) != null ? name(p) + ".segment()" : name(p);
+                    : StructBuilder.wrapped(p.type()) != null ? name(p) + ".segment()"
+                    : JavaTypes.isComplex(p.type()) ? complexValue(p, call, ind) : name(p);
             case ARRAY_POINTER -> hiddenArray(p) ? hiddenArrayArgument(p, call, ind) : heap ? "MemorySegment.ofArray(" + name(p) + ")"
                     : p.optional() ? "(" + name(p) + " == null ? MemorySegment.NULL : " + name(p) + ".segment())" : name(p) + ".segment()";
             // Heap overloads exist only for rank-1 arrays, whose one extent is the Java array's length.
@@ -462,6 +468,13 @@ final class FriendlyMethodBuilder {
         return scratchSlots++;
     }
 
+    /** A complex number by value: its parts in a per-thread scratch slot, which FFM copies as the struct the ABI passes. */
+    private String complexValue(Parameter p, StringBuilder call, String ind) {
+        String seg = "scratch[" + scratchSlot(call, ind) + "]";
+        call.append(ind).append(store(p.type(), seg, name(p))).append(";\n");
+        return seg;
+    }
+
     private String scalarPointer(Parameter p, StringBuilder call, String ind) {
         int slot = scratchSlot(call, ind);
         String seg = "scratch[" + slot + "]";
@@ -533,6 +546,8 @@ final class FriendlyMethodBuilder {
                 case VALUE -> proc.result() instanceof Type.Logical ? "result$ != 0"
                         : proc.result() instanceof Type.Derived d ? HandleBuilder.className(d) + ".adopt(result$)"
                         : proc.result() instanceof Type.Struct st ? StructBuilder.className(st) + ".of(result$)"
+                        // A complex number by value: read out of the scratch slot it was returned into.
+                        : JavaTypes.isComplex(proc.result()) ? load(proc.result(), "result$")
                         // A pointer to a struct comes back as a view of the struct it points to, or null.
                         : StructBuilder.wrapped(proc.result()) instanceof Type.Struct pointee ? "result$.equals(MemorySegment.NULL) ? null : "
                         + StructBuilder.className(pointee) + ".of(result$.reinterpret(" + StructBuilder.className(pointee) + ".LAYOUT.byteSize()))"

@@ -44,13 +44,13 @@ public final class Status {
     public static final int ST_EXTRA_FLAGS = 11;
 
     /**
-     * Per-thread scratch for scalars passed by reference, 1 slots of 16 bytes: reused by
+     * Per-thread scratch for scalars passed by reference, 2 slots of 16 bytes: reused by
      * every call on the thread, so those scalars cost no allocation. Not reentrant: a
      * callback must not call back into the same binding on the same thread.
      */
     private static final ThreadLocal<MemorySegment[]> SCRATCH = ThreadLocal.withInitial(() -> {
-        MemorySegment block = Arena.ofAuto().allocate(16L * 1, 16);
-        MemorySegment[] slots = new MemorySegment[1];
+        MemorySegment block = Arena.ofAuto().allocate(16L * 2, 16);
+        MemorySegment[] slots = new MemorySegment[2];
         for (int i = 0; i < slots.length; i++) {
             slots[i] = block.asSlice(16L * i, 16);
         }
@@ -262,6 +262,175 @@ public final class Status {
         if (result$ < 0) {
             throw status$1("st_count", result$);
         }
+        return result$;
+    }
+
+    /**
+     * Returns the address of {@code pst_errtext}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment pstErrtext$address() {
+        return LIBRARY.find("pst_errtext");
+    }
+
+    /**
+     * Calls subroutine {@code pst_errtext}.
+     *
+     * <p>Declared at {@code status.c:69}.
+     *
+     * @param status intent(in) int32 {@code status}
+     * @return text
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static String pstErrtext(int status) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment textNative = arena.allocate(32L);
+            Raw.pstErrtext(status, textNative);
+            return textNative.getString(0);
+        }
+    }
+
+    /**
+     * Returns the address of {@code pst_half}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment pstHalf$address() {
+        return LIBRARY.find("pst_half");
+    }
+
+    /**
+     * Calls function {@code pst_half}.
+     *
+     * <p>Declared at {@code status.c:75}.
+     *
+     * @param value_ intent(in) int32 {@code value}
+     * @return half
+     * @throws dev.gatun.load.NativeStatusException if it stores a status other than {@code ST_OK} in {@code *status} (passed in as 0), with the header's name for it and the text of {@code pst_errtext}
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static int pstHalf(int value_) {
+        MemorySegment[] scratch = SCRATCH.get();
+        scratch[1].set(JAVA_INT, 0, 0);
+        int result$ = Raw.pstHalf(value_, scratch[0], scratch[1]);
+        int status$ = scratch[1].get(JAVA_INT, 0);
+        if (status$ != 0) {
+            throw status$2("pst_half", status$);
+        }
+        return scratch[0].get(JAVA_INT, 0);
+    }
+
+    /**
+     * Returns the address of {@code pst_sum}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment pstSum$address() {
+        return LIBRARY.find("pst_sum");
+    }
+
+    /**
+     * Calls function {@code pst_sum}.
+     *
+     * <p>Declared at {@code status.c:88}.
+     *
+     * @param x intent(in) array {@code x(0:n - 1)} of double
+     * @return result
+     * @throws dev.gatun.load.NativeStatusException if it stores a status other than {@code ST_OK} in {@code *status} (passed in as 0), with the header's name for it and the text of {@code pst_errtext}
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static double pstSum(DoubleArray x) {
+        PST_SUM$.x.check(x);
+        int n = ArrayRequirement.toInt("n", x.shape(0), "the extent of 'x'"); // n = extent of x
+        requireExtent("x", x.shape(0), 0, (n - 1L) - 0L + 1L, "0:n - 1");
+        MemorySegment[] scratch = SCRATCH.get();
+        scratch[0].set(JAVA_INT, 0, 0);
+        double result$ = Raw.pstSum(x.segment(), n, scratch[0]);
+        int status$ = scratch[0].get(JAVA_INT, 0);
+        if (status$ != 0) {
+            throw status$2("pst_sum", status$);
+        }
+        return result$;
+    }
+
+    /**
+     * Calls function {@code pst_sum}.
+     *
+     * <p>Declared at {@code status.c:88}.
+     *
+     * @param x intent(in) array {@code x(0:n - 1)} of double
+     * @return result
+     * @throws dev.gatun.load.NativeStatusException if it stores a status other than {@code ST_OK} in {@code *status} (passed in as 0), with the header's name for it and the text of {@code pst_errtext}
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static double pstSum(double[] x) {
+        Objects.requireNonNull(x, "x");
+        int n = ArrayRequirement.toInt("n", (long) x.length, "the extent of 'x'"); // n = extent of x
+        requireExtent("x", (long) x.length, 0, (n - 1L) - 0L + 1L, "0:n - 1");
+        MemorySegment[] scratch = SCRATCH.get();
+        scratch[0].set(JAVA_INT, 0, 0);
+        double result$ = Raw.pstSum$critical(MemorySegment.ofArray(x), n, scratch[0]);
+        int status$ = scratch[0].get(JAVA_INT, 0);
+        if (status$ != 0) {
+            throw status$2("pst_sum", status$);
+        }
+        return result$;
+    }
+
+    /**
+     * Returns the address of {@code pst_set}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment pstSet$address() {
+        return LIBRARY.find("pst_set");
+    }
+
+    /**
+     * Calls subroutine {@code pst_set}.
+     *
+     * <p>Declared at {@code status.c:103}.
+     *
+     * @param code intent(in) int32 {@code code}
+     * @throws dev.gatun.load.NativeStatusException if it stores a status other than {@code ST_OK} in {@code *status} (passed in as 0), with the header's name for it and the text of {@code pst_errtext}
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static void pstSet(int code) {
+        MemorySegment[] scratch = SCRATCH.get();
+        scratch[0].set(JAVA_INT, 0, 0);
+        Raw.pstSet(code, scratch[0]);
+        int status$ = scratch[0].get(JAVA_INT, 0);
+        if (status$ != 0) {
+            throw status$2("pst_set", status$);
+        }
+    }
+
+    /**
+     * Returns the address of {@code pst_twice}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment pstTwice$address() {
+        return LIBRARY.find("pst_twice");
+    }
+
+    /**
+     * Calls function {@code pst_twice}.
+     *
+     * <p>Declared at {@code status.c:110}.
+     *
+     * @param value_ intent(in) int32 {@code value}
+     * @return result
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static int pstTwice(int value_) {
+        int result$ = Raw.pstTwice(value_);
         return result$;
     }
 
@@ -483,6 +652,169 @@ public final class Status {
                 }
             }
         }
+
+        /**
+         * Calls {@code pst_errtext} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code void pst_errtext(int status, char * text)}. Declared at {@code status.c:69}.
+         *
+         * @param status native argument {@code status}
+         * @param text native argument {@code text}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static void pstErrtext(int status, MemorySegment text) {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                PST_ERRTEXT$.HANDLE.invokeExact(status, text);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "pst_errtext", text.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code pst_half} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code int pst_half(int value_, int * half, int * status)}. Declared at {@code status.c:75}.
+         *
+         * @param value_ native argument {@code value_}
+         * @param half native argument {@code half}
+         * @param status native argument {@code status}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static int pstHalf(int value_, MemorySegment half, MemorySegment status) {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                return (int) PST_HALF$.HANDLE.invokeExact(value_, half, status);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "pst_half", half.byteSize() + status.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code pst_sum} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code double pst_sum(double * x, int n, int * status)}. Declared at {@code status.c:88}.
+         *
+         * @param x native argument {@code x}
+         * @param n native argument {@code n}
+         * @param status native argument {@code status}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static double pstSum(MemorySegment x, int n, MemorySegment status) {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                return (double) PST_SUM$.HANDLE.invokeExact(x, n, status);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "pst_sum", x.byteSize() + status.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code pst_sum} as a critical downcall: segments may be on the Java heap, and the function must not call back into Java.
+         *
+         * <p>Native signature: {@code double pst_sum(double * x, int n, int * status)}. Declared at {@code status.c:88}.
+         *
+         * @param x native argument {@code x}
+         * @param n native argument {@code n}
+         * @param status native argument {@code status}
+         */
+        public static double pstSum$critical(MemorySegment x, int n, MemorySegment status) {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                return (double) PST_SUM$.CRITICAL.invokeExact(x, n, status);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "pst_sum", x.byteSize() + status.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code pst_set} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code void pst_set(int code, int * status)}. Declared at {@code status.c:103}.
+         *
+         * @param code native argument {@code code}
+         * @param status native argument {@code status}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static void pstSet(int code, MemorySegment status) {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                PST_SET$.HANDLE.invokeExact(code, status);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "pst_set", status.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code pst_twice} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code int pst_twice(int value_)}. Declared at {@code status.c:110}.
+         *
+         * @param value_ native argument {@code value_}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static int pstTwice(int value_) {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                return (int) PST_TWICE$.HANDLE.invokeExact(value_);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "pst_twice", 0);
+                    event.commit();
+                }
+            }
+        }
     }
 
     /** What {@code st_strerror} needs, built on its first call. */
@@ -549,6 +881,59 @@ public final class Status {
 
         /** {@code int st_count(int n)} */
         static final MethodHandle HANDLE = downcall$("st_count", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    }
+
+    /** What {@code pst_errtext} needs, built on its first call. */
+    private static final class PST_ERRTEXT$ {
+
+        private PST_ERRTEXT$() {
+        }
+
+        /** {@code void pst_errtext(int status, char * text)} */
+        static final MethodHandle HANDLE = downcall$("pst_errtext", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code pst_half} needs, built on its first call. */
+    private static final class PST_HALF$ {
+
+        private PST_HALF$() {
+        }
+
+        /** {@code int pst_half(int value_, int * half, int * status)} */
+        static final MethodHandle HANDLE = downcall$("pst_half", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    /** What {@code pst_sum} needs, built on its first call. */
+    private static final class PST_SUM$ {
+
+        private PST_SUM$() {
+        }
+
+        /** {@code double pst_sum(double * x, int n, int * status)} */
+        static final MethodHandle HANDLE = downcall$("pst_sum", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_INT, ADDRESS));
+        /** {@code pst_sum} as a critical downcall: accepts heap segments, must not call back into Java. */
+        static final MethodHandle CRITICAL = downcall$("pst_sum", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_INT, ADDRESS), Linker.Option.critical(true));
+        static final ArrayRequirement x = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.C);
+    }
+
+    /** What {@code pst_set} needs, built on its first call. */
+    private static final class PST_SET$ {
+
+        private PST_SET$() {
+        }
+
+        /** {@code void pst_set(int code, int * status)} */
+        static final MethodHandle HANDLE = downcall$("pst_set", FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code pst_twice} needs, built on its first call. */
+    private static final class PST_TWICE$ {
+
+        private PST_TWICE$() {
+        }
+
+        /** {@code int pst_twice(int value_)} */
+        static final MethodHandle HANDLE = downcall$("pst_twice", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {
@@ -621,6 +1006,18 @@ public final class Status {
             default -> null;
         } : null;
         String message = null;
+        return new dev.gatun.load.NativeStatusException(function, status, name, message);
+    }
+
+    /** The exception for a failed status of {@code pst_*}: the header's name for it and the library's text. */
+    private static dev.gatun.load.NativeStatusException status$2(String function, long status) {
+        String name = status == (int) status ? switch ((int) status) {
+            case -3 -> "ST_ENOTFOUND";
+            case -7 -> "ST_ERANGE";
+            case 11 -> "ST_EAGAIN";
+            default -> null;
+        } : null;
+        String message = pstErrtext((int) status);
         return new dev.gatun.load.NativeStatusException(function, status, name, message);
     }
 }

@@ -103,7 +103,7 @@ final class GatunDirectiveParser {
     }
 
     /**
-     * Reads {@code status(globs) ok(values) names(globs) message(function)}: a library-wide rule, not a parameter's
+     * Reads {@code status(globs) param(name) ok(values) names(globs) message(function)}: a library-wide rule, not a parameter's
      * directive. A clause without function patterns is reported and dropped.
      */
     private void status(List<Item> items, String comment, SourcePosition start) {
@@ -112,6 +112,7 @@ final class GatunDirectiveParser {
         List<String> ok = List.of();
         List<String> names = List.of();
         Optional<String> message = Optional.empty();
+        Optional<String> parameter = Optional.empty();
         for (Item item : items.subList(1, items.size())) {
             List<String> args = item.args() == null ? List.of() : splitArgs(item.args());
             switch (item.word()) {
@@ -125,8 +126,17 @@ final class GatunDirectiveParser {
                                 + "name, e.g. message(nc_strerror); got '" + (item.args() == null ? "" : item.args()) + "'");
                     }
                 }
+                case "param" -> {
+                    if (args.size() == 1 && isIdentifier(args.getFirst())) {
+                        parameter = Optional.of(args.getFirst());
+                    } else {
+                        diagnostics.warning(at(start, comment, item.offset()), "gatun directive 'param' takes the name of the "
+                                + "int * parameter that receives the status, e.g. param(status); got '"
+                                + (item.args() == null ? "" : item.args()) + "'");
+                    }
+                }
                 default -> diagnostics.warning(at(start, comment, item.offset()), "unknown word '" + item.word()
-                        + "' in a gatun status directive (known: status(functions) ok(values) names(constants) "
+                        + "' in a gatun status directive (known: status(functions) param(name) ok(values) names(constants) "
                         + "message(function)); it is ignored");
             }
         }
@@ -135,7 +145,12 @@ final class GatunDirectiveParser {
             diagnostics.warning(pos, "gatun directive 'status' needs function patterns, e.g. status(nc_*); it is ignored");
             return;
         }
-        statusRules.add(new StatusRule(functions, ok, names, message, pos));
+        if (parameter.isPresent() && ok.equals(List.of(StatusRule.NON_NEGATIVE))) {
+            diagnostics.warning(pos, "gatun status directive: ok(>= 0) is for statuses returned as results, not through param("
+                    + parameter.get() + "); write ok(0) or the successful values; the directive is ignored");
+            return;
+        }
+        statusRules.add(new StatusRule(functions, ok, names, message, parameter, pos));
     }
 
     private void directive(Item item, String comment, SourcePosition start, List<CDirective> out) {

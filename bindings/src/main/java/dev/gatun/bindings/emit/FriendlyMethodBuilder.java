@@ -32,6 +32,9 @@ final class FriendlyMethodBuilder {
     private final Map<String, String> locals = new LinkedHashMap<>();
     private final StringBuilder body = new StringBuilder();
     private final List<String> nativeArgs = new ArrayList<>();
+    /** The {@code int *} a {@code status(...) param(name)} rule reads the status from: hidden, passed a zeroed scratch int. */
+    private final Parameter statusParameter;
+    private String statusSegment;
     private int scratchSlots;
 
     FriendlyMethodBuilder(Procedure proc, Notes.CallPlan plan, Annotations notes, boolean heap) {
@@ -41,6 +44,7 @@ final class FriendlyMethodBuilder {
         this.rawMethod = notes.require(proc, Notes.JavaName.class).name();
         this.method = scopedName(proc, notes);
         this.heap = heap;
+        this.statusParameter = StatusBuilder.parameter(proc, notes).orElse(null);
     }
 
     /**
@@ -53,9 +57,13 @@ final class FriendlyMethodBuilder {
     }
 
     /** Whether a heap-array overload through a critical downcall makes sense for this procedure. */
-    static boolean heapOverloadPossible(Procedure proc) {
+    static boolean heapOverloadPossible(Procedure proc, Annotations notes) {
         boolean anyArray = false;
+        Parameter status = StatusBuilder.parameter(proc, notes).orElse(null);
         for (Parameter p : proc.parameters()) {
+            if (p == status) {
+                continue; // hidden: the status goes through a scratch int in both overloads
+            }
             if (hiddenArray(p) || p.type() instanceof Type.Callback || (p.type() instanceof Type.Character && !p.isCharacterBytes())
                     || StructBuilder.wrapped(p.type()) != null || p.type() instanceof Type.Derived
                     || (p.isArray() && (p.optional() || p.rank() != 1
@@ -64,7 +72,8 @@ final class FriendlyMethodBuilder {
             }
             anyArray |= p.isArray();
         }
-        return anyArray && !(proc.result() instanceof Type.Character) && !(proc.result() instanceof Type.Struct);
+        return anyArray && !(proc.result() instanceof Type.Character) && !(proc.result() instanceof Type.Struct)
+                && !(JavaTypes.isComplex(proc.result()) && proc.language() != dev.gatun.bindings.model.Language.FORTRAN);
     }
 
     /** The procedure's holder class (handles, requirements, upcall targets). */
@@ -107,7 +116,8 @@ final class FriendlyMethodBuilder {
 
     /** Parameters that appear in the Java signature. */
     List<Parameter> visible() {
-        return proc.parameters().stream().filter(p -> !computed(p) && !(returned(p) && !p.isArray() && p.intent() == Parameter.Intent.OUT)).toList();
+        return proc.parameters().stream().filter(p -> p != statusParameter && !computed(p)
+                && !(returned(p) && !p.isArray() && p.intent() == Parameter.Intent.OUT)).toList();
     }
 
     boolean computed(Parameter p) {
@@ -132,7 +142,7 @@ final class FriendlyMethodBuilder {
             out.add(new String[] {JavaTypes.friendly(proc.result()), "result"});
         }
         for (Parameter p : proc.parameters()) {
-            if (returned(p)) {
+            if (returned(p) && p != statusParameter) {
                 out.add(new String[] {JavaTypes.scalar(p.type()), name(p)});
             }
         }
@@ -180,10 +190,13 @@ final class FriendlyMethodBuilder {
         for (Notes.Slot s : plan.slots()) {
             nativeArgs.add(slotArgument(s, call, ind));
         }
-        // A struct returned by value lands in automatic memory: the wrapper keeps it reachable.
+        // A struct returned by value lands in automatic memory: the wrapper keeps it reachable. A complex number returned
+        // by value (a struct of its two parts to the ABI) lands in a per-thread scratch slot and is read out at once.
         var rawArgs = new ArrayList<String>(nativeArgs);
         if (proc.result() instanceof Type.Struct) {
             rawArgs.addFirst("Arena.ofAuto()");
+        } else if (RawMethodBuilder.returnsStruct(proc, plan)) {
+            rawArgs.addFirst("SegmentAllocator.prefixAllocator(scratch[" + scratchSlot(call, ind) + "])");
         }
         String invocation = "Raw." + rawMethod + (heap ? "$critical(" : "(") + String.join(", ", rawArgs) + ")";
         String rawResult = plan.result() == Notes.NativeResult.VALUE ? JavaTypes.rawValue(proc.result(), plan.shim()) : "void";
@@ -209,7 +222,7 @@ final class FriendlyMethodBuilder {
 
     private void requirements() {
         for (Parameter p : proc.parameters()) {
-            if (hiddenArray(p)) {
+            if (hiddenArray(p) || p == statusParameter) {
                 continue;
             }
             if (p.isArray() && p.type() instanceof Type.Struct st) {
@@ -228,6 +241,7 @@ final class FriendlyMethodBuilder {
                         : JavaEmitter.requirementField(holder(), parameterName(p)) + ".check(" + name(p) + ");";
                 body.append("        ").append(p.optional() ? "if (" + name(p) + " != null) " : "").append(check).append('\n');
             } else if (p.type() instanceof Type.Callback && p.intent() != Parameter.Intent.HIDE || StructBuilder.wrapped(p.type()) != null
+                    || (JavaTypes.isComplex(p.type()) && p.passing() == Parameter.Passing.VALUE && !p.optional() && !defaulted(p))
                     || (p.type() instanceof Type.Derived && !p.optional())
                     || (p.type() instanceof Type.Character && visible().contains(p) && !p.optional() && !defaulted(p))) {
                 body.append("        Objects.requireNonNull(").append(name(p)).append(", \"").append(p.name()).append("\");\n");
@@ -342,9 +356,18 @@ final class FriendlyMethodBuilder {
 
     private String slotArgument(Notes.Slot s, StringBuilder call, String ind) {
         Parameter p = s.parameter();
+        if (p != null && p == statusParameter && (s.kind() == Notes.SlotKind.ARRAY_POINTER || s.kind() == Notes.SlotKind.SCALAR_POINTER)) {
+            // A nonzero status on entry makes CFITSIO-style functions return at once: each call starts from 0.
+            statusSegment = "scratch[" + scratchSlot(call, ind) + "]";
+            String type = JavaTypes.scalar(p.type());
+            call.append(ind).append(store(p.type(), statusSegment, type.equals("int") || type.equals("long") ? "0" : "(" + type + ") 0"))
+                    .append(";\n");
+            return statusSegment;
+        }
         return switch (s.kind()) {
             case VALUE -> p.type() instanceof Type.Logical ? logicalValue(JavaTypes.rawValue(p.type(), plan.shim()), name(p))
-                    : StructBuilder.wrapped(p.type()) != null ? name(p) + ".segment()" : name(p);
+                    : StructBuilder.wrapped(p.type()) != null ? name(p) + ".segment()"
+                    : JavaTypes.isComplex(p.type()) ? complexValue(p, call, ind) : name(p);
             case ARRAY_POINTER -> hiddenArray(p) ? hiddenArrayArgument(p, call, ind) : heap ? "MemorySegment.ofArray(" + name(p) + ")"
                     : p.optional() ? "(" + name(p) + " == null ? MemorySegment.NULL : " + name(p) + ".segment())" : name(p) + ".segment()";
             // Heap overloads exist only for rank-1 arrays, whose one extent is the Java array's length.
@@ -445,6 +468,13 @@ final class FriendlyMethodBuilder {
         return scratchSlots++;
     }
 
+    /** A complex number by value: its parts in a per-thread scratch slot, which FFM copies as the struct the ABI passes. */
+    private String complexValue(Parameter p, StringBuilder call, String ind) {
+        String seg = "scratch[" + scratchSlot(call, ind) + "]";
+        call.append(ind).append(store(p.type(), seg, name(p))).append(";\n");
+        return seg;
+    }
+
     private String scalarPointer(Parameter p, StringBuilder call, String ind) {
         int slot = scratchSlot(call, ind);
         String seg = "scratch[" + slot + "]";
@@ -502,12 +532,22 @@ final class FriendlyMethodBuilder {
 
     private void outputsCode(StringBuilder call, String ind) {
         var values = new ArrayList<String>();
-        StatusBuilder.of(proc, notes).ifPresent(status -> call.append(StatusBuilder.check(status, proc).indent(ind.length())));
+        StatusBuilder.of(proc, notes).ifPresent(status -> {
+            String variable = "result$";
+            if (statusSegment != null) {
+                variable = "status$";
+                call.append(ind).append(JavaTypes.scalar(statusParameter.type())).append(" status$ = ")
+                        .append(load(statusParameter.type(), statusSegment)).append(";\n");
+            }
+            call.append(StatusBuilder.check(status, proc, variable).indent(ind.length()));
+        });
         if (proc.kind() == Procedure.Kind.FUNCTION && !StatusBuilder.hidesResult(proc, notes)) {
             values.add(switch (plan.result()) {
                 case VALUE -> proc.result() instanceof Type.Logical ? "result$ != 0"
                         : proc.result() instanceof Type.Derived d ? HandleBuilder.className(d) + ".adopt(result$)"
                         : proc.result() instanceof Type.Struct st ? StructBuilder.className(st) + ".of(result$)"
+                        // A complex number by value: read out of the scratch slot it was returned into.
+                        : JavaTypes.isComplex(proc.result()) ? load(proc.result(), "result$")
                         // A pointer to a struct comes back as a view of the struct it points to, or null.
                         : StructBuilder.wrapped(proc.result()) instanceof Type.Struct pointee ? "result$.equals(MemorySegment.NULL) ? null : "
                         + StructBuilder.className(pointee) + ".of(result$.reinterpret(" + StructBuilder.className(pointee) + ".LAYOUT.byteSize()))"
@@ -520,7 +560,7 @@ final class FriendlyMethodBuilder {
         }
         for (int i = 0; i < plan.slots().size(); i++) {
             Notes.Slot s = plan.slots().get(i);
-            if (s.kind() == Notes.SlotKind.SCALAR_POINTER && returned(s.parameter())) {
+            if (s.kind() == Notes.SlotKind.SCALAR_POINTER && returned(s.parameter()) && s.parameter() != statusParameter) {
                 values.add(load(s.parameter().type(), nativeArgs.get(i)));
             } else if (s.kind() == Notes.SlotKind.STRING_POINTER && returned(s.parameter())) {
                 values.add(proc.language() == dev.gatun.bindings.model.Language.FORTRAN

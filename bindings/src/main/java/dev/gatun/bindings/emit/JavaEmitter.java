@@ -107,7 +107,7 @@ public final class JavaEmitter {
                 collectStruct(q.type(), structs);
             }
             collectStruct(p.result(), structs);
-            boolean heap = FriendlyMethodBuilder.heapOverloadPossible(p);
+            boolean heap = FriendlyMethodBuilder.heapOverloadPossible(p, notes);
             var rawBuilder = new RawMethodBuilder(p, plan.get(), rawMethod, notes);
             raw.append(rawBuilder.build(heap));
             var holder = new StringBuilder(rawBuilder.handleFields(heap));
@@ -592,6 +592,7 @@ public final class JavaEmitter {
         for (Parameter q : p.parameters()) {
             // String arrays are Java String[], copied in and out: no array requirement.
             if (q.isArray() && !q.isStringArray() && !FriendlyMethodBuilder.hiddenArray(q) && !(q.type() instanceof Type.Struct)
+                    && StatusBuilder.parameter(p, notes).filter(status -> status == q).isEmpty()
                     && !(q.type() instanceof Type.Derived)) {
                 sb.append("        static final ArrayRequirement ").append(javaName(notes, q))
                         .append(" = ArrayRequirement.host(\"").append(q.name()).append("\", ElementType.")

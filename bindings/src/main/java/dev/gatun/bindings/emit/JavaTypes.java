@@ -41,9 +41,21 @@ final class JavaTypes {
         return s != null ? StructBuilder.className(s) : scalar(t);
     }
 
-    /** The layout of a value passed or returned by value: a struct's own layout, else the value layout. */
+    /**
+     * The layout of a value passed or returned by value: a struct's own layout; for a C complex number the struct of
+     * its two parts, which is how the x86-64 SysV and AArch64 ABIs pass and return {@code float/double _Complex};
+     * else the value layout.
+     */
     static String valueLayout(Type t, boolean shim) {
+        if (isComplex(t)) {
+            return StructBuilder.valueLayout(t, false);
+        }
         return t instanceof Type.Struct s ? StructBuilder.className(s) + ".LAYOUT" : layout(rawValue(t, shim));
+    }
+
+    /** Whether the type is {@code float _Complex} or {@code double _Complex}. */
+    static boolean isComplex(Type t) {
+        return t instanceof Type.Scalar s && s.kind().isComplex();
     }
 
     /** The boxed type, for optional scalars (null means absent). */
@@ -141,8 +153,8 @@ final class JavaTypes {
                 default -> "int";
             };
         }
-        // A handle-type result is the address of the object the shim allocated.
-        return t instanceof Type.Derived ? "MemorySegment" : scalar(t);
+        // A handle-type result is the address of the object the shim allocated; a complex number by value is a struct.
+        return t instanceof Type.Derived || isComplex(t) ? "MemorySegment" : scalar(t);
     }
 
     /** The ValueLayout constant for a raw value type. */

@@ -74,9 +74,15 @@ final class RawMethodBuilder {
         return names;
     }
 
-    /** True when the native function returns a struct by value. */
+    /** True when the native function returns a struct (or a complex number, laid out as one) by value. */
     boolean returnsStruct() {
-        return plan.result() == Notes.NativeResult.VALUE && procedure.result() instanceof dev.gatun.bindings.model.Type.Struct;
+        return returnsStruct(procedure, plan);
+    }
+
+    /** True when the native function returns a struct (or a complex number, laid out as one) by value. */
+    static boolean returnsStruct(Procedure procedure, Notes.CallPlan plan) {
+        return plan.result() == Notes.NativeResult.VALUE
+                && (procedure.result() instanceof dev.gatun.bindings.model.Type.Struct || JavaTypes.isComplex(procedure.result()));
     }
 
     String nativeSignature() {

@@ -3,16 +3,20 @@ package dev.gatun.bindings.emit;
 
 import dev.gatun.bindings.model.Annotations;
 import dev.gatun.bindings.model.Library;
+import dev.gatun.bindings.model.Parameter;
 import dev.gatun.bindings.model.Procedure;
+import dev.gatun.bindings.model.Type;
 import dev.gatun.bindings.pass.Notes;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Emits what a {@code gatun: status(...)} directive asks for: after the native call of a covered function, a check of
- * its integer result, and per rule one private helper that builds the {@code NativeStatusException} with the header's
+ * its integer result (or, with {@code param(name)}, of the int it stored through its hidden {@code int *name}
+ * parameter), and per rule one private helper that builds the {@code NativeStatusException} with the header's
  * name for the status (a {@code switch} over the values of the rule's {@code names(...)}) and the library's own text
- * (its {@code message(...)} function, called through the raw layer).
+ * (its {@code message(...)} function: one returning {@code const char *} is called through the raw layer, one filling a
+ * buffer through its friendly method, which returns the text).
  */
 final class StatusBuilder {
 
@@ -26,23 +30,33 @@ final class StatusBuilder {
         return notes.get(p, Notes.StatusCheck.class).map(Notes.StatusCheck::plan);
     }
 
-    /** Whether the friendly method drops the function result: it is only a status, so success returns nothing. */
-    static boolean hidesResult(Procedure p, Annotations notes) {
-        return of(p, notes).filter(plan -> !plan.nonNegative()).isPresent();
+    /** The {@code int *} parameter the status is stored through ({@code param(name)}), which the friendly method hides. */
+    static Optional<Parameter> parameter(Procedure p, Annotations notes) {
+        return notes.get(p, Notes.StatusCheck.class).flatMap(Notes.StatusCheck::parameter);
     }
 
-    /** The statement that throws when {@code result$} is not a successful status. */
-    static String check(Notes.StatusPlan plan, Procedure p) {
-        String failed = plan.nonNegative() ? "result$ < 0"
-                : plan.ok().stream().map(v -> "result$ != " + literal(v)).collect(Collectors.joining(" && "));
-        return "if (" + failed + ") {\n    throw status$" + plan.index() + "(\"" + p.name() + "\", result$);\n}\n";
+    /**
+     * Whether the friendly method drops the function result: it is only a status, so success returns nothing. With a
+     * status parameter, an integer result repeats the status (CFITSIO); any other result is still returned.
+     */
+    static boolean hidesResult(Procedure p, Annotations notes) {
+        return notes.get(p, Notes.StatusCheck.class).filter(check -> check.parameter().isPresent()
+                ? p.result() instanceof Type.Scalar s && s.kind().isInteger() : !check.plan().nonNegative()).isPresent();
+    }
+
+    /** The statement that throws when {@code variable} is not a successful status. */
+    static String check(Notes.StatusPlan plan, Procedure p, String variable) {
+        String failed = plan.nonNegative() ? variable + " < 0"
+                : plan.ok().stream().map(v -> variable + " != " + literal(v)).collect(Collectors.joining(" && "));
+        return "if (" + failed + ") {\n    throw status$" + plan.index() + "(\"" + p.name() + "\", " + variable + ");\n}\n";
     }
 
     /** The Javadoc line of a covered friendly method. */
     static String throwsDoc(Notes.StatusPlan plan) {
         String ok = plan.nonNegative() ? "a negative status"
                 : "a status other than " + plan.rule().ok().stream().map(v -> "{@code " + v.strip() + "}").collect(Collectors.joining(", "));
-        return "     * @throws " + EXCEPTION + " if it returns " + ok + (plan.names().isEmpty() ? "" : ", with the header's name for it")
+        String how = plan.rule().parameter().map(n -> "stores " + ok + " in {@code *" + n + "} (passed in as 0)").orElse("returns " + ok);
+        return "     * @throws " + EXCEPTION + " if it " + how + (plan.names().isEmpty() ? "" : ", with the header's name for it")
                 + plan.message().map(m -> " and the text of {@code " + m.name() + "}").orElse("") + "\n";
     }
 
@@ -61,6 +75,10 @@ final class StatusBuilder {
             String message = plan.message().map(m -> {
                 String raw = notes.require(m, Notes.JavaName.class).name();
                 String type = JavaTypes.friendly(m.parameters().getFirst().type());
+                if (m.parameters().size() == 2) {
+                    // void f(int status, char *text) with the text's length known: its friendly method returns the text.
+                    return "String message = " + FriendlyMethodBuilder.scopedName(m, notes) + "((" + type + ") status);";
+                }
                 return "MemorySegment text = Raw." + raw + "((" + type + ") status);\n        "
                         + "String message = text.equals(MemorySegment.NULL) ? null : text.reinterpret(Long.MAX_VALUE).getString(0);";
             }).orElse("String message = null;");

@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * A {@code gatun: status(...)} directive: the integer results of some C functions are statuses, and a status other
  * than the successful ones becomes an exception carrying the library's own name and message for it
- * ({@code status(nc_*) ok(NC_NOERR) names(NC_E*, !NC_ENDIAN_*) message(nc_strerror)}).
+ * ({@code status(nc_*) ok(NC_NOERR) names(NC_E*, !NC_ENDIAN_*) message(nc_strerror)}). With {@code param(name)} the
+ * status is what the function stores through its {@code int *name} parameter instead (CFITSIO's
+ * {@code status(ff*) param(status) ok(0) message(ffgerr)}).
  *
  * <p>Patterns are globs ({@code *} any text, {@code ?} one character); one starting with {@code !} excludes what
  * it matches. The texts are kept as written: a pass resolves them against the header's functions and constants.
@@ -18,11 +20,14 @@ import java.util.Optional;
  * @param ok        the successful statuses: integer literals or constant names, or the one entry {@code >= 0}
  *                  (every non-negative result is a value, not an error); {@code 0} when none are written
  * @param names     the patterns of the integer constants that name statuses; may be empty
- * @param message   the function {@code const char *f(int)} that describes a status, if any
+ * @param message   the function that describes a status, if any: {@code const char *f(int)}, or
+ *                  {@code void f(int, char *text)} filling a buffer of known length
+ * @param parameter the name of the {@code int *} parameter through which the functions give the status, if the
+ *                  status is not their result
  * @param position  where the directive was written
  */
 public record StatusRule(List<String> functions, List<String> ok, List<String> names, Optional<String> message,
-                         SourcePosition position) {
+                         Optional<String> parameter, SourcePosition position) {
 
     /** The {@code ok} entry that makes every non-negative result a success that the method returns. */
     public static final String NON_NEGATIVE = ">= 0";
@@ -36,7 +41,26 @@ public record StatusRule(List<String> functions, List<String> ok, List<String> n
         ok = ok.isEmpty() ? List.of("0") : List.copyOf(ok);
         names = List.copyOf(names);
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(parameter, "parameter");
         Objects.requireNonNull(position, "position");
+        if (parameter.isPresent() && ok.equals(List.of(NON_NEGATIVE))) {
+            throw new IllegalArgumentException("ok(>= 0) is for statuses returned as results, not through param("
+                    + parameter.get() + ")");
+        }
+    }
+
+    /**
+     * A rule whose statuses are the functions' results.
+     *
+     * @param functions the function-name patterns, never empty
+     * @param ok        the successful statuses
+     * @param names     the patterns of the constants naming statuses
+     * @param message   the function describing a status, if any
+     * @param position  where the directive was written
+     */
+    public StatusRule(List<String> functions, List<String> ok, List<String> names, Optional<String> message,
+                      SourcePosition position) {
+        this(functions, ok, names, message, Optional.empty(), position);
     }
 
     /** Returns true when non-negative results are values the method returns (HDF5's ids), not just success. */

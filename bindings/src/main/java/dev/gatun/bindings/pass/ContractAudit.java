@@ -20,7 +20,7 @@ import java.util.Set;
  * that no directive ties to an array; and assumed-shape arrays that no {@code check} relates to the other
  * arrays of the procedure (the native code then trusts that they conform). Only warns; the binding is
  * emitted as before, since the native code may well not need more (a count of one array is not always
- * the count of another).
+ * the count of another). Runs after {@link StatusResolver}: a status parameter it hid is no array of the caller's.
  */
 final class ContractAudit {
 
@@ -64,8 +64,10 @@ final class ContractAudit {
         // The directive to suggest: the integer that looks most like a count, else a placeholder.
         String count = untiedIntegers.stream().filter(n -> n.toLowerCase(java.util.Locale.ROOT)
                 .matches("(n|len|length|size|count|num|nelem|nx|ny|nz|m|k)\\w*")).findFirst().orElse("N");
+        // The int * a status(...) param(name) rule reads is one scratch int the friendly method owns, not the caller's array.
+        Parameter status = notes.get(proc, Notes.StatusCheck.class).flatMap(Notes.StatusCheck::parameter).orElse(null);
         for (Parameter p : proc.parameters()) {
-            if (p.isArray() && !p.device() && p.dimensions().stream().anyMatch(d -> d instanceof Dimension.AssumedSize)) {
+            if (p != status && p.isArray() && !p.device() && p.dimensions().stream().anyMatch(d -> d instanceof Dimension.AssumedSize)) {
                 diagnostics.warning(p.position(), "parameter '" + p.name() + "' of " + proc.name()
                         + ": an array of unknown extent, so no length is checked before the call"
                         + (untiedIntegers.isEmpty() ? "" : "; if " + String.join(" or ", untiedIntegers)

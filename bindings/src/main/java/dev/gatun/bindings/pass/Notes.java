@@ -107,12 +107,19 @@ public final class Notes {
     }
 
     /**
-     * A procedure whose integer result is a status ({@code gatun: status(...)}): the friendly method throws
-     * {@code NativeStatusException} for a status its plan does not accept.
+     * A procedure whose integer result, or whose {@code int *} parameter, is a status ({@code gatun: status(...)}): the
+     * friendly method throws {@code NativeStatusException} for a status its plan does not accept.
      *
-     * @param plan the resolved rule
+     * @param plan      the resolved rule
+     * @param parameter the {@code int *} parameter the function stores the status through ({@code param(name)}): the
+     *                  friendly method hides it and passes a zeroed scratch int; empty when the result is the status
      */
-    public record StatusCheck(StatusPlan plan) {
+    public record StatusCheck(StatusPlan plan, java.util.Optional<dev.gatun.bindings.model.Parameter> parameter) {
+        /** Checks the components. */
+        public StatusCheck {
+            java.util.Objects.requireNonNull(plan, "plan");
+            java.util.Objects.requireNonNull(parameter, "parameter");
+        }
     }
 
     /**
@@ -123,7 +130,9 @@ public final class Notes {
      * @param ok          the successful statuses; empty when {@code nonNegative}
      * @param nonNegative every non-negative result is a value the method returns; negative ones fail
      * @param names       status value to the header's constant naming it (the first one, in header order)
-     * @param message     the function {@code const char *f(int)} describing a status, if bound
+     * @param message     the function describing a status, if bound: {@code const char *f(int)} (called through the
+     *                    raw layer) or {@code void f(int, char *text)} whose text is an out buffer of known length
+     *                    (called through its friendly method, which returns the text)
      */
     public record StatusPlan(int index, dev.gatun.bindings.model.StatusRule rule, List<Long> ok, boolean nonNegative,
                              java.util.Map<Long, String> names, java.util.Optional<dev.gatun.bindings.model.Procedure> message) {

@@ -27,6 +27,9 @@ public final class Passes {
         new UnsupportedFilter(notes, diagnostics).run(library);
         // 1b. ... and what carries an expression the generated Java cannot evaluate (unknown names, intrinsics).
         new ExpressionChecker(notes, diagnostics).run(library);
+        // 1c. gatun: status(...) rules: which integer results (or int * parameters) are statuses, their names and message
+        //     function; before the audit, which does not ask for the extent of a status parameter the binding hides.
+        new StatusResolver(notes, diagnostics).run(library);
         // 2. Decide which scalars are inferred from array shapes (they leave the Java signature).
         new ExtentResolver(notes, diagnostics).run(library);
         // 2b. Warn where an array's extent is left unchecked (no directive ties a count to it).
@@ -51,8 +54,6 @@ public final class Passes {
         new NameMangler(notes, quiet).run(untyped);
         new ShimPlanner(notes).run(privates, dev.gatun.bindings.model.TypeHierarchy.of(library));
         new TypeBindingResolver(notes, diagnostics).run(library, privates.procedures());
-        // 7. gatun: status(...) rules: which integer results are statuses, their names and message function.
-        new StatusResolver(notes, diagnostics).run(library);
         return notes;
     }
 }

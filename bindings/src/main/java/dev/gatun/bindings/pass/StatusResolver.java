@@ -4,6 +4,7 @@ package dev.gatun.bindings.pass;
 import dev.gatun.bindings.diag.Diagnostics;
 import dev.gatun.bindings.model.Annotations;
 import dev.gatun.bindings.model.Declarations;
+import dev.gatun.bindings.model.Dimension;
 import dev.gatun.bindings.model.Library;
 import dev.gatun.bindings.model.Parameter;
 import dev.gatun.bindings.model.Procedure;
@@ -19,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Resolves the {@code gatun: status(...)} rules of every header and side file against the whole library: which bound
- * functions returning an integer each rule covers (the first rule that matches a function wins), the values of its
+ * functions returning an integer each rule covers, or with {@code param(name)} which bound functions having an
+ * {@code int *name} parameter (the first rule that matches a function wins), the values of its
  * {@code ok(...)} constants, the header's constant naming each status ({@code names(...)}, the first in header order
  * where two share a value) and the bound message function. Annotates each covered procedure with a
  * {@link Notes.StatusCheck} and the library with the {@link Notes.StatusPlans} in use. A rule that cannot be resolved
@@ -65,15 +67,26 @@ public final class StatusResolver {
             resolve(rule, plans.size(), constants, bound).ifPresent(plan -> {
                 int covered = 0;
                 for (Procedure p : bound) {
-                    if (returnsInteger(p) && StatusRule.matches(rule.functions(), p.name()) && notes.get(p, Notes.StatusCheck.class).isEmpty()
-                            && plan.message().map(m -> m != p).orElse(true)) {
-                        notes.put(p, new Notes.StatusCheck(plan));
+                    if (!StatusRule.matches(rule.functions(), p.name()) || notes.get(p, Notes.StatusCheck.class).isPresent()
+                            || plan.message().map(m -> m == p).orElse(false)) {
+                        continue;
+                    }
+                    if (rule.parameter().isPresent()) {
+                        // Only the functions that have the status parameter: CFITSIO's ffvers(float *) has none.
+                        Optional<Parameter> status = statusParameter(p, rule.parameter().get());
+                        if (status.isPresent()) {
+                            notes.put(p, new Notes.StatusCheck(plan, status));
+                            covered++;
+                        }
+                    } else if (returnsInteger(p)) {
+                        notes.put(p, new Notes.StatusCheck(plan, Optional.empty()));
                         covered++;
                     }
                 }
                 if (covered == 0) {
                     diagnostics.warning(rule.position(), "gatun status directive " + rule.functions() + " matches no bound function "
-                            + "returning an integer (or an earlier status directive covers them); it does nothing");
+                            + rule.parameter().map(n -> "with an int *" + n + " parameter").orElse("returning an integer")
+                            + " (or an earlier status directive covers them); it does nothing");
                 } else {
                     plans.add(plan);
                 }
@@ -115,18 +128,36 @@ public final class StatusResolver {
         Optional<Procedure> found = bound.stream().filter(p -> p.name().equals(name)).findFirst();
         if (found.isEmpty()) {
             diagnostics.warning(rule.position(), "gatun status directive: message function '" + name + "' is not bound (is its "
-                    + "header among the inputs, and not excluded?); exceptions will carry no library message");
+                    + "header among the inputs, and not excluded? a 'char *' it fills needs its length: '" + name
+                    + ": text out dimension(N)'); exceptions will carry no library message");
             return Optional.empty();
         }
         Procedure p = found.get();
-        boolean shape = p.parameters().size() == 1 && p.parameters().getFirst().passing() == Parameter.Passing.VALUE
-                && isInteger(p.parameters().getFirst().type()) && p.result() instanceof Type.Pointer;
-        if (!shape) {
+        boolean returnsText = p.parameters().size() == 1 && isIntegerValue(p.parameters().getFirst()) && p.result() instanceof Type.Pointer;
+        boolean fillsBuffer = p.parameters().size() == 2 && isIntegerValue(p.parameters().getFirst())
+                && p.parameters().get(1).type() instanceof Type.Character c && !c.assumedLength()
+                && p.parameters().get(1).intent() == Parameter.Intent.OUT && p.kind() == Procedure.Kind.SUBROUTINE;
+        if (!returnsText && !fillsBuffer) {
             diagnostics.warning(p.position(), "gatun status directive: message function '" + name + "' must be "
-                    + "'const char *" + name + "(int status)'; exceptions will carry no library message");
+                    + "'const char *" + name + "(int status)' or 'void " + name + "(int status, char *text)' with the text's length "
+                    + "given ('" + name + ": text out dimension(N)'); exceptions will carry no library message");
             return Optional.empty();
         }
         return found;
+    }
+
+    /**
+     * The parameter a {@code param(name)} rule reads the status from: an integer passed by reference, as a scalar or as
+     * one assumed-size {@code int *}, that the function may write.
+     */
+    private static Optional<Parameter> statusParameter(Procedure p, String name) {
+        return p.parameter(name).filter(q -> isInteger(q.type()) && q.passing() == Parameter.Passing.REFERENCE && !q.optional()
+                && q.intent() != Parameter.Intent.IN && q.intent() != Parameter.Intent.HIDE && !q.device()
+                && (q.rank() == 0 || q.rank() == 1 && q.dimensions().getFirst() instanceof Dimension.AssumedSize));
+    }
+
+    private static boolean isIntegerValue(Parameter p) {
+        return p.passing() == Parameter.Passing.VALUE && isInteger(p.type());
     }
 
     private static Optional<Long> value(String text, Map<String, Long> constants) {

@@ -93,7 +93,9 @@ final class UnsupportedFilter {
                             + "e.g. 'gatun: " + p.name() + " out dimension(256)'");
                 }
             }
-            if (t instanceof Type.Scalar s && s.kind().isComplex() && p.passing() == Parameter.Passing.VALUE) {
+            // C passes float/double _Complex by value as the struct of its parts (bound so); a Fortran shim takes references.
+            if (t instanceof Type.Scalar s && s.kind().isComplex() && p.passing() == Parameter.Passing.VALUE
+                    && (proc.language() == Language.FORTRAN || !direct)) {
                 return Optional.of(where + "is complex by value; pass it by reference");
             }
             if (t instanceof Type.Callback && (p.optional() || (direct && proc.language() == Language.FORTRAN))) {
@@ -131,11 +133,8 @@ final class UnsupportedFilter {
         if (r instanceof Type.Character c && !(c.length() instanceof dev.gatun.bindings.model.Expr.IntConst) && !lengthOfAnArgument(proc, c)) {
             return Optional.of("it returns character(len=" + c.length().render() + "); only constant lengths are supported");
         }
-        if (direct && proc.language() != Language.FORTRAN && r instanceof Type.Scalar s && s.kind().isComplex()) {
-            return Optional.of("it returns " + s.describe() + " by value, which FFM cannot return; bind a variant that writes"
-                    + " the result through a pointer (BLAS's *_sub functions)");
-        }
-        if (direct && (r instanceof Type.Character || (r instanceof Type.Scalar s && s.kind().isComplex()))) {
+        // C returns float/double _Complex as the struct of its parts, which FFM returns; bind(C) Fortran goes through no shim.
+        if (direct && (r instanceof Type.Character || (r instanceof Type.Scalar s && s.kind().isComplex() && proc.language() == Language.FORTRAN))) {
             return Optional.of("a bind(C) function returning complex or character is not supported; drop bind(C)");
         }
         return Optional.empty();

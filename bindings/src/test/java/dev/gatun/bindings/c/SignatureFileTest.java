@@ -115,6 +115,34 @@ class SignatureFileTest {
         assertEquals(List.of(), hd.warnings(), "status comments are no parameter's directives");
     }
 
+    /**
+     * {@code param(name)}: the status is what the functions store through their {@code int *name} (CFITSIO). It takes one
+     * name, and {@code ok(>= 0)}, which is about results, is refused with it.
+     */
+    @Test
+    void statusRulesReadingAParameter(@TempDir Path dir) throws Exception {
+        Path side = dir.resolve("fits.gatun");
+        Files.writeString(side, """
+                status(ff*, fits_*) param(status) ok(0) names(*, !TYP_*) message(ffgerr)
+                status(a_*) param(x, y)
+                status(b_*) param(status) ok(>= 0)
+                """);
+        var d = new Diagnostics();
+        SignatureFile file = SignatureFile.read(List.of(side), d);
+        assertEquals(2, file.statusRules().size(), file.statusRules()::toString);
+        StatusRule fits = file.statusRules().getFirst();
+        assertEquals(java.util.Optional.of("status"), fits.parameter());
+        assertEquals(List.of("0"), fits.ok());
+        assertEquals(java.util.Optional.of("ffgerr"), fits.message());
+        assertEquals(java.util.Optional.empty(), file.statusRules().get(1).parameter(), "a malformed param(...) is dropped");
+        List<String> warnings = d.warnings().stream().map(Object::toString).toList();
+        assertEquals(2, warnings.size(), warnings::toString);
+        assertTrue(warnings.getFirst().startsWith(side + ":2:13: warning: gatun directive 'param' takes the name of the int *"),
+                warnings.getFirst());
+        assertTrue(warnings.get(1).startsWith(side + ":3:1: warning: gatun status directive: ok(>= 0) is for statuses returned as"),
+                warnings.get(1));
+    }
+
     /** {@code retain} marks a function-pointer parameter the library keeps; on anything else it is reported and ignored. */
     @Test
     void retainAppliesToFunctionPointersOnly(@TempDir Path dir) throws Exception {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gatun.array.Complex;
 import dev.gatun.array.ComplexDoubleArray;
+import dev.gatun.array.ComplexFloatArray;
 import dev.gatun.array.DoubleArray;
 import dev.gatun.array.Order;
 import dev.gatun.bindings.cli.GatunCli;
@@ -79,14 +80,16 @@ class SystemHeadersCallTest {
     /**
      * The whole of OpenBLAS's {@code cblas.h}, no filter: about 200 functions and the header's own enums, then
      * {@code cblas_ddot}, {@code cblas_dgemv} and {@code cblas_dgemm} against Java loops, with {@code CblasRowMajor},
-     * {@code CblasNoTrans} and {@code CblasTrans} from the header.
+     * {@code CblasNoTrans} and {@code CblasTrans} from the header; {@code cblas_zdotu/zdotc/cdotu/cdotc}, which return a
+     * complex number by value, against Java sums.
      */
     @Test
     void cblasWholeHeaderDdotDgemvDgemm() throws Exception {
         Path cblas = firstExisting("/usr/include/x86_64-linux-gnu/cblas.h", "/usr/include/cblas.h", "/usr/include/openblas/cblas.h");
         assumeTrue(cblas != null, "no cblas.h (install libopenblas-dev)");
         BuiltBinding blas = BuiltBinding.load(build("blas", "--link-system", "openblas", cblas.toString()), "sys.blas.Blas");
-        assertTrue(addressAccessors(blas.type()) >= 190, "cblas.h binds about 196 functions, got " + addressAccessors(blas.type()));
+        assertTrue(addressAccessors(blas.type()) >= 200, "cblas.h binds all 200 functions (the complex dot products too), got "
+                + addressAccessors(blas.type()));
         int rowMajor = constant(blas, "CblasRowMajor");
         int noTrans = constant(blas, "CblasNoTrans");
         int trans = constant(blas, "CblasTrans");
@@ -140,6 +143,27 @@ class SystemHeadersCallTest {
             }
             blas.call("cblasDgemm", rowMajor, trans, noTrans, cols, k, rows, 1.5, a, cols, b, k, 0.5, c, k);
             assertArrayEquals(product, c, 1e-12, "dgemm on heap arrays");
+
+            // The four dot products returning a complex number by value (openblas_complex_double is double _Complex).
+            Complex[] zx = {new Complex(1, 2), new Complex(-0.5, 4), new Complex(3, 0), new Complex(0.25, -1)};
+            Complex[] zy = {new Complex(2, -1), new Complex(1.5, 0.25), new Complex(-2, 6), new Complex(8, 0.5)};
+            Complex dotu = Complex.ZERO;
+            Complex dotc = Complex.ZERO;
+            for (int i = 0; i < zx.length; i++) {
+                dotu = dotu.plus(new Complex(zx[i].re() * zy[i].re() - zx[i].im() * zy[i].im(), zx[i].re() * zy[i].im() + zx[i].im() * zy[i].re()));
+                dotc = dotc.plus(new Complex(zx[i].re() * zy[i].re() + zx[i].im() * zy[i].im(), zx[i].re() * zy[i].im() - zx[i].im() * zy[i].re()));
+            }
+            MemorySegment zxs = ComplexDoubleArray.of(arena, Order.C, zx, zx.length).segment();
+            MemorySegment zys = ComplexDoubleArray.of(arena, Order.C, zy, zy.length).segment();
+            assertEquals(dotu, blas.call("cblasZdotu", zx.length, zxs, 1, zys, 1), "sum x[i] y[i]");
+            assertEquals(dotc, blas.call("cblasZdotc", zx.length, zxs, 1, zys, 1), "sum conj(x[i]) y[i]");
+            MemorySegment cxs = ComplexFloatArray.of(arena, Order.C, zx, zx.length).segment();
+            MemorySegment cys = ComplexFloatArray.of(arena, Order.C, zy, zy.length).segment();
+            assertEquals(dotu, blas.call("cblasCdotu", zx.length, cxs, 1, cys, 1), "float _Complex: the values are exact in float");
+            assertEquals(dotc, blas.call("cblasCdotc", zx.length, cxs, 1, cys, 1));
+            assertEquals(new Complex(zx[1].re() * zy[0].re() - zx[1].im() * zy[0].im() + zx[3].re() * zy[1].re() - zx[3].im() * zy[1].im(),
+                    zx[1].re() * zy[0].im() + zx[1].im() * zy[0].re() + zx[3].re() * zy[1].im() + zx[3].im() * zy[1].re()),
+                    blas.call("cblasZdotu", 2, zxs.asSlice(16), 2, zys, 1), "strides: x[1], x[3] against y[0], y[1]");
         }
     }
 

@@ -568,23 +568,21 @@ public final class Ccomplex {
      * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
      */
     private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
-        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
-                .orElseGet(() -> {
-                    MethodType type = descriptor.toMethodType();
-                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
-                            .asType(MethodType.methodType(type.returnType()));
-                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
-                });
-    }
-
-    private static final MethodHandle MISSING$;
-
-    static {
-        try {
-            MISSING$ = MethodHandles.lookup().findStatic(Ccomplex.class, "missing$", MethodType.methodType(Object.class, String.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
+        // No lambdas here: each would spin a class at the first call of the binding.
+        java.util.Optional<MemorySegment> address = LIBRARY.lookup(symbol);
+        if (address.isPresent()) {
+            return Linker.nativeLinker().downcallHandle(address.get(), descriptor, options);
         }
+        MethodHandle missing;
+        try {
+            missing = MethodHandles.lookup().findStatic(Ccomplex.class, "missing$", MethodType.methodType(Object.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        MethodType type = descriptor.toMethodType();
+        MethodHandle thrower = MethodHandles.insertArguments(missing, 0, symbol)
+                .asType(MethodType.methodType(type.returnType()));
+        return MethodHandles.dropArguments(thrower, 0, type.parameterList());
     }
 
     private static Object missing$(String symbol) {

@@ -120,7 +120,7 @@ public final class NativeLibrary {
                 return existing;
             }
             // Verify (and repair) the whole set on every first load of a file: its dependencies are in it.
-            Path dir = cache.extract(found.set, found::open);
+            Path dir = cache.extract(found.set, found); // no method reference: a lambda class to spin at every start
             return register(fileName, dir.resolve(fileName), found.set.files().get(fileName));
         }
     }
@@ -324,8 +324,9 @@ public final class NativeLibrary {
     }
 
     /** One jar's {@code SHA256SUMS} listing the wanted file, and where its files are. */
-    private record JarLibrarySet(LibrarySet set, String baseUrl) {
-        InputStream open(String fileName) throws IOException {
+    private record JarLibrarySet(LibrarySet set, String baseUrl) implements LibraryCache.Source {
+        @Override
+        public InputStream open(String fileName) throws IOException {
             URL url = URI.create(baseUrl + fileName).toURL();
             var connection = url.openConnection();
             connection.setUseCaches(false); // do not keep the jar open for the JVM's lifetime

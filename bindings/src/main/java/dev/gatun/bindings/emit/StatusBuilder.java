@@ -46,8 +46,13 @@ final class StatusBuilder {
                 + plan.message().map(m -> " and the text of {@code " + m.name() + "}").orElse("") + "\n";
     }
 
-    /** The helpers of every rule in use, or nothing. */
-    static String helpers(Library library, Annotations notes) {
+    /**
+     * The helpers of every rule in use, or nothing.
+     *
+     * @param raw how the helpers reach the raw layer: {@code Raw.}, or the public class's {@code Name.Raw.} from the
+     *            last part of a split binding class
+     */
+    static String helpers(Library library, Annotations notes, String raw) {
         var out = new StringBuilder();
         for (Notes.StatusPlan plan : notes.get(library, Notes.StatusPlans.class).map(Notes.StatusPlans::plans).orElse(java.util.List.of())) {
             var cases = new StringBuilder();
@@ -59,9 +64,9 @@ final class StatusBuilder {
             String name = cases.isEmpty() ? "null" : "status == (int) status ? switch ((int) status) {\n" + cases
                     + "            default -> null;\n        } : null";
             String message = plan.message().map(m -> {
-                String raw = notes.require(m, Notes.JavaName.class).name();
+                String rawName = notes.require(m, Notes.JavaName.class).name();
                 String type = JavaTypes.friendly(m.parameters().getFirst().type());
-                return "MemorySegment text = Raw." + raw + "((" + type + ") status);\n        "
+                return "MemorySegment text = " + raw + rawName + "((" + type + ") status);\n        "
                         + "String message = text.equals(MemorySegment.NULL) ? null : text.reinterpret(Long.MAX_VALUE).getString(0);";
             }).orElse("String message = null;");
             out.append("""

@@ -343,7 +343,7 @@ public final class JavaEmitter {
                 + (globals ? GLOBAL_ADDRESS : "") + (cGlobals ? DeclarationsBuilder.GLOBAL_HELPER : "");
         String pkg = packageName.isEmpty() ? "" : "package " + packageName + ";\n\n";
         String sources = String.join(", ", library.units().stream().map(u -> u.source().getFileName().toString()).toList());
-        String preamble = HEADER + "\n" + pkg + IMPORTS;
+        String preamble = HEADER + "\n" + pkg + ClassFrame.IMPORTS;
         String description = "Java bindings for the native library {@code " + library.name() + "}, generated from " + sources + ".";
         String[] sections = {fields.toString(), friendly.toString(), nested.toString(), raw.toString(), holders.toString()};
         String loaded = loadLibrary(cls, library, systemLibraries);
@@ -356,106 +356,9 @@ public final class JavaEmitter {
             return parts.get();
         }
         var single = new java.util.LinkedHashMap<String, String>();
-        single.put(cls, """
-                %s
-                /**
-                 * %s
-                 *
-                 * <p>The static methods of this class take Gatun arrays and Java values, infer extents from
-                 * array shapes and check every argument before the native call. {@link Raw} holds the
-                 * downcall handles and methods that take the native arguments as they are.
-                 */
-                @SuppressWarnings("restricted") // upcall stubs for callbacks; native access is the point of this class
-                public final class %s {
-
-                    private static final NativeLibrary LIBRARY = %s;
-                %s
-                    private %s() {
-                    }
-                %s%s
-                    /** The raw layer: one downcall handle per native symbol, arguments as the C ABI sees them. */
-                    public static final class Raw {
-
-                        private Raw() {
-                        }
-                %s    }
-                %s%s%s}
-                """.formatted(preamble, description, cls, loaded, sections[0], cls, sections[1], sections[2], sections[3], sections[4],
-                INFRASTRUCTURE.formatted(cls), helperSource.apply(cls, "Raw.")));
+        single.put(cls, ClassFrame.single(preamble, description, cls, loaded, sections, helperSource.apply(cls, "Raw.")));
         return single;
     }
-
-    /** The imports of every generated class file. */
-    static final String IMPORTS = """
-                import static java.lang.foreign.ValueLayout.*;
-
-                import dev.gatun.array.*;
-                import dev.gatun.load.CallbackGuard;
-                import dev.gatun.load.NativeLibrary;
-                import java.lang.foreign.*;
-                import java.lang.invoke.MethodHandle;
-                import java.lang.invoke.MethodHandles;
-                import java.lang.invoke.MethodType;
-                import java.nio.charset.StandardCharsets;
-                import java.util.Objects;
-                """;
-
-    /**
-     * The helpers every binding class declares after its holders: extent checks, the downcall factory that tolerates
-     * a missing symbol, the JFR switch and the unwrapping of what a handle threw; {@code %s} is the class declaring them.
-     */
-    static final String INFRASTRUCTURE = """
-
-                    private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {
-                        if (actual < expected) {
-                            throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
-                                    + " (" + declared + ") in dimension " + dimension + ", got " + actual);
-                        }
-                    }
-
-                    /**
-                     * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
-                     * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.
-                     */
-                    private static MethodHandle downcall$(String symbol, FunctionDescriptor descriptor, Linker.Option... options) {
-                        return LIBRARY.lookup(symbol).map(address -> Linker.nativeLinker().downcallHandle(address, descriptor, options))
-                                .orElseGet(() -> {
-                                    MethodType type = descriptor.toMethodType();
-                                    MethodHandle thrower = MethodHandles.insertArguments(MISSING$, 0, symbol)
-                                            .asType(MethodType.methodType(type.returnType()));
-                                    return MethodHandles.dropArguments(thrower, 0, type.parameterList());
-                                });
-                    }
-
-                    private static final MethodHandle MISSING$;
-
-                    static {
-                        try {
-                            MISSING$ = MethodHandles.lookup().findStatic(%s.class, "missing$", MethodType.methodType(Object.class, String.class));
-                        } catch (ReflectiveOperationException e) {
-                            throw new ExceptionInInitializerError(e);
-                        }
-                    }
-
-                    private static Object missing$(String symbol) {
-                        throw new dev.gatun.load.NativeSymbolNotFoundException(LIBRARY, symbol);
-                    }
-
-                    /** Whether JFR runs: only then does a raw method create its event (a name no parameter can shadow). */
-                    private static boolean profiling$() {
-                        return dev.gatun.profile.Profiling.active();
-                    }
-
-                    private static RuntimeException unexpected(Throwable t) {
-                        if (t instanceof RuntimeException r) {
-                            return r;
-                        }
-                        if (t instanceof Error e) {
-                            throw e;
-                        }
-                        return new IllegalStateException("native call failed", t);
-                    }
-                """;
 
     /** An array of bind(C) structs arrives as native memory holding whole, aligned elements. */
     private static final String STRUCT_ARRAY = """

@@ -143,7 +143,7 @@ final class PartClasses {
         for (int s : new int[] {FIELDS, FRIENDLY, NESTED, HOLDERS}) {
             tokens(last[s], fixed);
         }
-        tokens(JavaEmitter.INFRASTRUCTURE, fixed);
+        tokens(ClassFrame.INFRASTRUCTURE, fixed);
         tokens(helpers.apply(cls, "Raw."), fixed);
         var lastRaw = tokens(last[RAW], new HashSet<>());
         all.get(0).addAll(fixed);
@@ -151,7 +151,11 @@ final class PartClasses {
         if (estimate(all.get(0)) <= budget && estimate(all.get(1)) <= budget) {
             return Optional.empty();
         }
-        // Greedy, in order: a part takes groups while both of its classes stay within the budget.
+        return Optional.of(render(preamble, description, loaded, sections, groups, pack(tokens), last, helpers));
+    }
+
+    /** Greedy, in order: a part takes groups while both of its classes stay within the budget. */
+    private List<List<String>> pack(Map<String, List<Set<String>>> tokens) {
         var parts = new ArrayList<List<String>>();
         List<Set<String>> used = List.of();
         int[] estimates = new int[2];
@@ -169,6 +173,13 @@ final class PartClasses {
             used.get(0).addAll(top);
             used.get(1).addAll(raw);
         }
+        return parts;
+    }
+
+    /** The public class, the parts holding the groups as packed, and the last part holding the rest. */
+    private SequencedMap<String, String> render(String preamble, String description, String loaded, String[] sections,
+                                                Map<String, List<Piece>> groups, List<List<String>> parts, String[] last,
+                                                BiFunction<String, String, String> helpers) {
         String prefix = partPrefix(String.join("", sections));
         int n = parts.size();
         String base = prefix + (n + 1);
@@ -202,7 +213,7 @@ final class PartClasses {
             out.put(prefix + i, part(preamble, prefix + i, prefix + (i + 1), i, n + 1, bodies.get(i - 1), rawSuper));
         }
         out.put(base, lastPart(preamble, base, loaded, n + 1, last, helpers.apply(base, cls + ".Raw.")));
-        return Optional.of(out);
+        return out;
     }
 
     private static String slice(String[] sections, Piece p, int section) {
@@ -318,7 +329,7 @@ final class PartClasses {
                     }
                 %s%s%s%s%s%s}
                 """.formatted(preamble, count, count, cls, name, loaded, shared(body[FIELDS]), name, body[FRIENDLY], body[NESTED], raw,
-                body[HOLDERS], shared(JavaEmitter.INFRASTRUCTURE.formatted(name)), shared(helpers));
+                body[HOLDERS], shared(ClassFrame.INFRASTRUCTURE.formatted(name)), shared(helpers));
     }
 
     private static final Pattern PRIVATE_MEMBER = Pattern.compile("(?m)^    private static ");

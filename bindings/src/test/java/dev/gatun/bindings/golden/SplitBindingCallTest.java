@@ -23,16 +23,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A header too large for one class file (issue 13): 3,500 functions, 12,000 macros and 1,000 structs, whose single
+ * A header too large for one class file (issue 13): 6,000 functions, 12,000 macros and 1,500 structs, whose single
  * binding class javac refused with {@code too many constants}. {@code gatun build} (gcc, generator, javac, jar) splits
  * it into part classes; a user class in another package, compiled against the jar, calls functions of the first and
  * the last part, reads constants of several parts and passes a struct of a late part, all through {@code Big.}.
  */
 class SplitBindingCallTest {
 
-    static final int FUNCTIONS = 3_500;
+    static final int FUNCTIONS = 6_000;
     static final int MACROS = 12_000;
-    static final int STRUCTS = 1_000;
+    static final int STRUCTS = 1_500;
 
     @TempDir
     Path dir;
@@ -109,6 +109,10 @@ class SplitBindingCallTest {
         assertTrue(parts >= 4, "functions, constants and structs need several parts: " + pools.keySet().stream()
                 .filter(n -> !n.contains("$")).toList());
         int largest = pools.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        // One class would have held what the parts hold, less what each part repeats (its helpers' names: a few hundred).
+        int together = pools.entrySet().stream().filter(e -> e.getKey().matches("Big_\\d+\\.class"))
+                .mapToInt(e -> e.getValue() - 1_000).sum();
+        assertTrue(together > 65_535, "the header passes the old wall of one class: " + together);
         assertTrue(largest < 50_000, "every class well within 65,535 constant-pool entries, the largest has " + largest);
         System.out.println("SplitBindingCallTest: " + parts + " parts, constant-pool entries " + pools.entrySet().stream()
                 .filter(e -> !e.getKey().contains("$") || e.getKey().endsWith("$Raw.class")).toList());
@@ -145,6 +149,26 @@ class SplitBindingCallTest {
             assertTrue(number(struct) >= number(constants.getLast()), "the structs in a late part: " + struct);
             assertEquals("Big_1", loader.loadClass("split.big.Big$Raw").getSuperclass().getDeclaringClass().getSimpleName(),
                     "Big.Raw extends the first part's raw layer");
+        }
+    }
+
+    /** {@code gatun wrap} writes the public class and its parts, and removes the parts an earlier, larger split left. */
+    @Test
+    void wrapWritesEveryPartAndRemovesStaleOnes() throws Exception {
+        Path h = Files.writeString(dir.resolve("big.h"), header());
+        Path out = dir.resolve("generated");
+        Path pkg = Files.createDirectories(out.resolve("split/big"));
+        Path stale = Files.writeString(pkg.resolve("Big_99.java"), "class Big_99 extends Big_100 {}\n");
+        Path unrelated = Files.writeString(pkg.resolve("Big_notes.java"), "// not a part\n");
+        assertEquals(0, GatunCli.run("wrap", "-m", "big", "--package", "split.big", "-d", out.toString(), h.toString()));
+        try (var files = Files.list(pkg)) {
+            var names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertTrue(names.contains("Big.java") && names.contains("Big_1.java") && names.contains("Big_2.java"), names.toString());
+            assertTrue(!names.contains("Big_99.java") && Files.notExists(stale), "the stale part is gone: " + names);
+            assertTrue(Files.exists(unrelated), "other files stay");
+            long parts = names.stream().filter(n -> n.matches("Big_\\d+\\.java")).count();
+            String last = Files.readString(pkg.resolve("Big_" + parts + ".java"));
+            assertTrue(last.contains("static final NativeLibrary LIBRARY = "), "the last part loads the library");
         }
     }
 

@@ -106,16 +106,23 @@ public final class GenerateMojo extends GatunMojo {
             throw new MojoFailureException("gatun: " + diagnostics.errors().size() + " error(s) in the native sources of lib"
                     + library + ".so (listed above as file:line:col); fix them or exclude the procedures with <excludes>");
         }
-        Path javaFile = out.resolve(pkg.replace('.', '/')).resolve(result.get().className() + ".java");
-        // A renamed library or package leaves the previous class behind; remove what this goal wrote before.
+        Path javaDir = out.resolve(pkg.replace('.', '/'));
+        Path javaFile = javaDir.resolve(result.get().className() + ".java");
+        // The binding class, then its part classes where the library is too large for one class file.
+        var javaFiles = new java.util.LinkedHashMap<Path, String>();
+        result.get().javaSources().forEach((name, source) -> javaFiles.put(javaDir.resolve(name + ".java"), source));
+        // A renamed library or package, or a smaller split, leaves previous classes behind; remove what this goal wrote before.
         for (String previous : Files.isRegularFile(listFile) ? Files.readAllLines(listFile) : List.<String>of()) {
             Path p = Path.of(previous);
-            if (!p.equals(javaFile)) {
+            if (!javaFiles.containsKey(p)) {
                 Files.deleteIfExists(p);
             }
         }
         Path shim = shimFile(library);
-        boolean wroteJava = writeIfChanged(javaFile, result.get().javaSource());
+        boolean wroteJava = false;
+        for (var file : javaFiles.entrySet()) {
+            wroteJava |= writeIfChanged(file.getKey(), file.getValue());
+        }
         if (result.get().shimSource().isPresent()) {
             writeIfChanged(shim, result.get().shimSource().get());
         } else {
@@ -128,9 +135,11 @@ public final class GenerateMojo extends GatunMojo {
             Files.deleteIfExists(signatureC);
         }
         Files.createDirectories(listFile.getParent());
-        Files.writeString(listFile, javaFile + "\n", StandardCharsets.UTF_8);
+        var listed = new StringBuilder();
+        javaFiles.keySet().forEach(f -> listed.append(f).append('\n'));
+        Files.writeString(listFile, listed.toString(), StandardCharsets.UTF_8);
         long bound = result.get().library().procedures().size();
-        getLog().info("gatun: " + (wroteJava ? "wrote " : "kept unchanged ") + out.relativize(javaFile) + " (" + bound
+        getLog().info("gatun: " + (wroteJava ? "wrote " : "kept unchanged ") + out.relativize(javaFile) + (javaFiles.size() > 1 ? " and its " + (javaFiles.size() - 1) + " part classes" : "") + " (" + bound
                 + " procedure(s) selected" + (result.get().shimSource().isPresent() ? ", Fortran shims in " + shim.getFileName() : "") + ")");
     }
 

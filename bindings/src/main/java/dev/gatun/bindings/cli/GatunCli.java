@@ -252,7 +252,7 @@ public final class GatunCli implements Callable<Integer> {
                 Path jar = output != null ? output : Path.of(name + ".jar");
                 if (result.get().sources().isEmpty() && result.get().shimSource().isEmpty() && !binding.linkSystem.isEmpty()) {
                     // Headers of a prebuilt library: nothing to compile, the classes load it by soname.
-                    JarWriter.writeBindingsOnly(jar, pkg, result.get().className(), result.get().javaSource(), work.resolve("classes"),
+                    JarWriter.writeBindingsOnly(jar, pkg, result.get().javaSources(), work.resolve("classes"),
                             System.err);
                     System.out.println("wrote " + jar);
                     return 0;
@@ -273,7 +273,7 @@ public final class GatunCli implements Callable<Integer> {
                 Path lib = work.resolve("lib" + name + ".so");
                 new CompilerDriver(System.out, System.getenv()).build(new CompilerDriver.Request(nativeSources, lib, includes,
                         binding.libDirs, linked, openmp, fastMath, march).withMultiarch(multiarch), work.resolve("obj"));
-                JarWriter.write(jar, pkg, result.get().className(), result.get().javaSource(), lib, work.resolve("classes"), System.err);
+                JarWriter.write(jar, pkg, result.get().javaSources(), lib, work.resolve("classes"), System.err);
                 System.out.println("wrote " + jar);
                 return 0;
             } catch (CompilerDriver.CompilationException e) {
@@ -333,7 +333,19 @@ public final class GatunCli implements Callable<Integer> {
             try {
                 Path javaDir = dir.resolve(pkg.replace('.', '/'));
                 Files.createDirectories(javaDir);
-                writeIfChanged(javaDir.resolve(result.get().className() + ".java"), result.get().javaSource());
+                for (var source : result.get().javaSources().entrySet()) {
+                    writeIfChanged(javaDir.resolve(source.getKey() + ".java"), source.getValue());
+                }
+                // The part classes of an earlier, larger split would not compile beside these.
+                var stale = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(result.get().className()) + "_+[0-9]+\\.java");
+                try (var listed = Files.list(javaDir)) {
+                    for (Path old : listed.toList()) {
+                        String file = old.getFileName().toString();
+                        if (stale.matcher(file).matches() && !result.get().javaSources().containsKey(file.substring(0, file.length() - 5))) {
+                            Files.delete(old);
+                        }
+                    }
+                }
                 if (result.get().shimSource().isPresent()) {
                     writeIfChanged(dir.resolve("gatun_" + name + "_shims.f90"), result.get().shimSource().get());
                 }

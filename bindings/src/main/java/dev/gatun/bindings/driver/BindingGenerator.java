@@ -44,14 +44,29 @@ public final class BindingGenerator {
      *
      * @param library     the parsed library
      * @param className   the binding class's simple name
-     * @param javaSource  the binding class source
+     * @param javaSources the Java sources by simple class name: the binding class first, then, for a library too
+     *                    large for one class file, its package-private part classes (all in the binding's package)
      * @param shimSource  the Fortran shim module, if any procedure needs one
      * @param sources     the native sources to compile (Fortran with their form), shim excluded
      * @param cSource     the C file an f2py signature file contributes (its usercode and callstatement
      *                    wrappers), to compile into the library as {@link PyfFrontend#cFileName}
      */
-    public record Result(Library library, String className, String javaSource, Optional<String> shimSource,
-                         List<CompilerDriver.Source> sources, Optional<String> cSource) {
+    public record Result(Library library, String className, java.util.SequencedMap<String, String> javaSources,
+                         Optional<String> shimSource, List<CompilerDriver.Source> sources, Optional<String> cSource) {
+
+        /** Copies the sources, keeping their order. */
+        public Result {
+            javaSources = java.util.Collections.unmodifiableSequencedMap(new java.util.LinkedHashMap<>(javaSources));
+        }
+
+        /**
+         * Returns the source of the public binding class.
+         *
+         * @return the source of {@code className}
+         */
+        public String javaSource() {
+            return javaSources.get(className);
+        }
     }
 
     /**
@@ -341,7 +356,7 @@ public final class BindingGenerator {
         boolean shims = library.procedures().stream().anyMatch(p -> p.interop() == Procedure.Interop.NEEDS_SHIM);
         // Nothing compiled: the bindings load the prebuilt system library itself.
         List<String> load = nativeSources.isEmpty() && !shims && all.cSource().isEmpty() ? options.systemLibraries() : List.of();
-        String java = new JavaEmitter(notes).emit(library, packageName, load);
+        var java = new JavaEmitter(notes).emitClasses(library, packageName, load);
         return Optional.of(new Result(library, JavaEmitter.className(library), java, new FortranShimEmitter(notes).emit(library), nativeSources,
                 all.cSource()));
     }

@@ -42,7 +42,23 @@ public final class JarWriter {
      */
     public static void write(Path jar, String packageName, String className, String javaSource, Path library, Path classesDir,
                              PrintStream log) throws IOException {
-        write(jar, packageName, className, javaSource, java.util.Optional.of(library), classesDir, log);
+        write(jar, packageName, java.util.Map.of(className, javaSource), java.util.Optional.of(library), classesDir, log);
+    }
+
+    /**
+     * Compiles and packages a binding of several classes (a library too large for one class file).
+     *
+     * @param jar         the jar to write
+     * @param packageName the binding's package
+     * @param javaSources the sources by simple class name
+     * @param library     the shared library to ship
+     * @param classesDir  a scratch directory for the compiled classes
+     * @param log         where javac's messages go
+     * @throws IOException when compilation or writing fails
+     */
+    public static void write(Path jar, String packageName, java.util.Map<String, String> javaSources, Path library, Path classesDir,
+                             PrintStream log) throws IOException {
+        write(jar, packageName, javaSources, java.util.Optional.of(library), classesDir, log);
     }
 
     /**
@@ -59,24 +75,45 @@ public final class JarWriter {
      */
     public static void writeBindingsOnly(Path jar, String packageName, String className, String javaSource, Path classesDir,
                                          PrintStream log) throws IOException {
-        write(jar, packageName, className, javaSource, java.util.Optional.empty(), classesDir, log);
+        writeBindingsOnly(jar, packageName, java.util.Map.of(className, javaSource), classesDir, log);
     }
 
-    private static void write(Path jar, String packageName, String className, String javaSource, java.util.Optional<Path> library,
+    /**
+     * Compiles and packages bindings of a prebuilt system library, of one class or several (a header too large
+     * for one class file).
+     *
+     * @param jar         the jar to write
+     * @param packageName the binding's package
+     * @param javaSources the sources by simple class name
+     * @param classesDir  a scratch directory for the compiled classes
+     * @param log         where javac's messages go
+     * @throws IOException when compilation or writing fails
+     */
+    public static void writeBindingsOnly(Path jar, String packageName, java.util.Map<String, String> javaSources, Path classesDir,
+                                         PrintStream log) throws IOException {
+        write(jar, packageName, javaSources, java.util.Optional.empty(), classesDir, log);
+    }
+
+    private static void write(Path jar, String packageName, java.util.Map<String, String> javaSources, java.util.Optional<Path> library,
                               Path classesDir, PrintStream log) throws IOException {
         Path srcDir = classesDir.resolveSibling("src").resolve(packageName.replace('.', '/'));
         Files.createDirectories(srcDir);
         Files.createDirectories(classesDir);
-        Path src = srcDir.resolve(className + ".java");
-        Files.writeString(src, javaSource);
+        var args = new java.util.ArrayList<>(List.of("--release", "25", "-Xlint:all", "-cp", System.getProperty("java.class.path"),
+                "-d", classesDir.toString()));
+        for (var source : javaSources.entrySet()) {
+            Path src = srcDir.resolve(source.getKey() + ".java");
+            Files.writeString(src, source.getValue());
+            args.add(src.toString());
+        }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IOException("no Java compiler in this runtime; run gatun on a JDK, not a JRE");
         }
-        int status = javac.run(null, log, log, "--release", "25", "-Xlint:all", "-cp", System.getProperty("java.class.path"),
-                "-d", classesDir.toString(), src.toString());
+        int status = javac.run(null, log, log, args.toArray(String[]::new));
         if (status != 0) {
-            throw new IOException("javac failed on the generated " + src + "; this is a Gatun bug, please report it");
+            throw new IOException("javac failed on the generated " + String.join(", ", javaSources.keySet()) + " in " + srcDir
+                    + "; this is a Gatun bug, please report it");
         }
         var manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");

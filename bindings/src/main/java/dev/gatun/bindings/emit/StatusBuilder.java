@@ -60,8 +60,13 @@ final class StatusBuilder {
                 + plan.message().map(m -> " and the text of {@code " + m.name() + "}").orElse("") + "\n";
     }
 
-    /** The helpers of every rule in use, or nothing. */
-    static String helpers(Library library, Annotations notes) {
+    /**
+     * The helpers of every rule in use, or nothing.
+     *
+     * @param raw how the helpers reach the raw layer: {@code Raw.}, or the public class's {@code Name.Raw.} from the
+     *            last part of a split binding class
+     */
+    static String helpers(Library library, Annotations notes, String raw) {
         var out = new StringBuilder();
         for (Notes.StatusPlan plan : notes.get(library, Notes.StatusPlans.class).map(Notes.StatusPlans::plans).orElse(java.util.List.of())) {
             var cases = new StringBuilder();
@@ -73,13 +78,15 @@ final class StatusBuilder {
             String name = cases.isEmpty() ? "null" : "status == (int) status ? switch ((int) status) {\n" + cases
                     + "            default -> null;\n        } : null";
             String message = plan.message().map(m -> {
-                String raw = notes.require(m, Notes.JavaName.class).name();
+                String rawName = notes.require(m, Notes.JavaName.class).name();
                 String type = JavaTypes.friendly(m.parameters().getFirst().type());
                 if (m.parameters().size() == 2) {
-                    // void f(int status, char *text) with the text's length known: its friendly method returns the text.
-                    return "String message = " + FriendlyMethodBuilder.scopedName(m, notes) + "((" + type + ") status);";
+                    // void f(int status, char *text) with the text's length known: its friendly method returns the text,
+                    // reached like the raw layer (through the public class from the last part of a split class).
+                    String friendly = raw.substring(0, raw.length() - "Raw.".length());
+                    return "String message = " + friendly + FriendlyMethodBuilder.scopedName(m, notes) + "((" + type + ") status);";
                 }
-                return "MemorySegment text = Raw." + raw + "((" + type + ") status);\n        "
+                return "MemorySegment text = " + raw + rawName + "((" + type + ") status);\n        "
                         + "String message = text.equals(MemorySegment.NULL) ? null : text.reinterpret(Long.MAX_VALUE).getString(0);";
             }).orElse("String message = null;");
             out.append("""

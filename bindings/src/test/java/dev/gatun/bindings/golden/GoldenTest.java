@@ -125,6 +125,9 @@ class GoldenTest {
             var mismatches = new StringBuilder();
             compare(c.dir().resolve(r.className() + ".java"), Optional.of(r.javaSource()), mismatches);
             compare(c.shim(), r.shimSource(), mismatches);
+            if (r.javaSources().size() != 1) {
+                mismatches.append("a small library must give one class, got ").append(r.javaSources().keySet()).append('\n');
+            }
             if (!mismatches.isEmpty()) {
                 fail(c.name() + ": generated code differs from the golden files (rerun with -Dgatun.golden.update=true to accept):\n"
                         + mismatches);

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.gatun.bindings.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.gatun.bindings.diag.Diagnostics;
+import dev.gatun.bindings.driver.BindingGenerator;
+import dev.gatun.bindings.driver.CompilerDriver;
+import dev.gatun.bindings.driver.JarWriter;
+import dev.gatun.bindings.model.Annotations;
+import dev.gatun.bindings.model.Library;
+import dev.gatun.bindings.pass.Passes;
+import dev.gatun.load.NativeStatusException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SequencedMap;
+import java.util.regex.Pattern;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The golden libraries split as far as they go (a budget of one constant-pool entry: every function, constant,
+ * function-pointer type and group of structs in a part of its own): the chain of parts, the same files on every run,
+ * javac with {@code -Xlint:all} on C and Fortran bindings alike, and golden/cdecls and golden/status built with gcc
+ * and called through the public class.
+ */
+class PartClassesTest {
+
+    static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    @TempDir
+    Path dir;
+
+    private record Generated(Library library, SequencedMap<String, String> sources, List<CompilerDriver.Source> natives) {
+    }
+
+    private static Generated split(String golden, String file, String module, String pkg) {
+        var d = new Diagnostics();
+        var natives = new ArrayList<CompilerDriver.Source>();
+        Library library = BindingGenerator.parse(module, List.of(GOLDEN.resolve(golden).resolve(file)), d, natives);
+        Annotations notes = Passes.run(library, d);
+        assertTrue(d.errors().isEmpty(), () -> golden + ": " + d.all());
+        return new Generated(library, new JavaEmitter(notes, 1).emitClasses(library, pkg, List.of()), natives);
+    }
+
+    @Test
+    void cdeclsBecomesAChainOfPartsUnderThePublicClass() {
+        Generated g = split("cdecls", "cdecls.c", "cdecls", "split.cdecls");
+        var names = List.copyOf(g.sources().keySet());
+        int n = names.size() - 1;
+        assertTrue(n > 10, "one part per function, constant, callback type and struct group: " + names);
+        assertEquals("Cdecls", names.getFirst());
+        for (int i = 1; i <= n; i++) {
+            assertEquals("Cdecls_" + i, names.get(i));
+        }
+        String pub = g.sources().get("Cdecls");
+        assertTrue(pub.contains("public final class Cdecls extends Cdecls_1 {"), pub);
+        assertTrue(pub.contains("public static final class Raw extends Cdecls_"), pub);
+        assertTrue(pub.contains("Java bindings for the native library {@code cdecls}, generated from cdecls.c."), "the library's Javadoc");
+        for (int i = 1; i < n; i++) {
+            assertTrue(g.sources().get("Cdecls_" + i).contains("\nclass Cdecls_" + i + " extends Cdecls_" + (i + 1) + " {\n"), "part " + i);
+            assertTrue(g.sources().get("Cdecls_" + i).contains("/** Part " + i + " of " + n + " of {@link Cdecls}"), "part Javadoc");
+        }
+        String last = g.sources().get("Cdecls_" + n);
+        assertTrue(last.contains("\nclass Cdecls_" + n + " {\n") && last.contains("static final NativeLibrary LIBRARY = "), last);
+        assertTrue(last.contains("findStatic(Cdecls_" + n + ".class, \"missing$\""), "the lookup names the class declaring missing$");
+        // Structs held by value (polygon holds points) call each other's private constructors: one part.
+        String points = g.sources().entrySet().stream().filter(e -> e.getValue().contains("public static final class Point {"))
+                .findFirst().orElseThrow().getKey();
+        assertTrue(g.sources().get(points).contains("public static final class Polygon {"), "Point and Polygon share " + points);
+        // Each raw layer extends the next part's that has one.
+        var rawSupers = Pattern.compile("static class Raw extends (Cdecls_\\d+)\\.Raw").matcher(String.join("", g.sources().values()))
+                .results().map(m -> m.group(1)).toList();
+        assertTrue(rawSupers.size() >= 3 && rawSupers.equals(rawSupers.stream().sorted(java.util.Comparator.comparingInt(
+                (String p) -> Integer.parseInt(p.substring(7)))).distinct().toList()), "the raw layers form a chain upwards: " + rawSupers);
+        assertEquals(g.sources(), split("cdecls", "cdecls.c", "cdecls", "split.cdecls").sources(), "the same input gives the same files");
+    }
+
+    @Test
+    void splitGoldenBindingsCompile() throws Exception {
+        String[][] goldens = {{"cdecls", "cdecls.c", "cdecls"}, {"ccallbacks", "callbacks.c", "callbacks"}, {"cstructs", "shapes.c", "shapes"},
+                {"cnames", "cnames.c", "cnames"}, {"status", "status.c", "status"}, {"retain", "retain.c", "retain"},
+                {"handles", "particles.f90", "particles"}, {"namespaces", "spaces.f90", "spaces"}, {"globals", "globals.f90", "globals"},
+                {"callback", "quad.f90", "quad"}, {"bindctypes", "geometry.f90", "geometry"}, {"modulekinds", "stats.f90", "stats"}};
+        var files = new ArrayList<String>();
+        for (String[] golden : goldens) {
+            Generated g = split(golden[0], golden[1], golden[2], "split." + golden[0]);
+            // Fortran module procedures stay in the last part, with the module classes that call them.
+            assertTrue(g.sources().size() >= 2, golden[0] + " splits: " + g.sources().keySet());
+            Path pkg = Files.createDirectories(dir.resolve("src/split").resolve(golden[0]));
+            for (var source : g.sources().entrySet()) {
+                files.add(Files.writeString(pkg.resolve(source.getKey() + ".java"), source.getValue()).toString());
+            }
+        }
+        var log = new ByteArrayOutputStream();
+        var args = new ArrayList<>(List.of("--release", "25", "-Xlint:all", "-Werror", "-proc:none", "-cp", System.getProperty("java.class.path"),
+                "-d", Files.createDirectories(dir.resolve("classes")).toString()));
+        args.addAll(files);
+        int status = ToolProvider.getSystemJavaCompiler().run(null, log, log, args.toArray(String[]::new));
+        assertEquals(0, status, () -> log.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void splitBindingsCallThroughThePublicClass() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/gcc")) || Files.isExecutable(Path.of("/usr/bin/cc")), "no C compiler");
+        Class<?> cdecls = build(split("cdecls", "cdecls.c", "cdecls", "split.cdecls"), "cdecls");
+        assertEquals(6.0, (double) call(cdecls, "vec3Sum", (Object) new double[] {1, 2, 3}));
+        assertEquals(101, constant(cdecls, "ROW_MAJOR"));
+        assertEquals("cdecls\t1.0", constant(cdecls, "CDECLS_NAME"));
+        Class<?> raw = Arrays.stream(cdecls.getClasses()).filter(c -> c.getSimpleName().equals("Raw")).findFirst().orElseThrow();
+        assertEquals(call(cdecls, "counterValue"), call(raw, "counterValue"), "the raw layer through Cdecls.Raw");
+        Class<?> point = Arrays.stream(cdecls.getClasses()).filter(c -> c.getSimpleName().equals("Point")).findFirst().orElseThrow();
+        assertTrue(point.getDeclaringClass().getSimpleName().startsWith("Cdecls_"), "Point lives in a part: " + point);
+
+        // The status helper sits in the last part and reaches the message function through Status.Raw.
+        Class<?> status = build(split("status", "status.c", "status", "split.status"), "status");
+        assertEquals(1, call(status, "stFind", "beta"));
+        var missing = assertThrows(NativeStatusException.class, () -> call(status, "stFind", "delta"));
+        assertEquals("st_find: ST_ENOTFOUND (-3): no such key", missing.getMessage());
+    }
+
+    private Class<?> build(Generated g, String module) throws Exception {
+        Path work = Files.createDirectories(dir.resolve(module));
+        Path lib = work.resolve("lib" + module + ".so");
+        var quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
+        new CompilerDriver(quiet, System.getenv()).build(new CompilerDriver.Request(g.natives(), lib, List.of(), List.of(), List.of(),
+                false, false), work.resolve("obj"));
+        Path jar = work.resolve(module + ".jar");
+        JarWriter.write(jar, "split." + module, g.sources(), lib, work.resolve("classes"), System.err);
+        var loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader());
+        return Class.forName("split." + module + "." + g.sources().firstEntry().getKey(), true, loader);
+    }
+
+    private static Object constant(Class<?> type, String name) throws ReflectiveOperationException {
+        var field = type.getField(name);
+        field.setAccessible(true);
+        return field.get(null);
+    }
+
+    /**
+     * Calls the one public static method of that name and arity. Reflection checks the declaring class, here a
+     * package-private part, so unlike a compiled call it needs {@code setAccessible}.
+     */
+    private static Object call(Class<?> type, String name, Object... args) {
+        List<Method> candidates = Arrays.stream(type.getMethods())
+                .filter(m -> m.getName().equals(name) && Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == args.length
+                        && (args.length == 0 || args[0] == null || !m.getParameterTypes()[0].isPrimitive() || args[0] instanceof Number)
+                        && (args.length == 0 || args[0] == null || m.getParameterTypes()[0].isPrimitive() || m.getParameterTypes()[0].isInstance(args[0])))
+                .toList();
+        assertEquals(1, candidates.size(), () -> name + ": " + candidates);
+        Method m = candidates.getFirst();
+        m.setAccessible(true);
+        try {
+            return m.invoke(null, args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new AssertionError(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

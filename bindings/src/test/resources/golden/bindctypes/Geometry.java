@@ -848,7 +848,7 @@ public final class Geometry {
                 event.begin();
             }
             try {
-                BODY_LAYOUT$.CRITICAL.invokeExact(sizes);
+                BODY_LAYOUT$.CRITICAL$.HANDLE.invokeExact(sizes);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1113,7 +1113,9 @@ public final class Geometry {
         /** {@code void body_layout(int64_t * sizes)} */
         static final MethodHandle HANDLE = downcall$("body_layout", FunctionDescriptor.ofVoid(ADDRESS));
         /** {@code body_layout} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CRITICAL = downcall$("body_layout", FunctionDescriptor.ofVoid(ADDRESS), Linker.Option.critical(true));
+        static final class CRITICAL$ {
+            static final MethodHandle HANDLE = downcall$("body_layout", FunctionDescriptor.ofVoid(ADDRESS), Linker.Option.critical(true));
+        }
         static final ArrayRequirement sizes = ArrayRequirement.host("sizes", ElementType.LONG, 1, Order.FORTRAN).requiringWritable();
     }
 

@@ -1213,7 +1213,7 @@ public final class Cdecls {
                 event.begin();
             }
             try {
-                return (double) VEC3_SUM$.CRITICAL.invokeExact(v);
+                return (double) VEC3_SUM$.CRITICAL$.HANDLE.invokeExact(v);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1350,7 +1350,7 @@ public final class Cdecls {
                 event.begin();
             }
             try {
-                return (long) WIDEN$.CRITICAL.invokeExact(in, out, weights, n);
+                return (long) WIDEN$.CRITICAL$.HANDLE.invokeExact(in, out, weights, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -1371,7 +1371,9 @@ public final class Cdecls {
         /** {@code double vec3_sum(double * v)} */
         static final MethodHandle HANDLE = downcall$("vec3_sum", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS));
         /** {@code vec3_sum} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CRITICAL = downcall$("vec3_sum", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS), Linker.Option.critical(true));
+        static final class CRITICAL$ {
+            static final MethodHandle HANDLE = downcall$("vec3_sum", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS), Linker.Option.critical(true));
+        }
         static final ArrayRequirement v = ArrayRequirement.host("v", ElementType.DOUBLE, 1, Order.C).requiringWritable();
     }
 
@@ -1422,7 +1424,9 @@ public final class Cdecls {
         /** {@code uint64_t widen(uint16_t * in, unsigned * out, uint64_t * weights, int n)} */
         static final MethodHandle HANDLE = downcall$("widen", FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_INT));
         /** {@code widen} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CRITICAL = downcall$("widen", FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        static final class CRITICAL$ {
+            static final MethodHandle HANDLE = downcall$("widen", FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        }
         static final ArrayRequirement in = ArrayRequirement.host("in", ElementType.INT16, 1, Order.C);
         static final ArrayRequirement out = ArrayRequirement.host("out", ElementType.INT, 1, Order.C).requiringWritable();
         static final ArrayRequirement weights = ArrayRequirement.host("weights", ElementType.LONG, 1, Order.C);

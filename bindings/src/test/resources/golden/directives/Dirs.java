@@ -258,7 +258,7 @@ public final class Dirs {
                 event.begin();
             }
             try {
-                GATUN_SMOOTH$.CRITICAL.invokeExact(a, b, n, w);
+                GATUN_SMOOTH$.CRITICAL$.HANDLE.invokeExact(a, b, n, w);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -313,7 +313,7 @@ public final class Dirs {
                 event.begin();
             }
             try {
-                GATUN_REPEAT$.CRITICAL.invokeExact(x, m, times);
+                GATUN_REPEAT$.CRITICAL$.HANDLE.invokeExact(x, m, times);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -368,7 +368,7 @@ public final class Dirs {
                 event.begin();
             }
             try {
-                CSUM$.CRITICAL.invokeExact(a, n, s);
+                CSUM$.CRITICAL$.HANDLE.invokeExact(a, n, s);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -389,7 +389,9 @@ public final class Dirs {
         /** {@code void gatun_smooth(double * a, double * b, int n, double w)} */
         static final MethodHandle HANDLE = downcall$("gatun_smooth", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_INT, JAVA_DOUBLE));
         /** {@code gatun_smooth} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CRITICAL = downcall$("gatun_smooth", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_INT, JAVA_DOUBLE), Linker.Option.critical(true));
+        static final class CRITICAL$ {
+            static final MethodHandle HANDLE = downcall$("gatun_smooth", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_INT, JAVA_DOUBLE), Linker.Option.critical(true));
+        }
         static final ArrayRequirement a = ArrayRequirement.host("a", ElementType.DOUBLE, 1, Order.FORTRAN);
         static final ArrayRequirement b = ArrayRequirement.host("b", ElementType.DOUBLE, 1, Order.FORTRAN).requiringWritable();
     }
@@ -403,7 +405,9 @@ public final class Dirs {
         /** {@code void gatun_repeat(double * x, int m, int times)} */
         static final MethodHandle HANDLE = downcall$("gatun_repeat", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT));
         /** {@code gatun_repeat} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CRITICAL = downcall$("gatun_repeat", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.critical(true));
+        static final class CRITICAL$ {
+            static final MethodHandle HANDLE = downcall$("gatun_repeat", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.critical(true));
+        }
         static final ArrayRequirement x = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.FORTRAN).requiringWritable();
     }
 
@@ -416,7 +420,9 @@ public final class Dirs {
         /** {@code void csum(double * a, int n, double * s)} */
         static final MethodHandle HANDLE = downcall$("csum", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS));
         /** {@code csum} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CRITICAL = downcall$("csum", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS), Linker.Option.critical(true));
+        static final class CRITICAL$ {
+            static final MethodHandle HANDLE = downcall$("csum", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS), Linker.Option.critical(true));
+        }
         static final ArrayRequirement a = ArrayRequirement.host("a", ElementType.DOUBLE, 1, Order.FORTRAN);
     }
 

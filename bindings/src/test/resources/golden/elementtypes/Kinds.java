@@ -211,7 +211,7 @@ public final class Kinds {
                 event.begin();
             }
             try {
-                GATUN_KINDS_ADD8$.CRITICAL.invokeExact(a, n, k);
+                GATUN_KINDS_ADD8$.CRITICAL$.HANDLE.invokeExact(a, n, k);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -264,7 +264,7 @@ public final class Kinds {
                 event.begin();
             }
             try {
-                return (int) GATUN_KINDS_TOTAL16$.CRITICAL.invokeExact(b, bExtent1);
+                return (int) GATUN_KINDS_TOTAL16$.CRITICAL$.HANDLE.invokeExact(b, bExtent1);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -313,7 +313,9 @@ public final class Kinds {
         /** {@code void gatun_kinds_add8(int8_t * a, int n, int8_t k)} */
         static final MethodHandle HANDLE = downcall$("gatun_kinds_add8", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_BYTE));
         /** {@code gatun_kinds_add8} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CRITICAL = downcall$("gatun_kinds_add8", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_BYTE), Linker.Option.critical(true));
+        static final class CRITICAL$ {
+            static final MethodHandle HANDLE = downcall$("gatun_kinds_add8", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_BYTE), Linker.Option.critical(true));
+        }
         static final ArrayRequirement a = ArrayRequirement.host("a", ElementType.INT8, 1, Order.FORTRAN).requiringWritable();
     }
 
@@ -326,7 +328,9 @@ public final class Kinds {
         /** {@code int gatun_kinds_total16(int16_t * b, int64_t bExtent1)} */
         static final MethodHandle HANDLE = downcall$("gatun_kinds_total16", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
         /** {@code gatun_kinds_total16} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CRITICAL = downcall$("gatun_kinds_total16", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
+        static final class CRITICAL$ {
+            static final MethodHandle HANDLE = downcall$("gatun_kinds_total16", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
+        }
         static final ArrayRequirement b = ArrayRequirement.host("b", ElementType.INT16, 1, Order.FORTRAN);
     }
 

@@ -106,7 +106,7 @@ public final class Fib {
                 event.begin();
             }
             try {
-                GATUN_FIB$.CRITICAL.invokeExact(a, n);
+                GATUN_FIB$.CRITICAL$.HANDLE.invokeExact(a, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -127,7 +127,9 @@ public final class Fib {
         /** {@code void gatun_fib(double * a, int n)} */
         static final MethodHandle HANDLE = downcall$("gatun_fib", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
         /** {@code gatun_fib} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CRITICAL = downcall$("gatun_fib", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        static final class CRITICAL$ {
+            static final MethodHandle HANDLE = downcall$("gatun_fib", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        }
         static final ArrayRequirement a = ArrayRequirement.host("a", ElementType.DOUBLE, 1, Order.FORTRAN).requiringWritable();
     }
 

@@ -202,7 +202,7 @@ public final class Flags {
                 event.begin();
             }
             try {
-                return (int) GATUN_FLAGS_ALL_POSITIVE$.CRITICAL.invokeExact(x, n);
+                return (int) GATUN_FLAGS_ALL_POSITIVE$.CRITICAL$.HANDLE.invokeExact(x, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -276,7 +276,9 @@ public final class Flags {
         /** {@code int gatun_flags_all_positive(double * x, int n)} */
         static final MethodHandle HANDLE = downcall$("gatun_flags_all_positive", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
         /** {@code gatun_flags_all_positive} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CRITICAL = downcall$("gatun_flags_all_positive", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        static final class CRITICAL$ {
+            static final MethodHandle HANDLE = downcall$("gatun_flags_all_positive", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        }
         static final ArrayRequirement x = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.FORTRAN);
     }
 

@@ -211,7 +211,7 @@ public final class Stats {
                 event.begin();
             }
             try {
-                return (double) GATUN_STATS_MEAN$.CRITICAL.invokeExact(x, n);
+                return (double) GATUN_STATS_MEAN$.CRITICAL$.HANDLE.invokeExact(x, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -268,7 +268,7 @@ public final class Stats {
                 event.begin();
             }
             try {
-                GATUN_STATS_SCALE$.CRITICAL.invokeExact(v, n, factor, nonzero);
+                GATUN_STATS_SCALE$.CRITICAL$.HANDLE.invokeExact(v, n, factor, nonzero);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -289,7 +289,9 @@ public final class Stats {
         /** {@code double gatun_stats_mean(double * x, int64_t n)} */
         static final MethodHandle HANDLE = downcall$("gatun_stats_mean", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG));
         /** {@code gatun_stats_mean} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CRITICAL = downcall$("gatun_stats_mean", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
+        static final class CRITICAL$ {
+            static final MethodHandle HANDLE = downcall$("gatun_stats_mean", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
+        }
         static final ArrayRequirement x = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.FORTRAN);
     }
 
@@ -302,7 +304,9 @@ public final class Stats {
         /** {@code void gatun_stats_scale(float * v, int n, float factor, int64_t * nonzero)} */
         static final MethodHandle HANDLE = downcall$("gatun_stats_scale", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS));
         /** {@code gatun_stats_scale} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CRITICAL = downcall$("gatun_stats_scale", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS), Linker.Option.critical(true));
+        static final class CRITICAL$ {
+            static final MethodHandle HANDLE = downcall$("gatun_stats_scale", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS), Linker.Option.critical(true));
+        }
         static final ArrayRequirement v = ArrayRequirement.host("v", ElementType.FLOAT, 1, Order.FORTRAN).requiringWritable();
     }
 

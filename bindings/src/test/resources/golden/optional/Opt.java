@@ -247,7 +247,7 @@ public final class Opt {
                 event.begin();
             }
             try {
-                GATUN_OPT_CLAMP$.CRITICAL.invokeExact(v, n, lo, hi);
+                GATUN_OPT_CLAMP$.CRITICAL$.HANDLE.invokeExact(v, n, lo, hi);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -280,7 +280,9 @@ public final class Opt {
         /** {@code void gatun_opt_clamp(double * v, int n, double * lo, double * hi)} */
         static final MethodHandle HANDLE = downcall$("gatun_opt_clamp", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
         /** {@code gatun_opt_clamp} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CRITICAL = downcall$("gatun_opt_clamp", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS), Linker.Option.critical(true));
+        static final class CRITICAL$ {
+            static final MethodHandle HANDLE = downcall$("gatun_opt_clamp", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS), Linker.Option.critical(true));
+        }
         static final ArrayRequirement v = ArrayRequirement.host("v", ElementType.DOUBLE, 1, Order.FORTRAN).requiringWritable();
     }
 

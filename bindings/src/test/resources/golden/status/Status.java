@@ -537,7 +537,7 @@ public final class Status {
                 event.begin();
             }
             try {
-                return (int) ST_SCALE$.CRITICAL.invokeExact(x, n, factor);
+                return (int) ST_SCALE$.CRITICAL$.HANDLE.invokeExact(x, n, factor);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -616,7 +616,7 @@ public final class Status {
                 event.begin();
             }
             try {
-                return (double) ST_MEAN$.CRITICAL.invokeExact(x, n);
+                return (double) ST_MEAN$.CRITICAL$.HANDLE.invokeExact(x, n);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -752,7 +752,7 @@ public final class Status {
                 event.begin();
             }
             try {
-                return (double) PST_SUM$.CRITICAL.invokeExact(x, n, status);
+                return (double) PST_SUM$.CRITICAL$.HANDLE.invokeExact(x, n, status);
             } catch (Throwable t) {
                 throw unexpected(t);
             } finally {
@@ -846,7 +846,9 @@ public final class Status {
         /** {@code int st_scale(double * x, int n, double factor)} */
         static final MethodHandle HANDLE = downcall$("st_scale", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_DOUBLE));
         /** {@code st_scale} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CRITICAL = downcall$("st_scale", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_DOUBLE), Linker.Option.critical(true));
+        static final class CRITICAL$ {
+            static final MethodHandle HANDLE = downcall$("st_scale", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_DOUBLE), Linker.Option.critical(true));
+        }
         static final ArrayRequirement x = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.C).requiringWritable();
     }
 
@@ -869,7 +871,9 @@ public final class Status {
         /** {@code double st_mean(double * x, int n)} */
         static final MethodHandle HANDLE = downcall$("st_mean", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_INT));
         /** {@code st_mean} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CRITICAL = downcall$("st_mean", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        static final class CRITICAL$ {
+            static final MethodHandle HANDLE = downcall$("st_mean", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        }
         static final ArrayRequirement x = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.C);
     }
 
@@ -912,7 +916,9 @@ public final class Status {
         /** {@code double pst_sum(double * x, int n, int * status)} */
         static final MethodHandle HANDLE = downcall$("pst_sum", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_INT, ADDRESS));
         /** {@code pst_sum} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CRITICAL = downcall$("pst_sum", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_INT, ADDRESS), Linker.Option.critical(true));
+        static final class CRITICAL$ {
+            static final MethodHandle HANDLE = downcall$("pst_sum", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_INT, ADDRESS), Linker.Option.critical(true));
+        }
         static final ArrayRequirement x = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.C);
     }
 

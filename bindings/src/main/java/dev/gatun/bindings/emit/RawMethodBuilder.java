@@ -47,9 +47,13 @@ final class RawMethodBuilder {
                         /** {@code %s} */
                         static final MethodHandle HANDLE = downcall$("%s", %s);
                 """.formatted(nativeSignature(), plan.symbol(), descriptor());
+        // The critical twin in a class of its own: made at the first call of a heap-array overload only, so a program that
+        // passes Gatun arrays never builds it (each downcall handle costs milliseconds at start-up).
         return critical ? fields + """
                         /** {@code %s} as a critical downcall: accepts heap segments, must not call back into Java. */
-                        static final MethodHandle CRITICAL = downcall$("%s", %s, Linker.Option.critical(true));
+                        static final class CRITICAL$ {
+                            static final MethodHandle HANDLE = downcall$("%s", %s, Linker.Option.critical(true));
+                        }
                 """.formatted(plan.symbol(), plan.symbol(), descriptor()) : fields;
     }
 
@@ -143,7 +147,7 @@ final class RawMethodBuilder {
         }
         // The heap-array overloads call the critical twin through a raw method of its own, so that their calls
         // are profiled like every other.
-        String twin = method(method + "$critical", h + ".CRITICAL", arguments, signature, docs, event, bytes,
+        String twin = method(method + "$critical", h + ".CRITICAL$.HANDLE", arguments, signature, docs, event, bytes,
                 "Calls {@code " + plan.symbol() + "} as a critical downcall: segments may be on the Java heap, and the"
                         + " function must not call back into Java.",
                 null);

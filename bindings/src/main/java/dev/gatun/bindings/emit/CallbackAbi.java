@@ -10,10 +10,12 @@ import java.util.List;
 /**
  * How a Fortran callback's arguments cross from the shim's adapter to the Java upcall: scalars by
  * value; an array as its address followed by its extents; a string as its address and length (an
- * array of strings also its element count). A scalar the callback writes (f2py's callback "return
- * object", e.g. {@code call fun(a)} with {@code a} intent(out)) is not an argument at all: the upcall
- * returns it, and the adapter assigns it. The shim emitter and the Java emitter both read this, so the
- * two sides cannot disagree.
+ * array of strings also its element count). The one scalar a subroutine callback writes (f2py's callback
+ * "return object", e.g. {@code call fun(a)} with {@code a} intent(out)) is not an argument at all: the
+ * upcall returns it, and the adapter assigns it. Where a callback writes more than one scalar, or is a
+ * function and writes one, each written scalar crosses as its address (Java sees a one-element view it
+ * reads and sets, as f2py's callbacks return a tuple). The shim emitter and the Java emitter both read
+ * this, so the two sides cannot disagree.
  *
  * @param arguments the C arguments of the upcall, in order
  * @param result    what the upcall returns: the function's result, the written scalar's type, or void
@@ -25,7 +27,7 @@ record CallbackAbi(List<Argument> arguments, Type result, Parameter written) {
     enum Role {
         /** The value of a scalar. */
         VALUE,
-        /** The address of an array or string. */
+        /** The address of an array or string, or of a written scalar that crosses as a one-element view. */
         ADDRESS,
         /** One extent of an array ({@link Argument#dimension()}), or the element count of an array of strings. */
         EXTENT,
@@ -47,6 +49,8 @@ record CallbackAbi(List<Argument> arguments, Type result, Parameter written) {
     static CallbackAbi of(Signature s) {
         var args = new ArrayList<Argument>();
         Parameter written = null;
+        long writes = s.parameters().stream().filter(CallbackAbi::writtenScalar).count();
+        boolean returned = writes == 1 && s.result() instanceof Type.Void;
         for (Parameter p : s.parameters()) {
             if (p.type() instanceof Type.Character) {
                 args.add(new Argument(p, Role.ADDRESS, 0));
@@ -59,8 +63,10 @@ record CallbackAbi(List<Argument> arguments, Type result, Parameter written) {
                 for (int d = 0; d < p.rank(); d++) {
                     args.add(new Argument(p, Role.EXTENT, d));
                 }
+            } else if (writtenScalar(p) && !returned) {
+                args.add(new Argument(p, Role.ADDRESS, 0));
             } else {
-                if (p.intent() == Parameter.Intent.OUT || p.intent() == Parameter.Intent.INOUT) {
+                if (writtenScalar(p)) {
                     written = p;
                 }
                 if (p.intent() != Parameter.Intent.OUT) {
@@ -69,6 +75,18 @@ record CallbackAbi(List<Argument> arguments, Type result, Parameter written) {
             }
         }
         return new CallbackAbi(List.copyOf(args), written != null ? written.type() : s.result(), written);
+    }
+
+    /** True for a scalar (not a string) the callback writes: intent(out) or intent(inout). */
+    static boolean writtenScalar(Parameter p) {
+        return !p.isArray() && !(p.type() instanceof Type.Character)
+                && (p.intent() == Parameter.Intent.OUT || p.intent() == Parameter.Intent.INOUT);
+    }
+
+    /** True when a scalar parameter crosses as its address and reaches Java as a one-element view. */
+    boolean byView(Parameter p) {
+        return !p.isArray() && !(p.type() instanceof Type.Character)
+                && arguments.stream().anyMatch(a -> a.role() == Role.ADDRESS && a.parameter().name().equals(p.name()));
     }
 
     /** True when the upcall can call the Java interface directly: scalars in, a scalar or nothing out. */

@@ -70,24 +70,16 @@ final class CallbackInference {
             plainNames.add(actual.size() == 1 && actual.getFirst().kind() == Token.Kind.NAME ? actual.getFirst().text() : null);
         }
         plainNames.stream().filter(n -> n != null).forEach(taken::add);
-        int written = 0;
         for (int i = 0; i < site.arguments().size(); i++) {
             List<Token> actual = site.arguments().get(i);
             String plain = plainNames.get(i);
             String param = plain != null && plainNames.indexOf(plain) == i ? plain : fresh(i, taken);
             Parameter p = plain != null ? variable(plain, param, plainNames) : value(actual, param, i);
-            if (!p.isArray() && (p.intent() == Parameter.Intent.OUT || p.intent() == Parameter.Intent.INOUT)) {
-                written++;
-            }
             parameters.add(p);
         }
         Type result = Type.VOID;
         if (!site.subroutine()) {
             result = resultType();
-        }
-        if (written > 0 && (!site.subroutine() || written > 1)) {
-            throw new Unknown("callback '" + name + "' would write " + (written > 1 ? written + " scalar arguments" : "a scalar argument of a function")
-                    + "; a callback may write one scalar argument, and only when it is a subroutine (Java returns it)");
         }
         return new Signature(result, parameters);
     }

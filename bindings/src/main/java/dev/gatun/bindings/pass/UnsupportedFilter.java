@@ -245,14 +245,13 @@ final class UnsupportedFilter {
     /**
      * What the shim adapter of a Fortran callback can pass to Java (see {@code emit.CallbackAbi}): real,
      * integer and logical scalars; strings; numeric arrays and rank-1 arrays of strings whose extents the
-     * callback knows (constants or its other arguments, or assumed shape); one written real or integer
-     * scalar, returned by a subroutine callback; a real, integer or logical result.
+     * callback knows (constants or its other arguments, or assumed shape); written real or integer
+     * scalars (one of a subroutine is returned, more are one-element views); a real, integer or logical result.
      */
     static Optional<String> fortranCallbackProblem(String callback, Signature s) {
         String of = "callback '" + callback + "' ";
         Set<String> names = new java.util.HashSet<>();
         s.parameters().forEach(q -> names.add(q.name().toLowerCase(java.util.Locale.ROOT)));
-        int written = 0;
         for (Parameter q : s.parameters()) {
             String arg = of + "has argument '" + q.name() + "' ";
             Type t = q.type();
@@ -289,13 +288,6 @@ final class UnsupportedFilter {
             if (writes && !number) {
                 return Optional.of(arg + "of type " + t.describe() + " that the callback writes; written callback arguments must be real or integer scalars");
             }
-            if (writes) {
-                written++;
-            }
-        }
-        if (written > 0 && (!(s.result() instanceof Type.Void) || written > 1)) {
-            return Optional.of(of + "writes " + (written > 1 ? written + " scalar arguments" : "a scalar argument and is a function")
-                    + "; a callback may write one scalar argument, and only when it is a subroutine (Java returns it)");
         }
         Type r = s.result();
         if (!(r instanceof Type.Void) && !(r instanceof Type.Logical) && !(r instanceof Type.Scalar sc && !sc.kind().isComplex())) {

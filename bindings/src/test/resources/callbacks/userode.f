@@ -48,3 +48,11 @@ c     Newton's method with f and f' from one callback writing two scalars.
          x = x - f/df
    10 continue
       end
+
+c     A complex value in, a complex result written by the callback.
+      subroutine cscale(h, z, w)
+      external h
+      double complex z, w
+      call h(z, w)
+      w = 2*w
+      end

@@ -14,7 +14,8 @@ import java.util.List;
  * "return object", e.g. {@code call fun(a)} with {@code a} intent(out)) is not an argument at all: the
  * upcall returns it, and the adapter assigns it. Where a callback writes more than one scalar, or is a
  * function and writes one, each written scalar crosses as its address (Java sees a one-element view it
- * reads and sets, as f2py's callbacks return a tuple). The shim emitter and the Java emitter both read
+ * reads and sets, as f2py's callbacks return a tuple). A complex scalar crosses as its address too: Java
+ * reads it into a {@code Complex}, or sees a one-element view when the callback writes it. The shim emitter and the Java emitter both read
  * this, so the two sides cannot disagree.
  *
  * @param arguments the C arguments of the upcall, in order
@@ -49,8 +50,9 @@ record CallbackAbi(List<Argument> arguments, Type result, Parameter written) {
     static CallbackAbi of(Signature s) {
         var args = new ArrayList<Argument>();
         Parameter written = null;
-        long writes = s.parameters().stream().filter(CallbackAbi::writtenScalar).count();
-        boolean returned = writes == 1 && s.result() instanceof Type.Void;
+        List<Parameter> writes = s.parameters().stream().filter(CallbackAbi::writtenScalar).toList();
+        // A complex value does not cross as a C scalar: a written complex is always a view.
+        boolean returned = writes.size() == 1 && s.result() instanceof Type.Void && !complex(writes.getFirst());
         for (Parameter p : s.parameters()) {
             if (p.type() instanceof Type.Character) {
                 args.add(new Argument(p, Role.ADDRESS, 0));
@@ -63,7 +65,7 @@ record CallbackAbi(List<Argument> arguments, Type result, Parameter written) {
                 for (int d = 0; d < p.rank(); d++) {
                     args.add(new Argument(p, Role.EXTENT, d));
                 }
-            } else if (writtenScalar(p) && !returned) {
+            } else if (writtenScalar(p) && !returned || complex(p)) {
                 args.add(new Argument(p, Role.ADDRESS, 0));
             } else {
                 if (writtenScalar(p)) {
@@ -83,10 +85,20 @@ record CallbackAbi(List<Argument> arguments, Type result, Parameter written) {
                 && (p.intent() == Parameter.Intent.OUT || p.intent() == Parameter.Intent.INOUT);
     }
 
-    /** True when a scalar parameter crosses as its address and reaches Java as a one-element view. */
-    boolean byView(Parameter p) {
+    /** True for a complex scalar: it crosses as its address, read in Java into a {@code Complex}. */
+    static boolean complex(Parameter p) {
+        return !p.isArray() && p.type() instanceof Type.Scalar s && s.kind().isComplex();
+    }
+
+    /** True when a scalar parameter crosses as its address (a written scalar's view, or a complex value). */
+    boolean byAddress(Parameter p) {
         return !p.isArray() && !(p.type() instanceof Type.Character)
                 && arguments.stream().anyMatch(a -> a.role() == Role.ADDRESS && a.parameter().name().equals(p.name()));
+    }
+
+    /** True when a written scalar reaches Java as a one-element view. */
+    boolean byView(Parameter p) {
+        return byAddress(p) && writtenScalar(p);
     }
 
     /** True when the upcall can call the Java interface directly: scalars in, a scalar or nothing out. */

@@ -125,9 +125,10 @@ final class CallbackBuilder {
                 int bytes = ((Type.Scalar) p.type()).kind().bytes();
                 javaArgs.add(JavaTypes.arrayClass(p.type()) + ".wrap(" + n + ".reinterpret(" + String.join(" * ", extents) + " * " + bytes
                         + "L), Order.FORTRAN, " + String.join(", ", extents) + ")");
-            } else if (abi.byView(p)) {
+            } else if (abi.byAddress(p)) {
                 int bytes = ((Type.Scalar) p.type()).kind().bytes();
-                javaArgs.add(JavaTypes.arrayClass(p.type()) + ".wrap(" + n + ".reinterpret(" + bytes + "L), Order.FORTRAN, 1)");
+                javaArgs.add(JavaTypes.arrayClass(p.type()) + ".wrap(" + n + ".reinterpret(" + bytes + "L), Order.FORTRAN, 1)"
+                        + (abi.byView(p) ? "" : ".get(0)"));
             } else if (abi.written() == null || !abi.written().name().equals(p.name()) || p.intent() != Parameter.Intent.OUT) {
                 javaArgs.add(p.type() instanceof Type.Logical ? n + " != 0" : n);
             }

@@ -182,7 +182,7 @@ public final class FortranShimEmitter {
         // An intent(callback) external is the adapter itself: an external procedure of the name the Fortran code calls.
         String adapter = externalOf == null ? slot + "_adapter" : base.substring(base.indexOf("_ext_") + 5);
         if (cb.declared().isPresent() && externalOf == null && (!matchesDeclared(s, cb.declared().get())
-                || s.parameters().stream().anyMatch(abi::byView))) {
+                || s.parameters().stream().anyMatch(abi::byAddress))) {
             // The original's compiler compares the adapter with the interface block: the one passed repeats it
             // exactly and calls the converting adapter, whose dummies carry the target attribute c_loc needs.
             body.append(exactAdapter(adapter, slot + "_inner", s, cb.declared().get()));
@@ -197,8 +197,8 @@ public final class FortranShimEmitter {
         // Scalars first: array bounds may name them.
         for (Parameter p : s.parameters()) {
             if (!p.isArray() && !(p.type() instanceof Type.Character)) {
-                // A written scalar that crosses as a one-element view is passed by c_loc.
-                body.append("    ").append(originalType(p.type())).append(adapterIntent(p)).append(abi.byView(p) ? ", target" : "").append(" :: ")
+                // A written scalar that crosses as a one-element view, or a complex, is passed by c_loc.
+                body.append("    ").append(originalType(p.type())).append(adapterIntent(p)).append(abi.byAddress(p) ? ", target" : "").append(" :: ")
                         .append(p.name().toLowerCase(Locale.ROOT)).append('\n');
             }
         }

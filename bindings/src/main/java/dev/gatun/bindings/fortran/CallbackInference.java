@@ -146,8 +146,8 @@ final class CallbackInference {
                 intent = Parameter.Intent.OUT;
             }
         }
-        if (intent != Parameter.Intent.IN && !(type instanceof Type.Scalar s && !s.kind().isComplex())) {
-            throw new Unknown("callback '" + name + "' would write '" + actual + "', a " + spec.spelling() + "; written callback arguments must be real or integer");
+        if (intent != Parameter.Intent.IN && !(type instanceof Type.Scalar)) {
+            throw new Unknown("callback '" + name + "' would write '" + actual + "', a " + spec.spelling() + "; written callback arguments must be real, integer or complex");
         }
         return Parameter.builder(param, type, where).intent(intent).build();
     }
@@ -202,9 +202,6 @@ final class CallbackInference {
             throw new Unknown("cannot infer the type of argument " + (index + 1) + " of callback '" + name + "' from '"
                     + String.join(" ", tokens.stream().map(Token::text).toList()) + "'; write an interface block for '" + name + "'");
         }
-        if (type instanceof Type.Scalar s && s.kind().isComplex()) {
-            throw new Unknown("argument " + (index + 1) + " of callback '" + name + "' is complex; callbacks receive real, integer and logical numbers");
-        }
         return Parameter.builder(param, type, site.position()).build();
     }
 
@@ -254,8 +251,7 @@ final class CallbackInference {
         if (spec.type() == null) {
             throw new Unknown("argument '" + actual + "' of callback '" + name + "': " + spec.unsupported());
         }
-        if (!(spec.type() instanceof Type.Scalar s && !s.kind().isComplex() || spec.type() instanceof Type.Logical
-                || spec.type() instanceof Type.Character)) {
+        if (!(spec.type() instanceof Type.Scalar || spec.type() instanceof Type.Logical || spec.type() instanceof Type.Character)) {
             throw new Unknown("argument '" + actual + "' of callback '" + name + "' is a " + spec.spelling() + "; callbacks receive numbers, logicals, strings and arrays of them");
         }
         return spec.type();

@@ -245,8 +245,9 @@ final class UnsupportedFilter {
     /**
      * What the shim adapter of a Fortran callback can pass to Java (see {@code emit.CallbackAbi}): real,
      * integer and logical scalars; strings; numeric arrays and rank-1 arrays of strings whose extents the
-     * callback knows (constants or its other arguments, or assumed shape); written real or integer
-     * scalars (one of a subroutine is returned, more are one-element views); a real, integer or logical result.
+     * callback knows (constants or its other arguments, or assumed shape); complex scalars and arrays; written
+     * real, integer or complex scalars (one of a subroutine is returned, more are one-element views); a real,
+     * integer or logical result.
      */
     static Optional<String> fortranCallbackProblem(String callback, Signature s) {
         String of = "callback '" + callback + "' ";
@@ -258,9 +259,9 @@ final class UnsupportedFilter {
             if (q.optional()) {
                 return Optional.of(arg + "that is optional; callback arguments must be present");
             }
-            boolean number = t instanceof Type.Scalar sc && !sc.kind().isComplex();
+            boolean number = t instanceof Type.Scalar;
             if (!number && !(t instanceof Type.Logical) && !(t instanceof Type.Character)) {
-                return Optional.of(arg + "of type " + t.describe() + "; callbacks receive real, integer and logical numbers, strings and their arrays");
+                return Optional.of(arg + "of type " + t.describe() + "; callbacks receive real, integer, complex and logical numbers, strings and their arrays");
             }
             if (q.isArray()) {
                 if (t instanceof Type.Logical || t instanceof Type.Character && q.rank() > 1 || q.isCharacterBytes()) {
@@ -286,7 +287,7 @@ final class UnsupportedFilter {
             }
             boolean writes = q.intent() == Parameter.Intent.OUT || q.intent() == Parameter.Intent.INOUT;
             if (writes && !number) {
-                return Optional.of(arg + "of type " + t.describe() + " that the callback writes; written callback arguments must be real or integer scalars");
+                return Optional.of(arg + "of type " + t.describe() + " that the callback writes; written callback arguments must be real, integer or complex scalars");
             }
         }
         Type r = s.result();

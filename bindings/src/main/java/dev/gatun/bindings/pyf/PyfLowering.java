@@ -35,7 +35,8 @@ import java.util.Set;
  *   <li>{@code optional} with a default is a Java parameter that may be null; without one, a
  *       Fortran optional argument (absent: a null address).</li>
  *   <li>{@code external} arguments take their signature from a {@code __user__} module's routine: arrays,
- *       written scalars and strings as in a Fortran interface block (intent(c) routines: scalars in only).</li>
+ *       written scalars and strings as in a Fortran interface block (intent(c) and callstatement routines: scalars
+ *       in only, see {@link CallStatementWriter}).</li>
  * </ul>
  * <ul>
  *   <li>{@code intent(aux)} variables are not passed to the routine: their values are inlined where other
@@ -123,7 +124,15 @@ final class PyfLowering {
             if (problem.isPresent()) {
                 skip(d, d.callStatementAt, problem.get());
             }
-            String symbol = wrappers.add(d, parameters, result, cRoutine, called);
+            var callbackNames = new java.util.HashMap<String, String>();
+            for (Parameter p : parameters) {
+                if (p.type() instanceof Type.Callback) {
+                    RoutineDraft cb = callbackModule(d, p.name()).orElseThrow();
+                    // f2py's name for the C function it passes for a callback (scipy's callstatements use it).
+                    callbackNames.put(p.name(), "cb_" + cb.name + "_in_" + cb.pythonModule);
+                }
+            }
+            String symbol = wrappers.add(d, parameters, result, cRoutine, called, callbackNames);
             return procedure(d, symbol, Language.C, result, Procedure.Interop.DIRECT, parameters, Optional.empty());
         }
         if (cRoutine) {
@@ -150,7 +159,8 @@ final class PyfLowering {
         RoutineDraft.Entity e = d.find(arg);
         SourcePosition where = e != null ? e.position : d.argumentPositions.get(arg.toLowerCase(Locale.ROOT));
         if (e != null && (e.external || e.intents.contains("callback") || callbackModule(d, arg).isPresent())) {
-            return callback(d, arg, e, where, cRoutine);
+            // A callstatement wrapper's C adapter dereferences what Fortran passes: Java sees values, as for a C routine.
+            return callback(d, arg, e, where, cRoutine || wrapped);
         }
         RoutineDraft.TypeSpec spec = e != null && e.type != null ? e.type : implicit(arg);
         if (spec.type() == null) {
@@ -429,9 +439,11 @@ final class PyfLowering {
             Parameter.Intent intent = ce == null ? Parameter.Intent.IN : intent(ce.intents, array);
             // A C routine's callback receives values; a Fortran routine's goes through a shim adapter that converts.
             boolean plainScalar = spec.type() instanceof Type.Scalar s && !s.kind().isComplex() || spec.type() instanceof Type.Logical;
-            if (spec.type() == null || cRoutine && (!plainScalar || array || intent != Parameter.Intent.IN && intent != Parameter.Intent.HIDE)) {
+            if (spec.type() == null || cRoutine && (!plainScalar || array || intent != Parameter.Intent.IN && intent != Parameter.Intent.HIDE
+                    || d.callStatement != null && ce != null && ce.value)) {
                 skip(d, where, "callback '" + arg + "' (" + cb.name + " at " + cb.position + ") has argument '" + a
-                        + "' that is not an intent(in) real, integer or logical scalar; the callbacks of intent(c) routines take only those");
+                        + "' that is not an intent(in) real, integer or logical scalar" + (d.callStatement != null ? " passed by reference" : "")
+                        + "; the callbacks of intent(c) and callstatement routines take only those");
             }
             if (ce == null || !ce.intents.contains("in") && !ce.intents.contains("out") && !ce.intents.contains("inout")
                     && !ce.intents.contains("inplace")) {

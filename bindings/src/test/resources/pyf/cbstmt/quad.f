@@ -1,0 +1,22 @@
+c     Routines with callbacks, called from callstatements (quad.pyf).
+c     midpt: the midpoint rule for f over [a, b] with n panels.
+      subroutine midpt(f, a, b, n, s)
+      external f
+      double precision f, a, b, s, h
+      integer n, i
+      h = (b - a)/n
+      s = 0d0
+      do 10 i = 1, n
+         s = s + f(a + (i - 0.5d0)*h)
+   10 continue
+      s = s*h
+      end
+c     visit: calls g(i, x(i)) for each element.
+      subroutine visit(g, n, x)
+      external g
+      integer n, i
+      double precision x(n)
+      do 10 i = 1, n
+         call g(i, x(i))
+   10 continue
+      end

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatun.array.DoubleArray;
+import dev.gatun.array.IntArray;
 import dev.gatun.array.Order;
 import dev.gatun.bindings.f2py.F2pyBuild;
 import java.lang.foreign.Arena;
@@ -59,6 +60,24 @@ class AuxVariablesCallTest {
         assertTrue(out.contains("skipped subroutine 'wrong': argument 'u' is intent(aux): f2py keeps an auxiliary variable"), out);
         assertTrue(out.contains("skipped subroutine 'unset': argument 'c' uses intent(aux) 'm', which has no value"), out);
         assertTrue(Arrays.stream(m.type().getMethods()).noneMatch(q -> q.getName().equals("wrong") || q.getName().equals("unset")));
+    }
+
+    @Test
+    void auxVariablesInF2pyLinesOfAFortranSource() throws Exception {
+        var m = F2pyBuild.buildFiles(dir.resolve("bins"), "auxsrc", DIR.resolve("bins.f90").toString());
+        String out = m.output();
+        try (Arena arena = Arena.ofConfined()) {
+            // nitems is a module variable: the procedure is bound, its extent unchecked and said so.
+            assertTrue(out.contains("'nitems', which is neither a dummy argument nor a named constant"), out);
+            assertEquals(6, m.call("bins.total", IntArray.of(arena, Order.FORTRAN, new int[] {1, 2, 3}, 3)));
+            // u = nx - kx - 1 = 2 is inlined into check(size(c) >= u*u).
+            DoubleArray c = DoubleArray.of(arena, Order.FORTRAN, new double[] {1, 2, 3, 4}, 4);
+            assertEquals(10.0, m.call("bins.band", 1, 4, c));
+            var small = assertThrows(IllegalArgumentException.class, () -> m.call("bins.band", 1, 5, c));
+            assertEquals("parameter 'c': check(size(c) >= (((nx - kx) - 1) * ((nx - kx) - 1))) failed, c = DoubleArray[shape=(4,), strides=(1,), order=FORTRAN]",
+                    small.getMessage());
+        }
+        assertTrue(out.contains("skipped subroutine 'wrong': parameter 'n' is intent(aux): f2py keeps an auxiliary variable"), out);
     }
 
     private static Method method(F2pyBuild m, String name) {

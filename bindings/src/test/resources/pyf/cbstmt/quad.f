@@ -20,3 +20,16 @@ c     visit: calls g(i, x(i)) for each element.
          call g(i, x(i))
    10 continue
       end
+c     euler: explicit Euler steps of y' = f(t, y), lsoda's f(n, t, y, ydot).
+      subroutine euler(f, n, y, t, dt, steps, ydot)
+      external f
+      integer n, steps, i, k
+      double precision y(n), t, dt, ydot(n)
+      do 20 k = 1, steps
+         call f(n, t, y, ydot)
+         do 10 i = 1, n
+            y(i) = y(i) + dt*ydot(i)
+   10    continue
+         t = t + dt
+   20 continue
+      end

@@ -16,16 +16,16 @@ import java.util.List;
  * function and writes one, each written scalar crosses as its address (Java sees a one-element view it
  * reads and sets, as f2py's callbacks return a tuple). A complex scalar crosses as its address too: Java
  * reads it into a {@code Complex}, or sees a one-element view when the callback writes it. The shim emitter and the Java emitter both read
- * this, so the two sides cannot disagree.
+ * this (and so does the C adapter of an f2py callstatement wrapper), so the sides cannot disagree.
  *
  * @param arguments the C arguments of the upcall, in order
  * @param result    what the upcall returns: the function's result, the written scalar's type, or void
  * @param written   the parameter the upcall's result is assigned to, or null
  */
-record CallbackAbi(List<Argument> arguments, Type result, Parameter written) {
+public record CallbackAbi(List<Argument> arguments, Type result, Parameter written) {
 
     /** What one C argument carries. */
-    enum Role {
+    public enum Role {
         /** The value of a scalar. */
         VALUE,
         /** The address of an array or string, or of a written scalar that crosses as a one-element view. */
@@ -43,11 +43,11 @@ record CallbackAbi(List<Argument> arguments, Type result, Parameter written) {
      * @param role      what it carries
      * @param dimension for {@link Role#EXTENT}, which dimension (0-based)
      */
-    record Argument(Parameter parameter, Role role, int dimension) {
+    public record Argument(Parameter parameter, Role role, int dimension) {
     }
 
     /** Plans the crossing of a callback signature. */
-    static CallbackAbi of(Signature s) {
+    public static CallbackAbi of(Signature s) {
         var args = new ArrayList<Argument>();
         Parameter written = null;
         List<Parameter> writes = s.parameters().stream().filter(CallbackAbi::writtenScalar).toList();
@@ -80,29 +80,29 @@ record CallbackAbi(List<Argument> arguments, Type result, Parameter written) {
     }
 
     /** True for a scalar (not a string) the callback writes: intent(out) or intent(inout). */
-    static boolean writtenScalar(Parameter p) {
+    public static boolean writtenScalar(Parameter p) {
         return !p.isArray() && !(p.type() instanceof Type.Character)
                 && (p.intent() == Parameter.Intent.OUT || p.intent() == Parameter.Intent.INOUT);
     }
 
     /** True for a complex scalar: it crosses as its address, read in Java into a {@code Complex}. */
-    static boolean complex(Parameter p) {
+    public static boolean complex(Parameter p) {
         return !p.isArray() && p.type() instanceof Type.Scalar s && s.kind().isComplex();
     }
 
     /** True when a scalar parameter crosses as its address (a written scalar's view, or a complex value). */
-    boolean byAddress(Parameter p) {
+    public boolean byAddress(Parameter p) {
         return !p.isArray() && !(p.type() instanceof Type.Character)
                 && arguments.stream().anyMatch(a -> a.role() == Role.ADDRESS && a.parameter().name().equals(p.name()));
     }
 
     /** True when a written scalar reaches Java as a one-element view. */
-    boolean byView(Parameter p) {
+    public boolean byView(Parameter p) {
         return byAddress(p) && writtenScalar(p);
     }
 
     /** True when the upcall can call the Java interface directly: scalars in, a scalar or nothing out. */
-    boolean direct() {
+    public boolean direct() {
         // A logical result crosses as a C int: the bridge converts the Java boolean.
         return written == null && !(result instanceof Type.Logical) && arguments.stream().allMatch(a -> a.role() == Role.VALUE);
     }

@@ -105,7 +105,13 @@ final class UnsupportedFilter {
                     return Optional.of(bad.get());
                 }
             }
-            if (t instanceof Type.Callback cb && proc.language() != Language.FORTRAN) {
+            if (t instanceof Type.Callback cb && cb.adaptedInC(proc.language())) {
+                // A callstatement wrapper's callback: Fortran calls it through a C adapter, as through a shim.
+                Optional<String> bad = fortranCallbackProblem(p.name(), cb.signature());
+                if (bad.isPresent()) {
+                    return bad;
+                }
+            } else if (t instanceof Type.Callback cb && proc.language() != Language.FORTRAN) {
                 Optional<String> bad = callbackProblem(cb.signature());
                 if (bad.isPresent()) {
                     return Optional.of(where + "is a callback whose " + bad.get());

@@ -3,7 +3,6 @@ package dev.gatun.bindings.pyf;
 
 import dev.gatun.bindings.diag.SourcePosition;
 import dev.gatun.bindings.model.Parameter;
-import dev.gatun.bindings.model.Signature;
 import dev.gatun.bindings.model.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +21,8 @@ import java.util.regex.Pattern;
  * each array a pointer to its data, a function's result a variable named after the result, and
  * {@code f2py_func} points to the routine ({@code name_} for Fortran, {@code name} for an intent(c)
  * routine) with the {@code callprotoargument} prototype. f2py's C type names ({@code complex_double},
- * {@code long_long}, {@code string}) and {@code F_FUNC} are defined. A callback argument is an adapter with the
- * Fortran convention, named as f2py names it ({@code f_cptr}, {@code cb_f_in_<user module>}), that calls the Java
- * upcall with values. {@code #line} directives make a C
+ * {@code long_long}, {@code string}) and {@code F_FUNC} are defined. A callback argument is what
+ * {@link CallStatementCallbacks} makes of it, named as f2py names it ({@code f_cptr}, {@code cb_f_in_<user module>}). {@code #line} directives make a C
  * compiler's error point into the {@code .pyf}. A callstatement that reaches into f2py's own
  * generated variables ({@code capi_...}, Python API calls) cannot be given that world: the routine is
  * skipped with a warning.
@@ -48,6 +46,14 @@ final class CallStatementWriter {
 
     /** Returns why the routine's callstatement cannot be wrapped, if it cannot. */
     Optional<String> problem(RoutineDraft d, List<Parameter> params) {
+        for (Parameter p : params) {
+            if (p.type() instanceof Type.Callback cb) {
+                Optional<String> bad = CallStatementCallbacks.problem(p.name(), cb);
+                if (bad.isPresent()) {
+                    return bad;
+                }
+            }
+        }
         Matcher m = IDENTIFIER.matcher(d.callStatement);
         while (m.find()) {
             String id = m.group();
@@ -78,9 +84,9 @@ final class CallStatementWriter {
         for (Parameter p : params) {
             String n = p.name();
             if (p.type() instanceof Type.Callback cb) {
-                String adapter = callbackAdapter(symbol, n, cb.signature(), statics, locals, writeBack);
-                signature.add(functionPointer(cb.signature(), "gatun_cb_" + n, false));
-                prototype.add(functionPointer(cb.signature(), "", true));
+                String adapter = CallStatementCallbacks.adapter(symbol, n, cb, statics, locals, writeBack);
+                signature.add(CallStatementCallbacks.upcall(cb, "gatun_cb_" + n));
+                prototype.add(CallStatementCallbacks.routineSide(cb));
                 for (String alias : List.of(n + "_cptr", callbackNames.getOrDefault(n, n + "_cptr"))) {
                     if (aliases.indexOf("#define " + alias + " ") < 0) {
                         aliases.append("#define ").append(alias).append(' ').append(adapter).append('\n');
@@ -134,50 +140,6 @@ final class CallStatementWriter {
         sb.append("}\n");
         wrappers.append(sb);
         return symbol;
-    }
-
-    /**
-     * The C side of a callback argument: the wrapper receives the Java upcall (values in, as for a C routine's
-     * callback) and holds it in a thread-local pointer for the call; the routine is given an adapter with the
-     * Fortran convention (every argument by reference) that dereferences and calls it. The pointer is also kept
-     * in a shared one that threads the routine starts itself (OpenMP) fall back to. The previous values are
-     * restored when the call returns, so nested calls and calls from other Java threads keep their own.
-     *
-     * @return the adapter's name, which the callstatement's {@code f_cptr} / {@code cb_f_in_...} names stand for
-     */
-    private static String callbackAdapter(String symbol, String name, Signature s, StringBuilder statics, StringBuilder locals,
-                                          StringBuilder restore) {
-        String base = symbol + "_" + name.toLowerCase(Locale.ROOT);
-        String held = base + "_held";
-        String shared = base + "_shared";
-        String adapter = base + "_adapter";
-        String ret = s.result() instanceof Type.Void ? "void" : cType(s.result());
-        var refs = new ArrayList<String>();
-        var args = new ArrayList<String>();
-        for (int i = 0; i < s.parameters().size(); i++) {
-            refs.add(cType(s.parameters().get(i).type()) + " *a" + i);
-            args.add("*a" + i);
-        }
-        statics.append("static _Thread_local ").append(functionPointer(s, held, false)).append(";\n")
-                .append("static ").append(functionPointer(s, shared, false)).append(";\n")
-                .append("static ").append(ret).append(' ').append(adapter).append('(').append(refs.isEmpty() ? "void" : String.join(", ", refs))
-                .append(") {\n    ").append(functionPointer(s, "f", false)).append(" = ").append(held).append(" != NULL ? ").append(held)
-                .append(" : ").append(shared).append(";\n    ").append(ret.equals("void") ? "" : "return ").append("f(")
-                .append(String.join(", ", args)).append(");\n}\n");
-        locals.append("    ").append(functionPointer(s, "gatun_prev_" + name, false)).append(" = ").append(held).append(";\n")
-                .append("    ").append(functionPointer(s, "gatun_prev_shared_" + name, false)).append(" = ").append(shared).append(";\n")
-                .append("    ").append(held).append(" = gatun_cb_").append(name).append(";\n")
-                .append("    ").append(shared).append(" = gatun_cb_").append(name).append(";\n");
-        restore.append("    ").append(held).append(" = gatun_prev_").append(name).append(";\n")
-                .append("    ").append(shared).append(" = gatun_prev_shared_").append(name).append(";\n");
-        return adapter;
-    }
-
-    /** A C function pointer declarator for a callback: values in ({@code byReference}: the Fortran adapter's pointers). */
-    private static String functionPointer(Signature s, String name, boolean byReference) {
-        String ret = s.result() instanceof Type.Void ? "void" : cType(s.result());
-        var types = s.parameters().stream().map(q -> cType(q.type()) + (byReference ? "*" : "")).toList();
-        return ret + " (*" + name + ")(" + (types.isEmpty() ? "void" : String.join(", ", types)) + ")";
     }
 
     /**

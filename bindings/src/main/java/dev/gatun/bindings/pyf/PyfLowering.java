@@ -159,8 +159,8 @@ final class PyfLowering {
         RoutineDraft.Entity e = d.find(arg);
         SourcePosition where = e != null ? e.position : d.argumentPositions.get(arg.toLowerCase(Locale.ROOT));
         if (e != null && (e.external || e.intents.contains("callback") || callbackModule(d, arg).isPresent())) {
-            // A callstatement wrapper's C adapter dereferences what Fortran passes: Java sees values, as for a C routine.
-            return callback(d, arg, e, where, cRoutine || wrapped);
+            // A callstatement wrapper's C adapter passes on what Fortran passes as a shim's adapter does.
+            return callback(d, arg, e, where, cRoutine);
         }
         RoutineDraft.TypeSpec spec = e != null && e.type != null ? e.type : implicit(arg);
         if (spec.type() == null) {
@@ -439,11 +439,9 @@ final class PyfLowering {
             Parameter.Intent intent = ce == null ? Parameter.Intent.IN : intent(ce.intents, array);
             // A C routine's callback receives values; a Fortran routine's goes through a shim adapter that converts.
             boolean plainScalar = spec.type() instanceof Type.Scalar s && !s.kind().isComplex() || spec.type() instanceof Type.Logical;
-            if (spec.type() == null || cRoutine && (!plainScalar || array || intent != Parameter.Intent.IN && intent != Parameter.Intent.HIDE
-                    || d.callStatement != null && ce != null && ce.value)) {
+            if (spec.type() == null || cRoutine && (!plainScalar || array || intent != Parameter.Intent.IN && intent != Parameter.Intent.HIDE)) {
                 skip(d, where, "callback '" + arg + "' (" + cb.name + " at " + cb.position + ") has argument '" + a
-                        + "' that is not an intent(in) real, integer or logical scalar" + (d.callStatement != null ? " passed by reference" : "")
-                        + "; the callbacks of intent(c) and callstatement routines take only those");
+                        + "' that is not an intent(in) real, integer or logical scalar; the callbacks of intent(c) routines take only those");
             }
             if (ce == null || !ce.intents.contains("in") && !ce.intents.contains("out") && !ce.intents.contains("inout")
                     && !ce.intents.contains("inplace")) {

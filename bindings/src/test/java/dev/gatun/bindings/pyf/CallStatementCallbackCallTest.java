@@ -124,6 +124,11 @@ class CallStatementCallbackCallTest {
     }
 
     @Test
+    void anIntentCRoutineGetsTheUpcallItself() {
+        assertEquals(2 * 9.0, m.call("capply", m.callback("CapplyF", a -> (double) a[0] * (double) a[0]), 3.0));
+    }
+
+    @Test
     void aCallbackWithAStringIsReported() {
         assertTrue(m.output().contains("skipped subroutine 'visitall': callback 'h' has argument 's' that is a string, whose hidden length"
                 + " a callstatement wrapper's adapter cannot pass on"), m.output());

@@ -51,4 +51,33 @@ contains
     call k(n, z, acc)
     call k(n, z, acc)
   end subroutine rotate
+
+  ! Function callbacks returning complex(8) and complex(4).
+  subroutine mapz(h, n, x, y)
+    interface
+      function h(z) result(w)
+        complex(8), intent(in) :: z
+        complex(8) :: w
+      end function h
+    end interface
+    integer, intent(in) :: n
+    complex(8), intent(in) :: x(n)
+    complex(8), intent(out) :: y(n)
+    integer :: i
+    do i = 1, n
+      y(i) = h(x(i)) + (0d0, 1d0)
+    end do
+  end subroutine mapz
+
+  function twice4(g, s) result(r)
+    interface
+      function g(s) result(v)
+        complex(4), value :: s
+        complex(4) :: v
+      end function g
+    end interface
+    complex(4), intent(in) :: s
+    complex(4) :: r
+    r = 2 * g(s)
+  end function twice4
 end module spectra

@@ -7,3 +7,11 @@ cf2py intent(out) c
       call fun(a, b, c)
       c = c + (1d0, 0d0)
       end
+c     A function callback whose complex result type comes from its
+c     declaration (double complex fun).
+      subroutine cfun(fun, a, b)
+      external fun
+      double complex fun, a, b
+cf2py intent(out) b
+      b = 2*fun(a)
+      end

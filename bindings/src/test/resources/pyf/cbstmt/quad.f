@@ -33,3 +33,9 @@ c     euler: explicit Euler steps of y' = f(t, y), lsoda's f(n, t, y, ydot).
          t = t + dt
    20 continue
       end
+c     cmapz: w = f(z) with a complex function callback.
+      subroutine cmapz(f, z, w)
+      external f
+      double complex f, z, w
+      w = f(z)
+      end

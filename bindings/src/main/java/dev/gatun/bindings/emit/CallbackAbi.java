@@ -15,14 +15,17 @@ import java.util.List;
  * upcall returns it, and the adapter assigns it. Where a callback writes more than one scalar, or is a
  * function and writes one, each written scalar crosses as its address (Java sees a one-element view it
  * reads and sets, as f2py's callbacks return a tuple). A complex scalar crosses as its address too: Java
- * reads it into a {@code Complex}, or sees a one-element view when the callback writes it. The shim emitter and the Java emitter both read
+ * reads it into a {@code Complex}, or sees a one-element view when the callback writes it. A complex function
+ * result does not cross as a C value either: the adapter passes the address of a local last, the Java bridge
+ * stores the callback's {@code Complex} there, and the upcall returns nothing. The shim emitter and the Java emitter both read
  * this (and so does the C adapter of an f2py callstatement wrapper), so the sides cannot disagree.
  *
  * @param arguments the C arguments of the upcall, in order
- * @param result    what the upcall returns: the function's result, the written scalar's type, or void
- * @param written   the parameter the upcall's result is assigned to, or null
+ * @param result          what the upcall returns: the function's result, the written scalar's type, or void
+ * @param written         the parameter the upcall's result is assigned to, or null
+ * @param resultByAddress true when the function's (complex) result is stored at an address passed last
  */
-public record CallbackAbi(List<Argument> arguments, Type result, Parameter written) {
+public record CallbackAbi(List<Argument> arguments, Type result, Parameter written, boolean resultByAddress) {
 
     /** What one C argument carries. */
     public enum Role {
@@ -76,7 +79,9 @@ public record CallbackAbi(List<Argument> arguments, Type result, Parameter writt
                 }
             }
         }
-        return new CallbackAbi(List.copyOf(args), written != null ? written.type() : s.result(), written);
+        boolean complexResult = s.result() instanceof Type.Scalar r && r.kind().isComplex();
+        return new CallbackAbi(List.copyOf(args), complexResult ? Type.VOID : written != null ? written.type() : s.result(), written,
+                complexResult);
     }
 
     /** True for a scalar (not a string) the callback writes: intent(out) or intent(inout). */
@@ -104,8 +109,12 @@ public record CallbackAbi(List<Argument> arguments, Type result, Parameter writt
     /** True when the upcall can call the Java interface directly: scalars in, a scalar or nothing out. */
     public boolean direct() {
         // A logical result crosses as a C int: the bridge converts the Java boolean.
-        return written == null && !(result instanceof Type.Logical) && arguments.stream().allMatch(a -> a.role() == Role.VALUE);
+        return written == null && !resultByAddress && !(result instanceof Type.Logical)
+                && arguments.stream().allMatch(a -> a.role() == Role.VALUE);
     }
+
+    /** The name of the result's address, the last C argument when {@link #resultByAddress()}. */
+    public static final String RESULT_ADDRESS = "gatun_result";
 
     /** The name of a C argument in the shim and in the Java bridge. */
     static String cName(Argument a) {

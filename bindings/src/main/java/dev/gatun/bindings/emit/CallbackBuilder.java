@@ -63,7 +63,7 @@ final class CallbackBuilder {
                     .append(bridged && p.type() instanceof Type.Character && p.isArray() ? "; elements stored into it are written back" : "")
                     .append('\n');
         }
-        Type resultType = bridged ? abi.result() : s.result();
+        Type resultType = bridged && !abi.resultByAddress() ? abi.result() : s.result();
         String result = resultType instanceof Type.Void ? "void" : bridged ? javaType(resultType) : argType(resultType);
         String returns = result.equals("void") ? ""
                 : bridged && abi.written() != null ? "         * @return the new value of argument {@code " + abi.written().name() + "}\n"
@@ -100,6 +100,11 @@ final class CallbackBuilder {
             classes.add(type + ".class");
             layouts.add(JavaTypes.layout(type));
             cParams.add(type + " " + local(a));
+        }
+        if (abi.resultByAddress()) {
+            classes.add("MemorySegment.class");
+            layouts.add(JavaTypes.layout("MemorySegment"));
+            cParams.add("MemorySegment p$" + CallbackAbi.RESULT_ADDRESS);
         }
         var before = new StringBuilder();
         var after = new StringBuilder();
@@ -140,6 +145,11 @@ final class CallbackBuilder {
                 : "callback.apply(" + String.join(", ", javaArgs) + ");\n";
         String call = result.equals("void") ? "        " + invoke : after.isEmpty() ? "        return " + invoke
                 : "        " + result + " result$ = " + invoke;
+        if (abi.resultByAddress()) {
+            // A complex result is stored where the adapter asked; the upcall itself returns nothing.
+            call = "        Complex result$ = " + invoke + "        " + JavaTypes.arrayClass(s.result()) + ".wrap(p$" + CallbackAbi.RESULT_ADDRESS
+                    + ".reinterpret(" + ((Type.Scalar) s.result()).kind().bytes() + "L), Order.FORTRAN, 1).set(0, result$);\n";
+        }
         String tail = result.equals("void") || after.isEmpty() ? "" : "        return result$;\n";
         String fields = """
                     %s MethodHandle %s$upcall = upcallBridge(MethodHandles.lookup(), "%s",

@@ -143,7 +143,7 @@ public final class FortranShimEmitter {
         boolean returns = !(abi.result() instanceof Type.Void);
         String cKind = returns ? "function" : "subroutine";
         String kind = s.result() instanceof Type.Void ? "subroutine" : "function";
-        var cNames = abi.arguments().stream().map(CallbackAbi::cName).toList();
+        var cNames = new ArrayList<>(abi.arguments().stream().map(CallbackAbi::cName).toList());
         var iface = new StringBuilder();
         var call = new ArrayList<String>();
         for (CallbackAbi.Argument a : abi.arguments()) {
@@ -167,6 +167,12 @@ public final class FortranShimEmitter {
                     call.add("len(" + n + ", kind=c_int64_t)");
                 }
             }
+        }
+        if (abi.resultByAddress()) {
+            // A complex result is stored by Java at the address of the adapter's local.
+            cNames.add(CallbackAbi.RESULT_ADDRESS);
+            iface.append("      type(c_ptr), value :: ").append(CallbackAbi.RESULT_ADDRESS).append('\n');
+            call.add("c_loc(gatun_t)");
         }
         if (withInterface) {
             head.append("  abstract interface\n    ").append(cKind).append(' ').append(base).append("_c(").append(String.join(", ", cNames))
@@ -213,7 +219,10 @@ public final class FortranShimEmitter {
                 body.append('\n');
             }
         }
-        if (abi.written() != null) {
+        if (abi.resultByAddress()) {
+            body.append("    ").append(originalType(s.result())).append(" :: gatun_r\n    ").append(originalType(s.result()))
+                    .append(", target :: gatun_t\n    call ").append(invoke).append("\n    gatun_r = gatun_t\n");
+        } else if (abi.written() != null) {
             body.append("    ").append(abi.written().name().toLowerCase(Locale.ROOT)).append(" = ").append(invoke).append('\n');
         } else if (s.result() instanceof Type.Void) {
             body.append("    call ").append(invoke).append('\n');

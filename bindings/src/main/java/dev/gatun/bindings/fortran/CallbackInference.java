@@ -101,8 +101,8 @@ final class CallbackInference {
         if (spec == null) {
             throw new Unknown("callback '" + name + "' is called as a function but has no type (implicit none is in effect); declare it, e.g. 'real(8), external :: " + name + "'");
         }
-        if (!(spec.type() instanceof Type.Scalar s) || s.kind().isComplex()) {
-            throw new Unknown("callback '" + name + "' must return a real or integer scalar, not " + spec.spelling());
+        if (!(spec.type() instanceof Type.Scalar)) {
+            throw new Unknown("callback '" + name + "' must return a real, integer or complex scalar, not " + spec.spelling());
         }
         return spec.type();
     }

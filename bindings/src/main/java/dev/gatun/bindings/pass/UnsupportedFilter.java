@@ -253,7 +253,7 @@ final class UnsupportedFilter {
      * integer and logical scalars; strings; numeric arrays and rank-1 arrays of strings whose extents the
      * callback knows (constants or its other arguments, or assumed shape); complex scalars and arrays; written
      * real, integer or complex scalars (one of a subroutine is returned, more are one-element views); a real,
-     * integer or logical result.
+     * integer, complex or logical result.
      */
     static Optional<String> fortranCallbackProblem(String callback, Signature s) {
         String of = "callback '" + callback + "' ";
@@ -297,8 +297,8 @@ final class UnsupportedFilter {
             }
         }
         Type r = s.result();
-        if (!(r instanceof Type.Void) && !(r instanceof Type.Logical) && !(r instanceof Type.Scalar sc && !sc.kind().isComplex())) {
-            return Optional.of(of + "returns " + r.describe() + "; callbacks return real, integer or logical scalars");
+        if (!(r instanceof Type.Void) && !(r instanceof Type.Logical) && !(r instanceof Type.Scalar)) {
+            return Optional.of(of + "returns " + r.describe() + "; callbacks return real, integer, complex or logical scalars");
         }
         return Optional.empty();
     }

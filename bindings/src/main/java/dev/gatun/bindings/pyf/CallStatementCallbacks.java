@@ -66,6 +66,9 @@ final class CallStatementCallbacks {
                 case EXTENT, LENGTH -> "long long";
             });
         }
+        if (abi.resultByAddress()) {
+            types.add("void *");
+        }
         return pointer(abi.result() instanceof Type.Void ? "void" : abiType(abi.result()), name, types);
     }
 
@@ -111,8 +114,12 @@ final class CallStatementCallbacks {
                 case LENGTH -> throw new IllegalStateException("strings are refused by problem()");
             });
         }
+        if (abi.resultByAddress()) {
+            args.add("(void *) &r"); // Java stores the complex result there
+        }
         String call = "f(" + String.join(", ", args) + ")";
-        String body = abi.written() != null ? "*a" + s.parameters().indexOf(abi.written()) + " = " + call + ";"
+        String body = abi.resultByAddress() ? result(s.result()) + " r;\n    " + call + ";\n    return r;"
+                : abi.written() != null ? "*a" + s.parameters().indexOf(abi.written()) + " = " + call + ";"
                 : s.result() instanceof Type.Void ? call + ";"
                 : s.result() instanceof Type.Logical ? "return " + call + " != 0;" // a logical result crosses as a C int
                 : "return " + call + ";";

@@ -465,8 +465,8 @@ final class PyfLowering {
         if (cb.kind == Procedure.Kind.FUNCTION) {
             RoutineDraft.Entity r = cb.find(cb.resultVariable());
             RoutineDraft.TypeSpec spec = r != null && r.type != null ? r.type : cb.prefixType != null ? cb.prefixType : implicit(cb.resultVariable());
-            if (!(spec.type() instanceof Type.Scalar s && !s.kind().isComplex() || spec.type() instanceof Type.Logical && !cRoutine)) {
-                skip(d, where, "callback '" + arg + "' must return a real, integer or logical scalar");
+            if (!(spec.type() instanceof Type.Scalar s && (!s.kind().isComplex() || !cRoutine) || spec.type() instanceof Type.Logical && !cRoutine)) {
+                skip(d, where, "callback '" + arg + "' must return a real, integer" + (cRoutine ? "" : ", complex") + " or logical scalar");
             }
             result = spec.type();
         }

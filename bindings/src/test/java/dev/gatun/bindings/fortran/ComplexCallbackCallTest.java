@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Complex arguments of Java callbacks ({@code callbacks/complex.f90} with interface blocks, {@code callbacks/complex77.f}
  * inferred), built with gfortran and called: a complex(8) value in and a written complex(8) out (a one-element
  * {@code ComplexDoubleArray}), a complex(4) array and a complex(4) {@code value} scalar of a function callback, a complex
- * array rewritten in place beside an intent(inout) complex accumulator, and an F77 {@code call fun(a, b, c)}.
+ * array rewritten in place beside an intent(inout) complex accumulator, an F77 {@code call fun(a, b, c)}, and function
+ * callbacks returning complex(8) and complex(4) (declared and inferred).
  */
 class ComplexCallbackCallTest {
 
@@ -96,6 +97,20 @@ class ComplexCallbackCallTest {
             assertComplex(0, -1, z.get(1));
             assertComplex(-2, 0, acc);
         }
+    }
+
+    @Test
+    void functionCallbacksReturnComplexValues() {
+        try (Arena arena = Arena.ofConfined()) {
+            var x = ComplexDoubleArray.of(arena, Order.FORTRAN, new Complex[] {new Complex(1, 2), new Complex(0, -3)}, 2);
+            var y = (ComplexDoubleArray) m.call("spectra.mapz", m.callback("MapzH", a -> ((Complex) a[0]).conjugate()), x);
+            assertEquals(new Complex(1, -1), y.get(0), "conj(1+2i) + i");
+            assertEquals(new Complex(0, 4), y.get(1), "conj(-3i) + i");
+        }
+        Complex r = (Complex) m.call("spectra.twice4", m.callback("Twice4G", a -> ((Complex) a[0]).times(Complex.I)), new Complex(1.5, 0.5));
+        assertEquals(new Complex(-1, 3), r, "2 * i * (1.5 + 0.5i), in complex(4)");
+        Complex b = (Complex) m.call("cfun", m.callback("CfunFun", a -> ((Complex) a[0]).plus(new Complex(1, 1))), new Complex(2, -1));
+        assertEquals(new Complex(6, 0), b, "2 * ((2 - i) + (1 + i))");
     }
 
     /** Compares parts numerically: i * i gives -0.0 parts, which {@code Complex.equals} tells from 0.0. */

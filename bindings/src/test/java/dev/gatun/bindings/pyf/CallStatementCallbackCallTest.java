@@ -124,6 +124,12 @@ class CallStatementCallbackCallTest {
     }
 
     @Test
+    void aComplexFunctionCallback() {
+        assertEquals(new dev.gatun.array.Complex(-2, 1), m.call("cmapz", m.callback("CmapzF",
+                a -> ((dev.gatun.array.Complex) a[0]).times(dev.gatun.array.Complex.I)), new dev.gatun.array.Complex(1, 2)));
+    }
+
+    @Test
     void anIntentCRoutineGetsTheUpcallItself() {
         assertEquals(2 * 9.0, m.call("capply", m.callback("CapplyF", a -> (double) a[0] * (double) a[0]), 3.0));
     }

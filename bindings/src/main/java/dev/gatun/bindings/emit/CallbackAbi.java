@@ -17,8 +17,9 @@ import java.util.List;
  * reads and sets, as f2py's callbacks return a tuple). A complex scalar crosses as its address too: Java
  * reads it into a {@code Complex}, or sees a one-element view when the callback writes it. A complex function
  * result does not cross as a C value either: the adapter passes the address of a local last, the Java bridge
- * stores the callback's {@code Complex} there, and the upcall returns nothing. The shim emitter and the Java emitter both read
- * this (and so does the C adapter of an f2py callstatement wrapper), so the sides cannot disagree.
+ * stores the callback's {@code Complex} there, and the upcall returns nothing. The shim emitter and the
+ * Java emitter both read this (and so does the C adapter of an f2py callstatement wrapper), so the sides
+ * cannot disagree.
  *
  * @param arguments the C arguments of the upcall, in order
  * @param result          what the upcall returns: the function's result, the written scalar's type, or void

@@ -35,8 +35,8 @@ import java.util.Set;
  *   <li>{@code optional} with a default is a Java parameter that may be null; without one, a
  *       Fortran optional argument (absent: a null address).</li>
  *   <li>{@code external} arguments take their signature from a {@code __user__} module's routine: arrays,
- *       written scalars and strings as in a Fortran interface block (intent(c) and callstatement routines: scalars
- *       in only, see {@link CallStatementWriter}).</li>
+ *       written scalars and strings as in a Fortran interface block (intent(c) routines: scalars in only; a
+ *       callstatement passes them on through {@link CallStatementCallbacks}).</li>
  * </ul>
  * <ul>
  *   <li>{@code intent(aux)} variables are not passed to the routine: their values are inlined where other
@@ -124,7 +124,7 @@ final class PyfLowering {
             if (problem.isPresent()) {
                 skip(d, d.callStatementAt, problem.get());
             }
-            var callbackNames = new java.util.HashMap<String, String>();
+            var callbackNames = new HashMap<String, String>();
             for (Parameter p : parameters) {
                 if (p.type() instanceof Type.Callback) {
                     RoutineDraft cb = callbackModule(d, p.name()).orElseThrow();

@@ -37,3 +37,22 @@ C     F77 routines taking callbacks, bound through userode.pyf (__user__ routine
       character*(*) s
       code = label(s)
       end
+
+c     Newton's method with f and f' from one callback writing two scalars.
+      subroutine newton(fdf, x, steps)
+      external fdf
+      double precision x, f, df
+      integer steps, i
+      do 10 i = 1, steps
+         call fdf(x, f, df)
+         x = x - f/df
+   10 continue
+      end
+
+c     A complex value in, a complex result written by the callback.
+      subroutine cscale(h, z, w)
+      external h
+      double complex z, w
+      call h(z, w)
+      w = 2*w
+      end

@@ -37,11 +37,11 @@ final class CallbackBuilder {
     }
 
     /** The Java type of a callback parameter in the interface: arrays as zero-copy views, strings as String. */
-    private static String interfaceType(Parameter p) {
+    private static String interfaceType(Parameter p, CallbackAbi abi) {
         if (p.type() instanceof Type.Character) {
             return p.isArray() ? "String[]" : "String";
         }
-        return p.isArray() ? JavaTypes.arrayClass(p.type()) : javaType(p.type());
+        return p.isArray() || abi.byView(p) ? JavaTypes.arrayClass(p.type()) : javaType(p.type());
     }
 
     static String interfaceSource(String method, String param, Signature s, Annotations notes, boolean bridged) {
@@ -51,16 +51,19 @@ final class CallbackBuilder {
         CallbackAbi abi = CallbackAbi.of(s);
         for (int i = 0; i < names.size(); i++) {
             Parameter p = s.parameters().get(i);
-            if (bridged && p.intent() == Parameter.Intent.OUT && !p.isArray()) {
+            if (bridged && abi.written() != null && abi.written().name().equals(p.name()) && p.intent() == Parameter.Intent.OUT) {
                 continue; // written by the callback: its result
             }
-            params.add((bridged ? interfaceType(p) : javaType(p.type())) + " " + names.get(i));
+            params.add((bridged ? interfaceType(p, abi) : javaType(p.type())) + " " + names.get(i));
             docs.append("         * @param ").append(names.get(i)).append(" argument {@code ").append(p.name()).append("}")
                     .append(bridged && p.isArray() ? ", a view of the native array (valid during the call; writes reach the caller)" : "")
+                    .append(bridged && abi.byView(p) ? ", a one-element view of the scalar the callback writes (valid during the call): "
+                            + (p.intent() == Parameter.Intent.INOUT ? "{@code get(0)} is its value on entry, " : "")
+                            + "store the new value with {@code set(0, v)}" : "")
                     .append(bridged && p.type() instanceof Type.Character && p.isArray() ? "; elements stored into it are written back" : "")
                     .append('\n');
         }
-        Type resultType = bridged ? abi.result() : s.result();
+        Type resultType = bridged && !abi.resultByAddress() ? abi.result() : s.result();
         String result = resultType instanceof Type.Void ? "void" : bridged ? javaType(resultType) : argType(resultType);
         String returns = result.equals("void") ? ""
                 : bridged && abi.written() != null ? "         * @return the new value of argument {@code " + abi.written().name() + "}\n"
@@ -81,7 +84,7 @@ final class CallbackBuilder {
     }
 
     /**
-     * The upcall of a callback whose arguments need converting (arrays, strings, a written scalar): a
+     * The upcall of a callback whose arguments need converting (arrays, strings, written scalars): a
      * static bridge method receiving the C arguments of {@link CallbackAbi}, building views and strings,
      * calling the interface, and writing strings back.
      */
@@ -97,6 +100,11 @@ final class CallbackBuilder {
             classes.add(type + ".class");
             layouts.add(JavaTypes.layout(type));
             cParams.add(type + " " + local(a));
+        }
+        if (abi.resultByAddress()) {
+            classes.add("MemorySegment.class");
+            layouts.add(JavaTypes.layout("MemorySegment"));
+            cParams.add("MemorySegment p$" + CallbackAbi.RESULT_ADDRESS);
         }
         var before = new StringBuilder();
         var after = new StringBuilder();
@@ -122,7 +130,11 @@ final class CallbackBuilder {
                 int bytes = ((Type.Scalar) p.type()).kind().bytes();
                 javaArgs.add(JavaTypes.arrayClass(p.type()) + ".wrap(" + n + ".reinterpret(" + String.join(" * ", extents) + " * " + bytes
                         + "L), Order.FORTRAN, " + String.join(", ", extents) + ")");
-            } else if (p.intent() != Parameter.Intent.OUT) {
+            } else if (abi.byAddress(p)) {
+                int bytes = ((Type.Scalar) p.type()).kind().bytes();
+                javaArgs.add(JavaTypes.arrayClass(p.type()) + ".wrap(" + n + ".reinterpret(" + bytes + "L), Order.FORTRAN, 1)"
+                        + (abi.byView(p) ? "" : ".get(0)"));
+            } else if (abi.written() == null || !abi.written().name().equals(p.name()) || p.intent() != Parameter.Intent.OUT) {
                 javaArgs.add(p.type() instanceof Type.Logical ? n + " != 0" : n);
             }
         }
@@ -133,6 +145,11 @@ final class CallbackBuilder {
                 : "callback.apply(" + String.join(", ", javaArgs) + ");\n";
         String call = result.equals("void") ? "        " + invoke : after.isEmpty() ? "        return " + invoke
                 : "        " + result + " result$ = " + invoke;
+        if (abi.resultByAddress()) {
+            // A complex result is stored where the adapter asked; the upcall itself returns nothing.
+            call = "        Complex result$ = " + invoke + "        " + JavaTypes.arrayClass(s.result()) + ".wrap(p$" + CallbackAbi.RESULT_ADDRESS
+                    + ".reinterpret(" + ((Type.Scalar) s.result()).kind().bytes() + "L), Order.FORTRAN, 1).set(0, result$);\n";
+        }
         String tail = result.equals("void") || after.isEmpty() ? "" : "        return result$;\n";
         String fields = """
                     %s MethodHandle %s$upcall = upcallBridge(MethodHandles.lookup(), "%s",

@@ -143,7 +143,7 @@ public final class FortranShimEmitter {
         boolean returns = !(abi.result() instanceof Type.Void);
         String cKind = returns ? "function" : "subroutine";
         String kind = s.result() instanceof Type.Void ? "subroutine" : "function";
-        var cNames = abi.arguments().stream().map(CallbackAbi::cName).toList();
+        var cNames = new ArrayList<>(abi.arguments().stream().map(CallbackAbi::cName).toList());
         var iface = new StringBuilder();
         var call = new ArrayList<String>();
         for (CallbackAbi.Argument a : abi.arguments()) {
@@ -168,6 +168,12 @@ public final class FortranShimEmitter {
                 }
             }
         }
+        if (abi.resultByAddress()) {
+            // A complex result is stored by Java at the address of the adapter's local.
+            cNames.add(CallbackAbi.RESULT_ADDRESS);
+            iface.append("      type(c_ptr), value :: ").append(CallbackAbi.RESULT_ADDRESS).append('\n');
+            call.add("c_loc(gatun_t)");
+        }
         if (withInterface) {
             head.append("  abstract interface\n    ").append(cKind).append(' ').append(base).append("_c(").append(String.join(", ", cNames))
                     .append(") bind(C)\n").append("      import\n").append(iface);
@@ -181,7 +187,8 @@ public final class FortranShimEmitter {
         var list = s.parameters().stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
         // An intent(callback) external is the adapter itself: an external procedure of the name the Fortran code calls.
         String adapter = externalOf == null ? slot + "_adapter" : base.substring(base.indexOf("_ext_") + 5);
-        if (cb.declared().isPresent() && externalOf == null && !matchesDeclared(s, cb.declared().get())) {
+        if (cb.declared().isPresent() && externalOf == null && (!matchesDeclared(s, cb.declared().get())
+                || s.parameters().stream().anyMatch(abi::byAddress))) {
             // The original's compiler compares the adapter with the interface block: the one passed repeats it
             // exactly and calls the converting adapter, whose dummies carry the target attribute c_loc needs.
             body.append(exactAdapter(adapter, slot + "_inner", s, cb.declared().get()));
@@ -196,7 +203,8 @@ public final class FortranShimEmitter {
         // Scalars first: array bounds may name them.
         for (Parameter p : s.parameters()) {
             if (!p.isArray() && !(p.type() instanceof Type.Character)) {
-                body.append("    ").append(originalType(p.type())).append(adapterIntent(p)).append(" :: ")
+                // A written scalar that crosses as a one-element view, or a complex, is passed by c_loc.
+                body.append("    ").append(originalType(p.type())).append(adapterIntent(p)).append(abi.byAddress(p) ? ", target" : "").append(" :: ")
                         .append(p.name().toLowerCase(Locale.ROOT)).append('\n');
             }
         }
@@ -211,7 +219,10 @@ public final class FortranShimEmitter {
                 body.append('\n');
             }
         }
-        if (abi.written() != null) {
+        if (abi.resultByAddress()) {
+            body.append("    ").append(originalType(s.result())).append(" :: gatun_r\n    ").append(originalType(s.result()))
+                    .append(", target :: gatun_t\n    call ").append(invoke).append("\n    gatun_r = gatun_t\n");
+        } else if (abi.written() != null) {
             body.append("    ").append(abi.written().name().toLowerCase(Locale.ROOT)).append(" = ").append(invoke).append('\n');
         } else if (s.result() instanceof Type.Void) {
             body.append("    call ").append(invoke).append('\n');

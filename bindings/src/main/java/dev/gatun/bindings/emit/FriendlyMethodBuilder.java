@@ -530,6 +530,16 @@ final class FriendlyMethodBuilder {
         };
     }
 
+    /** The index of the slot where the native code stores a result it returns through a pointer. */
+    private int resultSlot() {
+        for (int i = 0; i < plan.slots().size(); i++) {
+            if (plan.slots().get(i).kind() == Notes.SlotKind.RESULT) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no result slot in the plan of " + proc.name());
+    }
+
     private void outputsCode(StringBuilder call, String ind) {
         var values = new ArrayList<String>();
         StatusBuilder.of(proc, notes).ifPresent(status -> {
@@ -554,7 +564,8 @@ final class FriendlyMethodBuilder {
                         : "result$";
                 case VIA_POINTER -> proc.result() instanceof Type.Character c
                         ? "FortranStrings.read(result$$, 0, " + resultLength(c) + ")"
-                        : load(proc.result(), nativeArgs.getLast());
+                        // The result's slot, not the last argument: a callback slot may follow it.
+                        : load(proc.result(), nativeArgs.get(resultSlot()));
                 case VOID -> throw new IllegalStateException("function without result");
             });
         }

@@ -186,7 +186,7 @@ public final class JavaEmitter {
                     collectStruct(cb.signature().result(), structs);
                     callbacks = true;
                     logicalCallbacks |= CallbackBuilder.needsLogicalFilter(cb.signature());
-                    boolean bridged = plan.get().shim() && !CallbackAbi.of(cb.signature()).direct();
+                    boolean bridged = (plan.get().shim() || cb.adaptedInC(p.language())) && !CallbackAbi.of(cb.signature()).direct();
                     String[] key = callbackKey(method, javaName(notes, q), q);
                     if (external(q) && !externalsSeen.add(key[1])) {
                         continue;

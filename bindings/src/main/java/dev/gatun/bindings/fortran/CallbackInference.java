@@ -70,24 +70,16 @@ final class CallbackInference {
             plainNames.add(actual.size() == 1 && actual.getFirst().kind() == Token.Kind.NAME ? actual.getFirst().text() : null);
         }
         plainNames.stream().filter(n -> n != null).forEach(taken::add);
-        int written = 0;
         for (int i = 0; i < site.arguments().size(); i++) {
             List<Token> actual = site.arguments().get(i);
             String plain = plainNames.get(i);
             String param = plain != null && plainNames.indexOf(plain) == i ? plain : fresh(i, taken);
             Parameter p = plain != null ? variable(plain, param, plainNames) : value(actual, param, i);
-            if (!p.isArray() && (p.intent() == Parameter.Intent.OUT || p.intent() == Parameter.Intent.INOUT)) {
-                written++;
-            }
             parameters.add(p);
         }
         Type result = Type.VOID;
         if (!site.subroutine()) {
             result = resultType();
-        }
-        if (written > 0 && (!site.subroutine() || written > 1)) {
-            throw new Unknown("callback '" + name + "' would write " + (written > 1 ? written + " scalar arguments" : "a scalar argument of a function")
-                    + "; a callback may write one scalar argument, and only when it is a subroutine (Java returns it)");
         }
         return new Signature(result, parameters);
     }
@@ -109,8 +101,8 @@ final class CallbackInference {
         if (spec == null) {
             throw new Unknown("callback '" + name + "' is called as a function but has no type (implicit none is in effect); declare it, e.g. 'real(8), external :: " + name + "'");
         }
-        if (!(spec.type() instanceof Type.Scalar s) || s.kind().isComplex()) {
-            throw new Unknown("callback '" + name + "' must return a real or integer scalar, not " + spec.spelling());
+        if (!(spec.type() instanceof Type.Scalar)) {
+            throw new Unknown("callback '" + name + "' must return a real, integer or complex scalar, not " + spec.spelling());
         }
         return spec.type();
     }
@@ -154,8 +146,8 @@ final class CallbackInference {
                 intent = Parameter.Intent.OUT;
             }
         }
-        if (intent != Parameter.Intent.IN && !(type instanceof Type.Scalar s && !s.kind().isComplex())) {
-            throw new Unknown("callback '" + name + "' would write '" + actual + "', a " + spec.spelling() + "; written callback arguments must be real or integer");
+        if (intent != Parameter.Intent.IN && !(type instanceof Type.Scalar)) {
+            throw new Unknown("callback '" + name + "' would write '" + actual + "', a " + spec.spelling() + "; written callback arguments must be real, integer or complex");
         }
         return Parameter.builder(param, type, where).intent(intent).build();
     }
@@ -210,9 +202,6 @@ final class CallbackInference {
             throw new Unknown("cannot infer the type of argument " + (index + 1) + " of callback '" + name + "' from '"
                     + String.join(" ", tokens.stream().map(Token::text).toList()) + "'; write an interface block for '" + name + "'");
         }
-        if (type instanceof Type.Scalar s && s.kind().isComplex()) {
-            throw new Unknown("argument " + (index + 1) + " of callback '" + name + "' is complex; callbacks receive real, integer and logical numbers");
-        }
         return Parameter.builder(param, type, site.position()).build();
     }
 
@@ -262,8 +251,7 @@ final class CallbackInference {
         if (spec.type() == null) {
             throw new Unknown("argument '" + actual + "' of callback '" + name + "': " + spec.unsupported());
         }
-        if (!(spec.type() instanceof Type.Scalar s && !s.kind().isComplex() || spec.type() instanceof Type.Logical
-                || spec.type() instanceof Type.Character)) {
+        if (!(spec.type() instanceof Type.Scalar || spec.type() instanceof Type.Logical || spec.type() instanceof Type.Character)) {
             throw new Unknown("argument '" + actual + "' of callback '" + name + "' is a " + spec.spelling() + "; callbacks receive numbers, logicals, strings and arrays of them");
         }
         return spec.type();

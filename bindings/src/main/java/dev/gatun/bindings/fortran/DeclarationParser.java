@@ -27,7 +27,7 @@ final class DeclarationParser {
             "asynchronous", "public", "private", "protected", "required", "bind");
 
     private static final Set<String> KNOWN_INTENTS = Set.of("in", "out", "inout", "hide", "c", "callback", "copy",
-            "overwrite", "cache", "inplace", "aligned4", "aligned8", "aligned16");
+            "overwrite", "cache", "inplace", "aligned4", "aligned8", "aligned16", "aux");
 
     private final Diagnostics diagnostics;
     private final Map<String, Map<String, Expr>> moduleConstants;
@@ -201,7 +201,7 @@ final class DeclarationParser {
                 do {
                     Token i = c.expectName("an intent (in, out, inout, hide, c, callback)");
                     if (!KNOWN_INTENTS.contains(i.text())) {
-                        throw c.error(i, "unknown intent '" + i.text() + "'; expected in, out, inout, hide, c or callback");
+                        throw c.error(i, "unknown intent '" + i.text() + "'; expected in, out, inout, hide, c, callback or aux");
                     }
                     if (i.is("in") && c.peek().is("out")) {
                         c.next(); // 'intent(in out)' is standard Fortran for inout

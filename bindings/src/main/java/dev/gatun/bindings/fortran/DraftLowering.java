@@ -6,6 +6,7 @@ import dev.gatun.bindings.diag.SourcePosition;
 import dev.gatun.bindings.model.ArrayOrder;
 import dev.gatun.bindings.model.CommonBlock;
 import dev.gatun.bindings.model.Dimension;
+import dev.gatun.bindings.model.Expr;
 import dev.gatun.bindings.model.Language;
 import dev.gatun.bindings.model.Parameter;
 import dev.gatun.bindings.model.Procedure;
@@ -52,6 +53,7 @@ final class DraftLowering {
         for (String arg : d.arguments) {
             parameters.add(parameter(d, arg));
         }
+        inlineAuxiliaries(d, parameters);
         // f2py's intent(callback) externals the procedure calls: Java passes (or, hidden, a setter holds) the callback.
         d.externalCallbacks.forEach((name, x) -> parameters.add(Parameter.builder(name, new Type.Callback(x.signature(), Optional.of(name)),
                 x.position()).intent(x.hidden() ? Parameter.Intent.HIDE : Parameter.Intent.IN).build()));
@@ -82,9 +84,62 @@ final class DraftLowering {
         }
     }
 
+    /**
+     * f2py's {@code !f2py intent(aux) :: m = expr} on a name that is not a dummy argument: an auxiliary variable of
+     * f2py's wrapper. Its value is inlined where the dummies' dimensions, checks and defaults name it; one without a
+     * value (f2py code uses it for module variables that size arrays) changes nothing, and such an extent stays
+     * unchecked (reported by the expression checker).
+     */
+    private void inlineAuxiliaries(ProcedureDraft d, List<Parameter> parameters) throws Skip {
+        var values = new java.util.HashMap<String, Expr>();
+        d.entities.forEach((name, e) -> {
+            if (e.intents.contains("aux") && e.defaultValue != null && !d.arguments.contains(name)) {
+                values.put(name.toLowerCase(Locale.ROOT), e.defaultValue);
+            }
+        });
+        if (values.isEmpty()) {
+            return;
+        }
+        // Aux values may name each other: inline until none is left (a chain longer than the variables is a cycle).
+        for (int round = 0; round <= values.size(); round++) {
+            boolean changed = false;
+            for (var v : values.entrySet()) {
+                Expr next = v.getValue().substitute(values);
+                changed |= !next.equals(v.getValue());
+                v.setValue(next);
+            }
+            if (!changed) {
+                break;
+            }
+            if (round == values.size()) {
+                skip(d, d.position, "its intent(aux) variables " + String.join(", ", values.keySet().stream().sorted().toList())
+                        + " are computed from each other in a cycle");
+            }
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter p = parameters.get(i);
+            Parameter.Builder b = p.toBuilder()
+                    .dimensions(p.dimensions().stream().map(dim -> dim instanceof Dimension.Explicit x
+                            ? (Dimension) new Dimension.Explicit(x.lower().substitute(values), x.upper().substitute(values), x.position()) : dim)
+                            .toList())
+                    .checks(p.checks().stream().map(c -> c.substitute(values)).toList())
+                    .depends(p.depends().stream().flatMap(n -> values.containsKey(n.toLowerCase(Locale.ROOT))
+                            ? values.get(n.toLowerCase(Locale.ROOT)).references().stream() : java.util.stream.Stream.of(n)).distinct().toList());
+            p.defaultValue().ifPresent(v -> b.defaultValue(v.substitute(values)));
+            if (p.type() instanceof Type.Callback) {
+                continue; // its signature is its own; toBuilder would not carry the callback flags
+            }
+            parameters.set(i, b.build());
+        }
+    }
+
     private Parameter parameter(ProcedureDraft d, String arg) throws Skip {
         ProcedureDraft.Entity e = d.entities.get(arg);
         SourcePosition where = e != null ? e.position : d.argumentPositions.get(arg);
+        if (e != null && e.intents.contains("aux")) {
+            skip(d, where, "parameter '" + arg + "' is intent(aux): f2py keeps an auxiliary variable in its wrapper and never passes it to '"
+                    + d.name + "', so the argument list would not match the procedure; use intent(hide) to compute a dummy argument");
+        }
         if (d.interfaces.containsKey(arg)) {
             Parameter.Builder b = Parameter.builder(arg, callbackType(d, d.interfaces.get(arg), where), where);
             if (e != null) {

@@ -214,6 +214,23 @@ public sealed interface Expr {
         return this instanceof Binary ? "(" + render() + ")" : render();
     }
 
+    /**
+     * Returns this expression with every {@link Ref} whose lower-case name is a key of {@code values}
+     * replaced by that value (f2py's {@code intent(aux)} variables are inlined this way).
+     *
+     * @param values replacement expressions by lower-case name
+     * @return the expression with the references replaced; this one when nothing matched
+     */
+    default Expr substitute(java.util.Map<String, Expr> values) {
+        return switch (this) {
+            case Ref r -> values.getOrDefault(r.name().toLowerCase(java.util.Locale.ROOT), r);
+            case Unary u -> new Unary(u.op(), u.operand().substitute(values), u.position());
+            case Binary b -> new Binary(b.op(), b.left().substitute(values), b.right().substitute(values), b.position());
+            case Call c -> new Call(c.function(), c.args().stream().map(a -> a.substitute(values)).toList(), c.position());
+            default -> this;
+        };
+    }
+
     /** Returns the names of the parameters this expression refers to, in first-use order. */
     default List<String> references() {
         var names = new java.util.LinkedHashSet<String>();

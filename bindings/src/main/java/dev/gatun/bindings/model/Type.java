@@ -415,6 +415,18 @@ public sealed interface Type {
             this(signature, java.util.Optional.empty());
         }
 
+        /**
+         * Returns true when this is a callback of a C procedure that Fortran code calls through a C adapter: an f2py
+         * callstatement wrapper's callback whose signature a {@code __user__} routine declares. The adapter passes the
+         * arguments on as a shim's adapter does (arrays with their extents, written scalars), so Java bridges it alike.
+         *
+         * @param language the language of the procedure taking the callback
+         * @return true for such a callback
+         */
+        public boolean adaptedInC(Language language) {
+            return language == Language.C && declared.isPresent();
+        }
+
         @Override
         public String describe() {
             return "callback " + signature.describe();

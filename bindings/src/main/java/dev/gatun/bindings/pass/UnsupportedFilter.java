@@ -107,7 +107,13 @@ final class UnsupportedFilter {
                     return Optional.of(bad.get());
                 }
             }
-            if (t instanceof Type.Callback cb && proc.language() != Language.FORTRAN) {
+            if (t instanceof Type.Callback cb && cb.adaptedInC(proc.language())) {
+                // A callstatement wrapper's callback: Fortran calls it through a C adapter, as through a shim.
+                Optional<String> bad = fortranCallbackProblem(p.name(), cb.signature());
+                if (bad.isPresent()) {
+                    return bad;
+                }
+            } else if (t instanceof Type.Callback cb && proc.language() != Language.FORTRAN) {
                 Optional<String> bad = callbackProblem(cb.signature());
                 if (bad.isPresent()) {
                     return Optional.of(where + "is a callback whose " + bad.get());
@@ -244,23 +250,23 @@ final class UnsupportedFilter {
     /**
      * What the shim adapter of a Fortran callback can pass to Java (see {@code emit.CallbackAbi}): real,
      * integer and logical scalars; strings; numeric arrays and rank-1 arrays of strings whose extents the
-     * callback knows (constants or its other arguments, or assumed shape); one written real or integer
-     * scalar, returned by a subroutine callback; a real, integer or logical result.
+     * callback knows (constants or its other arguments, or assumed shape); complex scalars and arrays; written
+     * real, integer or complex scalars (one of a subroutine is returned, more are one-element views); a real,
+     * integer, complex or logical result.
      */
     static Optional<String> fortranCallbackProblem(String callback, Signature s) {
         String of = "callback '" + callback + "' ";
         Set<String> names = new java.util.HashSet<>();
         s.parameters().forEach(q -> names.add(q.name().toLowerCase(java.util.Locale.ROOT)));
-        int written = 0;
         for (Parameter q : s.parameters()) {
             String arg = of + "has argument '" + q.name() + "' ";
             Type t = q.type();
             if (q.optional()) {
                 return Optional.of(arg + "that is optional; callback arguments must be present");
             }
-            boolean number = t instanceof Type.Scalar sc && !sc.kind().isComplex();
+            boolean number = t instanceof Type.Scalar;
             if (!number && !(t instanceof Type.Logical) && !(t instanceof Type.Character)) {
-                return Optional.of(arg + "of type " + t.describe() + "; callbacks receive real, integer and logical numbers, strings and their arrays");
+                return Optional.of(arg + "of type " + t.describe() + "; callbacks receive real, integer, complex and logical numbers, strings and their arrays");
             }
             if (q.isArray()) {
                 if (t instanceof Type.Logical || t instanceof Type.Character && q.rank() > 1 || q.isCharacterBytes()) {
@@ -286,19 +292,12 @@ final class UnsupportedFilter {
             }
             boolean writes = q.intent() == Parameter.Intent.OUT || q.intent() == Parameter.Intent.INOUT;
             if (writes && !number) {
-                return Optional.of(arg + "of type " + t.describe() + " that the callback writes; written callback arguments must be real or integer scalars");
+                return Optional.of(arg + "of type " + t.describe() + " that the callback writes; written callback arguments must be real, integer or complex scalars");
             }
-            if (writes) {
-                written++;
-            }
-        }
-        if (written > 0 && (!(s.result() instanceof Type.Void) || written > 1)) {
-            return Optional.of(of + "writes " + (written > 1 ? written + " scalar arguments" : "a scalar argument and is a function")
-                    + "; a callback may write one scalar argument, and only when it is a subroutine (Java returns it)");
         }
         Type r = s.result();
-        if (!(r instanceof Type.Void) && !(r instanceof Type.Logical) && !(r instanceof Type.Scalar sc && !sc.kind().isComplex())) {
-            return Optional.of(of + "returns " + r.describe() + "; callbacks return real, integer or logical scalars");
+        if (!(r instanceof Type.Void) && !(r instanceof Type.Logical) && !(r instanceof Type.Scalar)) {
+            return Optional.of(of + "returns " + r.describe() + "; callbacks return real, integer, complex or logical scalars");
         }
         return Optional.empty();
     }

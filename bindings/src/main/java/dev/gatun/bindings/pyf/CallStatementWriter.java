@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * each array a pointer to its data, a function's result a variable named after the result, and
  * {@code f2py_func} points to the routine ({@code name_} for Fortran, {@code name} for an intent(c)
  * routine) with the {@code callprotoargument} prototype. f2py's C type names ({@code complex_double},
- * {@code long_long}, {@code string}) and {@code F_FUNC} are defined. {@code #line} directives make a C
+ * {@code long_long}, {@code string}) and {@code F_FUNC} are defined. A callback argument is what
+ * {@link CallStatementCallbacks} makes of it, named as f2py names it ({@code f_cptr}, {@code cb_f_in_<user module>}). {@code #line} directives make a C
  * compiler's error point into the {@code .pyf}. A callstatement that reaches into f2py's own
  * generated variables ({@code capi_...}, Python API calls) cannot be given that world: the routine is
  * skipped with a warning.
@@ -46,8 +47,11 @@ final class CallStatementWriter {
     /** Returns why the routine's callstatement cannot be wrapped, if it cannot. */
     Optional<String> problem(RoutineDraft d, List<Parameter> params) {
         for (Parameter p : params) {
-            if (p.type() instanceof Type.Callback) {
-                return Optional.of("argument '" + p.name() + "' is a callback, which a callstatement wrapper cannot pass on yet");
+            if (p.type() instanceof Type.Callback cb) {
+                Optional<String> bad = CallStatementCallbacks.problem(p.name(), cb);
+                if (bad.isPresent()) {
+                    return bad;
+                }
             }
         }
         Matcher m = IDENTIFIER.matcher(d.callStatement);
@@ -61,16 +65,36 @@ final class CallStatementWriter {
         return Optional.empty();
     }
 
-    /** Adds the wrapper of a routine and returns its symbol. */
-    String add(RoutineDraft d, List<Parameter> params, Type result, boolean cRoutine, String called) {
+    /**
+     * Adds the wrapper of a routine and returns its symbol.
+     *
+     * @param callbackNames f2py's C name of each callback argument's function ({@code cb_f_in_m__user__routines}),
+     *                      by argument name
+     */
+    String add(RoutineDraft d, List<Parameter> params, Type result, boolean cRoutine, String called, Map<String, String> callbackNames) {
         String symbol = prefix + d.name.toLowerCase(Locale.ROOT);
         String resultC = result instanceof Type.Void ? "void" : cType(result);
         var signature = new ArrayList<String>();
         var locals = new StringBuilder();
         var writeBack = new StringBuilder();
         var prototype = new ArrayList<String>();
+        var statics = new StringBuilder();
+        var aliases = new StringBuilder();
+        var unaliases = new StringBuilder();
         for (Parameter p : params) {
             String n = p.name();
+            if (p.type() instanceof Type.Callback cb) {
+                String adapter = CallStatementCallbacks.adapter(symbol, n, cb, statics, locals, writeBack);
+                signature.add(CallStatementCallbacks.upcall(cb, "gatun_cb_" + n));
+                prototype.add(CallStatementCallbacks.routineSide(cb));
+                for (String alias : List.of(n + "_cptr", callbackNames.getOrDefault(n, n + "_cptr"))) {
+                    if (aliases.indexOf("#define " + alias + " ") < 0) {
+                        aliases.append("#define ").append(alias).append(' ').append(adapter).append('\n');
+                        unaliases.append("#undef ").append(alias).append('\n');
+                    }
+                }
+                continue;
+            }
             String t = cType(p.type());
             if (p.type() instanceof Type.Character) {
                 signature.add("string " + n);
@@ -88,6 +112,7 @@ final class CallStatementWriter {
             }
         }
         var sb = new StringBuilder("\n/* ").append(d.kindWord()).append(' ').append(d.name).append(" from ").append(d.position).append(" */\n");
+        sb.append(statics);
         boolean usesFunc = IDENTIFIER.matcher(d.callStatement).results().anyMatch(r -> r.group().equals("f2py_func"));
         String target = cRoutine ? called : called.toLowerCase(Locale.ROOT) + "_";
         String proto = d.callProtoArgument != null && !d.callProtoArgument.isBlank() ? d.callProtoArgument.strip()
@@ -104,8 +129,10 @@ final class CallStatementWriter {
             sb.append("    ").append(resultC).append(' ').append(resultVar).append(";\n");
         }
         sb.append(locals);
+        sb.append(aliases);
         sb.append(lineDirective(d.callStatementAt)).append("    {").append(d.callStatement.strip()).append(";}\n"); // f2py adds the ';' too
         sb.append("#line ").append(lines(wrappers) + lines(sb) + 2).append(" \"").append(fileName).append("\"\n");
+        sb.append(unaliases);
         sb.append(writeBack);
         if (!(result instanceof Type.Void)) {
             sb.append("    return ").append(resultVar).append(";\n");

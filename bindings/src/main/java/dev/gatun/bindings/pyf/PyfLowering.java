@@ -13,8 +13,12 @@ import dev.gatun.bindings.model.ScalarKind;
 import dev.gatun.bindings.model.Signature;
 import dev.gatun.bindings.model.Type;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,10 +35,15 @@ import java.util.Set;
  *   <li>{@code optional} with a default is a Java parameter that may be null; without one, a
  *       Fortran optional argument (absent: a null address).</li>
  *   <li>{@code external} arguments take their signature from a {@code __user__} module's routine: arrays,
- *       written scalars and strings as in a Fortran interface block (intent(c) routines: scalars in only).</li>
+ *       written scalars and strings as in a Fortran interface block (intent(c) routines: scalars in only; a
+ *       callstatement passes them on through {@link CallStatementCallbacks}).</li>
  * </ul>
- * What the model cannot express ({@code intent(aux)}, {@code intent(callback)})
- * skips that routine with a warning naming the argument; the other routines are still bound.
+ * <ul>
+ *   <li>{@code intent(aux)} variables are not passed to the routine: their values are inlined where other
+ *       arguments' dimensions, checks and defaults name them (see {@link Auxiliaries}).</li>
+ * </ul>
+ * What the model cannot express skips that routine with a warning naming the argument; the other routines
+ * are still bound.
  */
 final class PyfLowering {
 
@@ -77,9 +86,20 @@ final class PyfLowering {
         if (d.fortranName != null && d.fortranName.isEmpty() && !wrapped) {
             skip(d, d.position, "'fortranname' without a name means there is no routine to call, and there is no callstatement");
         }
+        Auxiliaries aux = auxiliaries(d);
         var parameters = new ArrayList<Parameter>();
         for (String arg : d.arguments) {
-            parameters.add(parameter(d, arg, cRoutine, wrapped));
+            parameters.add(parameter(d, arg, cRoutine, wrapped, aux));
+        }
+        if (wrapped) {
+            // The callstatement sees each aux variable as a C variable: the wrapper receives it like a hidden argument.
+            for (RoutineDraft.Entity e : aux.entities.values()) {
+                if (d.arguments.stream().noneMatch(a -> a.equalsIgnoreCase(e.name))) {
+                    parameters.add(auxiliary(d, e, aux));
+                }
+            }
+        } else {
+            unresolvedAuxiliary(d, parameters, aux);
         }
         parameters.addAll(externalCallbacks(d, cRoutine || wrapped));
         Type result = Type.VOID;
@@ -104,7 +124,15 @@ final class PyfLowering {
             if (problem.isPresent()) {
                 skip(d, d.callStatementAt, problem.get());
             }
-            String symbol = wrappers.add(d, parameters, result, cRoutine, called);
+            var callbackNames = new HashMap<String, String>();
+            for (Parameter p : parameters) {
+                if (p.type() instanceof Type.Callback) {
+                    RoutineDraft cb = callbackModule(d, p.name()).orElseThrow();
+                    // f2py's name for the C function it passes for a callback (scipy's callstatements use it).
+                    callbackNames.put(p.name(), "cb_" + cb.name + "_in_" + cb.pythonModule);
+                }
+            }
+            String symbol = wrappers.add(d, parameters, result, cRoutine, called, callbackNames);
             return procedure(d, symbol, Language.C, result, Procedure.Interop.DIRECT, parameters, Optional.empty());
         }
         if (cRoutine) {
@@ -127,10 +155,11 @@ final class PyfLowering {
         return e != null && e.intents.contains("c");
     }
 
-    private Parameter parameter(RoutineDraft d, String arg, boolean cRoutine, boolean wrapped) throws Skip {
+    private Parameter parameter(RoutineDraft d, String arg, boolean cRoutine, boolean wrapped, Auxiliaries aux) throws Skip {
         RoutineDraft.Entity e = d.find(arg);
         SourcePosition where = e != null ? e.position : d.argumentPositions.get(arg.toLowerCase(Locale.ROOT));
         if (e != null && (e.external || e.intents.contains("callback") || callbackModule(d, arg).isPresent())) {
+            // A callstatement wrapper's C adapter passes on what Fortran passes as a shim's adapter does.
             return callback(d, arg, e, where, cRoutine);
         }
         RoutineDraft.TypeSpec spec = e != null && e.type != null ? e.type : implicit(arg);
@@ -143,7 +172,12 @@ final class PyfLowering {
         }
         Set<String> i = e.intents;
         if (i.contains("aux")) {
-            skip(d, where, "argument '" + arg + "' is intent(aux), which has no Java binding yet");
+            if (!wrapped) {
+                skip(d, where, "argument '" + arg + "' is intent(aux): f2py keeps an auxiliary variable in its wrapper and never passes it to '"
+                        + d.name + "', so the argument list would not match the routine; declare it outside the argument list, or pass it"
+                        + " from a callstatement");
+            }
+            return auxiliary(d, e, aux);
         }
         boolean array = !e.dimensions.isEmpty();
         Parameter.Intent intent = intent(i, array);
@@ -162,18 +196,150 @@ final class PyfLowering {
         CTruth truth = truth(d);
         b.intent(intent).optional(fortranOptional)
                 .dimensions(e.dimensions.stream().map(dim -> dim instanceof Dimension.Explicit x
-                        ? new Dimension.Explicit(truth.value(x.lower()), truth.value(x.upper()), x.position()) : dim).toList())
+                        ? new Dimension.Explicit(aux.inline(truth.value(x.lower())), aux.inline(truth.value(x.upper())), x.position()) : dim).toList())
                 .passing(byValue ? Parameter.Passing.VALUE : Parameter.Passing.REFERENCE)
                 .order(i.contains("c") && array ? ArrayOrder.C : ArrayOrder.FORTRAN)
-                .depends(e.depends).checks(e.checks.stream().map(truth::condition).toList());
+                .depends(aux.depends(e.depends)).checks(e.checks.stream().map(c -> aux.inline(truth.condition(c))).toList());
         if (defaultValue != null) {
-            b.defaultValue(truth.value(defaultValue));
+            b.defaultValue(aux.inline(truth.value(defaultValue)));
         }
         try {
             return b.build();
         } catch (IllegalArgumentException ex) {
             diagnostics.error(where, ex.getMessage());
             throw new Skip();
+        }
+    }
+
+    /**
+     * f2py's {@code intent(aux)} variables of one routine: C variables of f2py's wrapper, never passed to the
+     * routine, whose values (their {@code = expression}) other arguments' dimensions, checks and defaults use
+     * (scipy computes a work size from the arguments this way). Gatun inlines each value where the variable is
+     * named, so the Java method computes it from the arguments it depends on; a callstatement wrapper also
+     * receives it as a C variable of its name.
+     *
+     * @param entities the aux declarations by lower-case name
+     * @param values   each one's value with the other aux variables inlined; absent when declared without one
+     */
+    private record Auxiliaries(Map<String, RoutineDraft.Entity> entities, Map<String, Expr> values) {
+
+        Expr inline(Expr e) {
+            return values.isEmpty() ? e : e.substitute(values);
+        }
+
+        /** A depend list with each aux variable replaced by what its value depends on. */
+        List<String> depends(List<String> names) {
+            var out = new LinkedHashSet<String>();
+            for (String n : names) {
+                String key = n.toLowerCase(Locale.ROOT);
+                if (values.containsKey(key)) {
+                    out.addAll(values.get(key).references());
+                } else if (!entities.containsKey(key)) {
+                    out.add(n);
+                }
+            }
+            return List.copyOf(out);
+        }
+    }
+
+    private Auxiliaries auxiliaries(RoutineDraft d) throws Skip {
+        var entities = new LinkedHashMap<String, RoutineDraft.Entity>();
+        d.entities.forEach((name, e) -> {
+            if (e.intents.contains("aux")) {
+                entities.put(name, e);
+            }
+        });
+        if (entities.isEmpty()) {
+            return new Auxiliaries(Map.of(), Map.of());
+        }
+        CTruth truth = truth(d);
+        var values = new LinkedHashMap<String, Expr>();
+        for (String name : entities.keySet()) {
+            resolveAuxiliary(d, name, entities, values, new ArrayList<>(), truth);
+        }
+        return new Auxiliaries(entities, values);
+    }
+
+    private void resolveAuxiliary(RoutineDraft d, String name, Map<String, RoutineDraft.Entity> entities, Map<String, Expr> values,
+                                  List<String> path, CTruth truth) throws Skip {
+        if (values.containsKey(name)) {
+            return;
+        }
+        RoutineDraft.Entity e = entities.get(name);
+        if (path.contains(name)) {
+            skip(d, e.position, "intent(aux) '" + e.name + "' is computed from itself (" + String.join(" -> ", path) + " -> " + name + ")");
+        }
+        RoutineDraft.TypeSpec spec = e.type != null ? e.type : implicit(e.name);
+        if (!e.dimensions.isEmpty() || !(spec.type() instanceof Type.Scalar s && !s.kind().isComplex() || spec.type() instanceof Type.Logical)) {
+            skip(d, e.position, "intent(aux) '" + e.name + "' is " + (e.dimensions.isEmpty() ? spec.spelling() : "an array")
+                    + "; auxiliary variables are bound when they are integer, real or logical scalars");
+        }
+        if (e.defaultValue == null) {
+            return;
+        }
+        path.add(name);
+        Expr value = truth.value(e.defaultValue);
+        var inner = new HashMap<String, Expr>();
+        for (String ref : value.references()) {
+            String key = ref.toLowerCase(Locale.ROOT);
+            if (entities.containsKey(key)) {
+                resolveAuxiliary(d, key, entities, values, path, truth);
+                if (!values.containsKey(key)) {
+                    skip(d, e.position, "intent(aux) '" + e.name + "' uses '" + ref + "', an intent(aux) variable without a value");
+                }
+                inner.put(key, values.get(key));
+            }
+        }
+        path.removeLast();
+        values.put(name, value.substitute(inner));
+    }
+
+    /**
+     * An aux variable as a hidden argument of a callstatement wrapper, computed in Java from its value; one
+     * without a value starts at zero (f2py leaves it uninitialised) for the callstatement to assign.
+     */
+    private Parameter auxiliary(RoutineDraft d, RoutineDraft.Entity e, Auxiliaries aux) throws Skip {
+        Type type = (e.type != null ? e.type : implicit(e.name)).type();
+        Expr value = aux.values().get(e.name.toLowerCase(Locale.ROOT));
+        if (value == null) {
+            value = zero(type, e.position);
+        }
+        try {
+            return Parameter.builder(e.name, type, e.position).intent(Parameter.Intent.HIDE).defaultValue(value)
+                    .depends(value.references()).build();
+        } catch (IllegalArgumentException ex) {
+            diagnostics.error(e.position, ex.getMessage());
+            throw new Skip();
+        }
+    }
+
+    /** Skips a routine (without callstatement) whose expressions name an aux variable declared without a value. */
+    private void unresolvedAuxiliary(RoutineDraft d, List<Parameter> parameters, Auxiliaries aux) throws Skip {
+        if (aux.entities().isEmpty()) {
+            return;
+        }
+        for (Parameter p : parameters) {
+            var exprs = new ArrayList<Expr>(p.checks());
+            p.defaultValue().ifPresent(exprs::add);
+            for (Dimension dim : p.dimensions()) {
+                switch (dim) {
+                    case Dimension.Explicit x -> {
+                        exprs.add(x.lower());
+                        exprs.add(x.upper());
+                    }
+                    case Dimension.AssumedSize x -> exprs.add(x.lower());
+                    case Dimension.AssumedShape x -> exprs.add(x.lower());
+                }
+            }
+            for (Expr x : exprs) {
+                for (String ref : x.references()) {
+                    RoutineDraft.Entity e = aux.entities().get(ref.toLowerCase(Locale.ROOT));
+                    if (e != null) {
+                        skip(d, p.position(), "argument '" + p.name() + "' uses intent(aux) '" + e.name
+                                + "', which has no value; give it one, e.g. 'integer intent(aux) :: " + e.name + " = ...'");
+                    }
+                }
+            }
         }
     }
 
@@ -299,8 +465,8 @@ final class PyfLowering {
         if (cb.kind == Procedure.Kind.FUNCTION) {
             RoutineDraft.Entity r = cb.find(cb.resultVariable());
             RoutineDraft.TypeSpec spec = r != null && r.type != null ? r.type : cb.prefixType != null ? cb.prefixType : implicit(cb.resultVariable());
-            if (!(spec.type() instanceof Type.Scalar s && !s.kind().isComplex() || spec.type() instanceof Type.Logical && !cRoutine)) {
-                skip(d, where, "callback '" + arg + "' must return a real, integer or logical scalar");
+            if (!(spec.type() instanceof Type.Scalar s && (!s.kind().isComplex() || !cRoutine) || spec.type() instanceof Type.Logical && !cRoutine)) {
+                skip(d, where, "callback '" + arg + "' must return a real, integer" + (cRoutine ? "" : ", complex") + " or logical scalar");
             }
             result = spec.type();
         }

@@ -60,7 +60,7 @@ class MalformedInputTest {
                   real(8), intent(in) :: x
                 end subroutine t
                 """);
-        assertEquals(List.of(f + ":4:19: warning: skipped subroutine 's': unknown intent 'inot'; expected in, out, inout, hide, c or callback"),
+        assertEquals(List.of(f + ":4:19: warning: skipped subroutine 's': unknown intent 'inot'; expected in, out, inout, hide, c, callback or aux"),
                 generateExpectingWarnings(f));
     }
 

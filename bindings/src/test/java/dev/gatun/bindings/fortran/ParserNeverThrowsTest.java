@@ -152,7 +152,7 @@ class ParserNeverThrowsTest {
                 """);
         assertEquals(List.of(
                 "broken.f90:2:28: warning: skipped subroutine 's': expected an expression, found end of statement",
-                "broken.f90:5:19: warning: skipped subroutine 't': unknown intent 'inot'; expected in, out, inout, hide, c or callback",
+                "broken.f90:5:19: warning: skipped subroutine 't': unknown intent 'inot'; expected in, out, inout, hide, c, callback or aux",
                 "broken.f90:7:15: warning: skipped subroutine 'u': expected ')' to close the argument list of 'u', found end of statement"), d);
     }
 

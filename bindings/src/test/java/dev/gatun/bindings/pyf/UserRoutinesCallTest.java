@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.gatun.array.Complex;
+import dev.gatun.array.ComplexDoubleArray;
 import dev.gatun.array.DoubleArray;
 import dev.gatun.array.Order;
 import dev.gatun.bindings.f2py.F2pyBuild;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code .pyf} {@code __user__} callback routines beyond scalars in ({@code callbacks/userode.pyf} over
  * the F77 {@code userode.f}), built with gfortran and called: an integrator whose callback receives
  * {@code y} and fills {@code ydot} (zero-copy views sized by the callback's {@code n}), a callback with an
- * {@code intent(out)} scalar (what the Java callback returns), and a function callback taking a string.
+ * {@code intent(out)} scalar (what the Java callback returns), one writing two (one-element views), a complex
+ * value in and a complex written out, and a function callback taking a string.
  */
 class UserRoutinesCallTest {
 
@@ -50,6 +53,26 @@ class UserRoutinesCallTest {
             // (1, 0) -> (1, -0.5) -> (0.75, -1.0)
             assertArrayEquals(new double[] {0.75, -1.0}, y.toArray(), 1e-15);
         }
+    }
+
+    @Test
+    void aCallbackWritingTwoScalarsGetsOneElementViews() {
+        double root = (double) m.call("newton", m.callback("NewtonFdf", a -> {
+            double x = (double) a[0];
+            ((DoubleArray) a[1]).set(0, x * x * x - 8);
+            ((DoubleArray) a[2]).set(0, 3 * x * x);
+            return null;
+        }), 3.0, 8);
+        assertEquals(2.0, root, 1e-15);
+    }
+
+    @Test
+    void aComplexCallbackReceivesAValueAndWritesAView() {
+        Complex w = (Complex) m.call("cscale", m.callback("CscaleH", a -> {
+            ((ComplexDoubleArray) a[1]).set(0, ((Complex) a[0]).conjugate());
+            return null;
+        }), new Complex(1.5, 2));
+        assertEquals(new Complex(3, -4), w);
     }
 
     @Test

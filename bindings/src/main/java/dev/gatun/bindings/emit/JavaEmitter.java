@@ -132,6 +132,21 @@ public final class JavaEmitter {
                 collectStruct(q.type(), structs);
             }
             collectStruct(p.result(), structs);
+            if (notes.get(p, Notes.RawOnly.class).isPresent()) {
+                // Bound as jextract binds it: the raw method, its handle and the address accessor; no checked method.
+                var rawOnly = new RawMethodBuilder(p, plan.get(), rawMethod, notes);
+                raw.append(rawOnly.build(false));
+                if (!plan.get().shim()) {
+                    toFriendly.append(address(p, method, plan.get().symbol()));
+                }
+                holders.append(holderClass(p, RawMethodBuilder.holder(p, plan.get(), notes), new StringBuilder(rawOnly.handleFields(false))));
+                boolean here = namespace.isPresent();
+                stays |= here;
+                if (!here) {
+                    pieces.add(new PartClasses.Piece(PartClasses.Kind.FUNCTION, p.name(), from, PartClasses.mark(fields, friendly, nested, raw, holders)));
+                }
+                continue;
+            }
             boolean heap = FriendlyMethodBuilder.heapOverloadPossible(p, notes);
             var rawBuilder = new RawMethodBuilder(p, plan.get(), rawMethod, notes);
             raw.append(rawBuilder.build(heap));

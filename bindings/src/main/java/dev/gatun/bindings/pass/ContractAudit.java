@@ -34,7 +34,7 @@ final class ContractAudit {
 
     void run(Library library) {
         for (Procedure p : library.procedures()) {
-            if (notes.get(p, Notes.Unsupported.class).isEmpty()) {
+            if (notes.get(p, Notes.Unsupported.class).isEmpty() && notes.get(p, Notes.RawOnly.class).isEmpty()) {
                 audit(p);
             }
         }

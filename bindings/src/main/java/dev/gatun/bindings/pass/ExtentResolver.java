@@ -29,8 +29,8 @@ final class ExtentResolver {
 
     void run(Library library) {
         for (Procedure proc : library.procedures()) {
-            if (notes.get(proc, Notes.Unsupported.class).isPresent()) {
-                continue;
+            if (notes.get(proc, Notes.Unsupported.class).isPresent() || notes.get(proc, Notes.RawOnly.class).isPresent()) {
+                continue; // extents are a friendly method's business
             }
             for (Parameter p : proc.parameters()) {
                 if (p.isArray() || !(p.type() instanceof Type.Scalar s) || !s.kind().isInteger() || p.optional()

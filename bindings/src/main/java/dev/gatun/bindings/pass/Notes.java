@@ -186,6 +186,16 @@ public final class Notes {
     }
 
     /**
+     * A C function bound in the raw layer only, as jextract binds everything: its checked friendly method is skipped
+     * (reported as a warning) because a parameter lacks what a check needs, e.g. the length of a {@code char *} the
+     * function writes. Its raw method takes that parameter as a {@code MemorySegment} the caller sizes.
+     *
+     * @param reason why there is no friendly method
+     */
+    public record RawOnly(String reason) {
+    }
+
+    /**
      * How the procedure is called across the C ABI: the symbol and one slot per native argument.
      *
      * @param symbol     the symbol the downcall binds

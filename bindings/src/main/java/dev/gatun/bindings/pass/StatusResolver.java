@@ -61,7 +61,9 @@ public final class StatusResolver {
         if (rules.isEmpty()) {
             return;
         }
-        List<Procedure> bound = library.procedures().stream().filter(p -> notes.get(p, Notes.Unsupported.class).isEmpty()).toList();
+        // Statuses become exceptions in friendly methods: a raw-only function has none.
+        List<Procedure> bound = library.procedures().stream().filter(p -> notes.get(p, Notes.Unsupported.class).isEmpty()
+                && notes.get(p, Notes.RawOnly.class).isEmpty()).toList();
         var plans = new ArrayList<Notes.StatusPlan>();
         for (StatusRule rule : rules) {
             resolve(rule, plans.size(), constants, bound).ifPresent(plan -> {

@@ -38,11 +38,36 @@ final class UnsupportedFilter {
         Set<String> moduleTypes = new java.util.HashSet<>();
         library.units().forEach(u -> u.types().forEach(t -> moduleTypes.add(t.name().toLowerCase(java.util.Locale.ROOT))));
         for (Procedure p : library.procedures()) {
-            reason(p, moduleTypes).ifPresent(r -> {
-                notes.put(p, new Notes.Unsupported(r));
-                diagnostics.warning(p.position(), "skipped " + (p.kind() == Procedure.Kind.FUNCTION ? "function" : "subroutine") + " '" + p.name() + "': " + r);
+            Optional<String> unsupported = reason(p, moduleTypes);
+            if (unsupported.isPresent()) {
+                notes.put(p, new Notes.Unsupported(unsupported.get()));
+                diagnostics.warning(p.position(), "skipped " + (p.kind() == Procedure.Kind.FUNCTION ? "function" : "subroutine") + " '" + p.name() + "': " + unsupported.get());
+                continue;
+            }
+            rawOnly(p).ifPresent(r -> {
+                notes.put(p, new Notes.RawOnly(r));
+                diagnostics.warning(p.position(), "function '" + p.name() + "' is bound in Raw only (no checked method): " + r);
             });
         }
+    }
+
+    /**
+     * Why a C function otherwise bound gets only its raw method: a {@code char *} it writes (or one that may be null)
+     * with no length a check could use. The friendly layer takes a NUL-terminated string in, or fills a buffer of
+     * known length; the raw layer takes any {@code MemorySegment}, as jextract's bindings do.
+     */
+    private static Optional<String> rawOnly(Procedure proc) {
+        if (proc.language() == Language.FORTRAN) {
+            return Optional.empty();
+        }
+        for (Parameter p : proc.parameters()) {
+            if (p.type() instanceof Type.Character c && !p.isCharacterBytes()
+                    && (p.optional() || (p.intent() != Parameter.Intent.IN && c.assumedLength()))) {
+                return Optional.of("parameter '" + p.name() + "' is a char * the function writes; give its length with a"
+                        + " directive, e.g. 'gatun: " + p.name() + " out dimension(256)'");
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> reason(Procedure proc, Set<String> moduleTypes) {
@@ -84,13 +109,6 @@ final class UnsupportedFilter {
                 if (direct && p.dimensions().stream().anyMatch(d -> d instanceof Dimension.AssumedShape)) {
                     return Optional.of(where + "is assumed-shape in a bind(C) procedure, which needs Fortran 2018 "
                             + "descriptors; drop bind(C) so Gatun generates a shim, or use explicit shape");
-                }
-            }
-            if (t instanceof Type.Character c && proc.language() != Language.FORTRAN && !p.isCharacterBytes()) {
-                // C: a NUL-terminated string in, or a buffer of known length the function fills.
-                if (p.optional() || (p.intent() != Parameter.Intent.IN && c.assumedLength())) {
-                    return Optional.of(where + "is a char * the function writes; give its length with a directive, "
-                            + "e.g. 'gatun: " + p.name() + " out dimension(256)'");
                 }
             }
             // C passes float/double _Complex by value as the struct of its parts (bound so); a Fortran shim takes references.

@@ -129,6 +129,11 @@ final class FriendlyMethodBuilder {
         return !p.isArray() && !isObject(p) && (p.intent() == Parameter.Intent.OUT || p.intent() == Parameter.Intent.INOUT);
     }
 
+    /** The extent of dimension {@code d} of an array of handle objects: its length when it has rank 1. */
+    private String handleExtent(Parameter p, int d) {
+        return p.rank() == 1 ? name(p) + ".length()" : name(p) + ".shape(" + d + ")";
+    }
+
     /** A derived-type object passed by reference: a bind(C) struct, or a handle. */
     static boolean isObject(Parameter p) {
         return (p.type() instanceof Type.Struct && p.passing() == Parameter.Passing.REFERENCE) || p.type() instanceof Type.Derived;
@@ -235,6 +240,13 @@ final class FriendlyMethodBuilder {
             } else if (p.isStringArray() || (p.isArray() && p.type() instanceof Type.Derived)) {
                 if (!p.optional()) {
                     body.append("        Objects.requireNonNull(").append(name(p)).append(", \"").append(p.name()).append("\");\n");
+                }
+                if (p.type() instanceof Type.Derived d) {
+                    // One Array class serves every rank: the shim's pointer array has the dummy's rank.
+                    body.append("        if (").append(p.optional() ? name(p) + " != null && " : "").append(name(p)).append(".rank() != ")
+                            .append(p.rank()).append(") {\n            throw new IllegalArgumentException(\"").append(p.name())
+                            .append(": expected a rank-").append(p.rank()).append(" array of type(").append(d.name())
+                            .append("), got rank \" + ").append(name(p)).append(".rank());\n        }\n");
                 }
             } else if (p.isArray()) {
                 String check = heap ? "Objects.requireNonNull(" + name(p) + ", \"" + p.name() + "\");"
@@ -373,8 +385,8 @@ final class FriendlyMethodBuilder {
             // Heap overloads exist only for rank-1 arrays, whose one extent is the Java array's length.
             case EXTENT -> p.isStringArray() ? new JavaExpressions(proc, locals, heap).extent(name(p), s.dimension())
                     : heap ? "(long) " + name(p) + ".length"
-                    : p.type() instanceof Type.Derived ? (p.optional() ? "(" + name(p) + " == null ? 0L : " + name(p) + ".length())"
-                    : name(p) + ".length()")
+                    : p.type() instanceof Type.Derived ? (p.optional() ? "(" + name(p) + " == null ? 0L : " + handleExtent(p, s.dimension()) + ")"
+                    : handleExtent(p, s.dimension()))
                     : p.type() instanceof Type.Struct st ? JavaExpressions.structCount(name(p), st) : name(p) + ".shape(" + s.dimension() + ")";
             case STRING_POINTER -> !plan.shim() && proc.language() != dev.gatun.bindings.model.Language.FORTRAN
                     ? cString(p, call, ind) : fortranString(p, call, ind);

@@ -31,7 +31,7 @@ final class JavaExpressions {
     /** The extent of dimension {@code d} of an array local: {@code a.shape(d)}, or {@code a.length} for heap arrays. */
     String extent(String array, int d) {
         if (handleArray(array)) {
-            return array + ".length()";
+            return rank(array) == 1 ? array + ".length()" : array + ".shape(" + d + ")";
         }
         Type.Struct struct = structArray(array);
         if (struct != null) {

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.gatun.bindings.emit;
+
+import dev.gatun.bindings.model.Type;
+
+/**
+ * Builds the nested {@code Array} class of a handle type: one Fortran array of objects of any rank, in Fortran
+ * (column-major) order, either allocated by Fortran for an arena ({@code allocate(a(n, m))}) or a view of an array that
+ * is a component of another object. Its elements are borrowed handles; the flat element index is Fortran's array
+ * element order, so one {@code _at} shim serves every rank.
+ */
+final class HandleArrayBuilder {
+
+    private HandleArrayBuilder() {
+    }
+
+    /**
+     * The {@code Array} class nested in the handle class {@code cls} of {@code type}.
+     *
+     * @param cls    the handle class name
+     * @param type   the Fortran type
+     * @param prefix the symbol prefix of the type's shims
+     */
+    static String arrayClass(String cls, Type.Derived type, String prefix) {
+        return """
+                    /**
+                     * A Fortran array of {@code %2$s} objects of any rank, in Fortran (column-major) order: {@code allocate(a(n))}
+                     * for procedures that take {@code %2$s :: a(n)} (or {@code a(:)}, {@code a(*)}), {@code allocate(a(n, m))} for
+                     * {@code a(n, m)}, {@code a(:, :)}, {@code a(n, *)}; or a view of an array component of another object. Its
+                     * elements are handles that do not own their object. The arena deallocates an allocated array when it closes.
+                     */
+                    public static final class Array {
+
+                        private static final MethodHandle NEW$ = LIBRARY.downcall("%3$s_new_array", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
+                        private static final MethodHandle FREE$ = LIBRARY.downcall("%3$s_free_array", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG));
+                        private static final MethodHandle AT$ = LIBRARY.downcall("%3$s_at", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG));
+
+                        private final MemorySegment segment;
+                        private final long[] shape;
+                        private final long length;
+                        private final Arena owner;
+
+                        /** An array at {@code segment} of the given extents; {@code owner} is null for memory Fortran owns. */
+                        private Array(MemorySegment segment, long[] shape, Arena owner) {
+                            long length = 1;
+                            for (long extent : shape) {
+                                length *= extent;
+                            }
+                            this.segment = segment;
+                            this.shape = shape;
+                            this.length = length;
+                            this.owner = owner;
+                        }
+
+                        /**
+                         * Creates {@code length} default-initialised {@code %2$s} objects in one rank-1 Fortran array, owned by {@code arena}.
+                         *
+                         * @param arena  deallocates the array when it closes
+                         * @param length the number of objects, at least 1
+                         * @return the array
+                         * @throws IllegalArgumentException if {@code length} is less than 1
+                         */
+                        public static Array allocate(Arena arena, long length) {
+                            return allocate(arena, new long[] {length});
+                        }
+
+                        /**
+                         * Creates one Fortran array of default-initialised {@code %2$s} objects of the given shape
+                         * ({@code allocate(a(shape[0], shape[1], ...))}), owned by {@code arena}.
+                         *
+                         * @param arena deallocates the array when it closes
+                         * @param shape the extents, one per dimension, each at least 1
+                         * @return the array
+                         * @throws IllegalArgumentException if no extent is given, one is less than 1, or there are more than 2^63 - 1 objects
+                         */
+                        public static Array allocate(Arena arena, long... shape) {
+                            Objects.requireNonNull(arena, "arena");
+                            Objects.requireNonNull(shape, "shape");
+                            if (shape.length == 0) {
+                                throw new IllegalArgumentException("shape: expected at least one extent, got none");
+                            }
+                            long[] extents = shape.clone();
+                            long length = 1;
+                            for (int d = 0; d < extents.length; d++) {
+                                if (extents[d] < 1) {
+                                    throw new IllegalArgumentException(extents.length == 1 ? "length: expected >= 1, got " + extents[d]
+                                            : "shape: expected extent >= 1 in dimension " + d + ", got " + extents[d]);
+                                }
+                                if (length > Long.MAX_VALUE / extents[d]) {
+                                    throw new IllegalArgumentException("shape: " + java.util.Arrays.toString(extents) + " holds more than 2^63 - 1 objects");
+                                }
+                                length *= extents[d];
+                            }
+                            long count = length;
+                            try {
+                                MemorySegment address = (MemorySegment) NEW$.invokeExact(count);
+                                return new Array(address.reinterpret(arena, a -> free(a, count)), extents, arena);
+                            } catch (Throwable t) {
+                                throw unexpected(t);
+                            }
+                        }
+
+                        private static void free(MemorySegment address, long length) {
+                            try {
+                                FREE$.invokeExact(address, length);
+                            } catch (Throwable t) {
+                                throw unexpected(t);
+                            }
+                        }
+
+                        /**
+                         * Returns the number of objects (of every dimension).
+                         *
+                         * @return the length
+                         */
+                        public long length() {
+                            return length;
+                        }
+
+                        /**
+                         * Returns the number of dimensions.
+                         *
+                         * @return the rank, at least 1
+                         */
+                        public int rank() {
+                            return shape.length;
+                        }
+
+                        /**
+                         * Returns the extents.
+                         *
+                         * @return a copy of the extents, one per dimension
+                         */
+                        public long[] shape() {
+                            return shape.clone();
+                        }
+
+                        /**
+                         * Returns the extent of one dimension.
+                         *
+                         * @param dim 0-based dimension, below {@link #rank()}
+                         * @return its extent
+                         * @throws IndexOutOfBoundsException if there is no such dimension
+                         */
+                        public long shape(int dim) {
+                            return shape[Objects.checkIndex(dim, shape.length)];
+                        }
+
+                        /**
+                         * Returns the address of the first object, scoped to the owner's arena.
+                         *
+                         * @return a zero-length segment at the array
+                         */
+                        public MemorySegment segment() {
+                            return segment;
+                        }
+
+                        /**
+                         * Returns one object of the array as a handle that does not own it, valid while the array lives.
+                         *
+                         * @param index 0-based, below {@link #length()}, in Fortran's array element order (the first index varies fastest)
+                         * @return the element (Fortran's {@code a(index + 1)} of a rank-1 array)
+                         * @throws IndexOutOfBoundsException if the index is outside the array
+                         */
+                        public %1$s get(long index) {
+                            Objects.checkIndex(index, length);
+                            try {
+                                MemorySegment at = (MemorySegment) AT$.invokeExact(segment, length, index + 1);
+                                return new %1$s(owner == null ? at : at.reinterpret(owner, null), owner);
+                            } catch (Throwable t) {
+                                throw unexpected(t);
+                            }
+                        }
+
+                        /**
+                         * Returns the object at one 0-based index per dimension as a handle that does not own it: {@code get(i, j)} is
+                         * Fortran's {@code a(i + 1, j + 1)}.
+                         *
+                         * @param indices one index per dimension, each below that dimension's extent
+                         * @return the element
+                         * @throws IllegalArgumentException if the number of indices is not the rank
+                         * @throws IndexOutOfBoundsException if an index is outside its dimension
+                         */
+                        public %1$s get(long... indices) {
+                            Objects.requireNonNull(indices, "indices");
+                            if (indices.length != shape.length) {
+                                throw new IllegalArgumentException("indices: expected " + shape.length + " (the rank), got " + indices.length);
+                            }
+                            long flat = 0;
+                            long stride = 1;
+                            for (int d = 0; d < shape.length; d++) {
+                                flat += Objects.checkIndex(indices[d], shape[d]) * stride;
+                                stride *= shape[d];
+                            }
+                            return get(flat);
+                        }
+                    }
+                """.formatted(cls, "type(" + type.name() + ")", prefix);
+    }
+}

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.gatun.bindings.golden;
+
+import static dev.gatun.bindings.golden.BuiltBinding.invoke;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.gatun.bindings.cli.GatunCli;
+import java.lang.foreign.Arena;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Arrays of derived types of rank 2 and more ({@code golden/typearrays}) built by {@code gatun build} and called: one
+ * {@code Cell.Array} of any rank is one Fortran array in Fortran order, passed to explicit-shape, assumed-shape and
+ * assumed-size dummies with its extents; what Fortran writes into the elements is read from Java and the reverse.
+ */
+class DerivedTypeArraysCallTest {
+
+    @TempDir
+    static Path dir;
+
+    /** One build for the class: each is a gfortran build and a javac run. */
+    private static BuiltBinding g;
+
+    @BeforeAll
+    static void build() throws Exception {
+        g = BuiltBinding.build("typearrays", dir);
+    }
+
+    private static Class<?> array(BuiltBinding lib, String type) {
+        return Arrays.stream(lib.nested(type).getClasses()).filter(c -> c.getSimpleName().equals("Array")).findFirst().orElseThrow();
+    }
+
+    private static Object at(Object array, long... indices) {
+        return invoke(array, "get", (Object) indices);
+    }
+
+    @Test
+    void aRank2ArrayOfObjectsIsOneFortranArrayInFortranOrder() {
+        try (Arena arena = Arena.ofConfined()) {
+            Object grid = invoke(array(g, "Cell"), "allocate", arena, new long[] {3, 2});
+            assertEquals(2, invoke(grid, "rank"));
+            assertArrayEquals(new long[] {3, 2}, (long[]) invoke(grid, "shape"));
+            assertEquals(6L, invoke(grid, "length"));
+            assertEquals(0, invoke(at(grid, 2, 1), "getId"), "each element default-initialised");
+            g.call("numberGrid", grid);
+            for (long i = 0; i < 3; i++) {
+                for (long j = 0; j < 2; j++) {
+                    assertEquals(10 * (int) (i + 1) + (int) (j + 1), invoke(at(grid, i, j), "getId"), "g(i, j)%id = 10 * i + j");
+                }
+            }
+            assertEquals(21, invoke(invoke(grid, "get", 1L), "getId"), "the flat index follows Fortran's element order: g(2, 1)");
+            assertEquals(12, invoke(invoke(grid, "get", 3L), "getId"), "g(1, 2)");
+
+            // Java writes an element; Fortran reads it through g(:, :) with both extents.
+            assertEquals(912.0, g.call("weighted", grid), "sum of (i + 100 j) with every w = 1");
+            invoke(at(grid, 1, 1), "setW", 3.0);
+            assertEquals(912.0 + 2 * 202, g.call("weighted", grid), "w(2, 2) = 3 adds 2 * (2 + 200)");
+
+            var rank = assertThrows(IllegalArgumentException.class, () -> g.call("numberGrid", invoke(array(g, "Cell"), "allocate", arena, 6L)));
+            assertEquals("g: expected a rank-2 array of type(cell), got rank 1", rank.getMessage());
+            assertThrows(IndexOutOfBoundsException.class, () -> at(grid, 3, 0));
+            assertThrows(IndexOutOfBoundsException.class, () -> at(grid, 0, 2));
+            var count = assertThrows(IllegalArgumentException.class, () -> at(grid, 1));
+            assertEquals("indices: expected 2 (the rank), got 1", count.getMessage());
+            var extent = assertThrows(IllegalArgumentException.class, () -> invoke(array(g, "Cell"), "allocate", arena, new long[] {2, 0}));
+            assertEquals("shape: expected extent >= 1 in dimension 1, got 0", extent.getMessage());
+        }
+    }
+
+    @Test
+    void aRank3ArrayOfConstantShapeIsChecked() {
+        try (Arena arena = Arena.ofConfined()) {
+            Object cube = invoke(array(g, "Cell"), "allocate", arena, new long[] {2, 2, 2});
+            int expected = 0;
+            for (long k = 0; k < 2; k++) {
+                for (long j = 0; j < 2; j++) {
+                    for (long i = 0; i < 2; i++) {
+                        int id = (int) (100 * i + 10 * j + k);
+                        invoke(at(cube, i, j, k), "setId", id);
+                        expected += id;
+                    }
+                }
+            }
+            assertEquals(expected, g.call("idSum", cube), "Fortran sums what Java wrote into each element");
+            Object flat = invoke(array(g, "Cell"), "allocate", arena, new long[] {2, 1, 2});
+            var bad = assertThrows(IllegalArgumentException.class, () -> g.call("idSum", flat));
+            assertEquals("parameter 'a': expected extent >= 2 (2) in dimension 1, got 1", bad.getMessage());
+        }
+    }
+
+    @Test
+    void anAssumedSizeArrayOfObjectsGetsItsLeadingExtentFromJava() throws Exception {
+        // Outside the golden case: an assumed-size dummy is bound with a warning (its last extent is not checked).
+        Path source = Files.writeString(dir.resolve("rows.f90"), """
+                module rows
+                  implicit none
+                  type :: item
+                    real(8) :: w = 1
+                  end type
+                contains
+                  subroutine scale_rows(n, g, k)
+                    integer, intent(in) :: n, k
+                    type(item), intent(inout) :: g(n, *)
+                    integer :: i, j
+                    do j = 1, k
+                      do i = 1, n
+                        g(i, j)%w = g(i, j)%w * i + j
+                      end do
+                    end do
+                  end subroutine
+                end module
+                """);
+        Path jar = dir.resolve("rows.jar");
+        assertEquals(0, GatunCli.run("build", "-m", "rows", "--package", "golden.rows", "-o", jar.toString(), source.toString()));
+        BuiltBinding rows = BuiltBinding.load(jar, "golden.rows.Rows");
+        try (Arena arena = Arena.ofConfined()) {
+            Object a = invoke(array(rows, "Item"), "allocate", arena, new long[] {2, 3});
+            rows.call("scaleRows", a, 2);
+            assertEquals(2.0, invoke(at(a, 0, 0), "getW"), "1 * 1 + 1");
+            assertEquals(4.0, invoke(at(a, 1, 1), "getW"), "1 * 2 + 2");
+            assertEquals(1.0, invoke(at(a, 1, 2), "getW"), "the third column is left alone (k = 2)");
+        }
+    }
+}

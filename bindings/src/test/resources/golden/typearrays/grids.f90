@@ -1,0 +1,44 @@
+! gatun: -m grids --package golden.typearrays
+! Arrays of derived types of rank 2 and more: handle objects in one Fortran array of that shape, in Fortran order.
+module cells
+    implicit none
+
+    type :: cell
+        integer :: id = 0
+        real(8) :: w = 1
+    end type cell
+
+contains
+
+    ! An explicit-shape grid of objects: n and m are inferred from the Java array's shape.
+    subroutine number_grid(n, m, g)
+        integer, intent(in) :: n, m
+        type(cell), intent(inout) :: g(n, m)
+        integer :: i, j
+        do j = 1, m
+            do i = 1, n
+                g(i, j)%id = 10 * i + j
+            end do
+        end do
+    end subroutine number_grid
+
+    ! An assumed-shape grid, through the shim with both extents.
+    function weighted(g) result(s)
+        type(cell), intent(in) :: g(:, :)
+        real(8) :: s
+        integer :: i, j
+        s = 0
+        do j = 1, size(g, 2)
+            do i = 1, size(g, 1)
+                s = s + g(i, j)%w * (i + 100 * j)
+            end do
+        end do
+    end function weighted
+
+    ! A rank-3 array of constant shape.
+    function id_sum(a) result(c)
+        type(cell), intent(in) :: a(2, 2, 2)
+        integer :: c
+        c = sum(a%id)
+    end function id_sum
+end module cells

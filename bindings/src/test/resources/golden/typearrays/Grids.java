@@ -29,9 +29,53 @@ public final class Grids {
     }
 
     /**
+     * Returns the address of {@code place}, for C code that takes a function pointer.
+     *
+     * @return a zero-length segment at the function
+     * @throws dev.gatun.load.NativeSymbolNotFoundException when the library does not define it
+     */
+    public static MemorySegment place$address() {
+        return LIBRARY.find("place");
+    }
+
+    /**
+     * Calls subroutine {@code place}.
+     *
+     * <p>Declared at {@code grids.f90:16}.
+     *
+     * @param g intent(inout) array {@code g(n, m)} of struct pt
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static void place(StructArray g) {
+        Objects.requireNonNull(g, "g");
+        StructArray.require("g", g, 2, Pt.LAYOUT);
+        int n = ArrayRequirement.toInt("n", g.shape(0), "the extent of 'g'"); // n = extent of g
+        int m = ArrayRequirement.toInt("m", g.shape(1), "the extent of 'g'"); // m = extent of g
+        requireExtent("g", g.shape(0), 0, n, "n");
+        requireExtent("g", g.shape(1), 1, m, "m");
+        Raw.place(n, m, g.segment());
+    }
+
+    /**
+     * Calls function {@code moment}.
+     *
+     * <p>Declared at {@code grids.f90:30}.
+     *
+     * @param g intent(in) array {@code g(:, :)} of struct pt
+     * @return result
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static double moment(StructArray g) {
+        Objects.requireNonNull(g, "g");
+        StructArray.require("g", g, 2, Pt.LAYOUT);
+        double result$ = Raw.moment(g.segment(), g.shape(0), g.shape(1));
+        return result$;
+    }
+
+    /**
      * Calls subroutine {@code number_grid}.
      *
-     * <p>Declared at {@code grids.f90:14}.
+     * <p>Declared at {@code grids.f90:54}.
      *
      * @param g intent(inout) array {@code g(n, m)} of type(cell)
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
@@ -51,7 +95,7 @@ public final class Grids {
     /**
      * Calls function {@code weighted}.
      *
-     * <p>Declared at {@code grids.f90:26}.
+     * <p>Declared at {@code grids.f90:66}.
      *
      * @param g intent(in) array {@code g(:, :)} of type(cell)
      * @return result
@@ -69,7 +113,7 @@ public final class Grids {
     /**
      * Calls function {@code id_sum}.
      *
-     * <p>Declared at {@code grids.f90:39}.
+     * <p>Declared at {@code grids.f90:79}.
      *
      * @param a intent(in) array {@code a(2, 2, 2)} of type(cell)
      * @return result
@@ -85,6 +129,32 @@ public final class Grids {
         requireExtent("a", a.shape(2), 2, 2L, "2");
         int result$ = Raw.idSum(a.segment(), a.shape(0), a.shape(1), a.shape(2));
         return result$;
+    }
+
+    /** The procedures of Fortran module {@code points}. */
+    public static final class Points {
+
+        private Points() {
+        }
+
+        /**
+         * Calls subroutine {@code place} of module {@code points}: the same as {@link Grids#place}.
+         *
+         * @param g see {@link Grids#place}
+         */
+        public static void place(StructArray g) {
+            Grids.place(g);
+        }
+
+        /**
+         * Calls function {@code moment} of module {@code points}: the same as {@link Grids#moment}.
+         *
+         * @param g see {@link Grids#moment}
+         * @return see {@link Grids#moment}
+         */
+        public static double moment(StructArray g) {
+            return Grids.moment(g);
+        }
     }
 
     /** The procedures of Fortran module {@code cells}. */
@@ -124,7 +194,131 @@ public final class Grids {
     }
 
     /**
-     * Fortran {@code type(cell)} of module {@code cells}, declared at {@code grids.f90:6}: a handle to a Fortran object whose
+     * C {@code struct pt}, declared at {@code grids.f90:8}: 24 bytes, aligned to 8, laid out as the C compiler lays it out.
+     * A view over native memory; it allocates nothing itself.
+     */
+    public static final class Pt {
+
+        /** The C layout: member offsets and padding as gcc computes them. */
+        public static final StructLayout LAYOUT = MemoryLayout.structLayout(
+                JAVA_DOUBLE.withName("x"),
+                JAVA_DOUBLE.withName("y"),
+                JAVA_INT.withName("tag"),
+                MemoryLayout.paddingLayout(4)).withName("pt");
+
+        private final MemorySegment segment;
+
+        private Pt(MemorySegment segment) {
+            this.segment = segment;
+        }
+
+        /**
+         * Allocates a zeroed {@code struct pt}.
+         *
+         * @param allocator where the memory comes from, e.g. an {@code Arena}
+         * @return the new struct
+         */
+        public static Pt allocate(SegmentAllocator allocator) {
+            return new Pt(Objects.requireNonNull(allocator, "allocator").allocate(LAYOUT));
+        }
+
+        /**
+         * Views native memory as a {@code struct pt}.
+         *
+         * @param segment at least {@code LAYOUT.byteSize()} bytes, aligned to {@code LAYOUT.byteAlignment()}
+         * @return the view
+         * @throws IllegalArgumentException if the segment is too small or misaligned
+         */
+        public static Pt of(MemorySegment segment) {
+            Objects.requireNonNull(segment, "segment");
+            if (segment.byteSize() < LAYOUT.byteSize()) {
+                throw new IllegalArgumentException("segment: expected at least " + LAYOUT.byteSize()
+                        + " bytes for struct pt, got " + segment.byteSize());
+            }
+            if (!segment.isNative() || segment.address() % LAYOUT.byteAlignment() != 0) {
+                throw new IllegalArgumentException("segment: expected native memory aligned to " + LAYOUT.byteAlignment()
+                        + " bytes for struct pt, got " + segment);
+            }
+            return new Pt(segment.asSlice(0, LAYOUT));
+        }
+
+        /**
+         * Returns the memory this struct lives in.
+         *
+         * @return the segment, exactly {@code LAYOUT.byteSize()} bytes
+         */
+        public MemorySegment segment() {
+            return segment;
+        }
+
+        /**
+         * Returns member {@code x} (offset 0).
+         *
+         * @return the value
+         */
+        public double x() {
+            return segment.get(JAVA_DOUBLE, 0L);
+        }
+
+        /**
+         * Sets member {@code x} (offset 0).
+         *
+         * @param value the new value
+         * @return this struct
+         */
+        public Pt x(double value) {
+            segment.set(JAVA_DOUBLE, 0L, value);
+            return this;
+        }
+
+        /**
+         * Returns member {@code y} (offset 8).
+         *
+         * @return the value
+         */
+        public double y() {
+            return segment.get(JAVA_DOUBLE, 8L);
+        }
+
+        /**
+         * Sets member {@code y} (offset 8).
+         *
+         * @param value the new value
+         * @return this struct
+         */
+        public Pt y(double value) {
+            segment.set(JAVA_DOUBLE, 8L, value);
+            return this;
+        }
+
+        /**
+         * Returns member {@code tag} (offset 16).
+         *
+         * @return the value
+         */
+        public int tag() {
+            return segment.get(JAVA_INT, 16L);
+        }
+
+        /**
+         * Sets member {@code tag} (offset 16).
+         *
+         * @param value the new value
+         * @return this struct
+         */
+        public Pt tag(int value) {
+            segment.set(JAVA_INT, 16L, value);
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return "Pt[" + "x=" + x() + ", " + "y=" + y() + ", " + "tag=" + tag() + "]";
+        }
+    }
+
+    /**
+     * Fortran {@code type(cell)} of module {@code cells}, declared at {@code grids.f90:46}: a handle to a Fortran object whose
      * layout only the compiler knows. Its components are read and written in the Fortran memory through generated
      * shim functions; arrays are views of it, without copies.
      *
@@ -439,9 +633,65 @@ public final class Grids {
         }
 
         /**
+         * Calls {@code place} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code void place(int n, int m, struct pt * g)}. Declared at {@code grids.f90:16}.
+         *
+         * @param n native argument {@code n}
+         * @param m native argument {@code m}
+         * @param g native argument {@code g}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static void place(int n, int m, MemorySegment g) {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                PLACE$.HANDLE.invokeExact(n, m, g);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "place", g.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code gatun_points_moment} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code double gatun_points_moment(struct pt * g, int64_t gExtent1, int64_t gExtent2)}. Declared at {@code grids.f90:30}.
+         *
+         * @param g native argument {@code g}
+         * @param gExtent1 native argument {@code gExtent1}
+         * @param gExtent2 native argument {@code gExtent2}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static double moment(MemorySegment g, long gExtent1, long gExtent2) {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                return (double) GATUN_POINTS_MOMENT$.HANDLE.invokeExact(g, gExtent1, gExtent2);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_points_moment", g.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
          * Calls {@code gatun_cells_number_grid} with exactly the native arguments.
          *
-         * <p>Native signature: {@code void gatun_cells_number_grid(int n, int m, void * g, int64_t gExtent1, int64_t gExtent2)}. Declared at {@code grids.f90:14}.
+         * <p>Native signature: {@code void gatun_cells_number_grid(int n, int m, void * g, int64_t gExtent1, int64_t gExtent2)}. Declared at {@code grids.f90:54}.
          *
          * @param n native argument {@code n}
          * @param m native argument {@code m}
@@ -471,7 +721,7 @@ public final class Grids {
         /**
          * Calls {@code gatun_cells_weighted} with exactly the native arguments.
          *
-         * <p>Native signature: {@code double gatun_cells_weighted(void * g, int64_t gExtent1, int64_t gExtent2)}. Declared at {@code grids.f90:26}.
+         * <p>Native signature: {@code double gatun_cells_weighted(void * g, int64_t gExtent1, int64_t gExtent2)}. Declared at {@code grids.f90:66}.
          *
          * @param g native argument {@code g}
          * @param gExtent1 native argument {@code gExtent1}
@@ -499,7 +749,7 @@ public final class Grids {
         /**
          * Calls {@code gatun_cells_id_sum} with exactly the native arguments.
          *
-         * <p>Native signature: {@code int gatun_cells_id_sum(void * a, int64_t aExtent1, int64_t aExtent2, int64_t aExtent3)}. Declared at {@code grids.f90:39}.
+         * <p>Native signature: {@code int gatun_cells_id_sum(void * a, int64_t aExtent1, int64_t aExtent2, int64_t aExtent3)}. Declared at {@code grids.f90:79}.
          *
          * @param a native argument {@code a}
          * @param aExtent1 native argument {@code aExtent1}
@@ -524,6 +774,26 @@ public final class Grids {
                 }
             }
         }
+    }
+
+    /** What {@code place} needs, built on its first call. */
+    private static final class PLACE$ {
+
+        private PLACE$() {
+        }
+
+        /** {@code void place(int n, int m, struct pt * g)} */
+        static final MethodHandle HANDLE = downcall$("place", FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT, ADDRESS));
+    }
+
+    /** What {@code moment} needs, built on its first call. */
+    private static final class GATUN_POINTS_MOMENT$ {
+
+        private GATUN_POINTS_MOMENT$() {
+        }
+
+        /** {@code double gatun_points_moment(struct pt * g, int64_t gExtent1, int64_t gExtent2)} */
+        static final MethodHandle HANDLE = downcall$("gatun_points_moment", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG, JAVA_LONG));
     }
 
     /** What {@code number_grid} needs, built on its first call. */
@@ -602,5 +872,13 @@ public final class Grids {
             throw e;
         }
         return new IllegalStateException("native call failed", t);
+    }
+
+    private static void requireStructs(String parameter, MemorySegment array, MemoryLayout element) {
+        if (!array.isNative() || array.address() % element.byteAlignment() != 0 || array.byteSize() % element.byteSize() != 0) {
+            throw new IllegalArgumentException("parameter '" + parameter + "': expected native memory aligned to "
+                    + element.byteAlignment() + " bytes holding whole " + element.name().orElse("struct") + " elements of "
+                    + element.byteSize() + " bytes, got " + array);
+        }
     }
 }

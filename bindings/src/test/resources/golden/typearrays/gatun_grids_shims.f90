@@ -5,6 +5,16 @@ module gatun_grids_shims
   implicit none
 contains
 
+  function gatun_points_moment(g, g_d1, g_d2) bind(C, name="gatun_points_moment") result(gatun_result)
+    use points, only: pt
+    use points, only: moment
+    type(pt) :: g(g_d1, g_d2)
+    integer(c_int64_t), value :: g_d1
+    integer(c_int64_t), value :: g_d2
+    real(c_double) :: gatun_result
+    gatun_result = moment(g)
+  end function gatun_points_moment
+
   subroutine gatun_cells_number_grid(n, m, g, g_d1, g_d2) bind(C, name="gatun_cells_number_grid")
     use cells, only: cell
     use cells, only: number_grid

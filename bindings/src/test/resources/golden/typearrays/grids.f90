@@ -1,5 +1,45 @@
 ! gatun: -m grids --package golden.typearrays
-! Arrays of derived types of rank 2 and more: handle objects in one Fortran array of that shape, in Fortran order.
+! Arrays of derived types of rank 2 and more, in Fortran order: bind(C) structs in a StructArray (a segment of whole
+! elements with a shape), handle objects in one Fortran array of that shape.
+module points
+    use, intrinsic :: iso_c_binding, only: c_double, c_int
+    implicit none
+
+    type, bind(c) :: pt
+        real(c_double) :: x, y
+        integer(c_int) :: tag
+    end type pt
+
+contains
+
+    ! A bind(C) procedure, called directly: n and m are inferred from the array's shape.
+    subroutine place(n, m, g) bind(c, name='place')
+        integer(c_int), value :: n, m
+        type(pt), intent(inout) :: g(n, m)
+        integer :: i, j
+        do j = 1, m
+            do i = 1, n
+                g(i, j)%x = i
+                g(i, j)%y = j
+                g(i, j)%tag = 10 * i + j
+            end do
+        end do
+    end subroutine place
+
+    ! An assumed-shape grid of structs, through the shim with both extents.
+    function moment(g) result(s)
+        type(pt), intent(in) :: g(:, :)
+        real(c_double) :: s
+        integer :: i, j
+        s = 0
+        do j = 1, size(g, 2)
+            do i = 1, size(g, 1)
+                s = s + (g(i, j)%x + g(i, j)%y) * (i + 100 * j)
+            end do
+        end do
+    end function moment
+end module points
+
 module cells
     implicit none
 

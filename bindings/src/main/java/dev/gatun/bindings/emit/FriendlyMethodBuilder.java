@@ -169,7 +169,8 @@ final class FriendlyMethodBuilder {
                 return HandleBuilder.className(d) + ".Array";
             }
             if (p.type() instanceof Type.Struct) {
-                return "MemorySegment";
+                // A segment has no shape: a struct array of rank 2 or more carries its own (the runtime's StructArray).
+                return p.rank() == 1 ? "MemorySegment" : "StructArray";
             }
             return p.isStringArray() ? "String" + "[]".repeat(p.rank()) : heap ? JavaTypes.heapArray(p.type()) : JavaTypes.arrayClass(p.type());
         }
@@ -235,8 +236,11 @@ final class FriendlyMethodBuilder {
                 if (!p.optional()) {
                     body.append("        Objects.requireNonNull(").append(name(p)).append(", \"").append(p.name()).append("\");\n");
                 }
-                body.append("        ").append(p.optional() ? "if (" + name(p) + " != null) " : "").append("requireStructs(\"").append(p.name())
-                        .append("\", ").append(name(p)).append(", ").append(StructBuilder.className(st)).append(".LAYOUT);\n");
+                body.append("        ").append(p.optional() ? "if (" + name(p) + " != null) " : "")
+                        .append(p.rank() == 1 ? "requireStructs(\"" + p.name() + "\", " + name(p) + ", "
+                                : "StructArray.require(\"" + p.name() + "\", " + name(p) + ", " + p.rank() + ", ")
+                        .append(StructBuilder.className(st)).append(".LAYOUT);\n");
+
             } else if (p.isStringArray() || (p.isArray() && p.type() instanceof Type.Derived)) {
                 if (!p.optional()) {
                     body.append("        Objects.requireNonNull(").append(name(p)).append(", \"").append(p.name()).append("\");\n");
@@ -387,7 +391,8 @@ final class FriendlyMethodBuilder {
                     : heap ? "(long) " + name(p) + ".length"
                     : p.type() instanceof Type.Derived ? (p.optional() ? "(" + name(p) + " == null ? 0L : " + handleExtent(p, s.dimension()) + ")"
                     : handleExtent(p, s.dimension()))
-                    : p.type() instanceof Type.Struct st ? JavaExpressions.structCount(name(p), st) : name(p) + ".shape(" + s.dimension() + ")";
+                    : p.type() instanceof Type.Struct st && p.rank() == 1 ? JavaExpressions.structCount(name(p), st)
+                    : name(p) + ".shape(" + s.dimension() + ")";
             case STRING_POINTER -> !plan.shim() && proc.language() != dev.gatun.bindings.model.Language.FORTRAN
                     ? cString(p, call, ind) : fortranString(p, call, ind);
             case STRING_LENGTH -> name(p) + "$len";
@@ -402,7 +407,8 @@ final class FriendlyMethodBuilder {
             }
             case SCALAR_POINTER -> scalarPointer(p, call, ind);
             // An array of bind(C) structs is a MemorySegment of elements; one object is its wrapper (or handle).
-            case OBJECT -> p.isArray() && p.type() instanceof Type.Struct ? name(p)
+            case OBJECT -> p.isArray() && p.type() instanceof Type.Struct ? (p.rank() == 1 ? name(p)
+                    : p.optional() ? "(" + name(p) + " == null ? MemorySegment.NULL : " + name(p) + ".segment())" : name(p) + ".segment()")
                     : p.optional() ? "(" + name(p) + " == null ? MemorySegment.NULL : " + name(p) + ".segment())" : name(p) + ".segment()";
             case RESULT -> {
                 if (proc.result() instanceof Type.Character c) {

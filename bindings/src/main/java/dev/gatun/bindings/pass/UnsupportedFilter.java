@@ -168,9 +168,6 @@ final class UnsupportedFilter {
         if (p.intent() == Parameter.Intent.HIDE) {
             return Optional.of("is a hidden type(" + name + ") argument; give it to Java (drop intent(hide))");
         }
-        if (p.isArray() && p.rank() != 1 && t instanceof Type.Struct) {
-            return Optional.of("is a rank-" + p.rank() + " array of type(" + name + "); rank-1 arrays of derived types are bound");
-        }
         if (p.isArray() && direct && p.dimensions().getFirst() instanceof Dimension.AssumedShape) {
             return Optional.of("is assumed-shape in a bind(C) procedure, which needs Fortran 2018 descriptors; drop bind(C) so Gatun"
                     + " generates a shim, or use explicit shape");

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.gatun.array.StructArray;
 import dev.gatun.bindings.cli.GatunCli;
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Arrays of derived types of rank 2 and more ({@code golden/typearrays}) built by {@code gatun build} and called: one
- * {@code Cell.Array} of any rank is one Fortran array in Fortran order, passed to explicit-shape, assumed-shape and
- * assumed-size dummies with its extents; what Fortran writes into the elements is read from Java and the reverse.
+ * Arrays of derived types of rank 2 and more ({@code golden/typearrays}) built by {@code gatun build} and called: a
+ * {@code StructArray} of {@code bind(C)} structs and one {@code Cell.Array} of handle objects, each in Fortran order,
+ * passed to explicit-shape, assumed-shape and assumed-size dummies with their extents; what Fortran writes into the
+ * elements is read from Java and the reverse.
  */
 class DerivedTypeArraysCallTest {
 
@@ -39,6 +44,44 @@ class DerivedTypeArraysCallTest {
 
     private static Object at(Object array, long... indices) {
         return invoke(array, "get", (Object) indices);
+    }
+
+    @Test
+    void aRank2ArrayOfStructsCarriesItsShape() throws Exception {
+        Class<?> pt = g.nested("Pt");
+        MemoryLayout layout = (MemoryLayout) pt.getField("LAYOUT").get(null);
+        try (Arena arena = Arena.ofConfined()) {
+            StructArray grid = StructArray.allocate(arena, layout, 3, 2);
+            g.call("place", grid);
+            Object e = invoke(pt, "of", grid.element(2, 1));
+            assertEquals(3.0, invoke(e, "x"), "g(3, 2)%x = 3, written by a bind(C) procedure with n, m from the shape");
+            assertEquals(2.0, invoke(e, "y"));
+            assertEquals(32, invoke(e, "tag"));
+            assertEquals(12, invoke(invoke(pt, "of", grid.element(3)), "tag"), "the flat index follows Fortran's element order: g(1, 2)");
+
+            double expected = 0;
+            for (int j = 1; j <= 2; j++) {
+                for (int i = 1; i <= 3; i++) {
+                    expected += (i + j) * (i + 100.0 * j);
+                }
+            }
+            assertEquals(expected, g.call("moment", grid), "g(:, :) through the shim with both extents");
+            invoke(invoke(pt, "of", grid.element(0, 0)), "x", 10.0);
+            assertEquals(expected + 9 * 101, g.call("moment", grid), "Fortran reads what Java wrote into g(1, 1)");
+
+            var rank = assertThrows(IllegalArgumentException.class, () -> g.call("moment", StructArray.allocate(arena, layout, 6)));
+            assertEquals("parameter 'g': expected a rank-2 array of pt elements, got rank 1", rank.getMessage());
+            MemoryLayout other = MemoryLayout.structLayout(ValueLayout.JAVA_DOUBLE.withName("v")).withName("other");
+            var element = assertThrows(IllegalArgumentException.class, () -> g.call("moment", StructArray.allocate(arena, other, 3, 2)));
+            assertEquals("parameter 'g': expected pt elements of 24 bytes aligned to 8, got other elements of 8 bytes aligned to 8",
+                    element.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> StructArray.wrap(MemorySegment.ofArray(new double[9]), layout, 3, 1),
+                    "heap memory is refused");
+            assertThrows(IllegalArgumentException.class, () -> StructArray.wrap(arena.allocate(layout, 5), layout, 3, 2),
+                    "too small for the shape");
+            StructArray view = StructArray.wrap(grid.segment(), layout, 2, 3);
+            assertEquals(31, invoke(invoke(pt, "of", view.element(0, 1)), "tag"), "another shape over the same memory: flat 2 is g(3, 1)");
+        }
     }
 
     @Test

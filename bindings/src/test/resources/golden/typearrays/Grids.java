@@ -131,6 +131,48 @@ public final class Grids {
         return result$;
     }
 
+    /**
+     * Calls subroutine {@code fill_box}.
+     *
+     * <p>Declared at {@code grids.f90:103}.
+     *
+     * @param b intent(inout) type(box) {@code b}
+     * @param k intent(in) int32 {@code k}
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static void fillBox(Box b, int k) {
+        Objects.requireNonNull(b, "b");
+        Raw.fillBox(b.segment(), k);
+    }
+
+    /**
+     * Calls function {@code box_total}.
+     *
+     * <p>Declared at {@code grids.f90:125}.
+     *
+     * @param b intent(in) type(box) {@code b}
+     * @return result
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static double boxTotal(Box b) {
+        Objects.requireNonNull(b, "b");
+        double result$ = Raw.boxTotal(b.segment());
+        return result$;
+    }
+
+    /**
+     * Calls subroutine {@code focus_items}.
+     *
+     * <p>Declared at {@code grids.f90:135}.
+     *
+     * @param b intent(inout) type(box) {@code b}
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static void focusItems(Box b) {
+        Objects.requireNonNull(b, "b");
+        Raw.focusItems(b.segment());
+    }
+
     /** The procedures of Fortran module {@code points}. */
     public static final class Points {
 
@@ -190,6 +232,42 @@ public final class Grids {
          */
         public static int idSum(Cell.Array a) {
             return Grids.idSum(a);
+        }
+    }
+
+    /** The procedures of Fortran module {@code boxes}. */
+    public static final class Boxes {
+
+        private Boxes() {
+        }
+
+        /**
+         * Calls subroutine {@code fill_box} of module {@code boxes}: the same as {@link Grids#fillBox}.
+         *
+         * @param b see {@link Grids#fillBox}
+         * @param k see {@link Grids#fillBox}
+         */
+        public static void fillBox(Box b, int k) {
+            Grids.fillBox(b, k);
+        }
+
+        /**
+         * Calls function {@code box_total} of module {@code boxes}: the same as {@link Grids#boxTotal}.
+         *
+         * @param b see {@link Grids#boxTotal}
+         * @return see {@link Grids#boxTotal}
+         */
+        public static double boxTotal(Box b) {
+            return Grids.boxTotal(b);
+        }
+
+        /**
+         * Calls subroutine {@code focus_items} of module {@code boxes}: the same as {@link Grids#focusItems}.
+         *
+         * @param b see {@link Grids#focusItems}
+         */
+        public static void focusItems(Box b) {
+            Grids.focusItems(b);
         }
     }
 
@@ -626,6 +704,462 @@ public final class Grids {
         }
     }
 
+    /**
+     * Fortran {@code type(box)} of module {@code boxes}, declared at {@code grids.f90:92}: a handle to a Fortran object whose
+     * layout only the compiler knows. Its components are read and written in the Fortran memory through generated
+     * shim functions; arrays are views of it, without copies.
+     *
+     * <p>Ownership: {@link #allocate(Arena)} creates the object in Fortran and gives it to the arena, which
+     * deallocates it (allocatable components with it) when it closes; using the handle or a view of its arrays
+     * after that throws {@code IllegalStateException}. {@link #borrow(MemorySegment)} wraps an object Fortran
+     * owns (a module variable, a pointer component): it must outlive the handle, which never frees it.
+     */
+    public static final class Box {
+
+        private static final MethodHandle NEW$ = LIBRARY.downcall("gatun__t_boxes_box_new", FunctionDescriptor.of(ADDRESS));
+        private static final MethodHandle FREE$ = LIBRARY.downcall("gatun__t_boxes_box_free", FunctionDescriptor.ofVoid(ADDRESS));
+
+        private final MemorySegment segment;
+        private final Arena owner;
+
+        private Box(MemorySegment segment, Arena owner) {
+            this.segment = segment;
+            this.owner = owner;
+        }
+
+        /**
+         * Creates a default-initialised {@code type(box)} in Fortran ({@code allocate}), owned by {@code arena}.
+         *
+         * @param arena deallocates the object when it closes
+         * @return the handle
+         */
+        public static Box allocate(Arena arena) {
+            Objects.requireNonNull(arena, "arena");
+            try {
+                MemorySegment address = (MemorySegment) NEW$.invokeExact();
+                return new Box(address.reinterpret(arena, Box::free), arena);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        /**
+         * Wraps a {@code type(box)} object that Fortran owns; the handle never frees it.
+         *
+         * @param address the object's address
+         * @return the handle
+         * @throws IllegalArgumentException if the address is NULL
+         */
+        public static Box borrow(MemorySegment address) {
+            Objects.requireNonNull(address, "address");
+            if (address.equals(MemorySegment.NULL)) {
+                throw new IllegalArgumentException("address: expected a type(box) object, got NULL");
+            }
+            return new Box(address, null);
+        }
+
+        /** An object a function returned: an automatic arena owns it, so Fortran frees it once Java no longer reaches it. */
+        private static Box adopt(MemorySegment address) {
+            Arena arena = Arena.ofAuto();
+            return new Box(address.reinterpret(arena, Box::free), arena);
+        }
+
+        private static void free(MemorySegment address) {
+            try {
+                FREE$.invokeExact(address);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        /**
+         * Returns the object's address, scoped to its owner's arena (global for a borrowed object).
+         *
+         * @return a zero-length segment at the object
+         */
+        public MemorySegment segment() {
+            return segment;
+        }
+
+        /** The memory of a component, from its shim function; it lives as long as the object's arena. */
+        private MemorySegment member(MethodHandle address, long bytes) {
+            try {
+                return within((MemorySegment) address.invokeExact(segment), bytes);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        private MemorySegment within(MemorySegment at, long bytes) {
+            return owner == null ? at.reinterpret(bytes) : at.reinterpret(bytes, owner, null);
+        }
+
+        private static final MethodHandle GATUN__T_BOXES_BOX__CORNER = LIBRARY.downcall("gatun__t_boxes_box__corner", FunctionDescriptor.of(ADDRESS, ADDRESS));
+
+        /**
+         * Returns component {@code corner}, an array of {@code type(cell)} of shape (2, 2) inside this object, as a view of its elements (no copy), whose handles do not own them.
+         *
+         * @return the view, Fortran order, valid while this object lives
+         */
+        public Cell.Array getCorner() {
+            return new Cell.Array(member(GATUN__T_BOXES_BOX__CORNER, 0), new long[] {2L, 2L}, owner);
+        }
+
+        private static final MethodHandle GATUN__T_BOXES_BOX__ITEMS = LIBRARY.downcall("gatun__t_boxes_box__items", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
+        private static final MethodHandle GATUN__T_BOXES_BOX__ITEMS_ALLOCATE = LIBRARY.downcall("gatun__t_boxes_box__items_allocate", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
+        private static final MethodHandle GATUN__T_BOXES_BOX__ITEMS_DEALLOCATE = LIBRARY.downcall("gatun__t_boxes_box__items_deallocate", FunctionDescriptor.ofVoid(ADDRESS));
+
+        /**
+         * Returns allocatable component {@code items}, an array of {@code type(cell)},
+         * as a view of its current allocation (no copy), or null when it is not allocated. The view is valid until the array
+         * is deallocated or allocated again, by Java or by Fortran.
+         *
+         * @return the array, Fortran order, or null
+         */
+        public Cell.Array getItems() {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment shape = arena.allocate(JAVA_LONG, 1);
+                MemorySegment address = (MemorySegment) GATUN__T_BOXES_BOX__ITEMS.invokeExact(segment, shape);
+                long[] extents = shape.toArray(JAVA_LONG);
+                if (extents[0] < 0) {
+                    return null;
+                }
+                return new Cell.Array(within(address, 0), extents, owner);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        /**
+         * Allocates component {@code items} with these extents (Fortran {@code allocate}, which default-initialises the
+         * elements), deallocating it first if it is allocated.
+         *
+         * @param extent0 the extent of dimension 0
+         * @throws IllegalArgumentException if an extent is negative
+         */
+        public void allocateItems(long extent0) {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment shape = arena.allocate(JAVA_LONG, 1);
+                if (extent0 < 0) {
+                    throw new IllegalArgumentException("items: expected extent >= 0 in dimension 0, got " + extent0);
+                }
+                shape.setAtIndex(JAVA_LONG, 0, extent0);
+                GATUN__T_BOXES_BOX__ITEMS_ALLOCATE.invokeExact(segment, shape);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        /** Deallocates component {@code items} if it is allocated (Fortran {@code deallocate}); views of it become invalid. */
+        public void deallocateItems() {
+            try {
+                GATUN__T_BOXES_BOX__ITEMS_DEALLOCATE.invokeExact(segment);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        private static final MethodHandle GATUN__T_BOXES_BOX__FOCUS = LIBRARY.downcall("gatun__t_boxes_box__focus", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
+        private static final MethodHandle GATUN__T_BOXES_BOX__FOCUS_ALLOCATE = LIBRARY.downcall("gatun__t_boxes_box__focus_allocate", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
+
+        /**
+         * Returns pointer component {@code focus}, an array of {@code type(cell)},
+         * as a view of its current target (no copy), or null when it is not associated. The view is valid until the array
+         * is deallocated or allocated again, by Java or by Fortran.
+         *
+         * @return the array, Fortran order, or null
+         * @throws IllegalStateException if the pointer points to memory that is not contiguous
+         */
+        public Cell.Array getFocus() {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment shape = arena.allocate(JAVA_LONG, 1);
+                MemorySegment address = (MemorySegment) GATUN__T_BOXES_BOX__FOCUS.invokeExact(segment, shape);
+                long[] extents = shape.toArray(JAVA_LONG);
+                if (extents[0] == -2) {
+                    throw new IllegalStateException("focus points to memory that is not contiguous; no view of it");
+                }
+                if (extents[0] < 0) {
+                    return null;
+                }
+                return new Cell.Array(within(address, 0), extents, owner);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        /**
+         * Allocates component {@code focus} with these extents (Fortran {@code allocate}, which default-initialises the
+         * elements); the memory it pointed to before is not freed (Gatun cannot know who owns it).
+         *
+         * @param extent0 the extent of dimension 0
+         * @throws IllegalArgumentException if an extent is negative
+         */
+        public void allocateFocus(long extent0) {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment shape = arena.allocate(JAVA_LONG, 1);
+                if (extent0 < 0) {
+                    throw new IllegalArgumentException("focus: expected extent >= 0 in dimension 0, got " + extent0);
+                }
+                shape.setAtIndex(JAVA_LONG, 0, extent0);
+                GATUN__T_BOXES_BOX__FOCUS_ALLOCATE.invokeExact(segment, shape);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        private static final MethodHandle GATUN__T_BOXES_BOX__MARKS = LIBRARY.downcall("gatun__t_boxes_box__marks", FunctionDescriptor.of(ADDRESS, ADDRESS));
+
+        /**
+         * Returns component {@code marks}, an array of {@code type(pt)} of shape (3) inside this object, as a view of its elements (no copy).
+         *
+         * @return the view, Fortran order, valid while this object lives
+         */
+        public StructArray getMarks() {
+            return StructArray.wrap(member(GATUN__T_BOXES_BOX__MARKS, 3L * Pt.LAYOUT.byteSize()), Pt.LAYOUT, 3L);
+        }
+
+        private static final MethodHandle GATUN__T_BOXES_BOX__PATH = LIBRARY.downcall("gatun__t_boxes_box__path", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
+        private static final MethodHandle GATUN__T_BOXES_BOX__PATH_ALLOCATE = LIBRARY.downcall("gatun__t_boxes_box__path_allocate", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
+        private static final MethodHandle GATUN__T_BOXES_BOX__PATH_DEALLOCATE = LIBRARY.downcall("gatun__t_boxes_box__path_deallocate", FunctionDescriptor.ofVoid(ADDRESS));
+
+        /**
+         * Returns allocatable component {@code path}, an array of {@code type(pt)},
+         * as a view of its current allocation (no copy), or null when it is not allocated. The view is valid until the array
+         * is deallocated or allocated again, by Java or by Fortran.
+         *
+         * @return the array, Fortran order, or null
+         */
+        public StructArray getPath() {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment shape = arena.allocate(JAVA_LONG, 2);
+                MemorySegment address = (MemorySegment) GATUN__T_BOXES_BOX__PATH.invokeExact(segment, shape);
+                long[] extents = shape.toArray(JAVA_LONG);
+                if (extents[0] < 0) {
+                    return null;
+                }
+                long count = 1;
+                for (long e : extents) {
+                    count = Math.multiplyExact(count, e);
+                }
+                return StructArray.wrap(within(address, Math.multiplyExact(count, Pt.LAYOUT.byteSize())), Pt.LAYOUT, extents);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        /**
+         * Allocates component {@code path} with these extents (Fortran {@code allocate}, which default-initialises the
+         * elements), deallocating it first if it is allocated.
+         *
+         * @param extent0 the extent of dimension 0
+         * @param extent1 the extent of dimension 1
+         * @throws IllegalArgumentException if an extent is negative
+         */
+        public void allocatePath(long extent0, long extent1) {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment shape = arena.allocate(JAVA_LONG, 2);
+                if (extent0 < 0) {
+                    throw new IllegalArgumentException("path: expected extent >= 0 in dimension 0, got " + extent0);
+                }
+                shape.setAtIndex(JAVA_LONG, 0, extent0);
+                if (extent1 < 0) {
+                    throw new IllegalArgumentException("path: expected extent >= 0 in dimension 1, got " + extent1);
+                }
+                shape.setAtIndex(JAVA_LONG, 1, extent1);
+                GATUN__T_BOXES_BOX__PATH_ALLOCATE.invokeExact(segment, shape);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        /** Deallocates component {@code path} if it is allocated (Fortran {@code deallocate}); views of it become invalid. */
+        public void deallocatePath() {
+            try {
+                GATUN__T_BOXES_BOX__PATH_DEALLOCATE.invokeExact(segment);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Box[type(box) at 0x" + Long.toHexString(segment.address()) + "]";
+        }
+
+        /**
+         * A Fortran array of {@code type(box)} objects of any rank, in Fortran (column-major) order: {@code allocate(a(n))}
+         * for procedures that take {@code type(box) :: a(n)} (or {@code a(:)}, {@code a(*)}), {@code allocate(a(n, m))} for
+         * {@code a(n, m)}, {@code a(:, :)}, {@code a(n, *)}; or a view of an array component of another object. Its
+         * elements are handles that do not own their object. The arena deallocates an allocated array when it closes.
+         */
+        public static final class Array {
+
+            private static final MethodHandle NEW$ = LIBRARY.downcall("gatun__t_boxes_box_new_array", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
+            private static final MethodHandle FREE$ = LIBRARY.downcall("gatun__t_boxes_box_free_array", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG));
+            private static final MethodHandle AT$ = LIBRARY.downcall("gatun__t_boxes_box_at", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG));
+
+            private final MemorySegment segment;
+            private final long[] shape;
+            private final long length;
+            private final Arena owner;
+
+            /** An array at {@code segment} of the given extents; {@code owner} is null for memory Fortran owns. */
+            private Array(MemorySegment segment, long[] shape, Arena owner) {
+                long length = 1;
+                for (long extent : shape) {
+                    length *= extent;
+                }
+                this.segment = segment;
+                this.shape = shape;
+                this.length = length;
+                this.owner = owner;
+            }
+
+            /**
+             * Creates {@code length} default-initialised {@code type(box)} objects in one rank-1 Fortran array, owned by {@code arena}.
+             *
+             * @param arena  deallocates the array when it closes
+             * @param length the number of objects, at least 1
+             * @return the array
+             * @throws IllegalArgumentException if {@code length} is less than 1
+             */
+            public static Array allocate(Arena arena, long length) {
+                return allocate(arena, new long[] {length});
+            }
+
+            /**
+             * Creates one Fortran array of default-initialised {@code type(box)} objects of the given shape
+             * ({@code allocate(a(shape[0], shape[1], ...))}), owned by {@code arena}.
+             *
+             * @param arena deallocates the array when it closes
+             * @param shape the extents, one per dimension, each at least 1
+             * @return the array
+             * @throws IllegalArgumentException if no extent is given, one is less than 1, or there are more than 2^63 - 1 objects
+             */
+            public static Array allocate(Arena arena, long... shape) {
+                Objects.requireNonNull(arena, "arena");
+                Objects.requireNonNull(shape, "shape");
+                if (shape.length == 0) {
+                    throw new IllegalArgumentException("shape: expected at least one extent, got none");
+                }
+                long[] extents = shape.clone();
+                long length = 1;
+                for (int d = 0; d < extents.length; d++) {
+                    if (extents[d] < 1) {
+                        throw new IllegalArgumentException(extents.length == 1 ? "length: expected >= 1, got " + extents[d]
+                                : "shape: expected extent >= 1 in dimension " + d + ", got " + extents[d]);
+                    }
+                    if (length > Long.MAX_VALUE / extents[d]) {
+                        throw new IllegalArgumentException("shape: " + java.util.Arrays.toString(extents) + " holds more than 2^63 - 1 objects");
+                    }
+                    length *= extents[d];
+                }
+                long count = length;
+                try {
+                    MemorySegment address = (MemorySegment) NEW$.invokeExact(count);
+                    return new Array(address.reinterpret(arena, a -> free(a, count)), extents, arena);
+                } catch (Throwable t) {
+                    throw unexpected(t);
+                }
+            }
+
+            private static void free(MemorySegment address, long length) {
+                try {
+                    FREE$.invokeExact(address, length);
+                } catch (Throwable t) {
+                    throw unexpected(t);
+                }
+            }
+
+            /**
+             * Returns the number of objects (of every dimension).
+             *
+             * @return the length
+             */
+            public long length() {
+                return length;
+            }
+
+            /**
+             * Returns the number of dimensions.
+             *
+             * @return the rank, at least 1
+             */
+            public int rank() {
+                return shape.length;
+            }
+
+            /**
+             * Returns the extents.
+             *
+             * @return a copy of the extents, one per dimension
+             */
+            public long[] shape() {
+                return shape.clone();
+            }
+
+            /**
+             * Returns the extent of one dimension.
+             *
+             * @param dim 0-based dimension, below {@link #rank()}
+             * @return its extent
+             * @throws IndexOutOfBoundsException if there is no such dimension
+             */
+            public long shape(int dim) {
+                return shape[Objects.checkIndex(dim, shape.length)];
+            }
+
+            /**
+             * Returns the address of the first object, scoped to the owner's arena.
+             *
+             * @return a zero-length segment at the array
+             */
+            public MemorySegment segment() {
+                return segment;
+            }
+
+            /**
+             * Returns one object of the array as a handle that does not own it, valid while the array lives.
+             *
+             * @param index 0-based, below {@link #length()}, in Fortran's array element order (the first index varies fastest)
+             * @return the element (Fortran's {@code a(index + 1)} of a rank-1 array)
+             * @throws IndexOutOfBoundsException if the index is outside the array
+             */
+            public Box get(long index) {
+                Objects.checkIndex(index, length);
+                try {
+                    MemorySegment at = (MemorySegment) AT$.invokeExact(segment, length, index + 1);
+                    return new Box(owner == null ? at : at.reinterpret(owner, null), owner);
+                } catch (Throwable t) {
+                    throw unexpected(t);
+                }
+            }
+
+            /**
+             * Returns the object at one 0-based index per dimension as a handle that does not own it: {@code get(i, j)} is
+             * Fortran's {@code a(i + 1, j + 1)}.
+             *
+             * @param indices one index per dimension, each below that dimension's extent
+             * @return the element
+             * @throws IllegalArgumentException if the number of indices is not the rank
+             * @throws IndexOutOfBoundsException if an index is outside its dimension
+             */
+            public Box get(long... indices) {
+                Objects.requireNonNull(indices, "indices");
+                if (indices.length != shape.length) {
+                    throw new IllegalArgumentException("indices: expected " + shape.length + " (the rank), got " + indices.length);
+                }
+                long flat = 0;
+                long stride = 1;
+                for (int d = 0; d < shape.length; d++) {
+                    flat += Objects.checkIndex(indices[d], shape[d]) * stride;
+                    stride *= shape[d];
+                }
+                return get(flat);
+            }
+        }
+    }
+
     /** The raw layer: one downcall handle per native symbol, arguments as the C ABI sees them. */
     public static final class Raw {
 
@@ -774,6 +1308,85 @@ public final class Grids {
                 }
             }
         }
+
+        /**
+         * Calls {@code gatun_boxes_fill_box} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code void gatun_boxes_fill_box(void * b, int k)}. Declared at {@code grids.f90:103}.
+         *
+         * @param b native argument {@code b}
+         * @param k native argument {@code k}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static void fillBox(MemorySegment b, int k) {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                GATUN_BOXES_FILL_BOX$.HANDLE.invokeExact(b, k);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_boxes_fill_box", b.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code gatun_boxes_box_total} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code double gatun_boxes_box_total(void * b)}. Declared at {@code grids.f90:125}.
+         *
+         * @param b native argument {@code b}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static double boxTotal(MemorySegment b) {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                return (double) GATUN_BOXES_BOX_TOTAL$.HANDLE.invokeExact(b);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_boxes_box_total", b.byteSize());
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code gatun_boxes_focus_items} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code void gatun_boxes_focus_items(void * b)}. Declared at {@code grids.f90:135}.
+         *
+         * @param b native argument {@code b}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static void focusItems(MemorySegment b) {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                GATUN_BOXES_FOCUS_ITEMS$.HANDLE.invokeExact(b);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_boxes_focus_items", b.byteSize());
+                    event.commit();
+                }
+            }
+        }
     }
 
     /** What {@code place} needs, built on its first call. */
@@ -824,6 +1437,36 @@ public final class Grids {
 
         /** {@code int gatun_cells_id_sum(void * a, int64_t aExtent1, int64_t aExtent2, int64_t aExtent3)} */
         static final MethodHandle HANDLE = downcall$("gatun_cells_id_sum", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+    }
+
+    /** What {@code fill_box} needs, built on its first call. */
+    private static final class GATUN_BOXES_FILL_BOX$ {
+
+        private GATUN_BOXES_FILL_BOX$() {
+        }
+
+        /** {@code void gatun_boxes_fill_box(void * b, int k)} */
+        static final MethodHandle HANDLE = downcall$("gatun_boxes_fill_box", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
+    }
+
+    /** What {@code box_total} needs, built on its first call. */
+    private static final class GATUN_BOXES_BOX_TOTAL$ {
+
+        private GATUN_BOXES_BOX_TOTAL$() {
+        }
+
+        /** {@code double gatun_boxes_box_total(void * b)} */
+        static final MethodHandle HANDLE = downcall$("gatun_boxes_box_total", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS));
+    }
+
+    /** What {@code focus_items} needs, built on its first call. */
+    private static final class GATUN_BOXES_FOCUS_ITEMS$ {
+
+        private GATUN_BOXES_FOCUS_ITEMS$() {
+        }
+
+        /** {@code void gatun_boxes_focus_items(void * b)} */
+        static final MethodHandle HANDLE = downcall$("gatun_boxes_focus_items", FunctionDescriptor.ofVoid(ADDRESS));
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

@@ -53,6 +53,35 @@ contains
     gatun_result = id_sum(gatun_a)
   end function gatun_cells_id_sum
 
+  subroutine gatun_boxes_fill_box(b, k) bind(C, name="gatun_boxes_fill_box")
+    use boxes, only: box
+    use boxes, only: fill_box
+    type(c_ptr), value :: b
+    type(box), pointer :: gatun_b
+    integer(c_int), value :: k
+    call c_f_pointer(b, gatun_b)
+    call fill_box(gatun_b, k)
+  end subroutine gatun_boxes_fill_box
+
+  function gatun_boxes_box_total(b) bind(C, name="gatun_boxes_box_total") result(gatun_result)
+    use boxes, only: box
+    use boxes, only: box_total
+    type(c_ptr), value :: b
+    type(box), pointer :: gatun_b
+    real(c_double) :: gatun_result
+    call c_f_pointer(b, gatun_b)
+    gatun_result = box_total(gatun_b)
+  end function gatun_boxes_box_total
+
+  subroutine gatun_boxes_focus_items(b) bind(C, name="gatun_boxes_focus_items")
+    use boxes, only: box
+    use boxes, only: focus_items
+    type(c_ptr), value :: b
+    type(box), pointer :: gatun_b
+    call c_f_pointer(b, gatun_b)
+    call focus_items(gatun_b)
+  end subroutine gatun_boxes_focus_items
+
   function gatun__t_cells_cell_new() bind(C, name="gatun__t_cells_cell_new") result(gatun_p)
     use cells, only: cell
     type(c_ptr) :: gatun_p
@@ -126,4 +155,200 @@ contains
       gatun_q = c_loc(gatun_v)
     end function gatun_loc
   end function gatun__t_cells_cell__w
+
+  function gatun__t_boxes_box_new() bind(C, name="gatun__t_boxes_box_new") result(gatun_p)
+    use boxes, only: box
+    type(c_ptr) :: gatun_p
+    type(box), pointer :: gatun_o
+    allocate(gatun_o)
+    gatun_p = c_loc(gatun_o)
+  end function gatun__t_boxes_box_new
+
+  subroutine gatun__t_boxes_box_free(gatun_a) bind(C, name="gatun__t_boxes_box_free")
+    use boxes, only: box
+    type(c_ptr), value :: gatun_a
+    type(box), pointer :: gatun_o
+    call c_f_pointer(gatun_a, gatun_o)
+    deallocate(gatun_o)
+  end subroutine gatun__t_boxes_box_free
+
+  function gatun__t_boxes_box_new_array(gatun_n) bind(C, name="gatun__t_boxes_box_new_array") result(gatun_p)
+    use boxes, only: box
+    integer(c_int64_t), value :: gatun_n
+    type(c_ptr) :: gatun_p
+    type(box), pointer :: gatun_o(:)
+    allocate(gatun_o(gatun_n))
+    gatun_p = c_loc(gatun_o(1))
+  end function gatun__t_boxes_box_new_array
+
+  subroutine gatun__t_boxes_box_free_array(gatun_a, gatun_n) bind(C, name="gatun__t_boxes_box_free_array")
+    use boxes, only: box
+    type(c_ptr), value :: gatun_a
+    integer(c_int64_t), value :: gatun_n
+    type(box), pointer :: gatun_o(:)
+    call c_f_pointer(gatun_a, gatun_o, [gatun_n])
+    deallocate(gatun_o)
+  end subroutine gatun__t_boxes_box_free_array
+
+  function gatun__t_boxes_box_at(gatun_a, gatun_n, gatun_i) bind(C, name="gatun__t_boxes_box_at") result(gatun_p)
+    use boxes, only: box
+    type(c_ptr), value :: gatun_a
+    integer(c_int64_t), value :: gatun_n, gatun_i
+    type(c_ptr) :: gatun_p
+    type(box), pointer :: gatun_o(:)
+    call c_f_pointer(gatun_a, gatun_o, [gatun_n])
+    gatun_p = c_loc(gatun_o(gatun_i))
+  end function gatun__t_boxes_box_at
+
+  function gatun__t_boxes_box__corner(gatun_a) bind(C, name="gatun__t_boxes_box__corner") result(gatun_p)
+    use boxes, only: box
+    use cells, only: cell
+    type(c_ptr) :: gatun_p
+    type(c_ptr), value :: gatun_a
+    type(box), pointer :: gatun_o
+    call c_f_pointer(gatun_a, gatun_o)
+    gatun_p = gatun_loc(gatun_o%corner)
+  contains
+    function gatun_loc(gatun_v) result(gatun_q)
+      type(cell), target :: gatun_v(*)
+      type(c_ptr) :: gatun_q
+      gatun_q = c_loc(gatun_v(1))
+    end function gatun_loc
+  end function gatun__t_boxes_box__corner
+
+  function gatun__t_boxes_box__items(gatun_a, gatun_shape) bind(C, name="gatun__t_boxes_box__items") result(gatun_p)
+    use boxes, only: box
+    use cells, only: cell
+    type(c_ptr) :: gatun_p
+    type(c_ptr), value :: gatun_a
+    type(box), pointer :: gatun_o
+    integer(c_int64_t), intent(out) :: gatun_shape(1)
+    call c_f_pointer(gatun_a, gatun_o)
+    gatun_p = c_null_ptr
+    gatun_shape = -1
+    if (allocated(gatun_o%items)) then
+      gatun_shape = shape(gatun_o%items, kind=c_int64_t)
+      if (size(gatun_o%items, kind=c_int64_t) > 0) gatun_p = gatun_loc(gatun_o%items)
+    end if
+  contains
+    function gatun_loc(gatun_v) result(gatun_q)
+      type(cell), target :: gatun_v(*)
+      type(c_ptr) :: gatun_q
+      gatun_q = c_loc(gatun_v(1))
+    end function gatun_loc
+  end function gatun__t_boxes_box__items
+
+  subroutine gatun__t_boxes_box__items_allocate(gatun_a, gatun_shape) bind(C, name="gatun__t_boxes_box__items_allocate")
+    use boxes, only: box
+    use cells, only: cell
+    type(c_ptr), value :: gatun_a
+    type(box), pointer :: gatun_o
+    integer(c_int64_t), intent(in) :: gatun_shape(1)
+    call c_f_pointer(gatun_a, gatun_o)
+    if (allocated(gatun_o%items)) deallocate(gatun_o%items)
+    allocate(gatun_o%items(gatun_shape(1)))
+  end subroutine gatun__t_boxes_box__items_allocate
+
+  subroutine gatun__t_boxes_box__items_deallocate(gatun_a) bind(C, name="gatun__t_boxes_box__items_deallocate")
+    use boxes, only: box
+    use cells, only: cell
+    type(c_ptr), value :: gatun_a
+    type(box), pointer :: gatun_o
+    call c_f_pointer(gatun_a, gatun_o)
+    if (allocated(gatun_o%items)) deallocate(gatun_o%items)
+  end subroutine gatun__t_boxes_box__items_deallocate
+
+  function gatun__t_boxes_box__focus(gatun_a, gatun_shape) bind(C, name="gatun__t_boxes_box__focus") result(gatun_p)
+    use boxes, only: box
+    use cells, only: cell
+    type(c_ptr) :: gatun_p
+    type(c_ptr), value :: gatun_a
+    type(box), pointer :: gatun_o
+    integer(c_int64_t), intent(out) :: gatun_shape(1)
+    call c_f_pointer(gatun_a, gatun_o)
+    gatun_p = c_null_ptr
+    gatun_shape = -1
+    if (associated(gatun_o%focus)) then
+      gatun_shape = shape(gatun_o%focus, kind=c_int64_t)
+      if (.not. is_contiguous(gatun_o%focus)) then
+        gatun_shape(1) = -2
+      else if (size(gatun_o%focus, kind=c_int64_t) > 0) then
+        gatun_p = gatun_loc(gatun_o%focus)
+      end if
+    end if
+  contains
+    function gatun_loc(gatun_v) result(gatun_q)
+      type(cell), target :: gatun_v(*)
+      type(c_ptr) :: gatun_q
+      gatun_q = c_loc(gatun_v(1))
+    end function gatun_loc
+  end function gatun__t_boxes_box__focus
+
+  subroutine gatun__t_boxes_box__focus_allocate(gatun_a, gatun_shape) bind(C, name="gatun__t_boxes_box__focus_allocate")
+    use boxes, only: box
+    use cells, only: cell
+    type(c_ptr), value :: gatun_a
+    type(box), pointer :: gatun_o
+    integer(c_int64_t), intent(in) :: gatun_shape(1)
+    call c_f_pointer(gatun_a, gatun_o)
+    allocate(gatun_o%focus(gatun_shape(1)))
+  end subroutine gatun__t_boxes_box__focus_allocate
+
+  function gatun__t_boxes_box__marks(gatun_a) bind(C, name="gatun__t_boxes_box__marks") result(gatun_p)
+    use boxes, only: box
+    use points, only: pt
+    type(c_ptr) :: gatun_p
+    type(c_ptr), value :: gatun_a
+    type(box), pointer :: gatun_o
+    call c_f_pointer(gatun_a, gatun_o)
+    gatun_p = gatun_loc(gatun_o%marks)
+  contains
+    function gatun_loc(gatun_v) result(gatun_q)
+      type(pt), target :: gatun_v(*)
+      type(c_ptr) :: gatun_q
+      gatun_q = c_loc(gatun_v(1))
+    end function gatun_loc
+  end function gatun__t_boxes_box__marks
+
+  function gatun__t_boxes_box__path(gatun_a, gatun_shape) bind(C, name="gatun__t_boxes_box__path") result(gatun_p)
+    use boxes, only: box
+    use points, only: pt
+    type(c_ptr) :: gatun_p
+    type(c_ptr), value :: gatun_a
+    type(box), pointer :: gatun_o
+    integer(c_int64_t), intent(out) :: gatun_shape(2)
+    call c_f_pointer(gatun_a, gatun_o)
+    gatun_p = c_null_ptr
+    gatun_shape = -1
+    if (allocated(gatun_o%path)) then
+      gatun_shape = shape(gatun_o%path, kind=c_int64_t)
+      if (size(gatun_o%path, kind=c_int64_t) > 0) gatun_p = gatun_loc(gatun_o%path)
+    end if
+  contains
+    function gatun_loc(gatun_v) result(gatun_q)
+      type(pt), target :: gatun_v(*)
+      type(c_ptr) :: gatun_q
+      gatun_q = c_loc(gatun_v(1))
+    end function gatun_loc
+  end function gatun__t_boxes_box__path
+
+  subroutine gatun__t_boxes_box__path_allocate(gatun_a, gatun_shape) bind(C, name="gatun__t_boxes_box__path_allocate")
+    use boxes, only: box
+    use points, only: pt
+    type(c_ptr), value :: gatun_a
+    type(box), pointer :: gatun_o
+    integer(c_int64_t), intent(in) :: gatun_shape(2)
+    call c_f_pointer(gatun_a, gatun_o)
+    if (allocated(gatun_o%path)) deallocate(gatun_o%path)
+    allocate(gatun_o%path(gatun_shape(1), gatun_shape(2)))
+  end subroutine gatun__t_boxes_box__path_allocate
+
+  subroutine gatun__t_boxes_box__path_deallocate(gatun_a) bind(C, name="gatun__t_boxes_box__path_deallocate")
+    use boxes, only: box
+    use points, only: pt
+    type(c_ptr), value :: gatun_a
+    type(box), pointer :: gatun_o
+    call c_f_pointer(gatun_a, gatun_o)
+    if (allocated(gatun_o%path)) deallocate(gatun_o%path)
+  end subroutine gatun__t_boxes_box__path_deallocate
 end module gatun_grids_shims

@@ -82,3 +82,58 @@ contains
         c = sum(a%id)
     end function id_sum
 end module cells
+
+! Arrays of derived types inside a handle type: views of the elements, borrowed from the object.
+module boxes
+    use cells, only: cell
+    use points, only: pt
+    implicit none
+
+    type :: box
+        type(cell) :: corner(2, 2)
+        type(cell), allocatable :: items(:)
+        type(cell), pointer :: focus(:) => null()
+        type(pt) :: marks(3)
+        type(pt), allocatable :: path(:, :)
+    end type box
+
+contains
+
+    ! Fortran writes into every array of derived types of the box.
+    subroutine fill_box(b, k)
+        type(box), intent(inout) :: b
+        integer, intent(in) :: k
+        integer :: i, j
+        do j = 1, 2
+            do i = 1, 2
+                b%corner(i, j)%id = 10 * i + j
+            end do
+        end do
+        if (allocated(b%items)) deallocate(b%items)
+        allocate(b%items(k))
+        do i = 1, k
+            b%items(i)%id = 100 + i
+        end do
+        do i = 1, 3
+            b%marks(i)%x = i
+            b%marks(i)%y = 0
+            b%marks(i)%tag = -i
+        end do
+    end subroutine fill_box
+
+    ! Fortran reads back what Java wrote.
+    function box_total(b) result(s)
+        type(box), intent(in) :: b
+        real(8) :: s
+        s = sum(b%corner%id) + sum(b%corner%w) + sum(b%marks%x) + sum(b%marks%y)
+        if (allocated(b%items)) s = s + sum(b%items%id) + sum(b%items%w)
+        if (allocated(b%path)) s = s + 1000 * sum(b%path%x)
+        if (associated(b%focus)) s = s + 10000 * sum(b%focus%id)
+    end function box_total
+
+    ! Points focus at the box's own items.
+    subroutine focus_items(b)
+        type(box), intent(inout), target :: b
+        b%focus => b%items
+    end subroutine focus_items
+end module boxes

@@ -2,12 +2,18 @@
 package dev.gatun.bindings.emit;
 
 import dev.gatun.bindings.model.Type;
+import dev.gatun.bindings.pass.GlobalVariableFilter;
+import dev.gatun.bindings.pass.NameMangler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Builds the nested {@code Array} class of a handle type: one Fortran array of objects of any rank, in Fortran
  * (column-major) order, either allocated by Fortran for an arena ({@code allocate(a(n, m))}) or a view of an array that
  * is a component of another object. Its elements are borrowed handles; the flat element index is Fortran's array
- * element order, so one {@code _at} shim serves every rank.
+ * element order, so one {@code _at} shim serves every rank. Also builds the accessors of array components of derived type
+ * inside a handle: a view of the elements (handles or bind(C) structs) borrowed from the object.
  */
 final class HandleArrayBuilder {
 
@@ -196,5 +202,123 @@ final class HandleArrayBuilder {
                         }
                     }
                 """.formatted(cls, "type(" + type.name() + ")", prefix);
+    }
+
+    /**
+     * The accessors of an array component of derived type: {@code getMany()} returns a view of the elements inside the
+     * object ({@code Inner.Array} of borrowed handles, or a {@code StructArray} of bind(C) structs); an allocatable or
+     * pointer one returns its current allocation or null and gets {@code allocateMany(extents...)} (and, allocatable,
+     * {@code deallocateMany()}), as numeric array components do.
+     *
+     * @param owner  the handle type holding the component
+     * @param c      the component
+     * @param layout the Java layout expression of a bind(C) element type, or null for a handle element type
+     */
+    static String component(Type.Derived owner, Type.Component c, String layout) {
+        String handle = HandleShimBuilder.componentSymbol(owner, c).toUpperCase(Locale.ROOT);
+        String symbol = HandleShimBuilder.componentSymbol(owner, c);
+        String base = GlobalAccessorBuilder.accessorBase(c.name());
+        String element = c.type() instanceof Type.Derived d ? HandleBuilder.className(d) : null;
+        String cls = element == null ? "StructArray" : element + ".Array";
+        String what = "component {@code " + c.name() + "}, an array of {@code type("
+                + (c.type() instanceof Type.Derived d ? d.name() : ((Type.Struct) c.type()).name()) + ")}";
+        if (!c.allocatable() && !c.pointer()) {
+            List<Long> extents = GlobalVariableFilter.extents(c.dimensions()).orElseThrow();
+            String shape = String.join(", ", extents.stream().map(e -> e + "L").toList());
+            long count = extents.stream().reduce(1L, (a, b) -> a * b);
+            String view = element == null ? "StructArray.wrap(member(" + handle + ", " + count + "L * " + layout + ".byteSize()), " + layout
+                    + ", " + shape + ")" : "new " + cls + "(member(" + handle + ", 0), new long[] {" + shape + "}, owner)";
+            return """
+
+                    private static final MethodHandle %1$s = LIBRARY.downcall("%2$s", FunctionDescriptor.of(ADDRESS, ADDRESS));
+
+                    /**
+                     * Returns %3$s of shape (%4$s) inside this object, as a view of its elements (no copy)%5$s.
+                     *
+                     * @return the view, Fortran order, valid while this object lives
+                     */
+                    public %6$s get%7$s() {
+                        return %8$s;
+                    }
+                """.formatted(handle, symbol, what, shape.replace("L", ""), element == null ? "" : ", whose handles do not own them",
+                    cls, base, view);
+        }
+        int rank = c.dimensions().size();
+        var params = new ArrayList<String>();
+        var docs = new StringBuilder();
+        var checks = new StringBuilder();
+        for (int d = 0; d < rank; d++) {
+            params.add("long extent" + d);
+            docs.append("     * @param extent").append(d).append(" the extent of dimension ").append(d).append('\n');
+            checks.append(("            if (extent%1$d < 0) {\n                throw new IllegalArgumentException(\"%2$s: expected extent >= 0"
+                    + " in dimension %1$d, got \" + extent%1$d);\n            }\n            shape.setAtIndex(JAVA_LONG, %1$d, extent%1$d);\n")
+                    .formatted(d, c.name()));
+        }
+        // Lines inside the getter's try block (12 spaces in).
+        String view = element == null ? "\n            long count = 1;\n            for (long e : extents) {\n                count = Math.multiplyExact(count, e);"
+                + "\n            }\n            return StructArray.wrap(within(address, Math.multiplyExact(count, " + layout + ".byteSize())), " + layout
+                + ", extents);" : "\n            return new " + cls + "(within(address, 0), extents, owner);";
+        String notContiguous = c.pointer() ? "\n            if (extents[0] == -2) {\n                throw new IllegalStateException(\"" + c.name()
+                + " points to memory that is not contiguous; no view of it\");\n            }" : "";
+        String deallocate = c.pointer() ? "" : """
+
+                    /** Deallocates component {@code %1$s} if it is allocated (Fortran {@code deallocate}); views of it become invalid. */
+                    public void deallocate%2$s() {
+                        try {
+                            %3$s_DEALLOCATE.invokeExact(segment);
+                        } catch (Throwable t) {
+                            throw unexpected(t);
+                        }
+                    }
+                """.formatted(c.name(), base, handle);
+        return """
+
+                private static final MethodHandle %1$s = LIBRARY.downcall("%2$s", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
+                private static final MethodHandle %1$s_ALLOCATE = LIBRARY.downcall("%2$s_allocate", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));%3$s
+
+                /**
+                 * Returns %4$s %5$s,
+                 * as a view of its current %6$s (no copy), or null when it is not %7$s. The view is valid until the array
+                 * is deallocated or allocated again, by Java or by Fortran.
+                 *
+                 * @return the array, Fortran order, or null%8$s
+                 */
+                public %9$s get%10$s() {
+                    try (Arena arena = Arena.ofConfined()) {
+                        MemorySegment shape = arena.allocate(JAVA_LONG, %11$d);
+                        MemorySegment address = (MemorySegment) %1$s.invokeExact(segment, shape);
+                        long[] extents = shape.toArray(JAVA_LONG);%12$s
+                        if (extents[0] < 0) {
+                            return null;
+                        }%13$s
+                    } catch (Throwable t) {
+                        throw unexpected(t);
+                    }
+                }
+
+                /**
+                 * Allocates component {@code %14$s} with these extents (Fortran {@code allocate}, which default-initialises the
+                 * elements)%15$s.
+                 *
+            %16$s     * @throws IllegalArgumentException if an extent is negative
+                 */
+                public void allocate%10$s(%17$s) {
+                    try (Arena arena = Arena.ofConfined()) {
+                        MemorySegment shape = arena.allocate(JAVA_LONG, %11$d);
+            %18$s            %1$s_ALLOCATE.invokeExact(segment, shape);
+                    } catch (Throwable t) {
+                        throw unexpected(t);
+                    }
+                }
+            %19$s""".formatted(handle, symbol,
+                c.pointer() ? "" : "\n    private static final MethodHandle " + handle + "_DEALLOCATE = LIBRARY.downcall(\"" + symbol
+                        + "_deallocate\", FunctionDescriptor.ofVoid(ADDRESS));",
+                c.pointer() ? "pointer" : "allocatable", what, c.pointer() ? "target" : "allocation",
+                c.pointer() ? "associated" : "allocated",
+                c.pointer() ? "\n     * @throws IllegalStateException if the pointer points to memory that is not contiguous" : "",
+                cls, base, rank, notContiguous, view,
+                c.name(), c.pointer() ? "; the memory it pointed to before is not freed (Gatun cannot know who owns it)"
+                        : ", deallocating it first if it is allocated",
+                docs, String.join(", ", params), checks, deallocate);
     }
 }

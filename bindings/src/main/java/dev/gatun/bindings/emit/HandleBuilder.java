@@ -56,6 +56,8 @@ final class HandleBuilder {
                 continue;
             }
             members.append(switch (c.type()) {
+                case Type.Struct s when !c.dimensions().isEmpty() -> HandleArrayBuilder.component(type, c, StructBuilder.className(s) + ".LAYOUT");
+                case Type.Derived d when !c.dimensions().isEmpty() -> HandleArrayBuilder.component(type, c, null);
                 case Type.Struct s -> structComponent(c, s);
                 case Type.Derived d -> handleComponent(c, d);
                 default -> GlobalAccessorBuilder.members(GlobalAccessorBuilder.of(type, c));

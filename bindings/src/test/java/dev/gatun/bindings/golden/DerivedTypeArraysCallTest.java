@@ -139,6 +139,64 @@ class DerivedTypeArraysCallTest {
     }
 
     @Test
+    void arraysOfDerivedTypesInsideAnObjectAreViewsOfIt() throws Exception {
+        Class<?> pt = g.nested("Pt");
+        Object box;
+        Object corner;
+        try (Arena arena = Arena.ofConfined()) {
+            box = invoke(g.nested("Box"), "allocate", arena);
+            corner = invoke(box, "getCorner");
+            assertArrayEquals(new long[] {2, 2}, (long[]) invoke(corner, "shape"));
+            assertEquals(0, invoke(at(corner, 1, 0), "getId"), "Fortran default-initialised the elements");
+            assertEquals(null, invoke(box, "getItems"), "an unallocated allocatable component");
+            assertEquals(null, invoke(box, "getPath"));
+            assertEquals(null, invoke(box, "getFocus"), "a disassociated pointer component");
+
+            g.call("fillBox", box, 3);
+            assertEquals(21, invoke(at(corner, 1, 0), "getId"), "b%corner(2, 1)%id, seen through the view taken before the call");
+            Object items = invoke(box, "getItems");
+            assertEquals(3L, invoke(items, "length"));
+            assertEquals(103, invoke(invoke(items, "get", 2L), "getId"), "allocated by Fortran");
+            StructArray marks = (StructArray) invoke(box, "getMarks");
+            assertArrayEquals(new long[] {3}, marks.shape());
+            assertEquals(2.0, invoke(invoke(pt, "of", marks.element(1)), "x"));
+            assertEquals(-2, invoke(invoke(pt, "of", marks.element(1)), "tag"));
+
+            // Java writes into each array; Fortran sums what it finds.
+            invoke(at(corner, 0, 1), "setW", 5.0);
+            invoke(invoke(items, "get", 0L), "setId", 1);
+            invoke(invoke(pt, "of", marks.element(0)), "y", 7.0);
+            invoke(box, "allocatePath", 2L, 2L);
+            StructArray path = (StructArray) invoke(box, "getPath");
+            assertArrayEquals(new long[] {2, 2}, path.shape());
+            for (long i = 0; i < 4; i++) {
+                invoke(invoke(pt, "of", path.element(i)), "x", 0.25 * (i + 1)); // a bind(C) type has no default initialisation
+            }
+            double corners = 11 + 21 + 12 + 22 + (1 + 1 + 1 + 5);
+            double itemSum = 1 + 102 + 103 + 3;
+            double markSum = 1 + 2 + 3 + 7;
+            assertEquals(corners + itemSum + markSum + 1000 * 2.5, g.call("boxTotal", box));
+
+            invoke(box, "deallocatePath");
+            assertEquals(null, invoke(box, "getPath"));
+            g.call("focusItems", box);
+            Object focus = invoke(box, "getFocus");
+            assertEquals(1, invoke(invoke(focus, "get", 0L), "getId"), "the pointer's target: the box's own items");
+            invoke(box, "allocateFocus", 2L);
+            assertEquals(2L, invoke(invoke(box, "getFocus"), "length"), "a new target, allocated by Fortran");
+            assertEquals(0, invoke(invoke(invoke(box, "getFocus"), "get", 1L), "getId"));
+            var negative = assertThrows(IllegalArgumentException.class, () -> invoke(box, "allocateItems", -1L));
+            assertEquals("items: expected extent >= 0 in dimension 0, got -1", negative.getMessage());
+
+            // A borrowed object's arrays are borrowed too: no arena, Fortran owns the memory.
+            Object borrowed = invoke(g.nested("Box"), "borrow", invoke(box, "segment"));
+            assertEquals(22, invoke(at(invoke(borrowed, "getCorner"), 1, 1), "getId"));
+        }
+        // The arena deallocated the box: views of its arrays refuse to touch freed memory.
+        assertThrows(IllegalStateException.class, () -> at(corner, 0, 0));
+    }
+
+    @Test
     void anAssumedSizeArrayOfObjectsGetsItsLeadingExtentFromJava() throws Exception {
         // Outside the golden case: an assumed-size dummy is bound with a warning (its last extent is not checked).
         Path source = Files.writeString(dir.resolve("rows.f90"), """

@@ -31,7 +31,7 @@ public final class Holders {
     /**
      * Calls function {@code animal_sound}.
      *
-     * <p>Declared at {@code zoo.f90:21}.
+     * <p>Declared at {@code zoo.f90:23}.
      *
      * @param a intent(in) class(animal) {@code a}
      * @return result
@@ -44,9 +44,35 @@ public final class Holders {
     }
 
     /**
+     * Calls function {@code animal_kind}.
+     *
+     * <p>Declared at {@code zoo.f90:30}.
+     *
+     * @return result
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static int animalKind() {
+        int result$ = Raw.animalKind();
+        return result$;
+    }
+
+    /**
+     * Calls function {@code bird_kind}.
+     *
+     * <p>Declared at {@code zoo.f90:35}.
+     *
+     * @return result
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static int birdKind() {
+        int result$ = Raw.birdKind();
+        return result$;
+    }
+
+    /**
      * Calls function {@code bird_sound}.
      *
-     * <p>Declared at {@code zoo.f90:27}.
+     * <p>Declared at {@code zoo.f90:40}.
      *
      * @param a intent(in) class(bird) {@code a}
      * @return result
@@ -61,7 +87,7 @@ public final class Holders {
     /**
      * Calls subroutine {@code stock}.
      *
-     * <p>Declared at {@code zoo.f90:47}.
+     * <p>Declared at {@code zoo.f90:60}.
      *
      * @param c intent(inout) type(cage) {@code c}
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
@@ -74,7 +100,7 @@ public final class Holders {
     /**
      * Calls function {@code census}.
      *
-     * <p>Declared at {@code zoo.f90:57}.
+     * <p>Declared at {@code zoo.f90:70}.
      *
      * @param c intent(in) type(cage) {@code c}
      * @return result
@@ -89,7 +115,7 @@ public final class Holders {
     /**
      * Calls subroutine {@code visit}.
      *
-     * <p>Declared at {@code zoo.f90:67}.
+     * <p>Declared at {@code zoo.f90:80}.
      *
      * @param c intent(inout) type(cage) {@code c}
      * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
@@ -102,7 +128,7 @@ public final class Holders {
     /**
      * Calls function {@code animal%sound}.
      *
-     * <p>Declared at {@code zoo.f90:21}.
+     * <p>Declared at {@code zoo.f90:23}.
      *
      * @param a intent(in) class(animal) {@code a}
      * @return result
@@ -128,6 +154,24 @@ public final class Holders {
          */
         public static int animalSound(Animal a) {
             return Holders.animalSound(a);
+        }
+
+        /**
+         * Calls function {@code animal_kind} of module {@code animals}: the same as {@link Holders#animalKind}.
+         *
+         * @return see {@link Holders#animalKind}
+         */
+        public static int animalKind() {
+            return Holders.animalKind();
+        }
+
+        /**
+         * Calls function {@code bird_kind} of module {@code animals}: the same as {@link Holders#birdKind}.
+         *
+         * @return see {@link Holders#birdKind}
+         */
+        public static int birdKind() {
+            return Holders.birdKind();
         }
 
         /**
@@ -311,6 +355,15 @@ public final class Holders {
             return Holders.dispatch$animals_animal__sound(this);
         }
 
+        /**
+         * Calls type-bound procedure {@code kind_code} ({@code animal_kind}).
+         *
+         * @return see {@link Holders#animalKind}
+         */
+        public static int kindCode() {
+            return Holders.animalKind();
+        }
+
         @Override
         public String toString() {
             return "Animal[type(animal) at 0x" + Long.toHexString(segment.address()) + "]";
@@ -491,7 +544,7 @@ public final class Holders {
     }
 
     /**
-     * Fortran {@code type(bird)} of module {@code animals}, declared at {@code zoo.f90:13}: a handle to a Fortran object whose
+     * Fortran {@code type(bird)} of module {@code animals}, declared at {@code zoo.f90:14}: a handle to a Fortran object whose
      * layout only the compiler knows. Its components are read and written in the Fortran memory through generated
      * shim functions; arrays are views of it, without copies.
      *
@@ -631,6 +684,15 @@ public final class Holders {
          */
         public void setWingspan(double value) {
             member(GATUN__T_ANIMALS_BIRD__WINGSPAN, 8L).set(JAVA_DOUBLE, 0, value);
+        }
+
+        /**
+         * Calls type-bound procedure {@code kind_code} ({@code bird_kind}).
+         *
+         * @return see {@link Holders#birdKind}
+         */
+        public static int kindCode() {
+            return Holders.birdKind();
         }
 
         @Override
@@ -813,7 +875,7 @@ public final class Holders {
     }
 
     /**
-     * Fortran {@code type(cage)} of module {@code zoo}, declared at {@code zoo.f90:38}: a handle to a Fortran object whose
+     * Fortran {@code type(cage)} of module {@code zoo}, declared at {@code zoo.f90:51}: a handle to a Fortran object whose
      * layout only the compiler knows. Its components are read and written in the Fortran memory through generated
      * shim functions; arrays are views of it, without copies.
      *
@@ -1232,7 +1294,7 @@ public final class Holders {
         /**
          * Calls {@code gatun_animals_animal_sound} with exactly the native arguments.
          *
-         * <p>Native signature: {@code int gatun_animals_animal_sound(void * a, int aTag)}. Declared at {@code zoo.f90:21}.
+         * <p>Native signature: {@code int gatun_animals_animal_sound(void * a, int aTag)}. Declared at {@code zoo.f90:23}.
          *
          * @param a native argument {@code a}
          * @param aTag native argument {@code aTag}
@@ -1257,9 +1319,59 @@ public final class Holders {
         }
 
         /**
+         * Calls {@code gatun_animals_animal_kind} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code int gatun_animals_animal_kind()}. Declared at {@code zoo.f90:30}.
+         *
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static int animalKind() {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                return (int) GATUN_ANIMALS_ANIMAL_KIND$.HANDLE.invokeExact();
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_animals_animal_kind", 0);
+                    event.commit();
+                }
+            }
+        }
+
+        /**
+         * Calls {@code gatun_animals_bird_kind} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code int gatun_animals_bird_kind()}. Declared at {@code zoo.f90:35}.
+         *
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static int birdKind() {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                return (int) GATUN_ANIMALS_BIRD_KIND$.HANDLE.invokeExact();
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_animals_bird_kind", 0);
+                    event.commit();
+                }
+            }
+        }
+
+        /**
          * Calls {@code gatun_animals_bird_sound} with exactly the native arguments.
          *
-         * <p>Native signature: {@code int gatun_animals_bird_sound(void * a, int aTag)}. Declared at {@code zoo.f90:27}.
+         * <p>Native signature: {@code int gatun_animals_bird_sound(void * a, int aTag)}. Declared at {@code zoo.f90:40}.
          *
          * @param a native argument {@code a}
          * @param aTag native argument {@code aTag}
@@ -1286,7 +1398,7 @@ public final class Holders {
         /**
          * Calls {@code gatun_zoo_stock} with exactly the native arguments.
          *
-         * <p>Native signature: {@code void gatun_zoo_stock(void * c)}. Declared at {@code zoo.f90:47}.
+         * <p>Native signature: {@code void gatun_zoo_stock(void * c)}. Declared at {@code zoo.f90:60}.
          *
          * @param c native argument {@code c}
          * @throws IllegalArgumentException if a segment is not a native segment
@@ -1312,7 +1424,7 @@ public final class Holders {
         /**
          * Calls {@code gatun_zoo_census} with exactly the native arguments.
          *
-         * <p>Native signature: {@code int gatun_zoo_census(void * c)}. Declared at {@code zoo.f90:57}.
+         * <p>Native signature: {@code int gatun_zoo_census(void * c)}. Declared at {@code zoo.f90:70}.
          *
          * @param c native argument {@code c}
          * @throws IllegalArgumentException if a segment is not a native segment
@@ -1338,7 +1450,7 @@ public final class Holders {
         /**
          * Calls {@code gatun_zoo_visit} with exactly the native arguments.
          *
-         * <p>Native signature: {@code void gatun_zoo_visit(void * c)}. Declared at {@code zoo.f90:67}.
+         * <p>Native signature: {@code void gatun_zoo_visit(void * c)}. Declared at {@code zoo.f90:80}.
          *
          * @param c native argument {@code c}
          * @throws IllegalArgumentException if a segment is not a native segment
@@ -1364,7 +1476,7 @@ public final class Holders {
         /**
          * Calls {@code gatun__b_animals_animal__sound} with exactly the native arguments.
          *
-         * <p>Native signature: {@code int gatun__b_animals_animal__sound(void * a, int aTag)}. Declared at {@code zoo.f90:21}.
+         * <p>Native signature: {@code int gatun__b_animals_animal__sound(void * a, int aTag)}. Declared at {@code zoo.f90:23}.
          *
          * @param a native argument {@code a}
          * @param aTag native argument {@code aTag}
@@ -1397,6 +1509,26 @@ public final class Holders {
 
         /** {@code int gatun_animals_animal_sound(void * a, int aTag)} */
         static final MethodHandle HANDLE = downcall$("gatun_animals_animal_sound", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    }
+
+    /** What {@code animal_kind} needs, built on its first call. */
+    private static final class GATUN_ANIMALS_ANIMAL_KIND$ {
+
+        private GATUN_ANIMALS_ANIMAL_KIND$() {
+        }
+
+        /** {@code int gatun_animals_animal_kind()} */
+        static final MethodHandle HANDLE = downcall$("gatun_animals_animal_kind", FunctionDescriptor.of(JAVA_INT));
+    }
+
+    /** What {@code bird_kind} needs, built on its first call. */
+    private static final class GATUN_ANIMALS_BIRD_KIND$ {
+
+        private GATUN_ANIMALS_BIRD_KIND$() {
+        }
+
+        /** {@code int gatun_animals_bird_kind()} */
+        static final MethodHandle HANDLE = downcall$("gatun_animals_bird_kind", FunctionDescriptor.of(JAVA_INT));
     }
 
     /** What {@code bird_sound} needs, built on its first call. */

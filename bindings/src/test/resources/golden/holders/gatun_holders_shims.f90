@@ -16,6 +16,18 @@ contains
     gatun_result = animal_sound(gatun_a)
   end function gatun_animals_animal_sound
 
+  function gatun_animals_animal_kind() bind(C, name="gatun_animals_animal_kind") result(gatun_result)
+    use animals, only: animal_kind
+    integer(c_int) :: gatun_result
+    gatun_result = animal_kind()
+  end function gatun_animals_animal_kind
+
+  function gatun_animals_bird_kind() bind(C, name="gatun_animals_bird_kind") result(gatun_result)
+    use animals, only: bird_kind
+    integer(c_int) :: gatun_result
+    gatun_result = bird_kind()
+  end function gatun_animals_bird_kind
+
   function gatun_animals_bird_sound(a, a_tag) bind(C, name="gatun_animals_bird_sound") result(gatun_result)
     use animals, only: bird
     use animals, only: bird_sound

@@ -1,6 +1,6 @@
 ! gatun: -m holders --package golden.holders
 ! Allocatable and pointer components of a handle type, type(t) and class(t): borrowed handles of the object's
-! dynamic type, allocated by Java or by Fortran.
+! dynamic type, allocated by Java or by Fortran; a nopass binding overridden in an extension.
 module animals
     implicit none
 
@@ -8,12 +8,14 @@ module animals
         integer :: legs = 4
     contains
         procedure :: sound => animal_sound
+        procedure, nopass :: kind_code => animal_kind
     end type animal
 
     type, extends(animal) :: bird
         real(8) :: wingspan = 0.5d0
     contains
         procedure :: sound => bird_sound
+        procedure, nopass :: kind_code => bird_kind
     end type bird
 
 contains
@@ -23,6 +25,17 @@ contains
         integer :: s
         s = a%legs
     end function animal_sound
+
+    ! nopass bindings: no object, so each class has its own static method.
+    function animal_kind() result(k)
+        integer :: k
+        k = 1
+    end function animal_kind
+
+    function bird_kind() result(k)
+        integer :: k
+        k = 2
+    end function bird_kind
 
     function bird_sound(a) result(s)
         class(bird), intent(in) :: a

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Allocatable and pointer components of a handle type ({@code golden/holders}) built by {@code gatun build} and called:
  * {@code type(animal), allocatable}, {@code type(animal), pointer} and {@code class(animal), allocatable} components are
  * borrowed handles of the object's dynamic type, or null; Java allocates them (with a dynamic type it chooses for a
- * {@code class(t)} one) and Fortran sees them, and the reverse.
+ * {@code class(t)} one) and Fortran sees them, and the reverse; a {@code nopass} override is the extension's own static method.
  */
 class DerivedTypeHoldersCallTest {
 
@@ -69,6 +69,12 @@ class DerivedTypeHoldersCallTest {
             invoke(cage, "allocateResident");
             assertEquals(4000, g.call("census", cage), "a fresh, default-initialised resident");
         }
+    }
+
+    @Test
+    void aNopassOverrideIsAStaticMethodOfTheExtension() {
+        assertEquals(1, invoke(g.nested("Animal"), "kindCode"), "procedure, nopass :: kind_code => animal_kind");
+        assertEquals(2, invoke(g.nested("Bird"), "kindCode"), "the extension's override: bird_kind, hiding Animal's");
     }
 
     @Test

@@ -240,7 +240,6 @@ final class FriendlyMethodBuilder {
                         .append(p.rank() == 1 ? "requireStructs(\"" + p.name() + "\", " + name(p) + ", "
                                 : "StructArray.require(\"" + p.name() + "\", " + name(p) + ", " + p.rank() + ", ")
                         .append(StructBuilder.className(st)).append(".LAYOUT);\n");
-
             } else if (p.isStringArray() || (p.isArray() && p.type() instanceof Type.Derived)) {
                 if (!p.optional()) {
                     body.append("        Objects.requireNonNull(").append(name(p)).append(", \"").append(p.name()).append("\");\n");
@@ -407,9 +406,9 @@ final class FriendlyMethodBuilder {
                 yield JavaEmitter.upcallStubs(fields) + (p.retained() ? ".retained(" : ".stub(") + name(p) + ")";
             }
             case SCALAR_POINTER -> scalarPointer(p, call, ind);
-            // An array of bind(C) structs is a MemorySegment of elements; one object is its wrapper (or handle).
-            case OBJECT -> p.isArray() && p.type() instanceof Type.Struct ? (p.rank() == 1 ? name(p)
-                    : p.optional() ? "(" + name(p) + " == null ? MemorySegment.NULL : " + name(p) + ".segment())" : name(p) + ".segment()")
+            // A rank-1 array of bind(C) structs is a MemorySegment of elements; one object is its wrapper (or handle), and an
+            // array of higher rank a StructArray or handle Array.
+            case OBJECT -> p.isArray() && p.type() instanceof Type.Struct && p.rank() == 1 ? name(p)
                     : p.optional() ? "(" + name(p) + " == null ? MemorySegment.NULL : " + name(p) + ".segment())" : name(p) + ".segment()";
             case RESULT -> {
                 if (proc.result() instanceof Type.Character c) {

@@ -206,6 +206,9 @@ public final class Shapes {
      */
     public static double sumAreas(Ring.Array rs) {
         Objects.requireNonNull(rs, "rs");
+        if (rs.rank() != 1) {
+            throw new IllegalArgumentException("rs: expected a rank-1 array of type(ring), got rank " + rs.rank());
+        }
         double result$ = Raw.sumAreas(rs.segment(), rs.length());
         return result$;
     }
@@ -840,9 +843,10 @@ public final class Shapes {
         }
 
         /**
-         * A Fortran array of {@code type(circle)} objects ({@code allocate(a(n))}), for procedures that take
-         * {@code type(circle) :: a(n)} (or {@code a(:)}, {@code a(*)}); its elements are handles that do not own their
-         * object. The arena deallocates the array when it closes.
+         * A Fortran array of {@code type(circle)} objects of any rank, in Fortran (column-major) order: {@code allocate(a(n))}
+         * for procedures that take {@code type(circle) :: a(n)} (or {@code a(:)}, {@code a(*)}), {@code allocate(a(n, m))} for
+         * {@code a(n, m)}, {@code a(:, :)}, {@code a(n, *)}; or a view of an array component of another object. Its
+         * elements are handles that do not own their object. The arena deallocates an allocated array when it closes.
          */
         public static final class Array {
 
@@ -851,17 +855,24 @@ public final class Shapes {
             private static final MethodHandle AT$ = LIBRARY.downcall("gatun__t_shape_base_circle_at", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG));
 
             private final MemorySegment segment;
+            private final long[] shape;
             private final long length;
             private final Arena owner;
 
-            private Array(MemorySegment segment, long length, Arena owner) {
+            /** An array at {@code segment} of the given extents; {@code owner} is null for memory Fortran owns. */
+            private Array(MemorySegment segment, long[] shape, Arena owner) {
+                long length = 1;
+                for (long extent : shape) {
+                    length *= extent;
+                }
                 this.segment = segment;
+                this.shape = shape;
                 this.length = length;
                 this.owner = owner;
             }
 
             /**
-             * Creates {@code length} default-initialised {@code type(circle)} objects in one Fortran array, owned by {@code arena}.
+             * Creates {@code length} default-initialised {@code type(circle)} objects in one rank-1 Fortran array, owned by {@code arena}.
              *
              * @param arena  deallocates the array when it closes
              * @param length the number of objects, at least 1
@@ -869,13 +880,40 @@ public final class Shapes {
              * @throws IllegalArgumentException if {@code length} is less than 1
              */
             public static Array allocate(Arena arena, long length) {
+                return allocate(arena, new long[] {length});
+            }
+
+            /**
+             * Creates one Fortran array of default-initialised {@code type(circle)} objects of the given shape
+             * ({@code allocate(a(shape[0], shape[1], ...))}), owned by {@code arena}.
+             *
+             * @param arena deallocates the array when it closes
+             * @param shape the extents, one per dimension, each at least 1
+             * @return the array
+             * @throws IllegalArgumentException if no extent is given, one is less than 1, or there are more than 2^63 - 1 objects
+             */
+            public static Array allocate(Arena arena, long... shape) {
                 Objects.requireNonNull(arena, "arena");
-                if (length < 1) {
-                    throw new IllegalArgumentException("length: expected >= 1, got " + length);
+                Objects.requireNonNull(shape, "shape");
+                if (shape.length == 0) {
+                    throw new IllegalArgumentException("shape: expected at least one extent, got none");
                 }
+                long[] extents = shape.clone();
+                long length = 1;
+                for (int d = 0; d < extents.length; d++) {
+                    if (extents[d] < 1) {
+                        throw new IllegalArgumentException(extents.length == 1 ? "length: expected >= 1, got " + extents[d]
+                                : "shape: expected extent >= 1 in dimension " + d + ", got " + extents[d]);
+                    }
+                    if (length > Long.MAX_VALUE / extents[d]) {
+                        throw new IllegalArgumentException("shape: " + java.util.Arrays.toString(extents) + " holds more than 2^63 - 1 objects");
+                    }
+                    length *= extents[d];
+                }
+                long count = length;
                 try {
-                    MemorySegment address = (MemorySegment) NEW$.invokeExact(length);
-                    return new Array(address.reinterpret(arena, a -> free(a, length)), length, arena);
+                    MemorySegment address = (MemorySegment) NEW$.invokeExact(count);
+                    return new Array(address.reinterpret(arena, a -> free(a, count)), extents, arena);
                 } catch (Throwable t) {
                     throw unexpected(t);
                 }
@@ -890,12 +928,41 @@ public final class Shapes {
             }
 
             /**
-             * Returns the number of objects.
+             * Returns the number of objects (of every dimension).
              *
              * @return the length
              */
             public long length() {
                 return length;
+            }
+
+            /**
+             * Returns the number of dimensions.
+             *
+             * @return the rank, at least 1
+             */
+            public int rank() {
+                return shape.length;
+            }
+
+            /**
+             * Returns the extents.
+             *
+             * @return a copy of the extents, one per dimension
+             */
+            public long[] shape() {
+                return shape.clone();
+            }
+
+            /**
+             * Returns the extent of one dimension.
+             *
+             * @param dim 0-based dimension, below {@link #rank()}
+             * @return its extent
+             * @throws IndexOutOfBoundsException if there is no such dimension
+             */
+            public long shape(int dim) {
+                return shape[Objects.checkIndex(dim, shape.length)];
             }
 
             /**
@@ -910,18 +977,41 @@ public final class Shapes {
             /**
              * Returns one object of the array as a handle that does not own it, valid while the array lives.
              *
-             * @param index 0-based, below {@link #length()}
-             * @return the element (Fortran's {@code a(index + 1)})
+             * @param index 0-based, below {@link #length()}, in Fortran's array element order (the first index varies fastest)
+             * @return the element (Fortran's {@code a(index + 1)} of a rank-1 array)
              * @throws IndexOutOfBoundsException if the index is outside the array
              */
             public Circle get(long index) {
                 Objects.checkIndex(index, length);
                 try {
                     MemorySegment at = (MemorySegment) AT$.invokeExact(segment, length, index + 1);
-                    return new Circle(at.reinterpret(owner, null), owner);
+                    return new Circle(owner == null ? at : at.reinterpret(owner, null), owner);
                 } catch (Throwable t) {
                     throw unexpected(t);
                 }
+            }
+
+            /**
+             * Returns the object at one 0-based index per dimension as a handle that does not own it: {@code get(i, j)} is
+             * Fortran's {@code a(i + 1, j + 1)}.
+             *
+             * @param indices one index per dimension, each below that dimension's extent
+             * @return the element
+             * @throws IllegalArgumentException if the number of indices is not the rank
+             * @throws IndexOutOfBoundsException if an index is outside its dimension
+             */
+            public Circle get(long... indices) {
+                Objects.requireNonNull(indices, "indices");
+                if (indices.length != shape.length) {
+                    throw new IllegalArgumentException("indices: expected " + shape.length + " (the rank), got " + indices.length);
+                }
+                long flat = 0;
+                long stride = 1;
+                for (int d = 0; d < shape.length; d++) {
+                    flat += Objects.checkIndex(indices[d], shape[d]) * stride;
+                    stride *= shape[d];
+                }
+                return get(flat);
             }
         }
     }
@@ -1153,9 +1243,10 @@ public final class Shapes {
         }
 
         /**
-         * A Fortran array of {@code type(square)} objects ({@code allocate(a(n))}), for procedures that take
-         * {@code type(square) :: a(n)} (or {@code a(:)}, {@code a(*)}); its elements are handles that do not own their
-         * object. The arena deallocates the array when it closes.
+         * A Fortran array of {@code type(square)} objects of any rank, in Fortran (column-major) order: {@code allocate(a(n))}
+         * for procedures that take {@code type(square) :: a(n)} (or {@code a(:)}, {@code a(*)}), {@code allocate(a(n, m))} for
+         * {@code a(n, m)}, {@code a(:, :)}, {@code a(n, *)}; or a view of an array component of another object. Its
+         * elements are handles that do not own their object. The arena deallocates an allocated array when it closes.
          */
         public static final class Array {
 
@@ -1164,17 +1255,24 @@ public final class Shapes {
             private static final MethodHandle AT$ = LIBRARY.downcall("gatun__t_shape_more_square_at", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG));
 
             private final MemorySegment segment;
+            private final long[] shape;
             private final long length;
             private final Arena owner;
 
-            private Array(MemorySegment segment, long length, Arena owner) {
+            /** An array at {@code segment} of the given extents; {@code owner} is null for memory Fortran owns. */
+            private Array(MemorySegment segment, long[] shape, Arena owner) {
+                long length = 1;
+                for (long extent : shape) {
+                    length *= extent;
+                }
                 this.segment = segment;
+                this.shape = shape;
                 this.length = length;
                 this.owner = owner;
             }
 
             /**
-             * Creates {@code length} default-initialised {@code type(square)} objects in one Fortran array, owned by {@code arena}.
+             * Creates {@code length} default-initialised {@code type(square)} objects in one rank-1 Fortran array, owned by {@code arena}.
              *
              * @param arena  deallocates the array when it closes
              * @param length the number of objects, at least 1
@@ -1182,13 +1280,40 @@ public final class Shapes {
              * @throws IllegalArgumentException if {@code length} is less than 1
              */
             public static Array allocate(Arena arena, long length) {
+                return allocate(arena, new long[] {length});
+            }
+
+            /**
+             * Creates one Fortran array of default-initialised {@code type(square)} objects of the given shape
+             * ({@code allocate(a(shape[0], shape[1], ...))}), owned by {@code arena}.
+             *
+             * @param arena deallocates the array when it closes
+             * @param shape the extents, one per dimension, each at least 1
+             * @return the array
+             * @throws IllegalArgumentException if no extent is given, one is less than 1, or there are more than 2^63 - 1 objects
+             */
+            public static Array allocate(Arena arena, long... shape) {
                 Objects.requireNonNull(arena, "arena");
-                if (length < 1) {
-                    throw new IllegalArgumentException("length: expected >= 1, got " + length);
+                Objects.requireNonNull(shape, "shape");
+                if (shape.length == 0) {
+                    throw new IllegalArgumentException("shape: expected at least one extent, got none");
                 }
+                long[] extents = shape.clone();
+                long length = 1;
+                for (int d = 0; d < extents.length; d++) {
+                    if (extents[d] < 1) {
+                        throw new IllegalArgumentException(extents.length == 1 ? "length: expected >= 1, got " + extents[d]
+                                : "shape: expected extent >= 1 in dimension " + d + ", got " + extents[d]);
+                    }
+                    if (length > Long.MAX_VALUE / extents[d]) {
+                        throw new IllegalArgumentException("shape: " + java.util.Arrays.toString(extents) + " holds more than 2^63 - 1 objects");
+                    }
+                    length *= extents[d];
+                }
+                long count = length;
                 try {
-                    MemorySegment address = (MemorySegment) NEW$.invokeExact(length);
-                    return new Array(address.reinterpret(arena, a -> free(a, length)), length, arena);
+                    MemorySegment address = (MemorySegment) NEW$.invokeExact(count);
+                    return new Array(address.reinterpret(arena, a -> free(a, count)), extents, arena);
                 } catch (Throwable t) {
                     throw unexpected(t);
                 }
@@ -1203,12 +1328,41 @@ public final class Shapes {
             }
 
             /**
-             * Returns the number of objects.
+             * Returns the number of objects (of every dimension).
              *
              * @return the length
              */
             public long length() {
                 return length;
+            }
+
+            /**
+             * Returns the number of dimensions.
+             *
+             * @return the rank, at least 1
+             */
+            public int rank() {
+                return shape.length;
+            }
+
+            /**
+             * Returns the extents.
+             *
+             * @return a copy of the extents, one per dimension
+             */
+            public long[] shape() {
+                return shape.clone();
+            }
+
+            /**
+             * Returns the extent of one dimension.
+             *
+             * @param dim 0-based dimension, below {@link #rank()}
+             * @return its extent
+             * @throws IndexOutOfBoundsException if there is no such dimension
+             */
+            public long shape(int dim) {
+                return shape[Objects.checkIndex(dim, shape.length)];
             }
 
             /**
@@ -1223,18 +1377,41 @@ public final class Shapes {
             /**
              * Returns one object of the array as a handle that does not own it, valid while the array lives.
              *
-             * @param index 0-based, below {@link #length()}
-             * @return the element (Fortran's {@code a(index + 1)})
+             * @param index 0-based, below {@link #length()}, in Fortran's array element order (the first index varies fastest)
+             * @return the element (Fortran's {@code a(index + 1)} of a rank-1 array)
              * @throws IndexOutOfBoundsException if the index is outside the array
              */
             public Square get(long index) {
                 Objects.checkIndex(index, length);
                 try {
                     MemorySegment at = (MemorySegment) AT$.invokeExact(segment, length, index + 1);
-                    return new Square(at.reinterpret(owner, null), owner);
+                    return new Square(owner == null ? at : at.reinterpret(owner, null), owner);
                 } catch (Throwable t) {
                     throw unexpected(t);
                 }
+            }
+
+            /**
+             * Returns the object at one 0-based index per dimension as a handle that does not own it: {@code get(i, j)} is
+             * Fortran's {@code a(i + 1, j + 1)}.
+             *
+             * @param indices one index per dimension, each below that dimension's extent
+             * @return the element
+             * @throws IllegalArgumentException if the number of indices is not the rank
+             * @throws IndexOutOfBoundsException if an index is outside its dimension
+             */
+            public Square get(long... indices) {
+                Objects.requireNonNull(indices, "indices");
+                if (indices.length != shape.length) {
+                    throw new IllegalArgumentException("indices: expected " + shape.length + " (the rank), got " + indices.length);
+                }
+                long flat = 0;
+                long stride = 1;
+                for (int d = 0; d < shape.length; d++) {
+                    flat += Objects.checkIndex(indices[d], shape[d]) * stride;
+                    stride *= shape[d];
+                }
+                return get(flat);
             }
         }
     }
@@ -1448,9 +1625,10 @@ public final class Shapes {
         }
 
         /**
-         * A Fortran array of {@code type(ring)} objects ({@code allocate(a(n))}), for procedures that take
-         * {@code type(ring) :: a(n)} (or {@code a(:)}, {@code a(*)}); its elements are handles that do not own their
-         * object. The arena deallocates the array when it closes.
+         * A Fortran array of {@code type(ring)} objects of any rank, in Fortran (column-major) order: {@code allocate(a(n))}
+         * for procedures that take {@code type(ring) :: a(n)} (or {@code a(:)}, {@code a(*)}), {@code allocate(a(n, m))} for
+         * {@code a(n, m)}, {@code a(:, :)}, {@code a(n, *)}; or a view of an array component of another object. Its
+         * elements are handles that do not own their object. The arena deallocates an allocated array when it closes.
          */
         public static final class Array {
 
@@ -1459,17 +1637,24 @@ public final class Shapes {
             private static final MethodHandle AT$ = LIBRARY.downcall("gatun__t_shape_more_ring_at", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG));
 
             private final MemorySegment segment;
+            private final long[] shape;
             private final long length;
             private final Arena owner;
 
-            private Array(MemorySegment segment, long length, Arena owner) {
+            /** An array at {@code segment} of the given extents; {@code owner} is null for memory Fortran owns. */
+            private Array(MemorySegment segment, long[] shape, Arena owner) {
+                long length = 1;
+                for (long extent : shape) {
+                    length *= extent;
+                }
                 this.segment = segment;
+                this.shape = shape;
                 this.length = length;
                 this.owner = owner;
             }
 
             /**
-             * Creates {@code length} default-initialised {@code type(ring)} objects in one Fortran array, owned by {@code arena}.
+             * Creates {@code length} default-initialised {@code type(ring)} objects in one rank-1 Fortran array, owned by {@code arena}.
              *
              * @param arena  deallocates the array when it closes
              * @param length the number of objects, at least 1
@@ -1477,13 +1662,40 @@ public final class Shapes {
              * @throws IllegalArgumentException if {@code length} is less than 1
              */
             public static Array allocate(Arena arena, long length) {
+                return allocate(arena, new long[] {length});
+            }
+
+            /**
+             * Creates one Fortran array of default-initialised {@code type(ring)} objects of the given shape
+             * ({@code allocate(a(shape[0], shape[1], ...))}), owned by {@code arena}.
+             *
+             * @param arena deallocates the array when it closes
+             * @param shape the extents, one per dimension, each at least 1
+             * @return the array
+             * @throws IllegalArgumentException if no extent is given, one is less than 1, or there are more than 2^63 - 1 objects
+             */
+            public static Array allocate(Arena arena, long... shape) {
                 Objects.requireNonNull(arena, "arena");
-                if (length < 1) {
-                    throw new IllegalArgumentException("length: expected >= 1, got " + length);
+                Objects.requireNonNull(shape, "shape");
+                if (shape.length == 0) {
+                    throw new IllegalArgumentException("shape: expected at least one extent, got none");
                 }
+                long[] extents = shape.clone();
+                long length = 1;
+                for (int d = 0; d < extents.length; d++) {
+                    if (extents[d] < 1) {
+                        throw new IllegalArgumentException(extents.length == 1 ? "length: expected >= 1, got " + extents[d]
+                                : "shape: expected extent >= 1 in dimension " + d + ", got " + extents[d]);
+                    }
+                    if (length > Long.MAX_VALUE / extents[d]) {
+                        throw new IllegalArgumentException("shape: " + java.util.Arrays.toString(extents) + " holds more than 2^63 - 1 objects");
+                    }
+                    length *= extents[d];
+                }
+                long count = length;
                 try {
-                    MemorySegment address = (MemorySegment) NEW$.invokeExact(length);
-                    return new Array(address.reinterpret(arena, a -> free(a, length)), length, arena);
+                    MemorySegment address = (MemorySegment) NEW$.invokeExact(count);
+                    return new Array(address.reinterpret(arena, a -> free(a, count)), extents, arena);
                 } catch (Throwable t) {
                     throw unexpected(t);
                 }
@@ -1498,12 +1710,41 @@ public final class Shapes {
             }
 
             /**
-             * Returns the number of objects.
+             * Returns the number of objects (of every dimension).
              *
              * @return the length
              */
             public long length() {
                 return length;
+            }
+
+            /**
+             * Returns the number of dimensions.
+             *
+             * @return the rank, at least 1
+             */
+            public int rank() {
+                return shape.length;
+            }
+
+            /**
+             * Returns the extents.
+             *
+             * @return a copy of the extents, one per dimension
+             */
+            public long[] shape() {
+                return shape.clone();
+            }
+
+            /**
+             * Returns the extent of one dimension.
+             *
+             * @param dim 0-based dimension, below {@link #rank()}
+             * @return its extent
+             * @throws IndexOutOfBoundsException if there is no such dimension
+             */
+            public long shape(int dim) {
+                return shape[Objects.checkIndex(dim, shape.length)];
             }
 
             /**
@@ -1518,18 +1759,41 @@ public final class Shapes {
             /**
              * Returns one object of the array as a handle that does not own it, valid while the array lives.
              *
-             * @param index 0-based, below {@link #length()}
-             * @return the element (Fortran's {@code a(index + 1)})
+             * @param index 0-based, below {@link #length()}, in Fortran's array element order (the first index varies fastest)
+             * @return the element (Fortran's {@code a(index + 1)} of a rank-1 array)
              * @throws IndexOutOfBoundsException if the index is outside the array
              */
             public Ring get(long index) {
                 Objects.checkIndex(index, length);
                 try {
                     MemorySegment at = (MemorySegment) AT$.invokeExact(segment, length, index + 1);
-                    return new Ring(at.reinterpret(owner, null), owner);
+                    return new Ring(owner == null ? at : at.reinterpret(owner, null), owner);
                 } catch (Throwable t) {
                     throw unexpected(t);
                 }
+            }
+
+            /**
+             * Returns the object at one 0-based index per dimension as a handle that does not own it: {@code get(i, j)} is
+             * Fortran's {@code a(i + 1, j + 1)}.
+             *
+             * @param indices one index per dimension, each below that dimension's extent
+             * @return the element
+             * @throws IllegalArgumentException if the number of indices is not the rank
+             * @throws IndexOutOfBoundsException if an index is outside its dimension
+             */
+            public Ring get(long... indices) {
+                Objects.requireNonNull(indices, "indices");
+                if (indices.length != shape.length) {
+                    throw new IllegalArgumentException("indices: expected " + shape.length + " (the rank), got " + indices.length);
+                }
+                long flat = 0;
+                long stride = 1;
+                for (int d = 0; d < shape.length; d++) {
+                    flat += Objects.checkIndex(indices[d], shape[d]) * stride;
+                    stride *= shape[d];
+                }
+                return get(flat);
             }
         }
     }
@@ -1810,9 +2074,10 @@ public final class Shapes {
         }
 
         /**
-         * A Fortran array of {@code type(tracked)} objects ({@code allocate(a(n))}), for procedures that take
-         * {@code type(tracked) :: a(n)} (or {@code a(:)}, {@code a(*)}); its elements are handles that do not own their
-         * object. The arena deallocates the array when it closes.
+         * A Fortran array of {@code type(tracked)} objects of any rank, in Fortran (column-major) order: {@code allocate(a(n))}
+         * for procedures that take {@code type(tracked) :: a(n)} (or {@code a(:)}, {@code a(*)}), {@code allocate(a(n, m))} for
+         * {@code a(n, m)}, {@code a(:, :)}, {@code a(n, *)}; or a view of an array component of another object. Its
+         * elements are handles that do not own their object. The arena deallocates an allocated array when it closes.
          */
         public static final class Array {
 
@@ -1821,17 +2086,24 @@ public final class Shapes {
             private static final MethodHandle AT$ = LIBRARY.downcall("gatun__t_shape_more_tracked_at", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG));
 
             private final MemorySegment segment;
+            private final long[] shape;
             private final long length;
             private final Arena owner;
 
-            private Array(MemorySegment segment, long length, Arena owner) {
+            /** An array at {@code segment} of the given extents; {@code owner} is null for memory Fortran owns. */
+            private Array(MemorySegment segment, long[] shape, Arena owner) {
+                long length = 1;
+                for (long extent : shape) {
+                    length *= extent;
+                }
                 this.segment = segment;
+                this.shape = shape;
                 this.length = length;
                 this.owner = owner;
             }
 
             /**
-             * Creates {@code length} default-initialised {@code type(tracked)} objects in one Fortran array, owned by {@code arena}.
+             * Creates {@code length} default-initialised {@code type(tracked)} objects in one rank-1 Fortran array, owned by {@code arena}.
              *
              * @param arena  deallocates the array when it closes
              * @param length the number of objects, at least 1
@@ -1839,13 +2111,40 @@ public final class Shapes {
              * @throws IllegalArgumentException if {@code length} is less than 1
              */
             public static Array allocate(Arena arena, long length) {
+                return allocate(arena, new long[] {length});
+            }
+
+            /**
+             * Creates one Fortran array of default-initialised {@code type(tracked)} objects of the given shape
+             * ({@code allocate(a(shape[0], shape[1], ...))}), owned by {@code arena}.
+             *
+             * @param arena deallocates the array when it closes
+             * @param shape the extents, one per dimension, each at least 1
+             * @return the array
+             * @throws IllegalArgumentException if no extent is given, one is less than 1, or there are more than 2^63 - 1 objects
+             */
+            public static Array allocate(Arena arena, long... shape) {
                 Objects.requireNonNull(arena, "arena");
-                if (length < 1) {
-                    throw new IllegalArgumentException("length: expected >= 1, got " + length);
+                Objects.requireNonNull(shape, "shape");
+                if (shape.length == 0) {
+                    throw new IllegalArgumentException("shape: expected at least one extent, got none");
                 }
+                long[] extents = shape.clone();
+                long length = 1;
+                for (int d = 0; d < extents.length; d++) {
+                    if (extents[d] < 1) {
+                        throw new IllegalArgumentException(extents.length == 1 ? "length: expected >= 1, got " + extents[d]
+                                : "shape: expected extent >= 1 in dimension " + d + ", got " + extents[d]);
+                    }
+                    if (length > Long.MAX_VALUE / extents[d]) {
+                        throw new IllegalArgumentException("shape: " + java.util.Arrays.toString(extents) + " holds more than 2^63 - 1 objects");
+                    }
+                    length *= extents[d];
+                }
+                long count = length;
                 try {
-                    MemorySegment address = (MemorySegment) NEW$.invokeExact(length);
-                    return new Array(address.reinterpret(arena, a -> free(a, length)), length, arena);
+                    MemorySegment address = (MemorySegment) NEW$.invokeExact(count);
+                    return new Array(address.reinterpret(arena, a -> free(a, count)), extents, arena);
                 } catch (Throwable t) {
                     throw unexpected(t);
                 }
@@ -1860,12 +2159,41 @@ public final class Shapes {
             }
 
             /**
-             * Returns the number of objects.
+             * Returns the number of objects (of every dimension).
              *
              * @return the length
              */
             public long length() {
                 return length;
+            }
+
+            /**
+             * Returns the number of dimensions.
+             *
+             * @return the rank, at least 1
+             */
+            public int rank() {
+                return shape.length;
+            }
+
+            /**
+             * Returns the extents.
+             *
+             * @return a copy of the extents, one per dimension
+             */
+            public long[] shape() {
+                return shape.clone();
+            }
+
+            /**
+             * Returns the extent of one dimension.
+             *
+             * @param dim 0-based dimension, below {@link #rank()}
+             * @return its extent
+             * @throws IndexOutOfBoundsException if there is no such dimension
+             */
+            public long shape(int dim) {
+                return shape[Objects.checkIndex(dim, shape.length)];
             }
 
             /**
@@ -1880,18 +2208,41 @@ public final class Shapes {
             /**
              * Returns one object of the array as a handle that does not own it, valid while the array lives.
              *
-             * @param index 0-based, below {@link #length()}
-             * @return the element (Fortran's {@code a(index + 1)})
+             * @param index 0-based, below {@link #length()}, in Fortran's array element order (the first index varies fastest)
+             * @return the element (Fortran's {@code a(index + 1)} of a rank-1 array)
              * @throws IndexOutOfBoundsException if the index is outside the array
              */
             public Tracked get(long index) {
                 Objects.checkIndex(index, length);
                 try {
                     MemorySegment at = (MemorySegment) AT$.invokeExact(segment, length, index + 1);
-                    return new Tracked(at.reinterpret(owner, null), owner);
+                    return new Tracked(owner == null ? at : at.reinterpret(owner, null), owner);
                 } catch (Throwable t) {
                     throw unexpected(t);
                 }
+            }
+
+            /**
+             * Returns the object at one 0-based index per dimension as a handle that does not own it: {@code get(i, j)} is
+             * Fortran's {@code a(i + 1, j + 1)}.
+             *
+             * @param indices one index per dimension, each below that dimension's extent
+             * @return the element
+             * @throws IllegalArgumentException if the number of indices is not the rank
+             * @throws IndexOutOfBoundsException if an index is outside its dimension
+             */
+            public Tracked get(long... indices) {
+                Objects.requireNonNull(indices, "indices");
+                if (indices.length != shape.length) {
+                    throw new IllegalArgumentException("indices: expected " + shape.length + " (the rank), got " + indices.length);
+                }
+                long flat = 0;
+                long stride = 1;
+                for (int d = 0; d < shape.length; d++) {
+                    flat += Objects.checkIndex(indices[d], shape[d]) * stride;
+                    stride *= shape[d];
+                }
+                return get(flat);
             }
         }
     }

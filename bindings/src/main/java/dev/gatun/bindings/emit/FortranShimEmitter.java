@@ -388,10 +388,14 @@ public final class FortranShimEmitter {
                         actuals.add("gatun_" + n);
                     } else if (q.type() instanceof Type.Derived d) {
                         // A handle: the address of a Fortran object (or array of them), seen through a pointer of its type.
-                        String shape = q.isArray() ? ", [" + n + "_d1]" : "";
+                        var extents = new java.util.ArrayList<String>();
+                        for (int k = 1; k <= q.rank(); k++) {
+                            extents.add(n + "_d" + k);
+                        }
+                        String shape = q.isArray() ? ", [" + String.join(", ", extents) + "]" : "";
                         decls.append("    type(c_ptr), value :: ").append(n).append('\n')
                                 .append("    type(").append(d.name().toLowerCase(Locale.ROOT)).append("), pointer :: gatun_").append(n)
-                                .append(q.isArray() ? "(:)" : "").append('\n');
+                                .append(q.isArray() ? "(" + ":, ".repeat(q.rank() - 1) + ":)" : "").append('\n');
                         before.append(q.optional() ? "    nullify(gatun_" + n + ")\n    if (c_associated(" + n + ")) call c_f_pointer(" + n
                                 + ", gatun_" + n + shape + ")\n" : "    call c_f_pointer(" + n + ", gatun_" + n + shape + ")\n");
                         actuals.add("gatun_" + n);

@@ -129,6 +129,11 @@ final class FriendlyMethodBuilder {
         return !p.isArray() && !isObject(p) && (p.intent() == Parameter.Intent.OUT || p.intent() == Parameter.Intent.INOUT);
     }
 
+    /** The extent of dimension {@code d} of an array of handle objects: its length when it has rank 1. */
+    private String handleExtent(Parameter p, int d) {
+        return p.rank() == 1 ? name(p) + ".length()" : name(p) + ".shape(" + d + ")";
+    }
+
     /** A derived-type object passed by reference: a bind(C) struct, or a handle. */
     static boolean isObject(Parameter p) {
         return (p.type() instanceof Type.Struct && p.passing() == Parameter.Passing.REFERENCE) || p.type() instanceof Type.Derived;
@@ -164,7 +169,8 @@ final class FriendlyMethodBuilder {
                 return HandleBuilder.className(d) + ".Array";
             }
             if (p.type() instanceof Type.Struct) {
-                return "MemorySegment";
+                // A segment has no shape: a struct array of rank 2 or more carries its own (the runtime's StructArray).
+                return p.rank() == 1 ? "MemorySegment" : "StructArray";
             }
             return p.isStringArray() ? "String" + "[]".repeat(p.rank()) : heap ? JavaTypes.heapArray(p.type()) : JavaTypes.arrayClass(p.type());
         }
@@ -230,11 +236,20 @@ final class FriendlyMethodBuilder {
                 if (!p.optional()) {
                     body.append("        Objects.requireNonNull(").append(name(p)).append(", \"").append(p.name()).append("\");\n");
                 }
-                body.append("        ").append(p.optional() ? "if (" + name(p) + " != null) " : "").append("requireStructs(\"").append(p.name())
-                        .append("\", ").append(name(p)).append(", ").append(StructBuilder.className(st)).append(".LAYOUT);\n");
+                body.append("        ").append(p.optional() ? "if (" + name(p) + " != null) " : "")
+                        .append(p.rank() == 1 ? "requireStructs(\"" + p.name() + "\", " + name(p) + ", "
+                                : "StructArray.require(\"" + p.name() + "\", " + name(p) + ", " + p.rank() + ", ")
+                        .append(StructBuilder.className(st)).append(".LAYOUT);\n");
             } else if (p.isStringArray() || (p.isArray() && p.type() instanceof Type.Derived)) {
                 if (!p.optional()) {
                     body.append("        Objects.requireNonNull(").append(name(p)).append(", \"").append(p.name()).append("\");\n");
+                }
+                if (p.type() instanceof Type.Derived d) {
+                    // One Array class serves every rank: the shim's pointer array has the dummy's rank.
+                    body.append("        if (").append(p.optional() ? name(p) + " != null && " : "").append(name(p)).append(".rank() != ")
+                            .append(p.rank()).append(") {\n            throw new IllegalArgumentException(\"").append(p.name())
+                            .append(": expected a rank-").append(p.rank()).append(" array of type(").append(d.name())
+                            .append("), got rank \" + ").append(name(p)).append(".rank());\n        }\n");
                 }
             } else if (p.isArray()) {
                 String check = heap ? "Objects.requireNonNull(" + name(p) + ", \"" + p.name() + "\");"
@@ -373,9 +388,11 @@ final class FriendlyMethodBuilder {
             // Heap overloads exist only for rank-1 arrays, whose one extent is the Java array's length.
             case EXTENT -> p.isStringArray() ? new JavaExpressions(proc, locals, heap).extent(name(p), s.dimension())
                     : heap ? "(long) " + name(p) + ".length"
-                    : p.type() instanceof Type.Derived ? (p.optional() ? "(" + name(p) + " == null ? 0L : " + name(p) + ".length())"
-                    : name(p) + ".length()")
-                    : p.type() instanceof Type.Struct st ? JavaExpressions.structCount(name(p), st) : name(p) + ".shape(" + s.dimension() + ")";
+                    : p.type() instanceof Type.Derived ? (p.optional() ? "(" + name(p) + " == null ? 0L : " + handleExtent(p, s.dimension()) + ")"
+                    : handleExtent(p, s.dimension()))
+                    : p.type() instanceof Type.Struct st && p.rank() == 1 ? JavaExpressions.structCount(name(p), st)
+                    : p.type() instanceof Type.Struct && p.optional() ? "(" + name(p) + " == null ? 0L : " + name(p) + ".shape(" + s.dimension() + "))"
+                    : name(p) + ".shape(" + s.dimension() + ")";
             case STRING_POINTER -> !plan.shim() && proc.language() != dev.gatun.bindings.model.Language.FORTRAN
                     ? cString(p, call, ind) : fortranString(p, call, ind);
             case STRING_LENGTH -> name(p) + "$len";
@@ -389,8 +406,9 @@ final class FriendlyMethodBuilder {
                 yield JavaEmitter.upcallStubs(fields) + (p.retained() ? ".retained(" : ".stub(") + name(p) + ")";
             }
             case SCALAR_POINTER -> scalarPointer(p, call, ind);
-            // An array of bind(C) structs is a MemorySegment of elements; one object is its wrapper (or handle).
-            case OBJECT -> p.isArray() && p.type() instanceof Type.Struct ? name(p)
+            // A rank-1 array of bind(C) structs is a MemorySegment of elements; one object is its wrapper (or handle), and an
+            // array of higher rank a StructArray or handle Array.
+            case OBJECT -> p.isArray() && p.type() instanceof Type.Struct && p.rank() == 1 ? name(p)
                     : p.optional() ? "(" + name(p) + " == null ? MemorySegment.NULL : " + name(p) + ".segment())" : name(p) + ".segment()";
             case RESULT -> {
                 if (proc.result() instanceof Type.Character c) {

@@ -56,6 +56,9 @@ final class HandleBuilder {
                 continue;
             }
             members.append(switch (c.type()) {
+                case Type.Struct s when !c.dimensions().isEmpty() -> HandleArrayBuilder.component(type, c, StructBuilder.className(s) + ".LAYOUT");
+                case Type.Derived d when !c.dimensions().isEmpty() -> HandleArrayBuilder.component(type, c, null);
+                case Type.Derived d when c.allocatable() || c.pointer() -> dynamicComponent(c, d);
                 case Type.Struct s -> structComponent(c, s);
                 case Type.Derived d -> handleComponent(c, d);
                 default -> GlobalAccessorBuilder.members(GlobalAccessorBuilder.of(type, c));
@@ -203,93 +206,7 @@ final class HandleBuilder {
 
                 """.formatted(cls, fortran, type.module(), type.position().file().getFileName(), type.position().line(), prefix, members.toString().indent(4).replaceAll("(?m)^[ ]+$", "")));
         if (!type.isAbstract()) {
-            sb.append("""
-                        /**
-                         * A Fortran array of {@code %2$s} objects ({@code allocate(a(n))}), for procedures that take
-                         * {@code %2$s :: a(n)} (or {@code a(:)}, {@code a(*)}); its elements are handles that do not own their
-                         * object. The arena deallocates the array when it closes.
-                         */
-                        public static final class Array {
-
-                            private static final MethodHandle NEW$ = LIBRARY.downcall("%6$s_new_array", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
-                            private static final MethodHandle FREE$ = LIBRARY.downcall("%6$s_free_array", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG));
-                            private static final MethodHandle AT$ = LIBRARY.downcall("%6$s_at", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG));
-
-                            private final MemorySegment segment;
-                            private final long length;
-                            private final Arena owner;
-
-                            private Array(MemorySegment segment, long length, Arena owner) {
-                                this.segment = segment;
-                                this.length = length;
-                                this.owner = owner;
-                            }
-
-                            /**
-                             * Creates {@code length} default-initialised {@code %2$s} objects in one Fortran array, owned by {@code arena}.
-                             *
-                             * @param arena  deallocates the array when it closes
-                             * @param length the number of objects, at least 1
-                             * @return the array
-                             * @throws IllegalArgumentException if {@code length} is less than 1
-                             */
-                            public static Array allocate(Arena arena, long length) {
-                                Objects.requireNonNull(arena, "arena");
-                                if (length < 1) {
-                                    throw new IllegalArgumentException("length: expected >= 1, got " + length);
-                                }
-                                try {
-                                    MemorySegment address = (MemorySegment) NEW$.invokeExact(length);
-                                    return new Array(address.reinterpret(arena, a -> free(a, length)), length, arena);
-                                } catch (Throwable t) {
-                                    throw unexpected(t);
-                                }
-                            }
-
-                            private static void free(MemorySegment address, long length) {
-                                try {
-                                    FREE$.invokeExact(address, length);
-                                } catch (Throwable t) {
-                                    throw unexpected(t);
-                                }
-                            }
-
-                            /**
-                             * Returns the number of objects.
-                             *
-                             * @return the length
-                             */
-                            public long length() {
-                                return length;
-                            }
-
-                            /**
-                             * Returns the address of the first object, scoped to the owner's arena.
-                             *
-                             * @return a zero-length segment at the array
-                             */
-                            public MemorySegment segment() {
-                                return segment;
-                            }
-
-                            /**
-                             * Returns one object of the array as a handle that does not own it, valid while the array lives.
-                             *
-                             * @param index 0-based, below {@link #length()}
-                             * @return the element (Fortran's {@code a(index + 1)})
-                             * @throws IndexOutOfBoundsException if the index is outside the array
-                             */
-                            public %1$s get(long index) {
-                                Objects.checkIndex(index, length);
-                                try {
-                                    MemorySegment at = (MemorySegment) AT$.invokeExact(segment, length, index + 1);
-                                    return new %1$s(at.reinterpret(owner, null), owner);
-                                } catch (Throwable t) {
-                                    throw unexpected(t);
-                                }
-                            }
-                        }
-                """.formatted(cls, fortran, type.module(), type.position().file().getFileName(), type.position().line(), prefix));
+            sb.append(HandleArrayBuilder.arrayClass(cls, type, prefix).indent(4).replaceAll("(?m)^[ ]+$", ""));
         }
         sb.append("    }\n");
         return sb.toString();
@@ -437,5 +354,106 @@ final class HandleBuilder {
                     return new %4$s(member(%1$s, 0), owner);
                 }
             """.formatted(handle, HandleShimBuilder.componentSymbol(type, c), c.name(), inner, NameMangler.upperCamel(c.name()), d.name());
+    }
+
+    /**
+     * An allocatable or pointer component of a handle type: a borrowed handle of the object's dynamic type (its shim
+     * writes the tag), or null; {@code allocateX} allocates it, with a dynamic type chosen by its Java class when the
+     * component is {@code class(t)}.
+     */
+    private String dynamicComponent(Type.Component c, Type.Derived d) {
+        String handle = HandleShimBuilder.componentSymbol(type, c).toUpperCase(Locale.ROOT);
+        String symbol = HandleShimBuilder.componentSymbol(type, c);
+        String base = GlobalAccessorBuilder.accessorBase(c.name());
+        Type.Derived declared = hierarchy.definition(d);
+        String inner = className(declared);
+        var dynamic = d.polymorphic() ? hierarchy.concreteExtensions(declared) : java.util.List.of(declared);
+        var cases = new StringBuilder();
+        var tags = new StringBuilder();
+        var names = new java.util.ArrayList<String>();
+        for (Type.Derived u : dynamic) {
+            cases.append("                case ").append(hierarchy.tag(u)).append(" -> new ").append(className(u)).append("(at, owner);\n");
+            tags.append(tags.isEmpty() ? "" : " : ").append("dynamicType == ").append(className(u)).append(".class ? ").append(hierarchy.tag(u));
+            names.add(className(u));
+        }
+        String what = (c.pointer() ? "pointer" : "allocatable") + " component {@code " + c.name() + "}, a {@code "
+                + (d.polymorphic() ? "class(" : "type(") + declared.name() + ")} object inside this one";
+        String get = """
+
+                private static final MethodHandle %1$s = LIBRARY.downcall("%2$s", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
+                private static final MethodHandle %1$s_ALLOCATE = LIBRARY.downcall("%2$s_allocate", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
+
+                /**
+                 * Returns %3$s,
+                 * as a handle %4$sthat does not own it, or null when it is not %5$s. The handle is valid until the
+                 * component is deallocated or allocated again, by Java or by Fortran.
+                 *
+                 * @return the handle, or null
+                 */
+                public %6$s get%7$s() {
+                    try (Arena arena = Arena.ofConfined()) {
+                        MemorySegment tag = arena.allocate(JAVA_INT);
+                        MemorySegment address = (MemorySegment) %1$s.invokeExact(segment, tag);
+                        if (address.equals(MemorySegment.NULL)) {
+                            return null;
+                        }
+                        MemorySegment at = within(address, 0);
+                        return switch (tag.get(JAVA_INT, 0)) {
+            %8$s                default -> throw new IllegalStateException("%9$s has a dynamic type this binding does not know");
+                        };
+                    } catch (Throwable t) {
+                        throw unexpected(t);
+                    }
+                }
+            """.formatted(handle, symbol, what, d.polymorphic() ? "of its dynamic type " : "", c.pointer() ? "associated" : "allocated",
+                inner, base, cases, c.name());
+        String release = c.pointer() ? "; the object it pointed to before is not freed (Gatun cannot know who owns it)"
+                : ", deallocating it first if it is allocated";
+        String allocate = d.polymorphic() ? """
+
+                /**
+                 * Allocates component {@code %1$s} with the dynamic type of a handle class (Fortran {@code allocate(t :: o%%%1$s)},
+                 * which default-initialises it)%2$s.
+                 *
+                 * @param dynamicType one of {@code %3$s}
+                 * @throws IllegalArgumentException if {@code dynamicType} is not one of them
+                 */
+                public void allocate%4$s(Class<? extends %5$s> dynamicType) {
+                    Objects.requireNonNull(dynamicType, "dynamicType");
+                    int tag = %6$s : 0;
+                    if (tag == 0) {
+                        throw new IllegalArgumentException("dynamicType: expected one of %7$s, got " + dynamicType.getSimpleName());
+                    }
+                    try {
+                        %8$s_ALLOCATE.invokeExact(segment, tag);
+                    } catch (Throwable t) {
+                        throw unexpected(t);
+                    }
+                }
+            """.formatted(c.name(), release, String.join("}, {@code ", names), base, inner, tags, String.join(", ", names), handle) : """
+
+                /** Allocates component {@code %1$s} (Fortran {@code allocate}, which default-initialises it)%2$s. */
+                public void allocate%3$s() {
+                    try {
+                        %4$s_ALLOCATE.invokeExact(segment, %5$d);
+                    } catch (Throwable t) {
+                        throw unexpected(t);
+                    }
+                }
+            """.formatted(c.name(), release, base, handle, hierarchy.tag(declared));
+        String deallocate = c.pointer() ? "" : """
+
+                private static final MethodHandle %1$s_DEALLOCATE = LIBRARY.downcall("%2$s_deallocate", FunctionDescriptor.ofVoid(ADDRESS));
+
+                /** Deallocates component {@code %3$s} if it is allocated (Fortran {@code deallocate}); handles to it become invalid. */
+                public void deallocate%4$s() {
+                    try {
+                        %1$s_DEALLOCATE.invokeExact(segment);
+                    } catch (Throwable t) {
+                        throw unexpected(t);
+                    }
+                }
+            """.formatted(handle, symbol, c.name(), base);
+        return get + allocate + deallocate;
     }
 }

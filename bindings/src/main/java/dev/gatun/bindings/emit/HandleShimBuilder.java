@@ -60,7 +60,8 @@ final class HandleShimBuilder {
             // An extension's own functions reach the inherited components too (gatun_o%x names them), as Fortran sees them.
             for (Type.Component c : t.allComponents()) {
                 if (notes.get(c, Notes.Unsupported.class).isEmpty()) {
-                    sb.append(component(t, c, modules));
+                    sb.append(c.dimensions().isEmpty() && (c.allocatable() || c.pointer()) && c.type() instanceof Type.Derived d
+                            ? dynamicComponent(t, c, d, hierarchy, modules) : component(t, c, modules));
                 }
             }
         }
@@ -208,5 +209,71 @@ final class HandleShimBuilder {
                   end subroutine %1$s_deallocate
                 """.formatted(sym, use, object, associate, n);
         return GlobalShimBuilder.addressFunction(sym, "gatun_a, gatun_shape", use, body, null, c.type(), true) + allocate + deallocate;
+    }
+
+    /**
+     * An allocatable or pointer scalar of a handle type: the address function returns its address (null when it is not
+     * allocated or associated) and writes its dynamic type's tag, found by {@code select type} for a {@code class(t)}
+     * component; {@code _allocate} allocates it with the dynamic type a tag names ({@code allocate(circle :: o%s)}).
+     */
+    private static String dynamicComponent(Type.Derived t, Type.Component c, Type.Derived d, TypeHierarchy hierarchy,
+                                           Map<String, String> modules) {
+        String sym = componentSymbol(t, c);
+        String n = c.name().toLowerCase(Locale.ROOT);
+        var uses = new TreeMap<String, TreeSet<String>>();
+        uses.computeIfAbsent(t.module().toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(t.name().toLowerCase(Locale.ROOT));
+        List<Type.Derived> dynamic = d.polymorphic() ? hierarchy.concreteExtensions(hierarchy.definition(d)) : List.of(d);
+        for (Type.Derived u : dynamic) {
+            String module = modules.getOrDefault(u.name().toLowerCase(Locale.ROOT), u.module());
+            uses.computeIfAbsent(module.toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(u.name().toLowerCase(Locale.ROOT));
+        }
+        var use = new StringBuilder();
+        uses.forEach((m, names) -> use.append("    use ").append(m).append(", only: ").append(String.join(", ", names)).append('\n'));
+        String status = c.pointer() ? "associated" : "allocated";
+        var find = new StringBuilder();
+        var make = new StringBuilder();
+        if (d.polymorphic()) {
+            // c_loc takes no polymorphic object: each dynamic type is named by 'type is'.
+            find.append("      select type (gatun_v => gatun_o%").append(n).append(")\n");
+            make.append("    select case (gatun_tag)\n");
+            for (Type.Derived u : dynamic) {
+                String type = u.name().toLowerCase(Locale.ROOT);
+                find.append("      type is (").append(type).append(")\n        gatun_p = c_loc(gatun_v)\n        gatun_tag = ")
+                        .append(hierarchy.tag(u)).append('\n');
+                make.append("    case (").append(hierarchy.tag(u)).append(")\n      allocate(").append(type).append(" :: gatun_o%").append(n)
+                        .append(")\n");
+            }
+            find.append("      end select\n");
+            make.append("    end select\n");
+        } else {
+            find.append("      gatun_p = c_loc(gatun_o%").append(n).append(")\n      gatun_tag = ").append(hierarchy.tag(d)).append('\n');
+            make.append("    allocate(gatun_o%").append(n).append(")\n");
+        }
+        String object = "    type(c_ptr), value :: gatun_a\n    type(" + t.name().toLowerCase(Locale.ROOT) + "), pointer :: gatun_o\n";
+        String deallocate = c.pointer() ? "" : """
+
+                  subroutine %1$s_deallocate(gatun_a) bind(C, name="%1$s_deallocate")
+                %2$s%3$s    call c_f_pointer(gatun_a, gatun_o)
+                    if (allocated(gatun_o%%%4$s)) deallocate(gatun_o%%%4$s)
+                  end subroutine %1$s_deallocate
+                """.formatted(sym, use, object, n);
+        return """
+
+                  function %1$s(gatun_a, gatun_tag) bind(C, name="%1$s") result(gatun_p)
+                %2$s%3$s    integer(c_int), intent(out) :: gatun_tag
+                    type(c_ptr) :: gatun_p
+                    call c_f_pointer(gatun_a, gatun_o)
+                    gatun_p = c_null_ptr
+                    gatun_tag = 0
+                    if (%4$s(gatun_o%%%5$s)) then
+                %6$s    end if
+                  end function %1$s
+
+                  subroutine %1$s_allocate(gatun_a, gatun_tag) bind(C, name="%1$s_allocate")
+                %2$s%3$s    integer(c_int), value :: gatun_tag
+                    call c_f_pointer(gatun_a, gatun_o)
+                %7$s%8$s  end subroutine %1$s_allocate
+                %9$s""".formatted(sym, use, object, status, n, find, c.pointer() ? "" : "    if (allocated(gatun_o%" + n + ")) deallocate(gatun_o%"
+                + n + ")\n", make, deallocate);
     }
 }

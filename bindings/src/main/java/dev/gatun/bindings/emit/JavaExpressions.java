@@ -31,11 +31,11 @@ final class JavaExpressions {
     /** The extent of dimension {@code d} of an array local: {@code a.shape(d)}, or {@code a.length} for heap arrays. */
     String extent(String array, int d) {
         if (handleArray(array)) {
-            return array + ".length()";
+            return rank(array) == 1 ? array + ".length()" : array + ".shape(" + d + ")";
         }
         Type.Struct struct = structArray(array);
         if (struct != null) {
-            return structCount(array, struct);
+            return rank(array) == 1 ? structCount(array, struct) : array + ".shape(" + d + ")";
         }
         if (stringArray(array)) {
             // String[] or String[][] (rows x columns): the second extent is the rows' common length.
@@ -105,7 +105,7 @@ final class JavaExpressions {
         }
         Type.Struct struct = structArray(array);
         if (struct != null) {
-            return structCount(array, struct);
+            return rank(array) == 1 ? structCount(array, struct) : array + ".length()";
         }
         if (stringArray(array) && rank(array) == 2) {
             return "(" + extent(array, 0) + " * " + extent(array, 1) + ")";

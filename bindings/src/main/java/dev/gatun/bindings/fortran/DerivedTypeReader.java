@@ -306,8 +306,9 @@ final class DerivedTypeReader {
                 reason = spec == null ? "it has no type" : spec.unsupported();
             } else if (spec.type() instanceof Type.Struct s && s.opaque()) {
                 reason = "it is type(" + s.name() + "), which is not bound";
-            } else if ((allocatable || pointer) && e.dimensions.isEmpty()) {
-                reason = "it is an " + e.unsupportedAttribute + " scalar; allocatable and pointer arrays are bound";
+            } else if ((allocatable || pointer) && e.dimensions.isEmpty() && !(spec.type() instanceof Type.Derived)) {
+                reason = "it is an " + e.unsupportedAttribute + " scalar; allocatable and pointer arrays, and scalars of a type that"
+                        + " is not bind(C), are bound";
             } else if (!allocatable && !pointer && extents(e.dimensions) == null) {
                 reason = "its dimensions are not constant";
             } else if (spec.type() instanceof Type.Character c && !(KindTable.evaluate(c.length()).isPresent())) {

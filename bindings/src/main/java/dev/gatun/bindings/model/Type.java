@@ -292,8 +292,8 @@ public sealed interface Type {
      * @param name        the component name
      * @param type        a number, logical, fixed-length character, bind(C) struct or handle type; the element type of an array
      * @param dimensions  its dimensions, empty for a scalar; deferred ({@code :}) for an allocatable or pointer array
-     * @param allocatable true for an {@code allocatable} array component
-     * @param pointer     true for a {@code pointer} array component
+     * @param allocatable true for an {@code allocatable} array component (or scalar of a handle type)
+     * @param pointer     true for a {@code pointer} array component (or scalar of a handle type)
      * @param position    where it was declared
      */
     record Component(String name, Type type, List<Dimension> dimensions, boolean allocatable, boolean pointer, SourcePosition position) {
@@ -303,8 +303,9 @@ public sealed interface Type {
             Objects.requireNonNull(type, "type");
             dimensions = List.copyOf(dimensions);
             Objects.requireNonNull(position, "position");
-            if ((allocatable || pointer) && dimensions.isEmpty()) {
-                throw new IllegalArgumentException("component '" + name + "': only allocatable and pointer arrays are bound");
+            if ((allocatable || pointer) && dimensions.isEmpty() && !(type instanceof Derived)) {
+                throw new IllegalArgumentException("component '" + name + "': only allocatable and pointer arrays, and scalars of a"
+                        + " handle type, are bound");
             }
         }
     }

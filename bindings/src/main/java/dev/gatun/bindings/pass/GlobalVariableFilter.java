@@ -63,11 +63,20 @@ public final class GlobalVariableFilter {
         }
     }
 
-    /** Components are accessed as variables are; a bind(C) struct or another handle type inside an object is a view of it. */
+    /**
+     * Components are accessed as variables are; a bind(C) struct or another handle type inside an object is a view of it,
+     * and so is an array of them (of constant shape, or allocatable or pointer).
+     */
     private static Optional<String> componentReason(Type.Component c) {
         if (c.type() instanceof Type.Struct || c.type() instanceof Type.Derived) {
-            return c.dimensions().isEmpty() ? Optional.empty()
-                    : Optional.of("it is an array of " + c.type().describe() + "; arrays of derived types inside a type are not bound yet");
+            if (c.dimensions().isEmpty()) {
+                return Optional.empty();
+            }
+            if (c.type() instanceof Type.Derived d && (d.polymorphic() || d.isAbstract())) {
+                return Optional.of("it is an array of class(" + d.name() + "); arrays of a polymorphic type inside a type are not bound");
+            }
+            return c.allocatable() || c.pointer() || extents(c.dimensions()).isPresent() ? Optional.empty()
+                    : Optional.of("its extents are not constants");
         }
         return reason(c.type(), c.dimensions(), c.allocatable() || c.pointer());
     }

@@ -371,7 +371,7 @@ public final class NameMangler {
             "Linker", "FunctionDescriptor", "SymbolLookup", "ValueLayout", "MemoryLayout", "StructLayout", "MethodHandle",
             "MethodHandles", "MethodType", "StandardCharsets", "NativeLibrary", "CallbackGuard", "ArrayRequirement", "ElementType",
             "Order", "Location", "Complex", "FortranStrings", "DoubleArray", "FloatArray", "IntArray", "LongArray",
-            "ComplexDoubleArray", "StridedArray", "NdArray", "HostArray", "Layout", "Npy");
+            "ComplexDoubleArray", "StridedArray", "NdArray", "HostArray", "Layout", "Npy", "StructArray");
 
     /**
      * Returns the Java class name for a type nested in a binding class (a C struct or union, a function-pointer

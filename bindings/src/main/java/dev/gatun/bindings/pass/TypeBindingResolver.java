@@ -190,12 +190,13 @@ final class TypeBindingResolver {
     }
 
     /**
-     * A binding of a type in a hierarchy. An override gets no method of its own (the one it overrides dispatches); a
-     * new binding gets a method calling a dispatching procedure with the signature of its specific procedure (for a
-     * deferred binding, of the first override an extension declares).
+     * A binding of a type in a hierarchy. An override gets no method of its own (the one it overrides dispatches), except
+     * a {@code nopass} one: a static method has no object to dispatch on, so the extension's class gets its own static
+     * method, which hides its parent's. A new binding gets a method calling a dispatching procedure with the signature of
+     * its specific procedure (for a deferred binding, of the first override an extension declares).
      */
     private void dispatching(Type.Derived t, Type.Binding b, List<Procedure> bound, TypeHierarchy hierarchy) {
-        if (t.parent() != null && t.parent().binding(b.name()).isPresent()) {
+        if (t.parent() != null && t.parent().binding(b.name()).isPresent() && b.pass() != null) {
             return;
         }
         if (b.pass() == null) {

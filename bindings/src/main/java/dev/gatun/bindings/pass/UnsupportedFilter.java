@@ -178,9 +178,6 @@ final class UnsupportedFilter {
                 return Optional.of("is type(" + name + "), which is not bind(C), in a bind(C) procedure; drop bind(C) from the procedure"
                         + " so Gatun generates a shim");
             }
-            if (p.isArray() && p.rank() != 1) {
-                return Optional.of("is a rank-" + p.rank() + " array of type(" + name + "); rank-1 arrays of derived types are bound");
-            }
             if (p.passing() == Parameter.Passing.VALUE) {
                 return Optional.of("is type(" + name + ") by value; pass it by reference");
             }
@@ -194,9 +191,6 @@ final class UnsupportedFilter {
         }
         if (p.intent() == Parameter.Intent.HIDE) {
             return Optional.of("is a hidden type(" + name + ") argument; give it to Java (drop intent(hide))");
-        }
-        if (p.isArray() && p.rank() != 1) {
-            return Optional.of("is a rank-" + p.rank() + " array of type(" + name + "); rank-1 arrays of derived types are bound");
         }
         if (p.isArray() && direct && p.dimensions().getFirst() instanceof Dimension.AssumedShape) {
             return Optional.of("is assumed-shape in a bind(C) procedure, which needs Fortran 2018 descriptors; drop bind(C) so Gatun"

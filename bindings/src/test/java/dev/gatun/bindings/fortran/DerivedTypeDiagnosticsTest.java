@@ -102,13 +102,12 @@ class DerivedTypeDiagnosticsTest {
                         + " warning where it is defined)",
                 f + ":29:3: warning: skipped subroutine 'uses_child': parameter 'c' is type(child), which is not bound (see the"
                         + " warning where it is defined)",
-                f + ":32:3: warning: skipped subroutine 'grid': parameter 'g' is a rank-2 array of type(pt); rank-1 arrays of"
-                        + " derived types are bound",
                 f + ":39:1: warning: skipped subroutine 'local_type': parameter 'q' is type(inner), which is defined inside the"
                         + " procedure, where no shim can name it; define the type in a module (or make the procedure bind(C))"),
                 d.all().stream().map(Diagnostic::toString).toList());
         List<String> bound = r.library().procedures().stream().map(Procedure::name).toList();
         assertTrue(r.javaSource().contains("public static void ok(Pt p)"), "the rest is bound: " + bound);
+        assertTrue(r.javaSource().contains("public static void grid(StructArray g)"), "a rank-2 array of structs carries its shape");
         assertTrue(r.javaSource().contains("public static final class Pt {"), "every bind(C) type of a module gets its class");
     }
 
@@ -147,6 +146,7 @@ class DerivedTypeDiagnosticsTest {
                     real(8) :: x(3) = [1, 2, 3]
                     logical :: flags(2)
                     type(inner) :: many(4)
+                    class(inner), allocatable :: poly(:)
                     real(8) :: odd(:)
                     procedure(), pointer, nopass :: hook => null()
                   contains
@@ -186,22 +186,23 @@ class DerivedTypeDiagnosticsTest {
         BindingGenerator.Result r = generate(f, d);
         assertEquals(List.of(
                 f + ":8:23: warning: skipped a component statement of type 'obj': unexpected character '['",
-                f + ":12:5: warning: no accessor for a procedure-pointer component of type 'obj': procedure pointers are not bound",
-                f + ":11:16: warning: no accessor for component 'odd' of type 'obj': its dimensions are not constant",
-                f + ":28:3: warning: skipped subroutine 'direct': parameter 'o' is type(obj), which is not bind(C), in a bind(C)"
+                f + ":13:5: warning: no accessor for a procedure-pointer component of type 'obj': procedure pointers are not bound",
+                f + ":12:16: warning: no accessor for component 'odd' of type 'obj': its dimensions are not constant",
+                f + ":29:3: warning: skipped subroutine 'direct': parameter 'o' is type(obj), which is not bind(C), in a bind(C)"
                         + " procedure; drop bind(C) from the procedure so Gatun generates a shim",
-                f + ":38:3: warning: skipped subroutine 'by_value': parameter 'o' is type(obj) by value; pass it by reference",
+                f + ":39:3: warning: skipped subroutine 'by_value': parameter 'o' is type(obj) by value; pass it by reference",
                 f + ":9:16: warning: no accessor for component 'flags' of type 'obj': it is an array of logical(4); arrays of double,"
                         + " float, int32, int64 and complex double (and, not allocatable, character) are bound",
-                f + ":10:20: warning: no accessor for component 'many' of type 'obj': it is an array of type(inner); arrays of derived"
-                        + " types inside a type are not bound yet",
-                f + ":15:18: warning: no method for type-bound procedure 'gone' of type 'obj': its procedure 'gone' is not a module"
+                f + ":11:34: warning: no accessor for component 'poly' of type 'obj': it is an array of class(inner); arrays of a"
+                        + " polymorphic type inside a type are not bound",
+                f + ":16:18: warning: no method for type-bound procedure 'gone' of type 'obj': its procedure 'gone' is not a module"
                         + " procedure of 'h' that can be bound (defined elsewhere, or its arguments are not supported: see its warning once"
                         + " it is public)",
-                f + ":16:27: warning: no method for type-bound procedure 'wrong' of type 'obj': its passed-object dummy is not a"
+                f + ":17:27: warning: no method for type-bound procedure 'wrong' of type 'obj': its passed-object dummy is not a"
                         + " type(obj) argument of 'swap'"),
                 d.all().stream().map(Diagnostic::toString).toList());
         assertTrue(r.javaSource().contains("public static void fine(Obj o)"), "the rest is bound");
+        assertTrue(r.javaSource().contains("public Inner.Array getMany() {"), "an array of handle objects inside an object is a view");
         assertTrue(r.javaSource().contains("public static final class Obj {"), "the handle class");
         assertTrue(r.shimSource().orElseThrow().contains("gatun__t_h_obj_new"), "its shim functions");
         assertTrue(r.javaSource().contains("public double hidden() {"), "a binding to a private procedure is a method");

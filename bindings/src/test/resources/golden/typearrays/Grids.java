@@ -51,7 +51,7 @@ public final class Grids {
         StructArray.require("g", g, 2, Pt.LAYOUT);
         int n = ArrayRequirement.toInt("n", g.shape(0), "the extent of 'g'"); // n = extent of g
         int m = ArrayRequirement.toInt("m", g.shape(1), "the extent of 'g'"); // m = extent of g
-        requireExtent("g", g.shape(0), 0, n, "n");
+        requireExactExtent("g", g.shape(0), 0, n, "n");
         requireExtent("g", g.shape(1), 1, m, "m");
         Raw.place(n, m, g.segment());
     }
@@ -87,7 +87,7 @@ public final class Grids {
         }
         int n = ArrayRequirement.toInt("n", g.shape(0), "the extent of 'g'"); // n = extent of g
         int m = ArrayRequirement.toInt("m", g.shape(1), "the extent of 'g'"); // m = extent of g
-        requireExtent("g", g.shape(0), 0, n, "n");
+        requireExactExtent("g", g.shape(0), 0, n, "n");
         requireExtent("g", g.shape(1), 1, m, "m");
         Raw.numberGrid(n, m, g.segment(), g.shape(0), g.shape(1));
     }
@@ -124,8 +124,8 @@ public final class Grids {
         if (a.rank() != 3) {
             throw new IllegalArgumentException("a: expected a rank-3 array of type(cell), got rank " + a.rank());
         }
-        requireExtent("a", a.shape(0), 0, 2L, "2");
-        requireExtent("a", a.shape(1), 1, 2L, "2");
+        requireExactExtent("a", a.shape(0), 0, 2L, "2");
+        requireExactExtent("a", a.shape(1), 1, 2L, "2");
         requireExtent("a", a.shape(2), 2, 2L, "2");
         int result$ = Raw.idSum(a.segment(), a.shape(0), a.shape(1), a.shape(2));
         return result$;
@@ -1473,6 +1473,14 @@ public final class Grids {
         if (actual < expected) {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
+        }
+    }
+
+    private static void requireExactExtent(String parameter, long actual, int dimension, long expected, String declared) {
+        if (actual != expected) {
+            throw new IllegalArgumentException("parameter '" + parameter + "': expected extent " + expected
+                    + " (" + declared + ") in dimension " + dimension + ", got " + actual
+                    + "; only the slowest-varying dimension may be longer: the routine would see the elements shifted");
         }
     }
 

@@ -349,7 +349,11 @@ final class FriendlyMethodBuilder {
                     }
                     String extent = e.lower() instanceof Expr.IntConst c && c.value() == 1 ? expr.java(e.upper())
                             : expr.java(e.upper()) + " - " + expr.java(e.lower()) + " + 1L";
-                    body.append("        ").append(p.optional() ? "if (" + name(p) + " != null) " : "").append("requireExtent(\"")
+                    // Only the slowest-varying dimension may be longer than declared (the routine reads a prefix); a
+                    // longer one elsewhere would shift every later row or column the routine sees.
+                    boolean slowest = p.order() == dev.gatun.bindings.model.ArrayOrder.C ? d == 0 : d == p.rank() - 1;
+                    body.append("        ").append(p.optional() ? "if (" + name(p) + " != null) " : "")
+                            .append(slowest ? "requireExtent(\"" : "requireExactExtent(\"")
                             .append(p.name()).append("\", ").append(expr.extent(name(p), d)).append(", ").append(d).append(", ")
                             .append(extent).append(", \"").append(e.render().replace("\"", "'")).append("\");\n");
                 }

@@ -106,7 +106,7 @@ public final class NameMangler {
     }
 
     /** Static helpers every binding class declares; a procedure of the same name would hide them from the raw layer. */
-    static final Set<String> GENERATED_METHODS = Set.of("unexpected", "requireExtent", "requireStructs", "upcallTarget", "logical",
+    static final Set<String> GENERATED_METHODS = Set.of("unexpected", "requireExtent", "requireExactExtent", "requireStructs", "upcallTarget", "logical",
             "logicalArguments", "upcallBridge");
 
     /**

@@ -492,7 +492,7 @@ public final class Cublas {
          */
         public static int cublasDgemvV2$critical(MemorySegment handle, int trans, int m, int n, MemorySegment alpha, MemorySegment a, int lda, MemorySegment x, int incx, MemorySegment beta, MemorySegment y, int incy) {
             try {
-                return (int) CUBLASDGEMV_V2$.CRITICAL.invokeExact(handle, trans, m, n, alpha, a, lda, x, incx, beta, y, incy);
+                return (int) CUBLASDGEMV_V2$.CRITICAL$.HANDLE.invokeExact(handle, trans, m, n, alpha, a, lda, x, incx, beta, y, incy);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
@@ -548,7 +548,7 @@ public final class Cublas {
          */
         public static int cublasDgemmV2$critical(MemorySegment handle, int transa, int transb, int m, int n, int k, MemorySegment alpha, MemorySegment a, int lda, MemorySegment b, int ldb, MemorySegment beta, MemorySegment c, int ldc) {
             try {
-                return (int) CUBLASDGEMM_V2$.CRITICAL.invokeExact(handle, transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+                return (int) CUBLASDGEMM_V2$.CRITICAL$.HANDLE.invokeExact(handle, transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
@@ -624,7 +624,9 @@ public final class Cublas {
         /** {@code unsigned cublasDgemv_v2(struct cublasContext * handle, unsigned trans, int m, int n, double * alpha, double * a, int lda, double * x, int incx, double * beta, double * y, int incy)} */
         static final MethodHandle HANDLE = downcall$("cublasDgemv_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
         /** {@code cublasDgemv_v2} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CRITICAL = downcall$("cublasDgemv_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        static final class CRITICAL$ {
+            static final MethodHandle HANDLE = downcall$("cublasDgemv_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        }
         static final ArrayRequirement alpha = ArrayRequirement.host("alpha", ElementType.DOUBLE, 1, Order.C);
         static final ArrayRequirement a = ArrayRequirement.host("A", ElementType.DOUBLE, 1, Order.C);
         static final ArrayRequirement x = ArrayRequirement.host("x", ElementType.DOUBLE, 1, Order.C);
@@ -641,7 +643,9 @@ public final class Cublas {
         /** {@code unsigned cublasDgemm_v2(struct cublasContext * handle, unsigned transa, unsigned transb, int m, int n, int k, double * alpha, double * a, int lda, double * b, int ldb, double * beta, double * c, int ldc)} */
         static final MethodHandle HANDLE = downcall$("cublasDgemm_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
         /** {@code cublasDgemm_v2} as a critical downcall: accepts heap segments, must not call back into Java. */
-        static final MethodHandle CRITICAL = downcall$("cublasDgemm_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        static final class CRITICAL$ {
+            static final MethodHandle HANDLE = downcall$("cublasDgemm_v2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        }
         static final ArrayRequirement alpha = ArrayRequirement.host("alpha", ElementType.DOUBLE, 1, Order.C);
         static final ArrayRequirement a = ArrayRequirement.host("A", ElementType.DOUBLE, 1, Order.C);
         static final ArrayRequirement b = ArrayRequirement.host("B", ElementType.DOUBLE, 1, Order.C);
@@ -653,6 +657,14 @@ public final class Cublas {
         if (actual < expected) {
             throw new IllegalArgumentException("parameter '" + parameter + "': expected extent >= " + expected
                     + " (" + declared + ") in dimension " + dimension + ", got " + actual);
+        }
+    }
+
+    private static void requireExactExtent(String parameter, long actual, int dimension, long expected, String declared) {
+        if (actual != expected) {
+            throw new IllegalArgumentException("parameter '" + parameter + "': expected extent " + expected
+                    + " (" + declared + ") in dimension " + dimension + ", got " + actual
+                    + "; only the slowest-varying dimension may be longer: the routine would see the elements shifted");
         }
     }
 

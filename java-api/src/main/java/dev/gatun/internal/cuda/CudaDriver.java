@@ -2831,6 +2831,14 @@ public final class CudaDriver {
         }
     }
 
+    private static void requireExactExtent(String parameter, long actual, int dimension, long expected, String declared) {
+        if (actual != expected) {
+            throw new IllegalArgumentException("parameter '" + parameter + "': expected extent " + expected
+                    + " (" + declared + ") in dimension " + dimension + ", got " + actual
+                    + "; only the slowest-varying dimension may be longer: the routine would see the elements shifted");
+        }
+    }
+
     /**
      * A downcall handle for {@code symbol}; where the library does not define it, a handle that throws
      * {@code NativeSymbolNotFoundException} naming it, so one missing function fails only its own calls.

@@ -50,11 +50,15 @@ class PartClassesTest {
     }
 
     private static Generated split(String golden, String file, String module, String pkg) {
+        return split(GOLDEN.resolve(golden).resolve(file), module, pkg);
+    }
+
+    private static Generated split(Path file, String module, String pkg) {
         var d = new Diagnostics();
         var natives = new ArrayList<CompilerDriver.Source>();
-        Library library = BindingGenerator.parse(module, List.of(GOLDEN.resolve(golden).resolve(file)), d, natives);
+        Library library = BindingGenerator.parse(module, List.of(file), d, natives);
         Annotations notes = Passes.run(library, d);
-        assertTrue(d.errors().isEmpty(), () -> golden + ": " + d.all());
+        assertTrue(d.errors().isEmpty(), () -> file + ": " + d.all());
         return new Generated(library, new JavaEmitter(notes, 1).emitClasses(library, pkg, List.of()), natives);
     }
 
@@ -91,6 +95,39 @@ class PartClassesTest {
         assertEquals(g.sources(), split("cdecls", "cdecls.c", "cdecls", "split.cdecls").sources(), "the same input gives the same files");
     }
 
+    /**
+     * Two callback parameters {@code _1} and {@code __1} keep their exact names (their camelCase forms collide), so
+     * {@code cb}'s callback interfaces are {@code Cb_1} and {@code Cb__1}: the parts must take names no type has.
+     */
+    @Test
+    void partNamesAvoidTheNestedTypesOfTheBindings() throws Exception {
+        Path c = Files.writeString(dir.resolve("cb.c"), """
+                int cb(int (*_1)(int), int (*__1)(int)) { return _1(1) + __1(2); }
+                int other(int x) { return x; }
+                """);
+        Generated g = split(c, "cb", "split.cb");
+        String all = String.join("", g.sources().values());
+        assertTrue(all.contains("public interface Cb_1 {") && all.contains("public interface Cb__1 {"), all);
+        var names = List.copyOf(g.sources().keySet());
+        assertEquals("Cb", names.getFirst());
+        assertTrue(names.stream().skip(1).allMatch(n -> n.matches("Cb___\\d+")), "parts named Cb___<n>: " + names);
+        Path pkg = Files.createDirectories(dir.resolve("src/split/cb"));
+        var files = new ArrayList<String>();
+        for (var source : g.sources().entrySet()) {
+            files.add(Files.writeString(pkg.resolve(source.getKey() + ".java"), source.getValue()).toString());
+        }
+        compile(files);
+    }
+
+    private void compile(List<String> files) throws Exception {
+        var log = new ByteArrayOutputStream();
+        var args = new ArrayList<>(List.of("--release", "25", "-Xlint:all", "-Werror", "-proc:none", "-cp", System.getProperty("java.class.path"),
+                "-d", Files.createDirectories(dir.resolve("classes")).toString()));
+        args.addAll(files);
+        int status = ToolProvider.getSystemJavaCompiler().run(null, log, log, args.toArray(String[]::new));
+        assertEquals(0, status, () -> log.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void splitGoldenBindingsCompile() throws Exception {
         String[][] goldens = {{"cdecls", "cdecls.c", "cdecls"}, {"ccallbacks", "callbacks.c", "callbacks"}, {"cstructs", "shapes.c", "shapes"},
@@ -107,12 +144,7 @@ class PartClassesTest {
                 files.add(Files.writeString(pkg.resolve(source.getKey() + ".java"), source.getValue()).toString());
             }
         }
-        var log = new ByteArrayOutputStream();
-        var args = new ArrayList<>(List.of("--release", "25", "-Xlint:all", "-Werror", "-proc:none", "-cp", System.getProperty("java.class.path"),
-                "-d", Files.createDirectories(dir.resolve("classes")).toString()));
-        args.addAll(files);
-        int status = ToolProvider.getSystemJavaCompiler().run(null, log, log, args.toArray(String[]::new));
-        assertEquals(0, status, () -> log.toString(StandardCharsets.UTF_8));
+        compile(files);
     }
 
     @Test

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every golden library split as far as it goes (a budget of one constant-pool entry: every function, constant,
  * function-pointer type and group of structs in a part of its own): the chain of parts, the same files on every run,
- * javac with {@code -Xlint:all} on C and Fortran bindings alike, and golden/cdecls and golden/status built with gcc
- * and called through the public class.
+ * javac with {@code -Xlint:all} on C and Fortran bindings alike, and golden/cdecls, golden/status (gcc) and
+ * golden/shapes (gfortran, type-bound procedures) built and called through the public class.
  */
 class PartClassesTest {
 
@@ -46,7 +46,8 @@ class PartClassesTest {
     @TempDir
     Path dir;
 
-    private record Generated(Library library, SequencedMap<String, String> sources, List<CompilerDriver.Source> natives) {
+    private record Generated(Library library, SequencedMap<String, String> sources, List<CompilerDriver.Source> natives,
+                             java.util.Optional<String> shim) {
     }
 
     private static Generated split(String golden, String file, String module, String pkg) {
@@ -59,7 +60,8 @@ class PartClassesTest {
         Library library = BindingGenerator.parse(module, List.of(file), d, natives);
         Annotations notes = Passes.run(library, d);
         assertTrue(d.errors().isEmpty(), () -> file + ": " + d.all());
-        return new Generated(library, new JavaEmitter(notes, 1).emitClasses(library, pkg, List.of()), natives);
+        return new Generated(library, new JavaEmitter(notes, 1).emitClasses(library, pkg, List.of()), natives,
+                new FortranShimEmitter(notes).emit(library));
     }
 
     @Test
@@ -170,11 +172,41 @@ class PartClassesTest {
         assertEquals("st_find: ST_ENOTFOUND (-3): no such key", missing.getMessage());
     }
 
+    /** Fortran type-bound procedures: the handle classes in the last part call their dispatchers through Shapes. */
+    @Test
+    void splitFortranHandlesDispatch() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/gfortran")), "gfortran is not installed");
+        Class<?> shapes = build(split("shapes", "shapes.f90", "shapes", "split.shapes"), "shapes");
+        Class<?> circle = Arrays.stream(shapes.getClasses()).filter(c -> c.getSimpleName().equals("Circle")).findFirst().orElseThrow();
+        try (var arena = java.lang.foreign.Arena.ofConfined()) {
+            Object c = invoke(circle, "allocate", arena);
+            invoke(c, "setR", 2.0);
+            assertEquals(12.0, invoke(c, "area"), "dispatched by Fortran to circle's override");
+            invoke(c, "move", 1.0, 2.0);
+            assertEquals(1.0, invoke(c, "getX"));
+        }
+    }
+
+    private static Object invoke(Object target, String name, Object... args) throws ReflectiveOperationException {
+        Class<?> type = target instanceof Class<?> k ? k : target.getClass();
+        Method m = Arrays.stream(type.getMethods()).filter(x -> x.getName().equals(name) && x.getParameterCount() == args.length)
+                .findFirst().orElseThrow();
+        try {
+            return m.invoke(target instanceof Class<?> ? null : target, args);
+        } catch (InvocationTargetException e) {
+            throw new AssertionError(e.getCause());
+        }
+    }
+
     private Class<?> build(Generated g, String module) throws Exception {
         Path work = Files.createDirectories(dir.resolve(module));
         Path lib = work.resolve("lib" + module + ".so");
+        var natives = new ArrayList<>(g.natives());
+        if (g.shim().isPresent()) {
+            natives.add(new CompilerDriver.Source(Files.writeString(work.resolve("gatun_" + module + "_shims.f90"), g.shim().get()), true));
+        }
         var quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
-        new CompilerDriver(quiet, System.getenv()).build(new CompilerDriver.Request(g.natives(), lib, List.of(), List.of(), List.of(),
+        new CompilerDriver(quiet, System.getenv()).build(new CompilerDriver.Request(natives, lib, List.of(), List.of(), List.of(),
                 false, false), work.resolve("obj"));
         Path jar = work.resolve(module + ".jar");
         JarWriter.write(jar, "split." + module, g.sources(), lib, work.resolve("classes"), System.err);

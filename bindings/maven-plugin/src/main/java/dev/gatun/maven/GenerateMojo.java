@@ -139,7 +139,8 @@ public final class GenerateMojo extends GatunMojo {
         javaFiles.keySet().forEach(f -> listed.append(f).append('\n'));
         Files.writeString(listFile, listed.toString(), StandardCharsets.UTF_8);
         long bound = result.get().library().procedures().size();
-        getLog().info("gatun: " + (wroteJava ? "wrote " : "kept unchanged ") + out.relativize(javaFile) + (javaFiles.size() > 1 ? " and its " + (javaFiles.size() - 1) + " part classes" : "") + " (" + bound
+        String parts = javaFiles.size() > 1 ? " and its " + (javaFiles.size() - 1) + " part classes" : "";
+        getLog().info("gatun: " + (wroteJava ? "wrote " : "kept unchanged ") + out.relativize(javaFile) + parts + " (" + bound
                 + " procedure(s) selected" + (result.get().shimSource().isPresent() ? ", Fortran shims in " + shim.getFileName() : "") + ")");
     }
 

@@ -122,6 +122,32 @@ class GoalsTest {
         }
     }
 
+    /** A header too large for one class file: generate writes the part classes too, and removes them once it shrinks. */
+    @Test
+    void aSplitBindingWritesItsPartsAndASmallerOneRemovesThem() throws Exception {
+        var many = new StringBuilder();
+        for (int i = 0; i < 3_500; i++) {
+            many.append("int twice_f").append(i).append("(int x);\n");
+        }
+        Path header = Files.writeString(base.resolve("src/main/c/many.h"), many.toString());
+        generate().execute();
+        Path pkg = base.resolve("target/generated-sources/gatun/com/example");
+        List<String> split = javaFiles(pkg);
+        assertTrue(split.containsAll(List.of("Twice.java", "Twice_1.java", "Twice_2.java")), split.toString());
+        assertTrue(Files.readString(pkg.resolve("Twice.java")).contains("public final class Twice extends Twice_1 {"));
+        assertTrue(infos.stream().anyMatch(i -> i.contains("and its " + (split.size() - 1) + " part classes")), infos.toString());
+
+        Files.writeString(header, "int twice_f0(int x);\n");
+        generate().execute();
+        assertEquals(List.of("Twice.java"), javaFiles(pkg), "the parts of the larger split are removed");
+    }
+
+    private static List<String> javaFiles(Path dir) throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".java")).sorted().toList();
+        }
+    }
+
     @Test
     void aSecondBuildTouchesNothingAndAChangedHeaderRebuilds() throws Exception {
         Assumptions.assumeTrue(has("gfortran") && has("cc"), "gfortran and cc are needed to build the test module");

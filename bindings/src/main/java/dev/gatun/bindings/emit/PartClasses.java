@@ -328,13 +328,16 @@ final class PartClasses {
                     %s() {
                     }
                 %s%s%s%s%s%s}
-                """.formatted(preamble, count, count, cls, name, loaded, shared(body[FIELDS]), name, body[FRIENDLY], body[NESTED], raw,
+                """.formatted(preamble, count, count, cls, name, loaded, shared(body[FIELDS]), name, shared(body[FRIENDLY]), body[NESTED], raw,
                 body[HOLDERS], shared(ClassFrame.INFRASTRUCTURE.formatted(name)), shared(helpers));
     }
 
     private static final Pattern PRIVATE_MEMBER = Pattern.compile("(?m)^    private static ");
 
-    /** Top-level members made package-private, for the parts below. */
+    /**
+     * Top-level members made package-private, for the parts below; a type-bound procedure's dispatching method too,
+     * which its handle class calls as {@code Name.dispatch$...}: a private method is not inherited by {@code Name}.
+     */
     private static String shared(String members) {
         return PRIVATE_MEMBER.matcher(members).replaceAll("    static ");
     }

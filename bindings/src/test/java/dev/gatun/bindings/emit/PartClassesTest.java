@@ -34,10 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The golden libraries split as far as they go (a budget of one constant-pool entry: every function, constant,
+ * Every golden library split as far as it goes (a budget of one constant-pool entry: every function, constant,
  * function-pointer type and group of structs in a part of its own): the chain of parts, the same files on every run,
- * javac with {@code -Xlint:all} on C and Fortran bindings alike, and golden/cdecls and golden/status built with gcc
- * and called through the public class.
+ * javac with {@code -Xlint:all} on C and Fortran bindings alike, and golden/cdecls, golden/status (gcc) and
+ * golden/shapes (gfortran, type-bound procedures) built and called through the public class.
  */
 class PartClassesTest {
 
@@ -46,16 +46,22 @@ class PartClassesTest {
     @TempDir
     Path dir;
 
-    private record Generated(Library library, SequencedMap<String, String> sources, List<CompilerDriver.Source> natives) {
+    private record Generated(Library library, SequencedMap<String, String> sources, List<CompilerDriver.Source> natives,
+                             java.util.Optional<String> shim) {
     }
 
     private static Generated split(String golden, String file, String module, String pkg) {
+        return split(GOLDEN.resolve(golden).resolve(file), module, pkg);
+    }
+
+    private static Generated split(Path file, String module, String pkg) {
         var d = new Diagnostics();
         var natives = new ArrayList<CompilerDriver.Source>();
-        Library library = BindingGenerator.parse(module, List.of(GOLDEN.resolve(golden).resolve(file)), d, natives);
+        Library library = BindingGenerator.parse(module, List.of(file), d, natives);
         Annotations notes = Passes.run(library, d);
-        assertTrue(d.errors().isEmpty(), () -> golden + ": " + d.all());
-        return new Generated(library, new JavaEmitter(notes, 1).emitClasses(library, pkg, List.of()), natives);
+        assertTrue(d.errors().isEmpty(), () -> file + ": " + d.all());
+        return new Generated(library, new JavaEmitter(notes, 1).emitClasses(library, pkg, List.of()), natives,
+                new FortranShimEmitter(notes).emit(library));
     }
 
     @Test
@@ -91,12 +97,49 @@ class PartClassesTest {
         assertEquals(g.sources(), split("cdecls", "cdecls.c", "cdecls", "split.cdecls").sources(), "the same input gives the same files");
     }
 
+    /**
+     * Two callback parameters {@code _1} and {@code __1} keep their exact names (their camelCase forms collide), so
+     * {@code cb}'s callback interfaces are {@code Cb_1} and {@code Cb__1}: the parts must take names no type has.
+     */
+    @Test
+    void partNamesAvoidTheNestedTypesOfTheBindings() throws Exception {
+        Path c = Files.writeString(dir.resolve("cb.c"), """
+                int cb(int (*_1)(int), int (*__1)(int)) { return _1(1) + __1(2); }
+                int other(int x) { return x; }
+                """);
+        Generated g = split(c, "cb", "split.cb");
+        String all = String.join("", g.sources().values());
+        assertTrue(all.contains("public interface Cb_1 {") && all.contains("public interface Cb__1 {"), all);
+        var names = List.copyOf(g.sources().keySet());
+        assertEquals("Cb", names.getFirst());
+        assertTrue(names.stream().skip(1).allMatch(n -> n.matches("Cb___\\d+")), "parts named Cb___<n>: " + names);
+        Path pkg = Files.createDirectories(dir.resolve("src/split/cb"));
+        var files = new ArrayList<String>();
+        for (var source : g.sources().entrySet()) {
+            files.add(Files.writeString(pkg.resolve(source.getKey() + ".java"), source.getValue()).toString());
+        }
+        compile(files);
+    }
+
+    private void compile(List<String> files) throws Exception {
+        var log = new ByteArrayOutputStream();
+        var args = new ArrayList<>(List.of("--release", "25", "-Xlint:all", "-Werror", "-proc:none", "-cp", System.getProperty("java.class.path"),
+                "-d", Files.createDirectories(dir.resolve("classes")).toString()));
+        args.addAll(files);
+        int status = ToolProvider.getSystemJavaCompiler().run(null, log, log, args.toArray(String[]::new));
+        assertEquals(0, status, () -> log.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void splitGoldenBindingsCompile() throws Exception {
         String[][] goldens = {{"cdecls", "cdecls.c", "cdecls"}, {"ccallbacks", "callbacks.c", "callbacks"}, {"cstructs", "shapes.c", "shapes"},
                 {"cnames", "cnames.c", "cnames"}, {"status", "status.c", "status"}, {"retain", "retain.c", "retain"},
                 {"handles", "particles.f90", "particles"}, {"namespaces", "spaces.f90", "spaces"}, {"globals", "globals.f90", "globals"},
-                {"callback", "quad.f90", "quad"}, {"bindctypes", "geometry.f90", "geometry"}, {"modulekinds", "stats.f90", "stats"}};
+                {"callback", "quad.f90", "quad"}, {"bindctypes", "geometry.f90", "geometry"}, {"modulekinds", "stats.f90", "stats"},
+                {"complex", "cplx.f90", "cplx"}, {"directives", "dirs.f", "dirs"}, {"fib", "fib.f", "fib"}, {"logical", "flags.f90", "flags"},
+                {"elementtypes", "kinds.f90", "kinds"}, {"assumedshape", "grid.f90", "grid"}, {"character", "text.f90", "text"},
+                {"integration2d", "integration2d.f90", "integration2d"}, {"optional", "opt.f90", "opt"}, {"shapes", "shapes.f90", "shapes"},
+                {"strings", "strings.f90", "strings"}};
         var files = new ArrayList<String>();
         for (String[] golden : goldens) {
             Generated g = split(golden[0], golden[1], golden[2], "split." + golden[0]);
@@ -107,12 +150,7 @@ class PartClassesTest {
                 files.add(Files.writeString(pkg.resolve(source.getKey() + ".java"), source.getValue()).toString());
             }
         }
-        var log = new ByteArrayOutputStream();
-        var args = new ArrayList<>(List.of("--release", "25", "-Xlint:all", "-Werror", "-proc:none", "-cp", System.getProperty("java.class.path"),
-                "-d", Files.createDirectories(dir.resolve("classes")).toString()));
-        args.addAll(files);
-        int status = ToolProvider.getSystemJavaCompiler().run(null, log, log, args.toArray(String[]::new));
-        assertEquals(0, status, () -> log.toString(StandardCharsets.UTF_8));
+        compile(files);
     }
 
     @Test
@@ -134,11 +172,41 @@ class PartClassesTest {
         assertEquals("st_find: ST_ENOTFOUND (-3): no such key", missing.getMessage());
     }
 
+    /** Fortran type-bound procedures: the handle classes in the last part call their dispatchers through Shapes. */
+    @Test
+    void splitFortranHandlesDispatch() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/gfortran")), "gfortran is not installed");
+        Class<?> shapes = build(split("shapes", "shapes.f90", "shapes", "split.shapes"), "shapes");
+        Class<?> circle = Arrays.stream(shapes.getClasses()).filter(c -> c.getSimpleName().equals("Circle")).findFirst().orElseThrow();
+        try (var arena = java.lang.foreign.Arena.ofConfined()) {
+            Object c = invoke(circle, "allocate", arena);
+            invoke(c, "setR", 2.0);
+            assertEquals(12.0, invoke(c, "area"), "dispatched by Fortran to circle's override");
+            invoke(c, "move", 1.0, 2.0);
+            assertEquals(1.0, invoke(c, "getX"));
+        }
+    }
+
+    private static Object invoke(Object target, String name, Object... args) throws ReflectiveOperationException {
+        Class<?> type = target instanceof Class<?> k ? k : target.getClass();
+        Method m = Arrays.stream(type.getMethods()).filter(x -> x.getName().equals(name) && x.getParameterCount() == args.length)
+                .findFirst().orElseThrow();
+        try {
+            return m.invoke(target instanceof Class<?> ? null : target, args);
+        } catch (InvocationTargetException e) {
+            throw new AssertionError(e.getCause());
+        }
+    }
+
     private Class<?> build(Generated g, String module) throws Exception {
         Path work = Files.createDirectories(dir.resolve(module));
         Path lib = work.resolve("lib" + module + ".so");
+        var natives = new ArrayList<>(g.natives());
+        if (g.shim().isPresent()) {
+            natives.add(new CompilerDriver.Source(Files.writeString(work.resolve("gatun_" + module + "_shims.f90"), g.shim().get()), true));
+        }
         var quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
-        new CompilerDriver(quiet, System.getenv()).build(new CompilerDriver.Request(g.natives(), lib, List.of(), List.of(), List.of(),
+        new CompilerDriver(quiet, System.getenv()).build(new CompilerDriver.Request(natives, lib, List.of(), List.of(), List.of(),
                 false, false), work.resolve("obj"));
         Path jar = work.resolve(module + ".jar");
         JarWriter.write(jar, "split." + module, g.sources(), lib, work.resolve("classes"), System.err);

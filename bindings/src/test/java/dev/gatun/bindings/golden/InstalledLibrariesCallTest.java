@@ -350,4 +350,63 @@ class InstalledLibrariesCallTest {
             assertEquals(void.class, fits.type().getMethod("ffclos", fitsfile).getReturnType(), "no status parameter, no int result");
         }
     }
+
+    /** Calls the whole of GSL through {@code Gsl.}, from another package, compiled against the jar. */
+    static final String GSL_USER = """
+            package split.user;
+
+            import java.lang.foreign.Arena;
+            import sys.gslall.Gsl;
+
+            public final class UseGsl implements java.util.function.Supplier<Object[]> {
+                @Override
+                public Object[] get() {
+                    try (Arena arena = Arena.ofConfined()) {
+                        Gsl.GslSfResultStruct r = Gsl.GslSfResultStruct.allocate(arena);
+                        Gsl.gsl_sf_bessel_J0_e(2.0, r);
+                        Gsl.GslVector v = Gsl.gslVectorAlloc(4L);
+                        double[] values = {3, -1, 7.5, 2};
+                        for (int i = 0; i < values.length; i++) {
+                            Gsl.gslVectorSet(v, i, values[i]);
+                        }
+                        double max = Gsl.gslVectorMax(v);
+                        Gsl.gslVectorFree(v);
+                        return new Object[] {Gsl.gsl_sf_bessel_J0(1.0), r.val(), Gsl.gslPolyEval(new double[] {1, 2, 3}, 3, 2.0),
+                                Gsl.gslStatsMean(new double[] {1, 2, 6}, 1L, 3L), max, Gsl.GSL_EDOM, Gsl.Raw.gsl_sf_bessel_J0(1.0)};
+                    }
+                }
+            }
+            """;
+
+    /**
+     * All of GSL 2.7 at once (issue 13): its 248 headers but the sparse-matrix ones (whose declarations the C parser
+     * does not read yet), 4,754 functions and 604 constants, more than the generator puts in one class: the binding
+     * is split into part classes, compiled, and called from a class in another package through {@code Gsl.} alone,
+     * functions of both function parts, a struct and a constant of the second, and the raw layer.
+     */
+    @Test
+    void wholeGslSplitIntoPartsAndCalledThroughThePublicClass() throws Exception {
+        Path include = header("/usr/include/gsl/gsl_sf_bessel.h", "libgsl-dev").getParent();
+        var args = new ArrayList<>(List.of("build", "-m", "gsl", "--package", "sys.gslall", "-o", dir.resolve("gslall.jar").toString(),
+                "-l", "gsl"));
+        try (var headers = Files.list(include)) {
+            headers.map(Path::toString).filter(h -> h.endsWith(".h") && !h.matches(".*/gsl_sp(matrix|blas|linalg).*")).sorted().forEach(args::add);
+        }
+        args.add(SystemHeadersCallTest.SIGNATURES.resolve("gsl.gatun").toString());
+        assertEquals(0, GatunCli.run(args.toArray(String[]::new)), "gatun build of all GSL headers");
+        Path jar = dir.resolve("gslall.jar");
+        long parts;
+        try (var j = new java.util.jar.JarFile(jar.toFile())) {
+            parts = j.stream().filter(e -> e.getName().matches("sys/gslall/Gsl_\\d+\\.class")).count();
+        }
+        assertTrue(parts >= 2, "the whole of GSL needs part classes: " + parts);
+        Object[] got = UserProgram.run(GSL_USER, jar, dir);
+        assertEquals(0.7651976865579666, (double) got[0], 1e-15, "J0(1)");
+        assertEquals(0.22389077914123567, (double) got[1], 1e-15, "J0(2) through gsl_sf_result");
+        assertEquals(17.0, (double) got[2], "1 + 2x + 3x^2 at 2");
+        assertEquals(3.0, (double) got[3], "mean");
+        assertEquals(7.5, (double) got[4], "gsl_vector_max");
+        assertEquals(1, got[5], "GSL_EDOM");
+        assertEquals(got[0], got[6], "the raw layer");
+    }
 }

@@ -7,18 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gatun.bindings.cli.GatunCli;
-import java.io.ByteArrayOutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import java.util.jar.JarFile;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,19 +114,9 @@ class SplitBindingCallTest {
                 .filter(e -> !e.getKey().contains("$") || e.getKey().endsWith("$Raw.class")).toList());
 
         // A user's class, compiled against the jar as any client would be, then run.
-        Path src = Files.createDirectories(dir.resolve("user/split/user")).resolve("UseBig.java");
-        Files.writeString(src, USER);
-        Path classes = Files.createDirectories(dir.resolve("user-classes"));
-        var javacLog = new ByteArrayOutputStream();
-        int compiled = ToolProvider.getSystemJavaCompiler().run(null, javacLog, javacLog, "--release", "25", "-Xlint:all", "-Werror",
-                "-cp", jar + java.io.File.pathSeparator + System.getProperty("java.class.path"), "-d", classes.toString(), src.toString());
-        assertEquals(0, compiled, () -> javacLog.toString(StandardCharsets.UTF_8));
-        try (var loader = new URLClassLoader(new URL[] {classes.toUri().toURL(), jar.toUri().toURL()}, getClass().getClassLoader())) {
-            @SuppressWarnings("unchecked")
-            var user = (Supplier<Object[]>) loader.loadClass("split.user.UseBig").getConstructor().newInstance();
-            Object[] got = user.get();
-            assertArrayEquals(new Object[] {42, 42, 2, 15, 7.0, 10.0, 100_000, 100_000 + 7 * (MACROS / 2), 100_000 + 7 * (MACROS - 1), 16L}, got);
-
+        Object[] got = UserProgram.run(USER, jar, dir);
+        assertArrayEquals(new Object[] {42, 42, 2, 15, 7.0, 10.0, 100_000, 100_000 + 7 * (MACROS / 2), 100_000 + 7 * (MACROS - 1), 16L}, got);
+        try (var loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
             // Where the members live: the first function in the first part, the last one later, constants and structs
             // spread over parts above the functions.
             Class<?> big = loader.loadClass("split.big.Big");

@@ -125,6 +125,21 @@ public final class Opt {
         Raw.clamp$critical(MemorySegment.ofArray(v), n, loRef, hiRef);
     }
 
+    /**
+     * Calls function {@code grid_total}.
+     *
+     * <p>Declared at {@code opt.f90:30}.
+     *
+     * @param g intent(in) array {@code g(:, :)} of double, or null to omit it
+     * @return result
+     * @throws IllegalArgumentException if an argument does not meet its declaration; the message names it
+     */
+    public static double gridTotal(DoubleArray g) {
+        if (g != null) GATUN_OPT_GRID_TOTAL$.g.check(g);
+        double result$ = Raw.gridTotal((g == null ? MemorySegment.NULL : g.segment()), (g == null ? 0L : g.shape(0)), (g == null ? 0L : g.shape(1)));
+        return result$;
+    }
+
     /** The procedures of Fortran module {@code opt}. */
     public static final class OptModule {
 
@@ -163,6 +178,16 @@ public final class Opt {
          */
         public static void clamp(double[] v, Double lo, Double hi) {
             Opt.clamp(v, lo, hi);
+        }
+
+        /**
+         * Calls function {@code grid_total} of module {@code opt}: the same as {@link Opt#gridTotal}.
+         *
+         * @param g see {@link Opt#gridTotal}
+         * @return see {@link Opt#gridTotal}
+         */
+        public static double gridTotal(DoubleArray g) {
+            return Opt.gridTotal(g);
         }
     }
 
@@ -257,6 +282,34 @@ public final class Opt {
                 }
             }
         }
+
+        /**
+         * Calls {@code gatun_opt_grid_total} with exactly the native arguments.
+         *
+         * <p>Native signature: {@code double gatun_opt_grid_total(double * g, int64_t gExtent1, int64_t gExtent2)}. Declared at {@code opt.f90:30}.
+         *
+         * @param g native argument {@code g}
+         * @param gExtent1 native argument {@code gExtent1}
+         * @param gExtent2 native argument {@code gExtent2}
+         * @throws IllegalArgumentException if a segment is not a native segment
+         */
+        public static double gridTotal(MemorySegment g, long gExtent1, long gExtent2) {
+            dev.gatun.profile.NativeCallEvent event = null;
+            if (profiling$()) {
+                event = new dev.gatun.profile.NativeCallEvent();
+                event.begin();
+            }
+            try {
+                return (double) GATUN_OPT_GRID_TOTAL$.HANDLE.invokeExact(g, gExtent1, gExtent2);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            } finally {
+                if (event != null && event.shouldCommit()) {
+                    event.set(LIBRARY.name(), "gatun_opt_grid_total", g.byteSize());
+                    event.commit();
+                }
+            }
+        }
     }
 
     /** What {@code axpy_sum} needs, built on its first call. */
@@ -284,6 +337,17 @@ public final class Opt {
             static final MethodHandle HANDLE = downcall$("gatun_opt_clamp", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS), Linker.Option.critical(true));
         }
         static final ArrayRequirement v = ArrayRequirement.host("v", ElementType.DOUBLE, 1, Order.FORTRAN).requiringWritable();
+    }
+
+    /** What {@code grid_total} needs, built on its first call. */
+    private static final class GATUN_OPT_GRID_TOTAL$ {
+
+        private GATUN_OPT_GRID_TOTAL$() {
+        }
+
+        /** {@code double gatun_opt_grid_total(double * g, int64_t gExtent1, int64_t gExtent2)} */
+        static final MethodHandle HANDLE = downcall$("gatun_opt_grid_total", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_LONG, JAVA_LONG));
+        static final ArrayRequirement g = ArrayRequirement.host("g", ElementType.DOUBLE, 2, Order.FORTRAN);
     }
 
     private static void requireExtent(String parameter, long actual, int dimension, long expected, String declared) {

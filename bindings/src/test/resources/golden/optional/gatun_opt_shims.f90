@@ -23,4 +23,13 @@ contains
     real(c_double), optional :: hi
     call clamp(v, n, lo, hi)
   end subroutine gatun_opt_clamp
+
+  function gatun_opt_grid_total(g, g_d1, g_d2) bind(C, name="gatun_opt_grid_total") result(gatun_result)
+    use opt, only: grid_total
+    real(c_double), optional :: g(g_d1, g_d2)
+    integer(c_int64_t), value :: g_d1
+    integer(c_int64_t), value :: g_d2
+    real(c_double) :: gatun_result
+    gatun_result = grid_total(g)
+  end function gatun_opt_grid_total
 end module gatun_opt_shims

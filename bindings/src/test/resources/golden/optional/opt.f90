@@ -25,4 +25,15 @@ contains
         if (present(lo)) v = max(v, lo)
         if (present(hi)) v = min(v, hi)
     end subroutine clamp
+
+    ! An optional assumed-shape array: absent when Java passes null.
+    function grid_total(g) result(s)
+        real(8), intent(in), optional :: g(:, :)
+        real(8) :: s
+        if (present(g)) then
+            s = sum(g)
+        else
+            s = -1
+        end if
+    end function grid_total
 end module opt

@@ -395,7 +395,8 @@ final class FriendlyMethodBuilder {
                     : p.type() instanceof Type.Derived ? (p.optional() ? "(" + name(p) + " == null ? 0L : " + handleExtent(p, s.dimension()) + ")"
                     : handleExtent(p, s.dimension()))
                     : p.type() instanceof Type.Struct st && p.rank() == 1 ? JavaExpressions.structCount(name(p), st)
-                    : p.type() instanceof Type.Struct && p.optional() ? "(" + name(p) + " == null ? 0L : " + name(p) + ".shape(" + s.dimension() + "))"
+                    // An absent optional array (null) passes extent 0 beside its null pointer; the shim sees it not present.
+                    : p.optional() ? "(" + name(p) + " == null ? 0L : " + name(p) + ".shape(" + s.dimension() + "))"
                     : name(p) + ".shape(" + s.dimension() + ")";
             case STRING_POINTER -> !plan.shim() && proc.language() != dev.gatun.bindings.model.Language.FORTRAN
                     ? cString(p, call, ind) : fortranString(p, call, ind);

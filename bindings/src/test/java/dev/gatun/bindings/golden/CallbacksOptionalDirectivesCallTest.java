@@ -76,6 +76,10 @@ class CallbacksOptionalDirectivesCallTest {
             assertArrayEquals(new double[] {-5, 0.5, 1}, v.toArray());
             opt.call("clamp", v, 0.0, null);
             assertArrayEquals(new double[] {0, 0.5, 1}, v.toArray());
+            // An optional assumed-shape array: its extents are not read from a null (that was a NullPointerException).
+            assertEquals(-1.0, (double) opt.call("gridTotal", new Object[] {null}), "absent");
+            DoubleArray g = DoubleArray.of(arena, Order.FORTRAN, new double[] {1, 2, 3, 4, 5, 6}, 2, 3);
+            assertEquals(21.0, (double) opt.call("gridTotal", g), "present");
         }
     }
 

@@ -30,8 +30,9 @@ final class FortranParser {
     private static final Set<String> IGNORED_IN_SPECIFICATION = Set.of("intrinsic", "save", "data", "common",
             "equivalence", "namelist", "format", "import", "target", "contiguous", "volatile", "asynchronous",
             "public", "private", "protected", "sequence", "entry");
-    // callstatement and callprotoargument make the procedure an EmbeddedSignature; alone, callprotoargument means nothing.
-    private static final Set<String> F2PY_UNSUPPORTED = Set.of("callprotoargument", "fortranname",
+    // A callstatement makes the procedure an EmbeddedSignature; one still met here is in a procedure with internal
+    // procedures or in an interface body, which are read as Fortran.
+    private static final Set<String> F2PY_UNSUPPORTED = Set.of("callstatement", "callprotoargument", "fortranname",
             "threadsafe", "note", "usercode", "pymethoddef");
 
     /** A parsed procedure header. */

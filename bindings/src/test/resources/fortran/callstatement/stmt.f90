@@ -29,3 +29,10 @@ contains
     n = n + 1
   end subroutine plain
 end module m
+
+subroutine broken(n)
+  integer n
+  !f2py integer, check(n > ) :: n
+  !f2py callstatement (*f2py_func)(&n)
+  n = 2
+end subroutine broken

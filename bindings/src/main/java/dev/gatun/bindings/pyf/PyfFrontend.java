@@ -101,7 +101,7 @@ public final class PyfFrontend {
      *
      * @param file     the Fortran source, which names the routines' python module in messages
      * @param routines the procedures' statements, as the Fortran frontend kept them
-     * @return the bound procedures; those that cannot be bound are skipped with a warning
+     * @return the bound procedures; those that cannot be bound (syntax errors included) are skipped with a warning
      */
     public List<Procedure> parseEmbedded(Path file, List<EmbeddedSignature> routines) {
         var out = new ArrayList<Procedure>();
@@ -109,7 +109,10 @@ public final class PyfFrontend {
         for (EmbeddedSignature routine : routines) {
             List<PyfStatement> statements = routine.statements().stream()
                     .map(t -> new PyfStatement(t.text(), t.file(), t.lines(), t.columns(), null)).toList();
-            PyfParser.Parsed parsed = new PyfParser(diagnostics, kindConstants).parseRoutine(statements, stem, routine.module());
+            // A Fortran source is not a signature file: what the signature reader rejects skips that procedure only.
+            var read = new Diagnostics();
+            PyfParser.Parsed parsed = new PyfParser(read, kindConstants).parseRoutine(statements, stem, routine.module());
+            read.all().forEach(d -> diagnostics.warning(d.position(), d.message()));
             out.addAll(new PyfLowering(diagnostics, parsed, wrappers).lowerAll());
         }
         return out;

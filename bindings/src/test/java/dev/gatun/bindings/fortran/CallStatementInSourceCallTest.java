@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A Fortran source whose {@code !f2py} lines hold a {@code callstatement}: the procedure is read as f2py reads it,
  * as a signature-file routine, and called through its C wrapper. Free form with a continued {@code !f2py
  * callstatement}, fixed form with {@code cf2py} lines, and the procedures that are reported instead (a module
- * procedure, C's {@code *n} on an integer) while the rest of the file is bound.
+ * procedure, C's {@code *n} on an integer, a syntax error in an f2py line) while the rest of the file is bound.
  */
 class CallStatementInSourceCallTest {
 
@@ -60,6 +60,9 @@ class CallStatementInSourceCallTest {
                 + " cannot reach the module procedure from C"), out);
         assertTrue(out.contains("stmt.f90:15:18: warning: skipped subroutine 'deref': check(*(n) > 0) of parameter 'n' uses C's '*'"
                 + " on 'n'; Gatun reads *x and x[0] only for a character scalar of length 1, as its value (f2py's rule)"), out);
+        // A syntax error in the signature skips that procedure with a warning; the build goes on.
+        assertTrue(out.contains("stmt.f90:35:28: warning: expected an expression, found ')'"), out);
+        assertTrue(out.contains("stmt.f90:33:12: warning: skipped subroutine 'broken': its declarations have errors (reported above)"), out);
         assertEquals(42, m.call("m.plain", 41));
     }
 }

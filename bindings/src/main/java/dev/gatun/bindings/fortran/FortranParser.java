@@ -559,7 +559,8 @@ final class FortranParser {
             callStatement |= s.directive() && CALLSTATEMENT.matcher(text).matches();
             end++;
         }
-        if (!callStatement || end == statements.size()) {
+        // No end (reported by the Fortran reading), or internal procedures after 'contains': read as Fortran.
+        if (!callStatement || end == statements.size() || !UNIT_END.matcher(statements.get(end).text().strip()).matches()) {
             return false;
         }
         var texts = new ArrayList<EmbeddedSignature.Text>();
@@ -572,11 +573,7 @@ final class FortranParser {
                 texts.add(text(s));
             }
         }
-        Statement last = statements.get(end);
-        if (!UNIT_END.matcher(last.text().strip()).matches()) {
-            return false; // internal procedures: read as Fortran
-        }
-        texts.add(text(last));
+        texts.add(text(statements.get(end)));
         signatures.add(new EmbeddedSignature(module, texts));
         index = end + 1;
         return true;

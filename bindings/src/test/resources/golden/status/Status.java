@@ -286,7 +286,7 @@ public final class Status {
      */
     public static String pstErrtext(int status) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment textNative = arena.allocate(32L);
+            MemorySegment textNative = arena.allocate(33L);
             Raw.pstErrtext(status, textNative);
             return textNative.getString(0);
         }

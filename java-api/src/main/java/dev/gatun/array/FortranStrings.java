@@ -138,6 +138,29 @@ public final class FortranStrings {
     }
 
     /**
+     * Compares two strings as Fortran (and f2py's C for a {@code character} scalar) does: the shorter one is
+     * padded with blanks, then characters are compared by code, so {@code "a"} equals {@code "a  "}.
+     *
+     * @param a the left operand
+     * @param b the right operand
+     * @return negative, zero or positive as {@code a} sorts before, equal to or after {@code b}
+     * @throws NullPointerException naming the operand when one is null
+     */
+    public static int compare(String a, String b) {
+        Objects.requireNonNull(a, "left operand");
+        Objects.requireNonNull(b, "right operand");
+        int n = Math.max(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char x = i < a.length() ? a.charAt(i) : ' ';
+            char y = i < b.length() ? b.charAt(i) : ' ';
+            if (x != y) {
+                return Character.compare(x, y);
+            }
+        }
+        return 0;
+    }
+
+    /**
      * Writes a string into {@code length} bytes at {@code offset}, blank-padded or cut: Fortran's
      * assignment to a {@code character(len=length)} variable.
      *

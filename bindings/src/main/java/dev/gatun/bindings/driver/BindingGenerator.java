@@ -174,6 +174,8 @@ public final class BindingGenerator {
             return fromSignatureFiles(name, files, diagnostics, nativeSources, options, kinds);
         }
         var frontend = new FortranFrontend(diagnostics, kinds);
+        // Procedures with an !f2py callstatement are read as f2py reads them, as signature-file routines.
+        var embedded = new PyfFrontend(diagnostics, name, kinds);
         SignatureFile signatures = SignatureFile.read(files.stream().filter(BindingGenerator::isSignatureFile).toList(), diagnostics);
         var units = new ArrayList<Unit>();
         var boundSymbols = new HashSet<String>();
@@ -188,6 +190,11 @@ public final class BindingGenerator {
             if (isFortran(f)) {
                 FortranSource parsed = frontend.parse(f);
                 Unit unit = parsed.unit();
+                if (!parsed.signatures().isEmpty()) {
+                    var procedures = new ArrayList<>(unit.procedures());
+                    procedures.addAll(embedded.parseEmbedded(f, parsed.signatures()));
+                    unit = unit.withProcedures(procedures);
+                }
                 units.add(unit.withProcedures(unit.procedures().stream().filter(p -> options.filter().test(p.name())).toList()));
                 nativeSources.add(new CompilerDriver.Source(f, parsed.form() == SourceForm.FREE));
             } else if (isHeader(f) || isC(f)) {
@@ -199,7 +206,7 @@ public final class BindingGenerator {
                 nativeSources.add(new CompilerDriver.Source(f, false));
             }
         }
-        return new Parsed(new Library(name, units), Optional.empty());
+        return new Parsed(new Library(name, units), embedded.cSource());
     }
 
     /**

@@ -454,8 +454,10 @@ final class FriendlyMethodBuilder {
     }
 
     /**
-     * A C string: NUL-terminated UTF-8 for intent(in); for out and inout a buffer of the declared length,
-     * which the native code fills and the method reads back up to the first NUL.
+     * A C string: NUL-terminated UTF-8 for intent(in); for out and inout a buffer of the declared length and
+     * one NUL byte more, which the native code fills and the method reads back up to the first NUL (the extra
+     * byte keeps that read inside the buffer when the native code fills all of it). An intent(out) string with
+     * a value ({@code y = x}) starts with it, blank-padded or cut to its length, as f2py initialises it.
      */
     private String cString(Parameter p, StringBuilder call, String ind) {
         String buffer = name(p) + "Native";
@@ -463,10 +465,16 @@ final class FriendlyMethodBuilder {
             call.append(ind).append("MemorySegment ").append(buffer).append(" = arena.allocateFrom(").append(name(p)).append(");\n");
             return buffer;
         }
-        String length = new JavaExpressions(proc, locals, heap).java(((Type.Character) p.type()).length());
-        call.append(ind).append("MemorySegment ").append(buffer).append(" = arena.allocate(").append(length).append(");\n");
+        var expressions = new JavaExpressions(proc, locals, heap);
+        Expr declared = ((Type.Character) p.type()).length();
+        String length = expressions.java(declared);
+        String withNul = declared instanceof Expr.IntConst n ? (n.value() + 1) + "L" : length + " + 1L";
+        call.append(ind).append("MemorySegment ").append(buffer).append(" = arena.allocate(").append(withNul).append(");\n");
         if (p.intent() == Parameter.Intent.INOUT) {
             call.append(ind).append(buffer).append(".setString(0, ").append(name(p)).append(");\n");
+        } else if (p.defaultValue().isPresent() && expressions.available(p.defaultValue().get())) {
+            call.append(ind).append("FortranStrings.write(").append(buffer).append(", 0, ").append(length).append(", ")
+                    .append(expressions.java(p.defaultValue().get())).append(");\n");
         }
         return buffer;
     }

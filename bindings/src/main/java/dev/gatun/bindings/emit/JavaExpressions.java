@@ -91,6 +91,9 @@ final class JavaExpressions {
             case Expr.Ref r -> local(r.name());
             case Expr.Star s -> throw new IllegalArgumentException("'*' has no value");
             case Expr.Unary u -> (u.op() == Expr.UnaryOp.NEG ? "-" : "!") + "(" + java(u.operand()) + ")";
+            // Strings compare as Fortran's character comparison does (blank-padded), never by Java identity.
+            case Expr.Binary b when b.op().isComparison() && (isString(b.left()) || isString(b.right())) ->
+                    "(FortranStrings.compare(" + java(b.left()) + ", " + java(b.right()) + ") " + javaOperator(b.op()) + " 0)";
             case Expr.Binary b -> "(" + java(b.left()) + " " + javaOperator(b.op()) + " " + java(b.right()) + ")";
             case Expr.Size s -> s.dimension() == 0 ? size(local(s.array())) : extent(local(s.array()), s.dimension() - 1);
             // f2py: len(a) of an array is shape(a, 0); slen(s) of a string its length in bytes.
@@ -128,6 +131,12 @@ final class JavaExpressions {
             return p.isArray() ? "FortranStrings.length(\"" + p.name() + "\", " + local(name) + ")" : "FortranStrings.length(" + local(name) + ")";
         }
         return java(c.length());
+    }
+
+    /** Whether an operand is a character value: a string constant or a scalar character parameter. */
+    private boolean isString(Expr e) {
+        return e instanceof Expr.StringConst || e instanceof Expr.Ref r && procedure.parameter(r.name())
+                .filter(p -> !p.isArray() && p.type() instanceof Type.Character).isPresent();
     }
 
     private boolean isArray(String name) {

@@ -136,6 +136,6 @@ public final class FortranFrontend {
         return new FortranSource(new Unit(file, Language.FORTRAN, DraftLowering.lowerAll(drafts, diagnostics),
                 DraftLowering.lowerCommons(drafts, diagnostics), parser.variables(), Declarations.NONE, parser.types(),
                 // What cannot be lowered there is not bound anyway: no warning about a private procedure.
-                DraftLowering.lowerAll(parser.privates(), new dev.gatun.bindings.diag.Diagnostics())), form);
+                DraftLowering.lowerAll(parser.privates(), new dev.gatun.bindings.diag.Diagnostics())), form, parser.signatures());
     }
 }

@@ -30,6 +30,8 @@ final class FortranParser {
     private static final Set<String> IGNORED_IN_SPECIFICATION = Set.of("intrinsic", "save", "data", "common",
             "equivalence", "namelist", "format", "import", "target", "contiguous", "volatile", "asynchronous",
             "public", "private", "protected", "sequence", "entry");
+    // A callstatement makes the procedure an EmbeddedSignature; one still met here is in a procedure with internal
+    // procedures or in an interface body, which are read as Fortran.
     private static final Set<String> F2PY_UNSUPPORTED = Set.of("callstatement", "callprotoargument", "fortranname",
             "threadsafe", "note", "usercode", "pymethoddef");
 
@@ -48,6 +50,7 @@ final class FortranParser {
     private final List<ModuleVariable> variables = new ArrayList<>();
     private final Map<String, Map<String, Type>> moduleTypes;
     private final List<DerivedType> types = new ArrayList<>();
+    private final List<EmbeddedSignature> signatures = new ArrayList<>();
     private List<Statement> statements;
     private int index;
 
@@ -477,6 +480,9 @@ final class FortranParser {
             draft.arguments.add(a.text());
             draft.argumentPositions.put(a.text(), statements.get(index - 1).positionAt(a.index()));
         }
+        if (sink == finished && embeddedSignature(module)) {
+            return;
+        }
         String unitWord = h.kind() == Procedure.Kind.SUBROUTINE ? "subroutine" : "function";
         boolean inBody = false;
         boolean broken = false;
@@ -529,6 +535,69 @@ final class FortranParser {
             }
         }
         diagnostics.error(h.position(), unitWord + " '" + h.name() + "' has no matching 'end'");
+    }
+
+    private static final java.util.regex.Pattern UNIT_END = java.util.regex.Pattern.compile(
+            "(?i)end\\s*((subroutine|function)(\\s+\\w+)?)?\\s*");
+    private static final java.util.regex.Pattern CALLSTATEMENT = java.util.regex.Pattern.compile("(?i)callstatement\\b.*");
+
+    /**
+     * When the procedure whose header was just read has an {@code !f2py callstatement}, f2py reads its declarations
+     * and {@code !f2py} lines as a signature with C in it: they are kept raw, as an {@link EmbeddedSignature} for the
+     * signature-file frontend, and the procedure is skipped here through its {@code end}. Its header, its
+     * {@code !f2py} lines and its declarations before the first executable statement are kept.
+     */
+    private boolean embeddedSignature(String module) {
+        int end = index;
+        boolean callStatement = false;
+        while (end < statements.size()) {
+            Statement s = statements.get(end);
+            String text = s.text().strip();
+            if (!s.directive() && (UNIT_END.matcher(text).matches() || text.equalsIgnoreCase("contains"))) {
+                break;
+            }
+            callStatement |= s.directive() && CALLSTATEMENT.matcher(text).matches();
+            end++;
+        }
+        // No end (reported by the Fortran reading), or internal procedures after 'contains': read as Fortran.
+        if (!callStatement || end == statements.size() || !UNIT_END.matcher(statements.get(end).text().strip()).matches()) {
+            return false;
+        }
+        var texts = new ArrayList<EmbeddedSignature.Text>();
+        texts.add(text(statements.get(index - 1)));
+        boolean inBody = false;
+        for (int i = index; i < end; i++) {
+            Statement s = statements.get(i);
+            inBody |= !s.directive() && !declares(s);
+            if (s.directive() || !inBody) {
+                texts.add(text(s));
+            }
+        }
+        texts.add(text(statements.get(end)));
+        signatures.add(new EmbeddedSignature(module, texts));
+        index = end + 1;
+        return true;
+    }
+
+    /** True for a statement of the specification part that a signature reads: declarations, use and implicit. */
+    private static boolean declares(Statement s) {
+        try {
+            Cursor c = new Cursor(s, normalise(Lexer.tokens(s)));
+            Token first = c.peek();
+            return TypeSpec.startsAt(c) || first.is("use") || first.is("implicit")
+                    || DeclarationParser.ATTRIBUTES.contains(first.text()) && !c.peek(1).is("=");
+        } catch (Lexer.LexException e) {
+            return false;
+        }
+    }
+
+    private static EmbeddedSignature.Text text(Statement s) {
+        return new EmbeddedSignature.Text(s.text(), s.file(), s.lines(), s.columns());
+    }
+
+    /** The procedures bound through their {@code !f2py} signature ({@link EmbeddedSignature}), in source order. */
+    List<EmbeddedSignature> signatures() {
+        return signatures;
     }
 
     /** Handles one statement of the specification part; returns false when it starts the body. */

@@ -127,6 +127,11 @@ public sealed interface Expr {
         public boolean isLogical() {
             return ordinal() >= EQ.ordinal();
         }
+
+        /** Returns true for the comparisons {@code == /= < <= > >=}. */
+        public boolean isComparison() {
+            return ordinal() >= EQ.ordinal() && ordinal() <= GE.ordinal();
+        }
     }
 
     /**

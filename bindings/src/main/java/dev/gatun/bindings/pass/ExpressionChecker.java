@@ -121,6 +121,10 @@ final class ExpressionChecker {
             case Expr.Unary u -> structure(u.operand());
             case Expr.Binary b -> structure(b.left()).or(() -> structure(b.right()));
             case Expr.Call c -> {
+                if (c.function().equals("*") || c.function().equals("[]")) {
+                    yield Optional.of("uses C's " + (c.function().equals("*") ? "'*'" : "'[...]'") + " on '" + c.args().getFirst().render()
+                            + "'; Gatun reads *x and x[0] only for a character scalar of length 1, as its value (f2py's rule)");
+                }
                 if (!INTRINSICS.contains(c.function())) {
                     yield Optional.of("uses '" + c.function() + "', which generated checks do not support (supported: abs, len, max, merge"
                             + " (f2py's c ? a : b), min, mod, rank, shape, size, slen, f2py_itemsize)");

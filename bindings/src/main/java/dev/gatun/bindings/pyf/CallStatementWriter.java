@@ -96,7 +96,15 @@ final class CallStatementWriter {
                 continue;
             }
             String t = cType(p.type());
-            if (p.type() instanceof Type.Character) {
+            if (isSingleCharacter(p)) {
+                // f2py (numpy >= 1.22) gives a character scalar of length 1 a C 'character' (a char) holding its value.
+                signature.add("string gatun_p_" + n);
+                locals.append("    character ").append(n).append(" = gatun_p_").append(n).append("[0];\n");
+                if (p.intent() == Parameter.Intent.OUT || p.intent() == Parameter.Intent.INOUT) {
+                    writeBack.append("    gatun_p_").append(n).append("[0] = ").append(n).append(";\n");
+                }
+                prototype.add("character*");
+            } else if (p.type() instanceof Type.Character) {
                 signature.add("string " + n);
                 prototype.add("string");
             } else if (p.isArray()) {
@@ -130,7 +138,8 @@ final class CallStatementWriter {
         }
         sb.append(locals);
         sb.append(aliases);
-        sb.append(lineDirective(d.callStatementAt)).append("    {").append(d.callStatement.strip()).append(";}\n"); // f2py adds the ';' too
+        String statement = passSingleCharactersByAddress(d.callStatement.strip(), params);
+        sb.append(lineDirective(d.callStatementAt)).append("    {").append(statement).append(";}\n"); // f2py adds the ';' too
         sb.append("#line ").append(lines(wrappers) + lines(sb) + 2).append(" \"").append(fileName).append("\"\n");
         sb.append(unaliases);
         sb.append(writeBack);
@@ -163,6 +172,7 @@ final class CallStatementWriter {
                 typedef struct { float r, i; } complex_float;
                 typedef struct { double r, i; } complex_double;
                 typedef char *string;
+                typedef char character;
                 #ifndef F_INT
                 #define F_INT int
                 #endif
@@ -183,6 +193,27 @@ final class CallStatementWriter {
         Pattern reset = Pattern.compile("#line (\\d+) \"" + Pattern.quote(fileName) + "\"");
         return reset.matcher(text).replaceAll(r -> Matcher.quoteReplacement("#line " + (Integer.parseInt(r.group(1)) + offset)
                 + " \"" + fileName + "\""));
+    }
+
+    /** True for a scalar {@code character} of length 1, which f2py passes as a C {@code character} (a char). */
+    static boolean isSingleCharacter(Parameter p) {
+        return !p.isArray() && p.type() instanceof Type.Character c && c.length() instanceof dev.gatun.bindings.model.Expr.IntConst n
+                && n.value() == 1;
+    }
+
+    /**
+     * f2py's rule for callstatements written when a {@code character} was a {@code char *}: each use of a length-1
+     * character scalar's name that is not already behind an {@code &} passes its address ({@code (*f2py_func)(x)} and
+     * {@code (*f2py_func)(&x)} both pass the address of the char).
+     */
+    private static String passSingleCharactersByAddress(String statement, List<Parameter> params) {
+        String out = statement;
+        for (Parameter p : params) {
+            if (isSingleCharacter(p)) {
+                out = Pattern.compile("(?<![&\\w])" + Pattern.quote(p.name()) + "(?!\\w)").matcher(out).replaceAll(Matcher.quoteReplacement("&" + p.name()));
+            }
+        }
+        return out;
     }
 
     private static int lines(CharSequence s) {

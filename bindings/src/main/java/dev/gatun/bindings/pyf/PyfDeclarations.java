@@ -114,7 +114,10 @@ final class PyfDeclarations {
         if (spec != null) {
             e.type = spec;
         }
-        if (dims != null) {
+        // An assumed-size (*) declaration says nothing about the extent: it does not undo extents an f2py line
+        // gave the same array (a Fortran source's 'dimension(*)' after its '!f2py dimension(n)').
+        boolean onlyAssumedSize = dims != null && dims.size() == e.dimensions.size() && dims.getLast() instanceof Dimension.AssumedSize;
+        if (dims != null && !onlyAssumedSize) {
             e.dimensions = dims;
         }
         e.intents.addAll(a.intents);

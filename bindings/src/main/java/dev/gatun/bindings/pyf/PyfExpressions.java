@@ -15,7 +15,8 @@ import java.util.Map;
  * Fortran spellings ({@code .and.}, {@code /=}, {@code .lt.}) are accepted too. f2py's functions
  * become model nodes: {@code shape(a,k)} (0-based k) and {@code size(a[,k])} are {@link Expr.Size},
  * {@code len(s)} and {@code slen(s)} are {@link Expr.Len}; {@code c ? a : b} becomes Fortran's
- * {@code merge(a, b, c)}, which the Java emitter writes back as a conditional.
+ * {@code merge(a, b, c)}, which the Java emitter writes back as a conditional. C's {@code *x} and {@code x[i]} are
+ * the calls {@code *} and {@code []}, which {@link CTruth} resolves for character scalars.
  */
 final class PyfExpressions {
 
@@ -168,10 +169,23 @@ final class PyfExpressions {
             SourcePosition p = in.position(in.next());
             return new Expr.Unary(Expr.UnaryOp.NOT, unary(), p);
         }
+        if (in.peek().is("*")) {
+            // C's *x: f2py reads it as the value of a character scalar x (see CTruth).
+            SourcePosition p = in.position(in.next());
+            return new Expr.Call("*", List.of(unary()), p);
+        }
         if (in.accept("+")) {
             return unary();
         }
-        return primary();
+        Expr value = primary();
+        while (in.peek().is("[")) {
+            // C's x[0]: f2py reads it as the value of a character scalar x (see CTruth).
+            SourcePosition p = in.position(in.next());
+            Expr index = parse();
+            in.expect("]", "to close the subscript");
+            value = new Expr.Call("[]", List.of(value, index), p);
+        }
+        return value;
     }
 
     private Expr primary() {

@@ -3,9 +3,11 @@ package dev.gatun.bindings.pyf;
 
 import dev.gatun.bindings.diag.Diagnostics;
 import dev.gatun.bindings.diag.SourcePosition;
+import dev.gatun.bindings.fortran.EmbeddedSignature;
 import dev.gatun.bindings.fortran.FortranKinds;
 import dev.gatun.bindings.model.Expr;
 import dev.gatun.bindings.model.Language;
+import dev.gatun.bindings.model.Procedure;
 import dev.gatun.bindings.model.Unit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +93,29 @@ public final class PyfFrontend {
         userCode.addAll(parsed.userCode);
         pythonModules.addAll(parsed.pythonModules);
         return new Unit(file, Language.FORTRAN, new PyfLowering(diagnostics, parsed, wrappers).lowerAll());
+    }
+
+    /**
+     * Reads the procedures of a Fortran source whose {@code !f2py} lines hold a {@code callstatement}, as f2py
+     * reads them: each as a signature file's routine, its callstatement wrapper added to {@link #cSource()}.
+     *
+     * @param file     the Fortran source, which names the routines' python module in messages
+     * @param routines the procedures' statements, as the Fortran frontend kept them
+     * @return the bound procedures; those that cannot be bound (syntax errors included) are skipped with a warning
+     */
+    public List<Procedure> parseEmbedded(Path file, List<EmbeddedSignature> routines) {
+        var out = new ArrayList<Procedure>();
+        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        for (EmbeddedSignature routine : routines) {
+            List<PyfStatement> statements = routine.statements().stream()
+                    .map(t -> new PyfStatement(t.text(), t.file(), t.lines(), t.columns(), null)).toList();
+            // A Fortran source is not a signature file: what the signature reader rejects skips that procedure only.
+            var read = new Diagnostics();
+            PyfParser.Parsed parsed = new PyfParser(read, kindConstants).parseRoutine(statements, stem, routine.module());
+            read.all().forEach(d -> diagnostics.warning(d.position(), d.message()));
+            out.addAll(new PyfLowering(diagnostics, parsed, wrappers).lowerAll());
+        }
+        return out;
     }
 
     /**

@@ -346,12 +346,17 @@ final class PyfLowering {
     /** C truthiness for this routine: its logical arguments are already conditions. */
     private static CTruth truth(RoutineDraft d) {
         var logical = new java.util.HashSet<String>();
+        var characters = new java.util.HashSet<String>();
         d.entities.forEach((name, e) -> {
             if (e.type != null && e.type.type() instanceof Type.Logical) {
                 logical.add(name);
             }
+            if (e.type != null && e.dimensions.isEmpty() && e.type.type() instanceof Type.Character c
+                    && c.length() instanceof Expr.IntConst n && n.value() == 1) {
+                characters.add(name);
+            }
         });
-        return new CTruth(logical);
+        return new CTruth(logical, characters);
     }
 
     private static Expr zero(Type t, SourcePosition where) {

@@ -75,6 +75,31 @@ final class PyfParser {
         return parsed;
     }
 
+    /**
+     * Reads one routine given as its statements, header to {@code end}, outside any {@code python module}: a
+     * Fortran source's procedure whose {@code !f2py} lines make it a signature.
+     *
+     * @param routine      the statements
+     * @param pythonModule what to name the routine's python module (its file)
+     * @param module       the Fortran module holding it, or null
+     */
+    Parsed parseRoutine(List<PyfStatement> routine, String pythonModule, String module) {
+        this.statements = routine;
+        this.index = 0;
+        if (statements.isEmpty()) {
+            return parsed;
+        }
+        PyfStatement header = statements.get(index++);
+        try {
+            if (!routine(new PyfTokens(header), pythonModule, module, parsed.routines)) {
+                diagnostics.warning(header.positionAt(0), "skipped a routine whose header cannot be read: " + shorten(header.text()));
+            }
+        } catch (PyfTokens.SyntaxError e) {
+            diagnostics.error(e.position(), e.getMessage());
+        }
+        return parsed;
+    }
+
     private void block(PyfStatement s, String pythonModule) {
         switch (s.block()) {
             case "usercode" -> parsed.userCode.add(Map.entry(s.positionAt(0), s.text()));

@@ -3,23 +3,25 @@ package dev.gatun.bindings.f2py;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatun.array.ByteArray;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Port of f2py's {@code TestMiscCharacter} ({@code numpy/f2py/tests/test_character.py}, inline source saved as
- * {@code character/TestMiscCharacter.f90}). <b>Partial</b>: gh18684 (arrays of {@code character(len=5)} in, the
- * intent(out) array returned), gh6308 (a {@code character*5} array in blank COMMON, a C-syntax check
- * {@code i>=0 && i<12}), gh4519 (an assumed-length string array) and gh3425 (a function returning
- * {@code character(len=len(x))}) are bound and called with f2py's values. The two {@code character_bc}
- * routines use C's {@code ?:}, {@code *x} and {@code x[0]} and a {@code callstatement} in {@code !f2py} lines of
- * a Fortran source, which Gatun's Fortran frontend does not read (its {@code .pyf} frontend does): they are
- * skipped with a {@code file:line:col} warning, asserted here.
+ * {@code character/TestMiscCharacter.f90}): gh18684 (arrays of {@code character(len=5)} in, the intent(out) array
+ * returned), gh6308 (a {@code character*5} array in blank COMMON, a C-syntax check {@code i>=0 && i<12}), gh4519 (an
+ * assumed-length string array), gh3425 (a function returning {@code character(len=len(x))}) and the two
+ * {@code character_bc} routines, whose {@code !f2py} lines hold a {@code callstatement}, C's {@code ?:}, {@code ||},
+ * {@code *x} and {@code x[0]}: the Fortran frontend hands them to the signature-file frontend, as f2py reads them,
+ * and both are called with f2py's values.
  */
 class MiscCharacterTest {
 
@@ -69,10 +71,33 @@ class MiscCharacterTest {
         assertEquals("ABC12D", m.call("test_misc_character_gh3425", "abC12d"));
     }
 
+    /**
+     * f2py's test_character_bc, both states: {@code c, a = f()} gives {@code b'a'} and one element, {@code f(b'b')}
+     * gives {@code b'b'} and two, {@code f(b'c')} raises. The Fortran routine starts from y = x and writes z(1) = 'c'.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"new", "old"})
+    void characterBc(String state) {
+        String routine = "test_misc_character_character_bc_" + state;
+        Object defaulted = m.call(routine, (Object) null);
+        assertEquals("a", F2pyBuild.component(defaulted, "y"));
+        ByteArray a = (ByteArray) F2pyBuild.component(defaulted, "z");
+        assertEquals(1, a.shape(0));
+        assertEquals('c', a.get(0));
+
+        Object b = m.call(routine, "b");
+        assertEquals("b", F2pyBuild.component(b, "y"));
+        assertEquals(2, ((ByteArray) F2pyBuild.component(b, "z")).shape(0));
+        assertEquals('c', ((ByteArray) F2pyBuild.component(b, "z")).get(0));
+
+        var c = assertThrows(IllegalArgumentException.class, () -> m.call(routine, "c"));
+        assertEquals("parameter 'x': check((x == 'a') .or. (x == 'b')) failed, x = c", c.getMessage());
+    }
+
     @Test
-    void cExpressionsInFortranDirectivesAreSkippedWithTheirPosition() {
+    void everyRoutineIsBound() {
+        // The character_bc routines were skipped before the Fortran frontend read !f2py callstatement lines.
         String out = m.output();
-        assertTrue(out.contains("TestMiscCharacter.f90:47:37: warning: skipped subroutine 'test_misc_character_character_bc_new'"), out);
-        assertTrue(out.contains("TestMiscCharacter.f90:63:38: warning: skipped subroutine 'test_misc_character_character_bc_old'"), out);
+        assertFalse(out.contains("warning"), out);
     }
 }

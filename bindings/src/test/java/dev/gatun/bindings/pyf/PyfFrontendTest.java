@@ -70,6 +70,35 @@ class PyfFrontendTest {
     }
 
     @Test
+    void aCharacterScalarIsACCharacterAsF2pyReadsIt() {
+        var frontend = new PyfFrontend(diagnostics, "t", Map.of());
+        Unit u = frontend.parse(Path.of("t.pyf"), """
+                python module m
+                interface
+                  subroutine bc(x, y, z)
+                    character, optional, check(*x == 'a' || x[0] == 'b'), intent(in) :: x = 'a'
+                    character, depend(x), intent(out) :: y = x[0]
+                    character, dimension((*x=='a'?1:2)), depend(x), intent(out) :: z
+                    callstatement (*f2py_func)(x, y, z)
+                    callprotoargument char*, char*, char*
+                  end subroutine bc
+                end interface
+                end python module m
+                """.lines().toList());
+        assertTrue(diagnostics.all().isEmpty(), diagnostics.all().toString());
+        Procedure bc = only(u, "bc");
+        assertEquals("(x == 'a') .or. (x == 'b')", bc.parameters().get(0).checks().getFirst().render());
+        assertEquals("x", bc.parameters().get(1).defaultValue().orElseThrow().render());
+        assertEquals("merge(1, 2, x == 'a')", ((dev.gatun.bindings.model.Dimension.Explicit) bc.parameters().get(2).dimensions().getFirst())
+                .upper().render());
+        String c = frontend.cSource().orElseThrow();
+        // f2py's character_bc_hook: the bare x and y of a callstatement written for char * pass the char's address.
+        assertTrue(c.contains("character x = gatun_p_x[0];"), c);
+        assertTrue(c.contains("{(*f2py_func)(&x, &y, z);}"), c);
+        assertTrue(c.contains("gatun_p_y[0] = y;"), c);
+    }
+
+    @Test
     void intentCRoutineIsACFunctionAndCallstatementGetsAWrapper() {
         Unit u = parse("""
                 python module m

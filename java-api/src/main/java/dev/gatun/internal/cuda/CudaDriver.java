@@ -211,7 +211,7 @@ public final class CudaDriver {
      */
     public static CuDeviceGetNameResult cuDeviceGetName(int len, int dev) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment nameNative = arena.allocate(len);
+            MemorySegment nameNative = arena.allocate(len + 1L);
             int result$ = Raw.cuDeviceGetName(nameNative, len, dev);
             return new CuDeviceGetNameResult(result$, nameNative.getString(0));
         }

@@ -511,7 +511,11 @@ final class FriendlyMethodBuilder {
         String seg = "scratch[" + slot + "]";
         // An intent(out) scalar computed from an array's shape (f2py's n of a(n)) goes in with that value.
         boolean inferred = notes.get(p, Notes.InferredExtent.class).isPresent();
-        String write = p.intent() == Parameter.Intent.OUT && !inferred ? null : store(p.type(), seg, name(p));
+        String write = p.intent() == Parameter.Intent.OUT && !inferred
+                // f2py sets an intent(out) scalar that has a default ('!f2py integer intent(out) :: n = 5') before the call.
+                ? p.defaultValue().map(d -> store(p.type(), seg, narrow(JavaTypes.scalar(p.type()),
+                        new JavaExpressions(proc, locals, heap).java(d), p.name(), d.render()))).orElse(null)
+                : store(p.type(), seg, name(p));
         if (p.optional()) {
             call.append(ind).append("MemorySegment ").append(name(p)).append("Ref = MemorySegment.NULL;\n").append(ind).append("if (")
                     .append(name(p)).append(" != null) {\n").append(ind).append("    ").append(write).append(";\n").append(ind).append("    ")

@@ -99,6 +99,9 @@ final class LeaveWatch {
 
     static void enter(int comm, int peer, String operation, String where) {
         Slot s = SLOT.get();
+        // The last call's even seq must be visible before these fields change, or the watcher could read them under the
+        // old odd seq (a no-op on x86, which keeps stores in order; a barrier on weaker machines).
+        VarHandle.storeStoreFence();
         s.comm = comm;
         s.peer = peer;
         s.comms = null;
@@ -110,6 +113,7 @@ final class LeaveWatch {
 
     static void enter(int[] comms, int[] peers, String operation, String where) {
         Slot s = SLOT.get();
+        VarHandle.storeStoreFence(); // as above
         s.comms = comms;
         s.peers = peers;
         s.operation = operation;

@@ -113,6 +113,14 @@ class MpiExamplesTest {
     }
 
     @Test
+    void pingPongOverheadTimesACallWithNoTransfer() throws Exception {
+        String out = mpirun(1, PingPong.class, "overhead");
+        Matcher m = Pattern.compile("RESULT overhead impl=gatun ns=(\\d+\\.\\d)").matcher(out);
+        assertTrue(m.find(), out);
+        assertTrue(Double.parseDouble(m.group(1)) > 0, out);
+    }
+
+    @Test
     void squaresAsInTheSeedOnThreeRanks() throws Exception {
         String out = mpirun(3, MpiSquares.class);
         assertTrue(out.lines().anyMatch(l -> l.equals(

@@ -364,14 +364,14 @@ public final class JavaEmitter {
         String loaded = loadLibrary(cls, library, systemLibraries);
         boolean logical = logicalCallbacks;
         // Split, the helpers sit in the last part: the lookups name it, and a status message reaches Raw through the public class.
-        java.util.function.BiFunction<String, String, String> helperSource = (lookupClass, rawPrefix) -> helpers
-                + StatusBuilder.helpers(library, notes, rawPrefix) + (logical ? LOGICAL_ARGUMENTS.formatted(lookupClass) : "");
+        java.util.function.BiFunction<String, String, String> helperSource = (lookupClass, owner) -> helpers
+                + StatusBuilder.helpers(library, notes, owner) + (logical ? LOGICAL_ARGUMENTS.formatted(lookupClass) : "");
         var parts = new PartClasses(cls, budget).split(preamble, description, loaded, sections, pieces, helperSource);
         if (parts.isPresent()) {
             return parts.get();
         }
         var single = new java.util.LinkedHashMap<String, String>();
-        single.put(cls, ClassFrame.single(preamble, description, cls, loaded, sections, helperSource.apply(cls, "Raw.")));
+        single.put(cls, ClassFrame.single(preamble, description, cls, loaded, sections, helperSource.apply(cls, "")));
         return single;
     }
 

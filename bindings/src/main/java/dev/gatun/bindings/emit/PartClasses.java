@@ -109,7 +109,8 @@ final class PartClasses {
      * @param loaded      the expression loading the native library
      * @param sections    fields, friendly methods, nested types, raw methods and holders of the single class
      * @param pieces      what may move, in emission order
-     * @param helpers     the helpers of the last part, given the class declaring them and the prefix reaching Raw
+     * @param helpers     the helpers of the last part, given the class declaring them and the prefix reaching the
+     *                    binding's methods (empty, or the public class's {@code Name.})
      * @return the sources by simple class name, the public class first; empty when one class holds it all
      */
     Optional<SequencedMap<String, String>> split(String preamble, String description, String loaded, String[] sections,
@@ -144,7 +145,7 @@ final class PartClasses {
             tokens(last[s], fixed);
         }
         tokens(ClassFrame.INFRASTRUCTURE, fixed);
-        tokens(helpers.apply(cls, "Raw."), fixed);
+        tokens(helpers.apply(cls, ""), fixed);
         var lastRaw = tokens(last[RAW], new HashSet<>());
         all.get(0).addAll(fixed);
         all.get(1).addAll(lastRaw);
@@ -212,7 +213,7 @@ final class PartClasses {
             String rawSuper = next > 0 && next < rawParts.size() ? prefix + rawParts.get(next) : null;
             out.put(prefix + i, part(preamble, prefix + i, prefix + (i + 1), i, n + 1, bodies.get(i - 1), rawSuper));
         }
-        out.put(base, lastPart(preamble, base, loaded, n + 1, last, helpers.apply(base, cls + ".Raw.")));
+        out.put(base, lastPart(preamble, base, loaded, n + 1, last, helpers.apply(base, cls + ".")));
         return out;
     }
 

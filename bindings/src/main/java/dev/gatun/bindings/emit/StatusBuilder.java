@@ -63,10 +63,11 @@ final class StatusBuilder {
     /**
      * The helpers of every rule in use, or nothing.
      *
-     * @param raw how the helpers reach the raw layer: {@code Raw.}, or the public class's {@code Name.Raw.} from the
+     * @param owner how the helpers reach the binding's methods: empty, or the public class's {@code Name.} from the
      *            last part of a split binding class
      */
-    static String helpers(Library library, Annotations notes, String raw) {
+    static String helpers(Library library, Annotations notes, String owner) {
+        String raw = owner + "Raw.";
         var out = new StringBuilder();
         for (Notes.StatusPlan plan : notes.get(library, Notes.StatusPlans.class).map(Notes.StatusPlans::plans).orElse(java.util.List.of())) {
             var cases = new StringBuilder();
@@ -83,8 +84,7 @@ final class StatusBuilder {
                 if (m.parameters().size() == 2) {
                     // void f(int status, char *text) with the text's length known: its friendly method returns the text,
                     // reached like the raw layer (through the public class from the last part of a split class).
-                    String friendly = raw.substring(0, raw.length() - "Raw.".length());
-                    return "String message = " + friendly + FriendlyMethodBuilder.scopedName(m, notes) + "((" + type + ") status);";
+                    return "String message = " + owner + FriendlyMethodBuilder.scopedName(m, notes) + "((" + type + ") status);";
                 }
                 return "MemorySegment text = " + raw + rawName + "((" + type + ") status);\n        "
                         + "String message = text.equals(MemorySegment.NULL) ? null : text.reinterpret(Long.MAX_VALUE).getString(0);";

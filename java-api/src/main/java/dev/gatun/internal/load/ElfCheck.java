@@ -7,7 +7,6 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Optional;
 
 /**
  * Checks that a file is a whole ELF shared object for this machine before {@code dlopen} sees it.
@@ -54,18 +53,6 @@ public final class ElfCheck {
      *     ({@code DT_BIND_NOW}, {@code DF_BIND_NOW} or {@code DF_1_NOW}); false when {@code problem} is set
      */
     public record Inspection(String problem, boolean bindsNow) {
-    }
-
-    /**
-     * Why {@code file} cannot be a loadable shared library for this JVM's machine, or empty when its
-     * headers are sound.
-     *
-     * @param file the library file
-     * @return the problem, e.g. "is truncated: segment 2 ends at byte 16384, the file has 9000 bytes"
-     * @throws IOException when the file cannot be read
-     */
-    public static Optional<String> problem(Path file) throws IOException {
-        return Optional.ofNullable(inspect(file).problem());
     }
 
     /**

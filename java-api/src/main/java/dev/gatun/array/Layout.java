@@ -15,12 +15,17 @@ final class Layout {
     final long size;
     /** The order the array was created in; decides {@link #order()} when both orders fit. */
     final Order declared;
+    // Computed once: every checked call asks, and a view's strides never change.
+    private final boolean cContiguous;
+    private final boolean fortranContiguous;
 
     private Layout(long[] shape, long[] strides, long size, Order declared) {
         this.shape = shape;
         this.strides = strides;
         this.size = size;
         this.declared = declared;
+        this.cContiguous = isContiguous(Order.C);
+        this.fortranContiguous = isContiguous(Order.FORTRAN);
     }
 
     /** A contiguous layout in {@code order}; checks the shape and names the bad extent. */
@@ -65,11 +70,11 @@ final class Layout {
     }
 
     boolean isCContiguous() {
-        return isContiguous(Order.C);
+        return cContiguous;
     }
 
     boolean isFortranContiguous() {
-        return isContiguous(Order.FORTRAN);
+        return fortranContiguous;
     }
 
     private boolean isContiguous(Order order) {

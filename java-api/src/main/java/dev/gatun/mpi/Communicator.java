@@ -46,9 +46,6 @@ public final class Communicator implements AutoCloseable {
     private final int size;
     private final String description; // built once: every call passes it, for messages
     private volatile boolean closed;
-    // A receive's status cell per thread: an arena per receive cost more than an 8-byte message's latency.
-    private static final ThreadLocal<MemorySegment> STATUS =
-            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(Shim.statusLayout()));
 
     Communicator(int handle, String name) {
         this.handle = handle;
@@ -159,9 +156,8 @@ public final class Communicator implements AutoCloseable {
         checkPeer("source", source, true);
         checkTag("tag", tag, true);
         begin("receive");
-        MemorySegment status = STATUS.get();
-        Shim.recv(buffer.segment(), buffer.count(), buffer.type(), source, tag, handle, status, describe());
-        return statusOf(status);
+        // The thread's own status cell (an arena per receive cost more than an 8-byte message's latency).
+        return statusOf(Shim.recv(buffer.segment(), buffer.count(), buffer.type(), source, tag, handle, null, describe()));
     }
 
     /**
@@ -212,9 +208,7 @@ public final class Communicator implements AutoCloseable {
             throw new IllegalArgumentException("parameter 'receive': overlaps 'send'; MPI_Sendrecv needs separate buffers");
         }
         begin("sendReceive");
-        MemorySegment status = STATUS.get();
-        Shim.sendrecv(out, dest, sendTag, in, source, receiveTag, handle, status, describe());
-        return statusOf(status);
+        return statusOf(Shim.sendrecv(out, dest, sendTag, in, source, receiveTag, handle, describe()));
     }
 
     // ---- nonblocking and persistent point to point -------------------------------------------

@@ -52,7 +52,11 @@ final class LeaveWatch {
      * What one thread is waiting for. Written only by its thread; {@code seq} is odd while it is inside a call, and
      * is written with release semantics ({@link #SEQ}) after the fields it publishes, read with acquire semantics.
      */
-    private static final class Slot {
+    /**
+     * One thread's record of the blocking call it is in. Also carries what a call needs per thread, so that a call looks
+     * up one thread-local at most: the JFR event of the call, and the status cell of a receive.
+     */
+    static final class Slot {
         final Thread thread = Thread.currentThread();
         int seq;
         int comm;
@@ -61,6 +65,19 @@ final class LeaveWatch {
         int[] peers;
         String operation;
         String where;
+        /** The call's JFR event while JFR runs, else null; touched only by the owning thread. */
+        Object event;
+        private MemorySegment status;
+
+        /** This thread's cell for the shim's status triple (source, tag, count), made at its first receive. */
+        MemorySegment status() {
+            MemorySegment cell = status;
+            if (cell == null) {
+                cell = Arena.ofAuto().allocate(Shim.statusLayout());
+                status = cell;
+            }
+            return cell;
+        }
     }
 
     private static final VarHandle SEQ;
@@ -73,10 +90,15 @@ final class LeaveWatch {
         }
     }
 
+    /** The slot of the first thread that called MPI (usually the only one): found without the thread-local lookup. */
+    private static Slot first;
     private static final Set<Slot> SLOTS = ConcurrentHashMap.newKeySet();
     private static final ThreadLocal<Slot> SLOT = ThreadLocal.withInitial(() -> {
         Slot slot = new Slot();
         SLOTS.add(slot);
+        if (first == null) {
+            first = slot; // a race leaves one of two slots here: either is found correctly through its thread
+        }
         return slot;
     });
 
@@ -97,8 +119,14 @@ final class LeaveWatch {
     private LeaveWatch() {
     }
 
-    static void enter(int comm, int peer, String operation, String where) {
-        Slot s = SLOT.get();
+    /** {@return the calling thread's slot} */
+    static Slot slot() {
+        Slot s = first;
+        return s != null && s.thread == Thread.currentThread() ? s : SLOT.get();
+    }
+
+    static Slot enter(int comm, int peer, String operation, String where) {
+        Slot s = slot();
         // The last call's even seq must be visible before these fields change, or the watcher could read them under the
         // old odd seq (a no-op on x86, which keeps stores in order; a barrier on weaker machines).
         VarHandle.storeStoreFence();
@@ -109,20 +137,21 @@ final class LeaveWatch {
         s.operation = operation;
         s.where = where;
         SEQ.setRelease(s, s.seq + 1); // odd: inside (the release store publishes the fields above)
+        return s;
     }
 
-    static void enter(int[] comms, int[] peers, String operation, String where) {
-        Slot s = SLOT.get();
+    static Slot enter(int[] comms, int[] peers, String operation, String where) {
+        Slot s = slot();
         VarHandle.storeStoreFence(); // as above
         s.comms = comms;
         s.peers = peers;
         s.operation = operation;
         s.where = where;
         SEQ.setRelease(s, s.seq + 1);
+        return s;
     }
 
-    static void leave() {
-        Slot s = SLOT.get();
+    static void leave(Slot s) {
         SEQ.setRelease(s, s.seq + 1); // even: outside
     }
 

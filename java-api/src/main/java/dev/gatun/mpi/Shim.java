@@ -47,14 +47,16 @@ final class Shim {
      * exit hook (MPI_Finalize would be erroneous while a thread is inside a call); starts the call's JFR event once
      * JFR runs (else null).
      */
-    private static NativeCallEvent enter(int comm, int peer, String operation, String where) {
-        LeaveWatch.enter(comm, peer, operation, where);
-        return startEvent();
+    private static LeaveWatch.Slot enter(int comm, int peer, String operation, String where) {
+        LeaveWatch.Slot slot = LeaveWatch.enter(comm, peer, operation, where);
+        slot.event = startEvent();
+        return slot;
     }
 
-    private static NativeCallEvent enter(int[] comms, int[] peers, String operation, String where) {
-        LeaveWatch.enter(comms, peers, operation, where);
-        return startEvent();
+    private static LeaveWatch.Slot enter(int[] comms, int[] peers, String operation, String where) {
+        LeaveWatch.Slot slot = LeaveWatch.enter(comms, peers, operation, where);
+        slot.event = startEvent();
+        return slot;
     }
 
     private static NativeCallEvent startEvent() {
@@ -67,11 +69,16 @@ final class Shim {
     }
 
     /** After it: counts the thread out, records the event when a recording wants it. */
-    private static void leave(NativeCallEvent event, String operation, long bytes) {
-        LeaveWatch.leave();
-        if (event != null && event.shouldCommit()) {
-            event.set("gatun_mpi", operation, bytes);
-            event.commit();
+    private static void leave(LeaveWatch.Slot slot, String operation, long bytes) {
+        LeaveWatch.leave(slot);
+        Object started = slot.event;
+        if (started != null) {
+            slot.event = null;
+            NativeCallEvent event = (NativeCallEvent) started;
+            if (event.shouldCommit()) {
+                event.set("gatun_mpi", operation, bytes);
+                event.commit();
+            }
         }
     }
 
@@ -320,48 +327,55 @@ final class Shim {
     }
 
     static void barrier(int comm, String where) {
-        NativeCallEvent event = enter(comm, LeaveWatch.ALL, "MPI_Barrier", where);
+        LeaveWatch.Slot slot = enter(comm, LeaveWatch.ALL, "MPI_Barrier", where);
         try {
             check((int) Handles.BARRIER.invokeExact(comm), "MPI_Barrier", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            leave(event, "MPI_Barrier", 0);
+            leave(slot, "MPI_Barrier", 0);
         }
     }
 
     static void send(MemorySegment buf, int count, int type, int dest, int tag, int comm, String where) {
-        NativeCallEvent event = enter(comm, dest, "MPI_Send", where);
+        LeaveWatch.Slot slot = enter(comm, dest, "MPI_Send", where);
         try {
             check((int) Handles.SEND.invokeExact(buf, count, type, dest, tag, comm), "MPI_Send", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            leave(event, "MPI_Send", buf.byteSize());
+            leave(slot, "MPI_Send", buf.byteSize());
         }
     }
 
-    /** {@code status} receives source, tag and the element count. */
-    static void recv(MemorySegment buf, int count, int type, int source, int tag, int comm, MemorySegment status, String where) {
-        NativeCallEvent event = enter(comm, source, "MPI_Recv", where);
+    /**
+     * {@code status} receives source, tag and the element count; null uses the calling thread's own cell.
+     *
+     * @return the cell written: {@code status}, or the thread's own (valid until its next receive)
+     */
+    static MemorySegment recv(MemorySegment buf, int count, int type, int source, int tag, int comm, MemorySegment status,
+            String where) {
+        LeaveWatch.Slot slot = enter(comm, source, "MPI_Recv", where);
+        MemorySegment cell = status != null ? status : slot.status();
         try {
-            check((int) Handles.RECV.invokeExact(buf, count, type, source, tag, comm, status), "MPI_Recv", where);
+            check((int) Handles.RECV.invokeExact(buf, count, type, source, tag, comm, cell), "MPI_Recv", where);
+            return cell;
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            leave(event, "MPI_Recv", buf.byteSize());
+            leave(slot, "MPI_Recv", buf.byteSize());
         }
     }
 
     /** {@code status} receives source, tag and the byte count. */
     static void probe(int source, int tag, int comm, MemorySegment status, String where) {
-        NativeCallEvent event = enter(comm, source, "MPI_Probe", where);
+        LeaveWatch.Slot slot = enter(comm, source, "MPI_Probe", where);
         try {
             check((int) Handles.PROBE.invokeExact(source, tag, comm, status), "MPI_Probe", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            leave(event, "MPI_Probe", 0);
+            leave(slot, "MPI_Probe", 0);
         }
     }
 
@@ -386,70 +400,70 @@ final class Shim {
     }
 
     static void bcast(MemorySegment buf, int count, int type, int root, int comm, String where) {
-        NativeCallEvent event = enter(comm, LeaveWatch.ALL, "MPI_Bcast", where);
+        LeaveWatch.Slot slot = enter(comm, LeaveWatch.ALL, "MPI_Bcast", where);
         try {
             check((int) Handles.BCAST.invokeExact(buf, count, type, root, comm), "MPI_Bcast", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            leave(event, "MPI_Bcast", buf.byteSize());
+            leave(slot, "MPI_Bcast", buf.byteSize());
         }
     }
 
     /** {@code send} = NULL: in place at the root. */
     static void reduce(MemorySegment send, MemorySegment recv, int count, int type, int op, int root, int comm, String where) {
-        NativeCallEvent event = enter(comm, LeaveWatch.ALL, "MPI_Reduce", where);
+        LeaveWatch.Slot slot = enter(comm, LeaveWatch.ALL, "MPI_Reduce", where);
         try {
             check((int) Handles.REDUCE.invokeExact(send, recv, count, type, op, root, comm), "MPI_Reduce", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            leave(event, "MPI_Reduce", send.byteSize() + recv.byteSize());
+            leave(slot, "MPI_Reduce", send.byteSize() + recv.byteSize());
         }
     }
 
     /** {@code send} = NULL: in place. */
     static void allreduce(MemorySegment send, MemorySegment recv, int count, int type, int op, int comm, String where) {
-        NativeCallEvent event = enter(comm, LeaveWatch.ALL, "MPI_Allreduce", where);
+        LeaveWatch.Slot slot = enter(comm, LeaveWatch.ALL, "MPI_Allreduce", where);
         try {
             check((int) Handles.ALLREDUCE.invokeExact(send, recv, count, type, op, comm), "MPI_Allreduce", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            leave(event, "MPI_Allreduce", send.byteSize() + recv.byteSize());
+            leave(slot, "MPI_Allreduce", send.byteSize() + recv.byteSize());
         }
     }
 
     static void scatter(MemorySegment send, MemorySegment recv, int count, int type, int root, int comm, String where) {
-        NativeCallEvent event = enter(comm, LeaveWatch.ALL, "MPI_Scatter", where);
+        LeaveWatch.Slot slot = enter(comm, LeaveWatch.ALL, "MPI_Scatter", where);
         try {
             check((int) Handles.SCATTER.invokeExact(send, recv, count, type, root, comm), "MPI_Scatter", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            leave(event, "MPI_Scatter", send.byteSize() + recv.byteSize());
+            leave(slot, "MPI_Scatter", send.byteSize() + recv.byteSize());
         }
     }
 
     static void gather(MemorySegment send, MemorySegment recv, int count, int type, int root, int comm, String where) {
-        NativeCallEvent event = enter(comm, LeaveWatch.ALL, "MPI_Gather", where);
+        LeaveWatch.Slot slot = enter(comm, LeaveWatch.ALL, "MPI_Gather", where);
         try {
             check((int) Handles.GATHER.invokeExact(send, recv, count, type, root, comm), "MPI_Gather", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            leave(event, "MPI_Gather", send.byteSize() + recv.byteSize());
+            leave(slot, "MPI_Gather", send.byteSize() + recv.byteSize());
         }
     }
 
     static void allgather(MemorySegment send, MemorySegment recv, int count, int type, int comm, String where) {
-        NativeCallEvent event = enter(comm, LeaveWatch.ALL, "MPI_Allgather", where);
+        LeaveWatch.Slot slot = enter(comm, LeaveWatch.ALL, "MPI_Allgather", where);
         try {
             check((int) Handles.ALLGATHER.invokeExact(send, recv, count, type, comm), "MPI_Allgather", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            leave(event, "MPI_Allgather", send.byteSize() + recv.byteSize());
+            leave(slot, "MPI_Allgather", send.byteSize() + recv.byteSize());
         }
     }
 
@@ -491,13 +505,13 @@ final class Shim {
     }
 
     static void await(MemorySegment request, int type, MemorySegment status, int comm, int peer, String where) {
-        NativeCallEvent event = enter(comm, peer, "MPI_Wait", where);
+        LeaveWatch.Slot slot = enter(comm, peer, "MPI_Wait", where);
         try {
             check((int) Handles.WAIT.invokeExact(request, type, status), "MPI_Wait", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            leave(event, "MPI_Wait", 0);
+            leave(slot, "MPI_Wait", 0);
         }
     }
 
@@ -513,13 +527,13 @@ final class Shim {
     /** {@code requests}: n addresses of request cells; {@code types}: n ints; {@code statuses}: 3n ints. */
     static void waitAll(int n, MemorySegment requests, MemorySegment types, MemorySegment statuses, int[] comms, int[] peers,
             String where) {
-        NativeCallEvent event = enter(comms, peers, "MPI_Waitall", where);
+        LeaveWatch.Slot slot = enter(comms, peers, "MPI_Waitall", where);
         try {
             check((int) Handles.WAITALL.invokeExact(n, requests, types, statuses), "MPI_Waitall", where);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            leave(event, "MPI_Waitall", 0);
+            leave(slot, "MPI_Waitall", 0);
         }
     }
 
@@ -556,16 +570,19 @@ final class Shim {
         }
     }
 
-    static void sendrecv(MpiBuffer send, int dest, int sendTag, MpiBuffer recv, int source, int recvTag, int comm,
-            MemorySegment status, String where) {
-        NativeCallEvent event = enter(new int[] {comm, comm}, new int[] {dest, source}, "MPI_Sendrecv", where);
+    /** @return the calling thread's status cell, holding source, tag and element count (valid until its next receive) */
+    static MemorySegment sendrecv(MpiBuffer send, int dest, int sendTag, MpiBuffer recv, int source, int recvTag, int comm,
+            String where) {
+        LeaveWatch.Slot slot = enter(new int[] {comm, comm}, new int[] {dest, source}, "MPI_Sendrecv", where);
+        MemorySegment cell = slot.status();
         try {
             check((int) Handles.SENDRECV.invokeExact(send.segment(), send.count(), send.type(), dest, sendTag, recv.segment(),
-                    recv.count(), recv.type(), source, recvTag, comm, status), "MPI_Sendrecv", where);
+                    recv.count(), recv.type(), source, recvTag, comm, cell), "MPI_Sendrecv", where);
+            return cell;
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
-            leave(event, "MPI_Sendrecv", send.segment().byteSize() + recv.segment().byteSize());
+            leave(slot, "MPI_Sendrecv", send.segment().byteSize() + recv.segment().byteSize());
         }
     }
 

@@ -2,9 +2,16 @@
 package dev.gatun.examples.mpi;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
 import java.util.Locale;
 
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
 import dev.gatun.array.DoubleArray;
+import dev.gatun.load.NativeLibrary;
 import dev.gatun.mpi.Communicator;
 import dev.gatun.mpi.Mpi;
 import dev.gatun.mpi.ReduceOp;
@@ -25,10 +32,15 @@ import dev.gatun.mpi.ThreadLevel;
  *        dev.gatun.examples.mpi.PingPong
  * mpirun -np 16 java ... dev.gatun.examples.mpi.PingPong allreduce
  * mpirun -np 1 java ... dev.gatun.examples.mpi.PingPong overhead
+ * mpirun -np 2 java ... dev.gatun.examples.mpi.PingPong raw
  * </pre>
  *
  * <p>{@code overhead} times {@code send} and {@code receive} to {@link Communicator#PROC_NULL}, which MPI completes
  * at once: what Gatun adds to each call (checks, bookkeeping, the downcall), beside {@code pingpong.c overhead}.
+ * {@code raw} runs the ping-pong up to 4 KiB through plain FFM downcall handles on the shim's C functions, with no
+ * checks and no bookkeeping: the floor that any Java binding of MPI pays (the FFM transition into and out of native
+ * code), so that the distance from C splits into the JDK's share and Gatun's. It is a measurement, not a way to call
+ * MPI: a wrong argument there reaches MPI unchecked.
  *
  * <p><b>What you should see.</b> One line per size, {@code RESULT pingpong impl=gatun bytes=8 us=0.35 GBps=0.023}:
  * one-way time (half the round trip, best of three runs) and bandwidth; or
@@ -43,9 +55,11 @@ public final class PingPong {
     /**
      * Runs the measurement.
      *
-     * @param args nothing for the ping-pong, {@code allreduce} for the reduction, {@code overhead} for the cost of a call
+     * @param args nothing for the ping-pong, {@code allreduce} for the reduction, {@code overhead} for the cost of a call,
+     *             {@code raw} for the ping-pong through plain FFM handles
+     * @throws Throwable from the raw handles only
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Throwable {
         Mpi.init(ThreadLevel.SINGLE);
         Communicator world = Mpi.world();
         try (Arena arena = Arena.ofConfined()) {
@@ -53,6 +67,8 @@ public final class PingPong {
                 allReduce(world, arena);
             } else if (args.length > 0 && args[0].equals("overhead")) {
                 overhead(world, arena);
+            } else if (args.length > 0 && args[0].equals("raw") && world.size() >= 2) {
+                rawPingPong(world, arena);
             } else if (world.size() < 2) {
                 System.err.println("ping-pong needs 2 ranks: mpirun -np 2 ...");
             } else {
@@ -116,6 +132,62 @@ public final class PingPong {
         for (int i = 0; i < iterations; i++) {
             world.send(cell, Communicator.PROC_NULL, 0);
             world.receive(cell, Communicator.PROC_NULL, 0);
+        }
+    }
+
+    /** The ping-pong of 8 B to 4 KiB through plain FFM handles on the shim ({@code raw}): same schedule, no checks. */
+    private static void rawPingPong(Communicator world, Arena arena) throws Throwable {
+        MemorySegment buffer = arena.allocate(4096, 64);
+        MemorySegment status = arena.allocate(3 * Integer.BYTES); // the shim's (source, tag, count)
+        int rank = world.rank();
+        rawRoundTrips(buffer, 1, status, 50_000, rank);
+        for (long bytes : SIZES) {
+            if (bytes > 4096) {
+                break;
+            }
+            int count = (int) (bytes / Double.BYTES);
+            rawRoundTrips(buffer, count, status, 20_000, rank);
+            double best = Double.MAX_VALUE;
+            for (int run = 0; run < 3; run++) {
+                world.barrier();
+                double t0 = Mpi.wtime();
+                rawRoundTrips(buffer, count, status, iterations(bytes), rank);
+                best = Math.min(best, (Mpi.wtime() - t0) / iterations(bytes) / 2);
+            }
+            if (rank == 0) {
+                System.out.printf(Locale.ROOT, "RESULT pingpong impl=raw bytes=%d us=%.3f GBps=%.3f%n", bytes, best * 1e6,
+                        bytes / best / 1e9);
+            }
+        }
+    }
+
+    private static void rawRoundTrips(MemorySegment buffer, int count, MemorySegment status, int iterations, int rank)
+            throws Throwable {
+        for (int i = 0; i < iterations; i++) {
+            if (rank == 0) {
+                int sent = (int) Raw.SEND.invokeExact(buffer, count, Raw.DOUBLE, 1, 0, Raw.WORLD);
+                int received = (int) Raw.RECV.invokeExact(buffer, count, Raw.DOUBLE, 1, 0, Raw.WORLD, status);
+            } else if (rank == 1) {
+                int received = (int) Raw.RECV.invokeExact(buffer, count, Raw.DOUBLE, 0, 0, Raw.WORLD, status);
+                int sent = (int) Raw.SEND.invokeExact(buffer, count, Raw.DOUBLE, 0, 0, Raw.WORLD);
+            }
+        }
+    }
+
+    /** Constant handles on the shim's send and receive (the JIT inlines only what it sees as constant). */
+    private static final class Raw {
+        static final int DOUBLE = 4; // GATUN_MPI_DOUBLE in gatun_mpi.h
+        static final int WORLD = 0;  // the shim's table index of MPI_COMM_WORLD
+        static final MethodHandle SEND;
+        static final MethodHandle RECV;
+
+        static {
+            NativeLibrary shim = NativeLibrary.loaded().stream().filter(l -> l.name().equals("libgatun_mpi.so"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("the MPI shim is not loaded: call Mpi.init() first"));
+            SEND = shim.downcall("gatun_mpi_send", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT,
+                    JAVA_INT, JAVA_INT));
+            RECV = shim.downcall("gatun_mpi_recv", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT,
+                    JAVA_INT, JAVA_INT, ADDRESS));
         }
     }
 

@@ -2,6 +2,7 @@
 package dev.gatun.examples.mpi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -118,6 +119,17 @@ class MpiExamplesTest {
         Matcher m = Pattern.compile("RESULT overhead impl=gatun ns=(\\d+\\.\\d)").matcher(out);
         assertTrue(m.find(), out);
         assertTrue(Double.parseDouble(m.group(1)) > 0, out);
+    }
+
+    @Test
+    void rawPingPongRunsTheSmallSizesThroughPlainHandles() throws Exception {
+        String out = mpirun(2, PingPong.class, "raw");
+        for (long bytes : new long[] {8, 64, 512, 4096}) {
+            Matcher m = Pattern.compile("RESULT pingpong impl=raw bytes=" + bytes + " us=(\\d+\\.\\d+)").matcher(out);
+            assertTrue(m.find(), out);
+            assertTrue(Double.parseDouble(m.group(1)) > 0, out);
+        }
+        assertFalse(out.contains("bytes=32768"), out); // raw stops at 4 KiB, where the call's own cost stops to matter
     }
 
     @Test

@@ -92,6 +92,10 @@ def integration_cupy(n, chunk=2000):
 
 
 def integration_numba(n):
+    # numba 0.68 still calls np.row_stack when it compiles a kernel; NumPy 2.5 removed that name, which was only an
+    # alias of np.vstack. Restoring the alias is what a numba user on this NumPy does until numba catches up.
+    if not hasattr(np, "row_stack"):
+        np.row_stack = np.vstack
     try:
         from numba import cuda
     except Exception as e:  # numba may not import with this numpy

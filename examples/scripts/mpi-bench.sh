@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # MPI on one host, Gatun beside C and mpi4py, and the heat equation decomposed over ranks (issue 16):
 #   1. ping-pong 8 B .. 64 MiB between two ranks: C (pingpong.c), Gatun (PingPong.java), mpi4py (pingpong.py), and
-#      up to 4 KiB the same Java calls through plain FFM handles ("raw FFM": PingPong raw, the JDK's floor);
+#      up to 4 KiB the same Java calls through plain FFM handles ("raw FFM": PingPong raw, the JDK's floor) and C
+#      making each call as Gatun's shim does ("C+status": MPI_DOUBLE counts and a status read after each receive);
 #   2. MPI_Allreduce (SUM) of 1 Mi doubles on all --ranks-max ranks, the same three;
 #   3. HeatMpi strong scaling (--n, default 8192, over --ranks) and weak scaling (--rows-per-rank per rank),
 #      one OpenMP thread per rank, ranks bound to cores; efficiency against the one-rank run, and the share
@@ -52,6 +53,7 @@ if [ $pingpong -eq 1 ]; then
     "${mpirun[@]}" -np 1 /tmp/gatun-pingpong overhead
     "${mpirun[@]}" -np 1 "${java_pingpong[@]}" overhead
     "${mpirun[@]}" -np 2 /tmp/gatun-pingpong
+    "${mpirun[@]}" -np 2 /tmp/gatun-pingpong status
     "${mpirun[@]}" -np 2 "${java_pingpong[@]}"
     "${mpirun[@]}" -np 2 "${java_pingpong[@]}" raw
     "${mpirun[@]}" -np 2 python3 examples/scripts/pingpong.py
@@ -61,18 +63,19 @@ if [ $pingpong -eq 1 ]; then
   } > "$out/pingpong.log" 2>&1
   echo "== one call with no transfer (send/receive to PROC_NULL), best of 7 runs: C $(grep 'overhead impl=c ' "$out/pingpong.log" | field ns) ns, Gatun $(grep 'overhead impl=gatun ' "$out/pingpong.log" | field ns) ns"
   echo "== ping-pong, one way (half the round trip), best of 3 runs; $(mpirun --version | head -1)"
-  printf '%10s %12s %12s %12s %12s %10s %10s %10s %12s %12s %12s\n' bytes "C us" "raw FFM us" "Gatun us" "mpi4py us" \
+  printf '%10s %12s %12s %12s %12s %12s %10s %10s %10s %12s %12s %12s\n' bytes "C us" "C+status us" "raw FFM us" "Gatun us" "mpi4py us" \
     "raw/C" "Gatun/C" "mpi4py/C" "C GB/s" "Gatun GB/s" "mpi4py GB/s"
   for b in 8 64 512 4096 32768 262144 2097152 16777216 67108864; do
     c=$(grep "pingpong impl=c bytes=$b " "$out/pingpong.log" | field us)
     g=$(grep "pingpong impl=gatun bytes=$b " "$out/pingpong.log" | field us)
     p=$(grep "pingpong impl=mpi4py bytes=$b " "$out/pingpong.log" | field us)
     r=$(grep "pingpong impl=raw bytes=$b " "$out/pingpong.log" | field us)
+    cs=$(grep "pingpong impl=c-status bytes=$b " "$out/pingpong.log" | field us)
     cb=$(grep "pingpong impl=c bytes=$b " "$out/pingpong.log" | field GBps)
     gb=$(grep "pingpong impl=gatun bytes=$b " "$out/pingpong.log" | field GBps)
     pb=$(grep "pingpong impl=mpi4py bytes=$b " "$out/pingpong.log" | field GBps)
-    awk -v b=$b -v c="$c" -v r="$r" -v g="$g" -v p="$p" -v cb="$cb" -v gb="$gb" -v pb="$pb" 'BEGIN {
-      printf "%10d %12s %12s %12s %12s %10s %10s %10s %12s %12s %12s\n", b, c, (r == "" ? "-" : r), g, p,
+    awk -v b=$b -v c="$c" -v cs="$cs" -v r="$r" -v g="$g" -v p="$p" -v cb="$cb" -v gb="$gb" -v pb="$pb" 'BEGIN {
+      printf "%10d %12s %12s %12s %12s %12s %10s %10s %10s %12s %12s %12s\n", b, c, (cs == "" ? "-" : cs), (r == "" ? "-" : r), g, p,
         (c > 0 && r != "" ? sprintf("%.2f", r / c) : "-"), (c > 0 && g != "" ? sprintf("%.2f", g / c) : "-"),
         (c > 0 && p != "" ? sprintf("%.2f", p / c) : "-"), cb, gb, pb }'
   done

@@ -95,6 +95,7 @@ final class LeaveWatch {
     private static final Set<Slot> SLOTS = ConcurrentHashMap.newKeySet();
     private static final ThreadLocal<Slot> SLOT = ThreadLocal.withInitial(() -> {
         Slot slot = new Slot();
+        SLOTS.removeIf(s -> !s.thread.isAlive()); // threads that called MPI and ended: keep the set as small as the live ones
         SLOTS.add(slot);
         if (first == null) {
             first = slot; // a race leaves one of two slots here: either is found correctly through its thread

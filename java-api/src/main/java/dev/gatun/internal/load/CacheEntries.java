@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -21,7 +22,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -41,9 +41,9 @@ public final class CacheEntries {
     /** The lock file in each set directory; the leading dot keeps it out of any SHA256SUMS. */
     static final String LOCK = ".lock";
     private static final String PRUNED = ".pruned";
-    private static final Duration TOUCH_EVERY = Duration.ofHours(1);
-    private static final Duration PRUNE_EVERY = Duration.ofDays(1);
-    private static final Pattern SET_NAME = Pattern.compile("[0-9a-f]{64}");
+    // Plain milliseconds: the warm path of every start compares two times, which needs no java.time.
+    private static final long TOUCH_EVERY_MS = 60L * 60 * 1000;
+    private static final long PRUNE_EVERY_MS = 24L * TOUCH_EVERY_MS;
     /** Made on first use: seeding a SecureRandom costs milliseconds at every start, and most starts write nothing. */
     private static final class Random {
         static final SecureRandom SOURCE = new SecureRandom();
@@ -70,9 +70,9 @@ public final class CacheEntries {
                 FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
                 HELD.put(setDir, channel.lock(0, Long.MAX_VALUE, true));
-                FileTime now = FileTime.from(Instant.now());
-                if (Files.getLastModifiedTime(lockFile).toInstant().plus(TOUCH_EVERY).isBefore(now.toInstant())) {
-                    Files.setLastModifiedTime(lockFile, now);
+                long now = System.currentTimeMillis();
+                if (Files.getLastModifiedTime(lockFile).toMillis() + TOUCH_EVERY_MS < now) {
+                    Files.setLastModifiedTime(lockFile, FileTime.fromMillis(now));
                 }
             } catch (IOException | OverlappingFileLockException | UnsupportedOperationException e) {
                 // Without a lock the set is only unprotected from pruning, which then goes by its age alone.
@@ -87,18 +87,17 @@ public final class CacheEntries {
      * @return the set directories removed
      */
     public static List<Path> pruneIfDue(Path root) {
-        Duration maxAge = maxAge();
+        long maxAgeDays = maxAgeDays();
         Path marker = root.resolve(PRUNED);
         try {
-            if (maxAge.isZero() || (Files.exists(marker)
-                    && Files.getLastModifiedTime(marker).toInstant().plus(PRUNE_EVERY).isAfter(Instant.now()))) {
+            if (maxAgeDays == 0 || lastModifiedMillis(marker) + PRUNE_EVERY_MS > System.currentTimeMillis()) {
                 return List.of();
             }
             Files.write(marker, new byte[0]);
         } catch (IOException e) {
             return List.of();
         }
-        return prune(root, maxAge);
+        return prune(root, Duration.ofDays(maxAgeDays));
     }
 
     /**
@@ -112,7 +111,7 @@ public final class CacheEntries {
     public static List<Path> prune(Path root, Duration maxAge) {
         List<Path> removed = new ArrayList<>();
         Instant cutoff = Instant.now().minus(maxAge);
-        try (DirectoryStream<Path> sets = Files.newDirectoryStream(root, p -> SET_NAME.matcher(p.getFileName().toString()).matches())) {
+        try (DirectoryStream<Path> sets = Files.newDirectoryStream(root, p -> isSetName(p.getFileName().toString()))) {
             for (Path dir : sets) {
                 synchronized (HELD) {
                     if (!HELD.containsKey(dir) && removeIfUnused(root, dir, cutoff)) {
@@ -173,7 +172,30 @@ public final class CacheEntries {
         }
     }
 
-    private static Duration maxAge() {
+    /** One {@code stat}: the file's modification time, or {@link Long#MIN_VALUE} / 2 (long ago) when it is absent. */
+    private static long lastModifiedMillis(Path file) throws IOException {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (NoSuchFileException e) {
+            return Long.MIN_VALUE / 2;
+        }
+    }
+
+    /** Whether {@code name} is a set directory's name: 64 lowercase hex digits. */
+    private static boolean isSetName(String name) {
+        if (name.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long maxAgeDays() {
         String value = System.getProperty(MAX_AGE_PROPERTY);
         long days = 30;
         if (value != null && !value.isBlank()) {
@@ -183,6 +205,6 @@ public final class CacheEntries {
                 throw new IllegalArgumentException(MAX_AGE_PROPERTY + ": expected a whole number of days, got '" + value + "'");
             }
         }
-        return Duration.ofDays(Math.max(days, 0));
+        return Math.max(days, 0);
     }
 }

@@ -42,7 +42,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A file is hashed once: after it is verified, its {@code stat} identity (device, inode, size,
  * modification and change times) is recorded beside its hash in the set's {@value #VERIFIED} file, and
- * later starts hash it again only when that identity changed. Any write to the file changes its change
+ * later starts hash it again only when that identity changed. The record also keeps what {@link ElfCheck} said
+ * of the file's headers when it was verified (whether they are sound and whether it binds now), so an unchanged
+ * file is neither hashed nor read at start-up, only {@code stat}ed. Any write to the file changes its change
  * time ({@code ctime}, which no unprivileged call can set back) and any replacement changes its inode,
  * so a changed or replaced file is re-hashed. What this does not defend against is a process of the same
  * user forging both the file and the record: that user can already change the JVM, the jar or the
@@ -55,11 +57,19 @@ public final class LibraryCache {
     /** System property naming directories to load libraries from directly, skipping extraction. */
     public static final String LIBRARY_PATH_PROPERTY = "gatun.library.path";
 
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     /** Made on first use: seeding a SecureRandom costs milliseconds at every start, and most starts write nothing. */
     private static final class Random {
         static final SecureRandom SOURCE = new SecureRandom();
     }
+    /** {@code stat} fields for the directory checks, read in one call. */
+    private static final String MODE_AND_OWNER = "unix:mode,uid";
+    // File type and permission bits of st_mode (<sys/stat.h>).
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFREG = 0100000;
+    private static final int S_IFDIR = 0040000;
+    private static final int S_IFLNK = 0120000;
+    private static final int S_IWGRP = 0020;
+    private static final int S_IWOTH = 0002;
     /** The record of verified files in each set directory; the leading dot keeps it out of any SHA256SUMS. */
     static final String VERIFIED = ".verified";
 
@@ -104,30 +114,58 @@ public final class LibraryCache {
     }
 
     /**
+     * What {@link #extract} made ready: the set's directory, and what the ELF headers of its files said when
+     * they were verified.
+     *
+     * @param directory the directory holding the set's files under their own names
+     * @param headers file name to its {@link ElfCheck} inspection, for each file whose headers passed; a file
+     *     missing here (headers unsound or unreadable) must be inspected by the caller before it is loaded
+     */
+    public record Extracted(Path directory, Map<String, ElfCheck.Inspection> headers) {
+    }
+
+    /**
      * Makes every file of {@code set} present and verified in its own directory of this cache.
      *
-     * @return the directory holding the set's files under their own names
+     * @return the set's directory, and the ELF inspection recorded for each file when it was verified
      * @throws NativeLoadException when the cache is unsafe or unwritable, or a resource's bytes do not
      *     match {@code SHA256SUMS}
      */
-    public Path extract(LibrarySet set, Source source) {
+    public Extracted extract(LibrarySet set, Source source) {
         Path dir = root.resolve(set.id());
         ensurePrivateDirectory(root);
         ensurePrivateDirectory(dir);
         // Before verifying: once this JVM holds the set, no pruner can remove it under the loader.
         CacheEntries.markInUse(dir);
         Map<String, String> verified = readVerified(dir);
+        Map<String, ElfCheck.Inspection> headers = new HashMap<>();
         boolean changed = false;
         for (var file : set.files().entrySet()) {
             Path target = dir.resolve(file.getKey());
-            String record = file.getValue() + " " + identity(target);
-            if (record.equals(verified.get(file.getKey()))) {
-                continue; // hashed before and not written or replaced since
+            String unchanged = file.getValue() + " " + identity(target) + " ";
+            String record = verified.get(file.getKey());
+            ElfCheck.Inspection known = record != null && record.startsWith(unchanged)
+                    ? Headers.parse(record.substring(unchanged.length())) : null;
+            if (known != null) {
+                // Hashed before and not written or replaced since: its headers are what they were then.
+                if (known.problem() == null) {
+                    headers.put(file.getKey(), known);
+                }
+                continue;
             }
             if (!hashMatches(target, file.getValue())) {
                 install(set, source, file.getKey(), file.getValue(), target);
             }
-            verified.put(file.getKey(), file.getValue() + " " + identity(target));
+            String identity = identity(target);
+            ElfCheck.Inspection inspection = Headers.inspect(target);
+            if (inspection == null) {
+                verified.remove(file.getKey()); // headers unreadable: verified again at the next start
+            } else {
+                verified.put(file.getKey(), file.getValue() + " " + identity + " " + Headers.token(inspection));
+                if (inspection.problem() == null) {
+                    headers.put(file.getKey(), inspection);
+                }
+            }
             changed = true;
         }
         if (changed) {
@@ -135,7 +173,42 @@ public final class LibraryCache {
             syncDirectory(dir);
         }
         CacheEntries.pruneIfDue(root);
-        return dir;
+        return new Extracted(dir, headers);
+    }
+
+    /**
+     * The ELF inspection kept in a {@value #VERIFIED} record after the hash and the identity: {@code elf=now} or
+     * {@code elf=lazy} for sound headers (binds now or not), {@code elf=bad} for headers {@link ElfCheck} refused
+     * (the caller inspects again for the message). A record without it, as older versions wrote, does not match,
+     * so such a file is verified once more and its record rewritten.
+     */
+    private static final class Headers {
+        static final ElfCheck.Inspection NOW = new ElfCheck.Inspection(null, true);
+        static final ElfCheck.Inspection LAZY = new ElfCheck.Inspection(null, false);
+        static final ElfCheck.Inspection BAD = new ElfCheck.Inspection("was refused when it was verified", false);
+
+        /** The inspection a record's tail names, or null when it names none. */
+        static ElfCheck.Inspection parse(String token) {
+            return switch (token) {
+                case "elf=now" -> NOW;
+                case "elf=lazy" -> LAZY;
+                case "elf=bad" -> BAD;
+                default -> null;
+            };
+        }
+
+        static String token(ElfCheck.Inspection inspection) {
+            return inspection.problem() != null ? "elf=bad" : inspection.bindsNow() ? "elf=now" : "elf=lazy";
+        }
+
+        /** The file's inspection, or null when it cannot be read. */
+        static ElfCheck.Inspection inspect(Path file) {
+            try {
+                return ElfCheck.inspect(file);
+            } catch (IOException e) {
+                return null;
+            }
+        }
     }
 
     /**
@@ -146,7 +219,7 @@ public final class LibraryCache {
         try {
             Map<String, Object> a = Files.readAttributes(file, "unix:dev,ino,size,mode,lastModifiedTime,ctime",
                     LinkOption.NOFOLLOW_LINKS);
-            if (!(a.get("mode") instanceof Integer mode) || (mode & 0170000) != 0100000) {
+            if (!(a.get("mode") instanceof Integer mode) || (mode & S_IFMT) != S_IFREG) {
                 return "absent";
             }
             return a.get("dev") + ":" + a.get("ino") + ":" + a.get("size") + ":"
@@ -157,17 +230,25 @@ public final class LibraryCache {
         }
     }
 
+    /** The records, by file name; read as bytes and split by hand (no charset decoder on every start). */
     private static Map<String, String> readVerified(Path dir) {
         Map<String, String> records = new HashMap<>();
+        String text;
         try {
-            for (String line : Files.readAllLines(dir.resolve(VERIFIED), StandardCharsets.US_ASCII)) {
-                int space = line.indexOf(' ');
-                if (space > 0) {
-                    records.put(line.substring(0, space), line.substring(space + 1));
-                }
-            }
+            text = new String(Files.readAllBytes(dir.resolve(VERIFIED)), StandardCharsets.ISO_8859_1);
         } catch (IOException | RuntimeException e) {
-            // Absent or unreadable: every file is hashed, and the record written again.
+            return records; // absent or unreadable: every file is hashed, and the record written again
+        }
+        for (int start = 0; start < text.length(); ) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            int space = text.indexOf(' ', start);
+            if (space > start && space < end) {
+                records.put(text.substring(start, space), text.substring(space + 1, end));
+            }
+            start = end + 1;
         }
         return records;
     }
@@ -247,10 +328,9 @@ public final class LibraryCache {
     /** Copies the resource into a file that must not exist yet, fsyncs it, and returns its SHA-256. */
     private static String writeNew(Source source, String name, Path temp) throws IOException {
         MessageDigest digest = LibrarySet.newDigest();
-        FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
         try (InputStream in = source.open(name);
              FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                     LinkOption.NOFOLLOW_LINKS), ownerOnly)) {
+                     LinkOption.NOFOLLOW_LINKS), ownerOnly())) {
             byte[] chunk = new byte[1 << 16];
             for (int n; (n = in.read(chunk)) >= 0; ) {
                 digest.update(chunk, 0, n);
@@ -265,11 +345,26 @@ public final class LibraryCache {
     }
 
     /**
-     * Creates {@code dir} as 0700 if needed and checks it is a private directory of this user.
+     * Creates {@code dir} as 0700 if needed and checks it is a private directory of this user. A directory that
+     * exists costs one {@code lstat}: its mode and owner are read together, and nothing is created.
      *
      * @throws NativeLoadException naming the path and {@code gatun.cache.dir}
      */
     static void ensurePrivateDirectory(Path dir) {
+        Map<String, Object> attributes;
+        try {
+            attributes = Files.readAttributes(dir, MODE_AND_OWNER, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | UnsupportedOperationException e) {
+            attributes = create(dir); // absent (or unreadable: creating it says why)
+        }
+        String problem = problemWith(attributes);
+        if (problem != null) {
+            throw unusable(dir, problem, null);
+        }
+    }
+
+    /** Creates {@code dir} (and its parents) and reads it back; made by another JVM meanwhile is fine. */
+    private static Map<String, Object> create(Path dir) {
         try {
             Path parent = dir.getParent();
             if (parent != null && !Files.isDirectory(parent)) {
@@ -280,15 +375,16 @@ public final class LibraryCache {
                     + e + ")", e);
         }
         try {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            Files.createDirectory(dir, ownerOnly());
         } catch (FileAlreadyExistsException e) {
-            // Made earlier or by another JVM right now; the checks below decide whether it is usable.
+            // Made earlier or by another JVM right now; the checks decide whether it is usable.
         } catch (IOException | UnsupportedOperationException e) {
             throw unusable(dir, "cannot be created (" + e + ")", e);
         }
-        String problem = problemWith(dir);
-        if (problem != null) {
-            throw unusable(dir, problem, null);
+        try {
+            return Files.readAttributes(dir, MODE_AND_OWNER, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw unusable(dir, "cannot be inspected (" + e + ")", e);
         }
     }
 
@@ -297,30 +393,48 @@ public final class LibraryCache {
      * Creates nothing, so {@code gatun info} can report on the cache without changing it.
      */
     public static String problemWith(Path dir) {
-        PosixFileAttributes attributes;
-        Object uid;
         try {
-            attributes = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            uid = Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            return problemWith(Files.readAttributes(dir, MODE_AND_OWNER, LinkOption.NOFOLLOW_LINKS));
         } catch (IOException | UnsupportedOperationException e) {
             return "cannot be inspected (" + e + ")";
         }
-        if (attributes.isSymbolicLink()) {
+    }
+
+    /** The checks of {@link #problemWith(Path)} on the directory's {@code unix:mode,uid} (read without following links). */
+    private static String problemWith(Map<String, Object> attributes) {
+        if (!(attributes.get("mode") instanceof Integer mode)) {
+            return "cannot be inspected (no file mode)";
+        }
+        if ((mode & S_IFMT) == S_IFLNK) {
             return "is a symbolic link; another user could point it elsewhere";
         }
-        if (!attributes.isDirectory()) {
+        if ((mode & S_IFMT) != S_IFDIR) {
             return "is not a directory";
         }
+        Object uid = attributes.get("uid");
         int me = Dlfcn.currentUid();
         if (!(uid instanceof Integer owner) || owner != me) {
             return "is owned by uid " + uid + ", not by this user (uid " + me + ")";
         }
-        Set<PosixFilePermission> permissions = attributes.permissions();
-        if (permissions.contains(PosixFilePermission.GROUP_WRITE)
-                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-            return "is writable by group or others (" + PosixFilePermissions.toString(permissions) + "); chmod 700 it";
+        if ((mode & (S_IWGRP | S_IWOTH)) != 0) {
+            return "is writable by group or others (" + permissions(mode) + "); chmod 700 it";
         }
         return null;
+    }
+
+    /** {@code rwxr-x---} for mode 0750, as {@link PosixFilePermissions#toString} writes it. */
+    private static String permissions(int mode) {
+        var text = new StringBuilder(9);
+        for (int shift = 6; shift >= 0; shift -= 3) {
+            text.append((mode >> shift & 4) != 0 ? 'r' : '-').append((mode >> shift & 2) != 0 ? 'w' : '-')
+                    .append((mode >> shift & 1) != 0 ? 'x' : '-');
+        }
+        return text.toString();
+    }
+
+    /** Mode 0700 for what the cache creates; made when something is created, not at every start. */
+    private static FileAttribute<Set<PosixFilePermission>> ownerOnly() {
+        return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
     }
 
     private static NativeLoadException unusable(Path dir, String why, Throwable cause) {

@@ -16,7 +16,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -385,9 +384,10 @@ public final class NativeLibrary {
             return null;
         }
         try {
-            Path file = Path.of(location.toURI());
+            // URI.create, not URL.toURI: no checked exception whose class the verifier would load at every start.
+            Path file = Path.of(URI.create(location.toExternalForm()));
             return Files.isRegularFile(file) ? file : null;
-        } catch (URISyntaxException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }

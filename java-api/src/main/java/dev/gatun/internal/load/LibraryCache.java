@@ -154,7 +154,7 @@ public final class LibraryCache {
                 continue;
             }
             if (!hashMatches(target, file.getValue())) {
-                install(set, source, file.getKey(), file.getValue(), target);
+                Writes.install(set, source, file.getKey(), file.getValue(), target);
             }
             String identity = identity(target);
             ElfCheck.Inspection inspection = Headers.inspect(target);
@@ -297,53 +297,6 @@ public final class LibraryCache {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private void install(LibrarySet set, Source source, String name, String expected, Path target) {
-        Path temp = target.resolveSibling("." + name + "." + HexFormat.of().toHexDigits(Random.SOURCE.nextLong()) + ".tmp");
-        try {
-            String actual = writeNew(source, name, temp);
-            if (!actual.equals(expected)) {
-                throw new NativeLoadException("native library " + name + " in " + set.origin() + " has SHA-256 "
-                        + actual + " but SHA256SUMS lists " + expected
-                        + ": the jar is corrupt or was modified after it was built; rebuild or re-download it");
-            }
-            // rename(2) replaces the directory entry: a process that mapped the old file keeps its inode.
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new NativeLoadException("cannot atomically rename " + temp + " to " + target
-                    + "; set -D" + CACHE_DIR_PROPERTY + " to a directory on a local POSIX file system", e);
-        } catch (IOException e) {
-            throw new NativeLoadException("cannot extract native library " + name + " from " + set.origin()
-                    + " into " + target.getParent() + " (" + e + "); set -D" + CACHE_DIR_PROPERTY
-                    + " to a writable directory, or -D" + LIBRARY_PATH_PROPERTY
-                    + " to a directory holding the libraries already extracted", e);
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // Best effort: a leftover dot-file is harmless, it is never loaded.
-            }
-        }
-    }
-
-    /** Copies the resource into a file that must not exist yet, fsyncs it, and returns its SHA-256. */
-    private static String writeNew(Source source, String name, Path temp) throws IOException {
-        MessageDigest digest = LibrarySet.newDigest();
-        try (InputStream in = source.open(name);
-             FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                     LinkOption.NOFOLLOW_LINKS), ownerOnly())) {
-            byte[] chunk = new byte[1 << 16];
-            for (int n; (n = in.read(chunk)) >= 0; ) {
-                digest.update(chunk, 0, n);
-                ByteBuffer buffer = ByteBuffer.wrap(chunk, 0, n);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-            }
-            out.force(true);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
     /**
      * Creates {@code dir} as 0700 if needed and checks it is a private directory of this user. A directory that
      * exists costs one {@code lstat}: its mode and owner are read together, and nothing is created.
@@ -355,36 +308,11 @@ public final class LibraryCache {
         try {
             attributes = Files.readAttributes(dir, MODE_AND_OWNER, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException | UnsupportedOperationException e) {
-            attributes = create(dir); // absent (or unreadable: creating it says why)
+            attributes = Writes.create(dir); // absent (or unreadable: creating it says why)
         }
         String problem = problemWith(attributes);
         if (problem != null) {
             throw unusable(dir, problem, null);
-        }
-    }
-
-    /** Creates {@code dir} (and its parents) and reads it back; made by another JVM meanwhile is fine. */
-    private static Map<String, Object> create(Path dir) {
-        try {
-            Path parent = dir.getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                Files.createDirectories(parent);
-            }
-        } catch (IOException | UnsupportedOperationException e) {
-            throw unusable(dir, "cannot be created: its parent " + dir.getParent() + " cannot be made a directory ("
-                    + e + ")", e);
-        }
-        try {
-            Files.createDirectory(dir, ownerOnly());
-        } catch (FileAlreadyExistsException e) {
-            // Made earlier or by another JVM right now; the checks decide whether it is usable.
-        } catch (IOException | UnsupportedOperationException e) {
-            throw unusable(dir, "cannot be created (" + e + ")", e);
-        }
-        try {
-            return Files.readAttributes(dir, MODE_AND_OWNER, LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException | UnsupportedOperationException e) {
-            throw unusable(dir, "cannot be inspected (" + e + ")", e);
         }
     }
 
@@ -449,6 +377,87 @@ public final class LibraryCache {
             channel.force(true);
         } catch (IOException ignored) {
             // Some file systems refuse to sync directories; the files themselves were fsynced.
+        }
+    }
+
+    /**
+     * What only writes need (creating a directory, installing a file), apart from the checks every start makes: its
+     * catch clauses would make the verifier load exception classes that a start which writes nothing never needs.
+     */
+    private static final class Writes {
+        private Writes() {
+        }
+
+        /** Creates {@code dir} (and its parents) and reads it back; made by another JVM meanwhile is fine. */
+        static Map<String, Object> create(Path dir) {
+            try {
+                Path parent = dir.getParent();
+                if (parent != null && !Files.isDirectory(parent)) {
+                    Files.createDirectories(parent);
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                throw unusable(dir, "cannot be created: its parent " + dir.getParent() + " cannot be made a directory ("
+                        + e + ")", e);
+            }
+            try {
+                Files.createDirectory(dir, ownerOnly());
+            } catch (FileAlreadyExistsException e) {
+                // Made earlier or by another JVM right now; the checks decide whether it is usable.
+            } catch (IOException | UnsupportedOperationException e) {
+                throw unusable(dir, "cannot be created (" + e + ")", e);
+            }
+            try {
+                return Files.readAttributes(dir, MODE_AND_OWNER, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException | UnsupportedOperationException e) {
+                throw unusable(dir, "cannot be inspected (" + e + ")", e);
+            }
+        }
+
+        static void install(LibrarySet set, Source source, String name, String expected, Path target) {
+            Path temp = target.resolveSibling("." + name + "." + HexFormat.of().toHexDigits(Random.SOURCE.nextLong()) + ".tmp");
+            try {
+                String actual = writeNew(source, name, temp);
+                if (!actual.equals(expected)) {
+                    throw new NativeLoadException("native library " + name + " in " + set.origin() + " has SHA-256 "
+                            + actual + " but SHA256SUMS lists " + expected
+                            + ": the jar is corrupt or was modified after it was built; rebuild or re-download it");
+                }
+                // rename(2) replaces the directory entry: a process that mapped the old file keeps its inode.
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new NativeLoadException("cannot atomically rename " + temp + " to " + target
+                        + "; set -D" + CACHE_DIR_PROPERTY + " to a directory on a local POSIX file system", e);
+            } catch (IOException e) {
+                throw new NativeLoadException("cannot extract native library " + name + " from " + set.origin()
+                        + " into " + target.getParent() + " (" + e + "); set -D" + CACHE_DIR_PROPERTY
+                        + " to a writable directory, or -D" + LIBRARY_PATH_PROPERTY
+                        + " to a directory holding the libraries already extracted", e);
+            } finally {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // Best effort: a leftover dot-file is harmless, it is never loaded.
+                }
+            }
+        }
+
+        /** Copies the resource into a file that must not exist yet, fsyncs it, and returns its SHA-256. */
+        private static String writeNew(Source source, String name, Path temp) throws IOException {
+            MessageDigest digest = LibrarySet.newDigest();
+            try (InputStream in = source.open(name);
+                 FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                         LinkOption.NOFOLLOW_LINKS), ownerOnly())) {
+                byte[] chunk = new byte[1 << 16];
+                for (int n; (n = in.read(chunk)) >= 0; ) {
+                    digest.update(chunk, 0, n);
+                    ByteBuffer buffer = ByteBuffer.wrap(chunk, 0, n);
+                    while (buffer.hasRemaining()) {
+                        out.write(buffer);
+                    }
+                }
+                out.force(true);
+            }
+            return HexFormat.of().formatHex(digest.digest());
         }
     }
 }

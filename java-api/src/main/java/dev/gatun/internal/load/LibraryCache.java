@@ -140,30 +140,32 @@ public final class LibraryCache {
         Map<String, String> verified = readVerified(dir);
         Map<String, ElfCheck.Inspection> headers = new HashMap<>();
         boolean changed = false;
-        for (var file : set.files().entrySet()) {
-            Path target = dir.resolve(file.getKey());
-            String unchanged = file.getValue() + " " + identity(target) + " ";
-            String record = verified.get(file.getKey());
+        // By name, not entrySet(): an unmodifiable map's entry view is three classes to load at every start.
+        for (String name : set.files().keySet()) {
+            String hash = set.files().get(name);
+            Path target = dir.resolve(name);
+            String unchanged = hash + " " + identity(target) + " ";
+            String record = verified.get(name);
             ElfCheck.Inspection known = record != null && record.startsWith(unchanged)
                     ? Headers.parse(record.substring(unchanged.length())) : null;
             if (known != null) {
                 // Hashed before and not written or replaced since: its headers are what they were then.
                 if (known.problem() == null) {
-                    headers.put(file.getKey(), known);
+                    headers.put(name, known);
                 }
                 continue;
             }
-            if (!hashMatches(target, file.getValue())) {
-                Writes.install(set, source, file.getKey(), file.getValue(), target);
+            if (!hashMatches(target, hash)) {
+                Writes.install(set, source, name, hash, target);
             }
             String identity = identity(target);
             ElfCheck.Inspection inspection = Headers.inspect(target);
             if (inspection == null) {
-                verified.remove(file.getKey()); // headers unreadable: verified again at the next start
+                verified.remove(name); // headers unreadable: verified again at the next start
             } else {
-                verified.put(file.getKey(), file.getValue() + " " + identity + " " + Headers.token(inspection));
+                verified.put(name, hash + " " + identity + " " + Headers.token(inspection));
                 if (inspection.problem() == null) {
-                    headers.put(file.getKey(), inspection);
+                    headers.put(name, inspection);
                 }
             }
             changed = true;

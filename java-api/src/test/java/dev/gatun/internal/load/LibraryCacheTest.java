@@ -237,5 +237,28 @@ class LibraryCacheTest {
         var twice = assertThrows(IllegalArgumentException.class,
                 () -> LibrarySet.parse((hash + "  a.so\n" + hash + "  a.so\n").getBytes(StandardCharsets.UTF_8), "S"));
         assertTrue(twice.getMessage().contains("listed twice"), twice.getMessage());
+        var carriageReturn = assertThrows(IllegalArgumentException.class,
+                () -> LibrarySet.parse((hash + "  a\r.so\n").getBytes(StandardCharsets.UTF_8), "S"));
+        assertTrue(carriageReturn.getMessage().startsWith("S:1: expected"), carriageReturn.getMessage());
+        var shortHash = assertThrows(IllegalArgumentException.class,
+                () -> LibrarySet.parse(("abc  a.so\n").getBytes(StandardCharsets.UTF_8), "S"));
+        assertTrue(shortHash.getMessage().startsWith("S:1: expected"), shortHash.getMessage());
+        var notHex = assertThrows(IllegalArgumentException.class,
+                () -> LibrarySet.parse(("g".repeat(64) + "  a.so\n").getBytes(StandardCharsets.UTF_8), "S"));
+        assertTrue(notHex.getMessage().startsWith("S:1: expected"), notHex.getMessage());
+        var empty = assertThrows(IllegalArgumentException.class,
+                () -> LibrarySet.parse((hash + "  \n").getBytes(StandardCharsets.UTF_8), "S"));
+        assertTrue(empty.getMessage().startsWith("S:1: expected"), empty.getMessage());
+    }
+
+    @Test
+    void sumsParserTakesCrlfLinesBlankLinesUppercaseHexAndBinaryMarks() {
+        String upper = "AB".repeat(32);
+        byte[] content = ("\r\n" + upper + " *libb.so\r\n   \n" + "0".repeat(64) + "  liba.so").getBytes(StandardCharsets.UTF_8);
+        LibrarySet set = LibrarySet.parse(content, "S");
+        assertEquals(java.util.List.of("libb.so", "liba.so"), java.util.List.copyOf(set.files().keySet()), "listing order");
+        assertEquals("ab".repeat(32), set.files().get("libb.so"));
+        assertEquals("0".repeat(64), set.files().get("liba.so"));
+        assertEquals(LibrarySet.sha256(content), set.id());
     }
 }

@@ -34,8 +34,6 @@ public final class Dlfcn {
     private static final int RTLD_DI_LINKMAP = 2;
     /** {@code struct link_map { ElfW(Addr) l_addr; char *l_name; ... }}: l_name follows one pointer. */
     private static final long LINK_MAP_NAME_OFFSET = ValueLayout.ADDRESS.byteSize();
-    /** This process's directory in procfs; its owner is the process's effective uid. */
-    private static final java.nio.file.Path PROC_SELF = java.nio.file.Path.of("/proc/self");
 
     /** The handles every {@code dlopen} needs, made on the first one. */
     private static final class Handles {
@@ -137,21 +135,10 @@ public final class Dlfcn {
     }
 
     /**
-     * The effective user id of this process: the owner of the directories and files it creates, which the library
-     * cache must belong to. On Linux it is the owner of {@code /proc/self} (one {@code stat}, no downcall; the
-     * kernel gives a process's {@code /proc} directory its effective uid, root's only for a process made
-     * non-dumpable, e.g. by a set-uid start). Elsewhere, or without {@code /proc}, it asks libc: {@code getuid},
-     * the real user id, which differs from the effective one only in a set-uid process.
+     * The real user id of this process ({@code getuid}); {@code LibraryCache} asks this only where it cannot read
+     * the owner of {@code /proc/self}.
      */
-    public static int currentUid() {
-        // Not getuid first: binding it is a new downcall shape, milliseconds at every start.
-        try {
-            if (java.nio.file.Files.getAttribute(PROC_SELF, "unix:uid") instanceof Integer uid) {
-                return uid;
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // Not Linux, or no /proc: ask libc.
-        }
+    public static int getuid() {
         try {
             return (int) Rare.GETUID.invokeExact();
         } catch (Throwable t) {

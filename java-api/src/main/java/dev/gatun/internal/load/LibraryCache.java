@@ -61,6 +61,8 @@ public final class LibraryCache {
     private static final class Random {
         static final SecureRandom SOURCE = new SecureRandom();
     }
+    /** This process's directory in procfs; its owner is the process's effective uid. */
+    private static final Path PROC_SELF = Path.of("/proc/self");
     /** {@code stat} fields for the directory checks, read in one call. */
     private static final String MODE_AND_OWNER = "unix:mode,uid";
     // File type and permission bits of st_mode (<sys/stat.h>).
@@ -147,7 +149,7 @@ public final class LibraryCache {
             String unchanged = hash + " " + identity(target) + " ";
             String record = verified.get(name);
             ElfCheck.Inspection known = record != null && record.startsWith(unchanged)
-                    ? Headers.parse(record.substring(unchanged.length())) : null;
+                    ? recordedHeaders(record.substring(unchanged.length())) : null;
             if (known != null) {
                 // Hashed before and not written or replaced since: its headers are what they were then.
                 if (known.problem() == null) {
@@ -159,11 +161,11 @@ public final class LibraryCache {
                 Writes.install(set, source, name, hash, target);
             }
             String identity = identity(target);
-            ElfCheck.Inspection inspection = Headers.inspect(target);
+            ElfCheck.Inspection inspection = inspectHeaders(target);
             if (inspection == null) {
                 verified.remove(name); // headers unreadable: verified again at the next start
             } else {
-                verified.put(name, hash + " " + identity + " " + Headers.token(inspection));
+                verified.put(name, hash + " " + identity + " " + headersToken(inspection));
                 if (inspection.problem() == null) {
                     headers.put(name, inspection);
                 }
@@ -179,37 +181,31 @@ public final class LibraryCache {
     }
 
     /**
-     * The ELF inspection kept in a {@value #VERIFIED} record after the hash and the identity: {@code elf=now} or
-     * {@code elf=lazy} for sound headers (binds now or not), {@code elf=bad} for headers {@link ElfCheck} refused
-     * (the caller inspects again for the message). A record without it, as older versions wrote, does not match,
-     * so such a file is verified once more and its record rewritten.
+     * The ELF inspection a {@value #VERIFIED} record keeps after the hash and the identity, or null when it keeps
+     * none: {@code elf=now} or {@code elf=lazy} for sound headers (binds now or not), {@code elf=bad} for headers
+     * {@link ElfCheck} refused (the caller inspects again for the message). A record without it, as older versions
+     * wrote, does not match, so such a file is verified once more and its record rewritten. (Methods here, not a
+     * nested class: every class is a few hundred microseconds to load at every start.)
      */
-    private static final class Headers {
-        static final ElfCheck.Inspection NOW = new ElfCheck.Inspection(null, true);
-        static final ElfCheck.Inspection LAZY = new ElfCheck.Inspection(null, false);
-        static final ElfCheck.Inspection BAD = new ElfCheck.Inspection("was refused when it was verified", false);
+    private static ElfCheck.Inspection recordedHeaders(String token) {
+        return switch (token) {
+            case "elf=now" -> new ElfCheck.Inspection(null, true);
+            case "elf=lazy" -> new ElfCheck.Inspection(null, false);
+            case "elf=bad" -> new ElfCheck.Inspection("was refused when it was verified", false);
+            default -> null;
+        };
+    }
 
-        /** The inspection a record's tail names, or null when it names none. */
-        static ElfCheck.Inspection parse(String token) {
-            return switch (token) {
-                case "elf=now" -> NOW;
-                case "elf=lazy" -> LAZY;
-                case "elf=bad" -> BAD;
-                default -> null;
-            };
-        }
+    private static String headersToken(ElfCheck.Inspection inspection) {
+        return inspection.problem() != null ? "elf=bad" : inspection.bindsNow() ? "elf=now" : "elf=lazy";
+    }
 
-        static String token(ElfCheck.Inspection inspection) {
-            return inspection.problem() != null ? "elf=bad" : inspection.bindsNow() ? "elf=now" : "elf=lazy";
-        }
-
-        /** The file's inspection, or null when it cannot be read. */
-        static ElfCheck.Inspection inspect(Path file) {
-            try {
-                return ElfCheck.inspect(file);
-            } catch (IOException e) {
-                return null;
-            }
+    /** The file's inspection, or null when it cannot be read. */
+    private static ElfCheck.Inspection inspectHeaders(Path file) {
+        try {
+            return ElfCheck.inspect(file);
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -342,7 +338,7 @@ public final class LibraryCache {
             return "is not a directory";
         }
         Object uid = attributes.get("uid");
-        int me = Dlfcn.currentUid();
+        int me = currentUid();
         if (!(uid instanceof Integer owner) || owner != me) {
             return "is owned by uid " + uid + ", not by this user (uid " + me + ")";
         }
@@ -350,6 +346,25 @@ public final class LibraryCache {
             return "is writable by group or others (" + permissions(mode) + "); chmod 700 it";
         }
         return null;
+    }
+
+    /**
+     * The effective user id of this process: the owner of the directories and files it creates, which the cache
+     * must belong to. On Linux it is the owner of {@code /proc/self} (one {@code stat}, no downcall: binding
+     * {@code getuid} is a new downcall shape, milliseconds at every start; the kernel gives a process's {@code /proc}
+     * directory its effective uid, root's only for a process made non-dumpable, e.g. by a set-uid start).
+     * Elsewhere, or without {@code /proc}, {@link Dlfcn#getuid()}: the real user id, which differs from the
+     * effective one only in a set-uid process.
+     */
+    static int currentUid() {
+        try {
+            if (Files.getAttribute(PROC_SELF, "unix:uid") instanceof Integer uid) {
+                return uid;
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or no /proc: ask libc.
+        }
+        return Dlfcn.getuid();
     }
 
     /** {@code rwxr-x---} for mode 0750, as {@link PosixFilePermissions#toString} writes it. */

@@ -217,6 +217,28 @@ class LibraryCacheTest {
     }
 
     @Test
+    void maxAgeDaysIsCheckedOnEveryPruneIfDueAndZeroDisablesPruning() throws Exception {
+        Path root = Files.createDirectories(temp.resolve("cache"));
+        try {
+            System.setProperty(CacheEntries.MAX_AGE_PROPERTY, "soon");
+            var bad = assertThrows(IllegalArgumentException.class, () -> CacheEntries.pruneIfDue(root));
+            assertEquals("gatun.cache.maxAgeDays: expected a whole number of days, got 'soon'", bad.getMessage());
+            System.setProperty(CacheEntries.MAX_AGE_PROPERTY, "99999999999999999999");
+            assertThrows(IllegalArgumentException.class, () -> CacheEntries.pruneIfDue(root));
+            System.setProperty(CacheEntries.MAX_AGE_PROPERTY, " 0 ");
+            assertEquals(java.util.List.of(), CacheEntries.pruneIfDue(root));
+            assertTrue(Files.notExists(root.resolve(".pruned")), "disabled: not even the marker is written");
+            System.setProperty(CacheEntries.MAX_AGE_PROPERTY, "+30");
+            Path old = oldSet(root, "d".repeat(64), 60);
+            assertEquals(java.util.List.of(old), CacheEntries.pruneIfDue(root));
+            assertTrue(Files.exists(root.resolve(".pruned")));
+            assertEquals(java.util.List.of(), CacheEntries.pruneIfDue(root), "not due again within a day");
+        } finally {
+            System.clearProperty(CacheEntries.MAX_AGE_PROPERTY);
+        }
+    }
+
+    @Test
     void currentUidIsTheOwnerOfWhatThisProcessCreates() throws Exception {
         Path mine = Files.writeString(temp.resolve("mine"), "x");
         assertEquals(Files.getAttribute(mine, "unix:uid", LinkOption.NOFOLLOW_LINKS), LibraryCache.currentUid());

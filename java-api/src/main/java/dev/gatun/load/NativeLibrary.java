@@ -343,8 +343,10 @@ public final class NativeLibrary {
      * jar ships no such library (bindings in one jar, natives in another) is the first other set listing it used.
      */
     private static JarLibrarySet findSet(ClassLoader loader, String base, String fileName, Class<?> anchor) {
-        String own = codeSourcePrefix(anchor);
-        JarLibrarySet mine = own == null ? null : fromOwnJar(anchor, own, base, fileName);
+        CodeSource source = anchor.getProtectionDomain().getCodeSource();
+        URL location = source == null ? null : source.getLocation();
+        String own = codeSourcePrefix(location);
+        JarLibrarySet mine = own == null ? null : fromOwnJar(location, own, base, fileName);
         return mine != null ? mine : searchLoader(loader, base, fileName, anchor, own);
     }
 
@@ -354,8 +356,8 @@ public final class NativeLibrary {
      * zip classes are loaded and the JDK shares the jar it already has open, where a resource URL would load the
      * {@code jar:} URL handler's classes (a dozen, with a connection and a second view of the jar) first.
      */
-    private static JarLibrarySet fromOwnJar(Class<?> anchor, String own, String base, String fileName) {
-        Path jar = ownJarFile(anchor);
+    private static JarLibrarySet fromOwnJar(URL location, String own, String base, String fileName) {
+        Path jar = jarFile(location);
         if (jar == null) {
             return null;
         }
@@ -376,11 +378,9 @@ public final class NativeLibrary {
         return set.files().containsKey(fileName) ? new JarLibrarySet(set, own + base) : null;
     }
 
-    /** The anchor's code source as a jar file on disk, or null (a directory, another URL scheme, unknown). */
-    private static Path ownJarFile(Class<?> anchor) {
-        CodeSource source = anchor.getProtectionDomain().getCodeSource();
-        URL location = source == null ? null : source.getLocation();
-        if (location == null || !"file".equals(location.getProtocol()) || location.getPath().endsWith("/")) {
+    /** The code source {@code location} as a jar file on disk, or null (a directory, another URL scheme). */
+    private static Path jarFile(URL location) {
+        if (!"file".equals(location.getProtocol()) || location.getPath().endsWith("/")) {
             return null;
         }
         try {
@@ -449,13 +449,12 @@ public final class NativeLibrary {
      * How resources of the anchor's own jar or directory begin ({@code jar:file:/x.jar!/} or
      * {@code file:/x/classes/}), or null when its code source is unknown (e.g. a class defined at run time).
      */
-    private static String codeSourcePrefix(Class<?> anchor) {
-        CodeSource source = anchor.getProtectionDomain().getCodeSource();
-        if (source == null || source.getLocation() == null) {
+    private static String codeSourcePrefix(URL location) {
+        if (location == null) {
             return null;
         }
-        String location = source.getLocation().toExternalForm();
-        return location.endsWith("/") ? location : "jar:" + location + "!/";
+        String external = location.toExternalForm();
+        return external.endsWith("/") ? external : "jar:" + external + "!/";
     }
 
     /**

@@ -6,7 +6,9 @@
 # and by `python3 -m numpy.f2py -c` for Python (Debian: apt-get install python3-numpy python3-dev gfortran).
 # Java runs three ways: plain; with an AOT cache (JDK 25, JEP 483/514: trained once with
 # -XX:AOTCacheOutput, then -XX:AOTCache); and both with the class-data sharing the JDK ships.
-# Inside the JVM, Startup.java times Gatun's own share (NativeLibrary.load) and the first call.
+# Inside the JVM, Startup.java times NativeLibrary.load and the first call; runs with --ffm-first time the JDK's
+# own FFM start-up apart first, and runs with --raw time a hand-written FFM program doing the same work (open the
+# extracted libfib.so, one downcall handle, one call) after the same preamble: Gatun's share is the difference.
 # Results go to stdout as a Markdown table (docs/BENCHMARKS.md quotes one run).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -46,12 +48,14 @@ rm -f "$work/startup.aot"
 "${java[@]}" -XX:AOTCacheOutput="$work/startup.aot" Startup >/dev/null 2>"$work/aot.log" \
   || { echo "startup: the AOT training run failed (see $work/aot.log)" >&2; exit 1; }
 "${java[@]}" Startup >/dev/null   # extract into the cache once: later runs verify, as every start does
+library=$(find "$work/cache" -name libfib.so | head -1)
 
 # --- measure -----------------------------------------------------------------------------------------
 now() { date +%s%N; }
 declare -A wall
 inside=()
 split=()
+raw=()
 for ((i = 0; i < runs; i++)); do
   if [ "$have_python" = yes ]; then
     t=$(now); (cd "$work" && "$python" -c 'import numpy as np, fibpy; a = np.zeros(8); fibpy.fib(a); print(a[7])' >/dev/null)
@@ -60,6 +64,7 @@ for ((i = 0; i < runs; i++)); do
   t=$(now); out=$("${java[@]}" Startup); wall[java]+="$(( ($(now) - t) / 1000 )) "
   inside+=("$out")
   split+=("$("${java[@]}" Startup --ffm-first)")
+  raw+=("$("${java[@]}" Startup --raw "$library")")
   t=$(now); "${java[@]}" -XX:AOTCache="$work/startup.aot" Startup >/dev/null; wall[aot]+="$(( ($(now) - t) / 1000 )) "
 done
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.0f", m/1000}'; }
@@ -73,4 +78,11 @@ echo "| of the plain run, inside main: NativeLibrary.load (cached copy checked, 
 echo "| of the plain run, inside main: first call (binding class init: FFM downcall handles, then the call), wall / CPU | $(field first_call_ms) / $(field first_call_cpu_ms) |"
 fields() { inside=("${split[@]}"); field "$1"; }
 echo "| a run that starts the JDK's FFM linker first (one getpid downcall handle), wall / CPU | $(fields ffm_ms) / $(fields ffm_cpu_ms) |"
-echo "| ... then NativeLibrary.load: Gatun's own share, wall / CPU | $(fields load_ms) / $(fields load_cpu_ms) |"
+echo "| ... then NativeLibrary.load, wall / CPU | $(fields load_ms) / $(fields load_cpu_ms) |"
+# Gatun's load + first call after the preamble, one sum per run, against the raw-FFM baseline's median.
+gatun_cpu=$(printf '%s\n' "${split[@]}" | sed -n 's/.*load_cpu_ms=\([0-9.]*\).*first_call_cpu_ms=\([0-9.]*\).*/\1 \2/p' \
+  | awk '{print $1 + $2}' | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]}')
+raw_cpu=$(inside=("${raw[@]}"); field raw_cpu_ms)
+echo "| ... then NativeLibrary.load + first call, CPU | $gatun_cpu |"
+echo "| raw FFM after the same preamble (libraryLookup + downcall handle of fib_ + the call), CPU | $raw_cpu |"
+echo "| **Gatun's share**: load + first call - raw FFM, CPU | $(awk -v g="$gatun_cpu" -v r="$raw_cpu" 'BEGIN {printf "%.1f", g - r}') |"

@@ -84,16 +84,26 @@ abstract sealed class HostArray implements StridedArray
 
     /** The array class of {@code type} over {@code segment}; used by {@link Npy}. */
     static HostArray create(ElementType type, MemorySegment segment, Layout layout, ByteOrder order) {
-        return switch (type) {
-            case DOUBLE -> new DoubleArray(segment, layout, order);
-            case FLOAT -> new FloatArray(segment, layout, order);
-            case INT -> new IntArray(segment, layout, order);
-            case LONG -> new LongArray(segment, layout, order);
-            case COMPLEX_DOUBLE -> new ComplexDoubleArray(segment, layout, order);
-            case INT8 -> new ByteArray(segment, layout, order);
-            case INT16 -> new ShortArray(segment, layout, order);
-            case COMPLEX_FLOAT -> new ComplexFloatArray(segment, layout, order);
-        };
+        return Classes.create(type, segment, layout, order);
+    }
+
+    /**
+     * Apart from HostArray: verifying a method that returns each array class as a HostArray loads every one of
+     * them, eight classes (some milliseconds) at a program's first array, which then needs only one.
+     */
+    private static final class Classes {
+        static HostArray create(ElementType type, MemorySegment segment, Layout layout, ByteOrder order) {
+            return switch (type) {
+                case DOUBLE -> new DoubleArray(segment, layout, order);
+                case FLOAT -> new FloatArray(segment, layout, order);
+                case INT -> new IntArray(segment, layout, order);
+                case LONG -> new LongArray(segment, layout, order);
+                case COMPLEX_DOUBLE -> new ComplexDoubleArray(segment, layout, order);
+                case INT8 -> new ByteArray(segment, layout, order);
+                case INT16 -> new ShortArray(segment, layout, order);
+                case COMPLEX_FLOAT -> new ComplexFloatArray(segment, layout, order);
+            };
+        }
     }
 
     // ---- what each element type provides -----------------------------------------------------

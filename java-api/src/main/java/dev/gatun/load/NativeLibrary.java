@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * A native shared library loaded into this JVM, with symbol lookup and downcall handles.
@@ -120,8 +122,9 @@ public final class NativeLibrary {
                 return existing;
             }
             // Verify (and repair) the whole set on every first load of a file: its dependencies are in it.
-            Path dir = cache.extract(found.set, found); // no method reference: a lambda class to spin at every start
-            return register(fileName, dir.resolve(fileName), found.set.files().get(fileName));
+            LibraryCache.Extracted extracted = cache.extract(found.set, found); // no method reference: a lambda class to spin at every start
+            return register(fileName, extracted.directory().resolve(fileName), found.set.files().get(fileName),
+                    extracted.headers().get(fileName));
         }
     }
 
@@ -141,7 +144,7 @@ public final class NativeLibrary {
                     + " does not exist or is not a regular file; build it first or fix the path");
         }
         synchronized (LOCK) {
-            return register(file.getFileName().toString(), file, null);
+            return register(file.getFileName().toString(), file, null, null);
         }
     }
 
@@ -285,7 +288,7 @@ public final class NativeLibrary {
             if (!entry.isBlank() && Files.isRegularFile(Path.of(entry, fileName))) {
                 String verified = verifyAgainstListBeside(Path.of(entry, fileName));
                 synchronized (LOCK) {
-                    return register(fileName, Path.of(entry, fileName), verified);
+                    return register(fileName, Path.of(entry, fileName), verified, null);
                 }
             }
         }
@@ -340,8 +343,59 @@ public final class NativeLibrary {
      * jar ships no such library (bindings in one jar, natives in another) is the first other set listing it used.
      */
     private static JarLibrarySet findSet(ClassLoader loader, String base, String fileName, Class<?> anchor) {
+        CodeSource source = anchor.getProtectionDomain().getCodeSource();
+        URL location = source == null ? null : source.getLocation();
+        String own = codeSourcePrefix(location);
+        JarLibrarySet mine = own == null ? null : fromOwnJar(location, own, base, fileName);
+        return mine != null ? mine : searchLoader(loader, base, fileName, anchor, own);
+    }
+
+    /**
+     * The set in the anchor's own jar, read from the jar file directly, or null when the anchor's code source is
+     * not a jar file or its set does not list {@code fileName}. The fast path of every start: the class loader's
+     * zip classes are loaded and the JDK shares the jar it already has open, where a resource URL would load the
+     * {@code jar:} URL handler's classes (a dozen, with a connection and a second view of the jar) first.
+     */
+    private static JarLibrarySet fromOwnJar(URL location, String own, String base, String fileName) {
+        Path jar = jarFile(location);
+        if (jar == null) {
+            return null;
+        }
+        byte[] content;
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry entry = zip.getEntry(base + SUMS);
+            if (entry == null) {
+                return null;
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                content = in.readAllBytes();
+            }
+        } catch (IOException e) {
+            return null; // the class loader's search below reads it again and reports what fails
+        }
+        String origin = own + base + SUMS;
+        LibrarySet set = parseSet(content, origin);
+        return set.files().containsKey(fileName) ? new JarLibrarySet(set, own + base) : null;
+    }
+
+    /** The code source {@code location} as a jar file on disk, or null (a directory, another URL scheme). */
+    private static Path jarFile(URL location) {
+        if (!"file".equals(location.getProtocol()) || location.getPath().endsWith("/")) {
+            return null;
+        }
+        try {
+            // URI.create, not URL.toURI: no checked exception whose class the verifier would load at every start.
+            Path file = Path.of(URI.create(location.toExternalForm()));
+            return Files.isRegularFile(file) ? file : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Every set the class loader sees, in class-path order: the anchor's own first if it lists the file. */
+    private static JarLibrarySet searchLoader(ClassLoader loader, String base, String fileName, Class<?> anchor,
+            String own) {
         List<String> seen = new ArrayList<>();
-        String own = codeSourcePrefix(anchor);
         JarLibrarySet other = null;
         try {
             for (URL url : Collections.list(loader.getResources(base + SUMS))) {
@@ -380,8 +434,12 @@ public final class NativeLibrary {
         try (InputStream in = url.openStream()) {
             content = in.readAllBytes();
         }
+        return parseSet(content, url.toExternalForm());
+    }
+
+    private static LibrarySet parseSet(byte[] content, String origin) {
         try {
-            return LibrarySet.parse(content, url.toExternalForm());
+            return LibrarySet.parse(content, origin);
         } catch (IllegalArgumentException e) {
             throw new NativeLoadException("malformed " + SUMS + ": " + e.getMessage() + "; rebuild the jar that holds it", e);
         }
@@ -391,13 +449,12 @@ public final class NativeLibrary {
      * How resources of the anchor's own jar or directory begin ({@code jar:file:/x.jar!/} or
      * {@code file:/x/classes/}), or null when its code source is unknown (e.g. a class defined at run time).
      */
-    private static String codeSourcePrefix(Class<?> anchor) {
-        CodeSource source = anchor.getProtectionDomain().getCodeSource();
-        if (source == null || source.getLocation() == null) {
+    private static String codeSourcePrefix(URL location) {
+        if (location == null) {
             return null;
         }
-        String location = source.getLocation().toExternalForm();
-        return location.endsWith("/") ? location : "jar:" + location + "!/";
+        String external = location.toExternalForm();
+        return external.endsWith("/") ? external : "jar:" + external + "!/";
     }
 
     /**
@@ -418,8 +475,11 @@ public final class NativeLibrary {
         }
     }
 
-    // Caller holds LOCK.
-    private static NativeLibrary register(String name, Path file, String sha256) {
+    /**
+     * Opens {@code file} unless it is open already. {@code headers} is what {@link ElfCheck} said of the file
+     * when the cache verified it (the file is unchanged since), or null to inspect it now. Caller holds LOCK.
+     */
+    private static NativeLibrary register(String name, Path file, String sha256, ElfCheck.Inspection headers) {
         Path real;
         try {
             real = file.toRealPath();
@@ -432,11 +492,13 @@ public final class NativeLibrary {
             return existing;
         }
         // A truncated library is a SIGBUS inside dlopen, not an error it returns: check before the loader maps it.
-        ElfCheck.Inspection inspection;
-        try {
-            inspection = ElfCheck.inspect(real);
-        } catch (IOException e) {
-            throw new NativeLoadException("cannot read native library " + real + " (" + e + ")", e);
+        ElfCheck.Inspection inspection = headers;
+        if (inspection == null) {
+            try {
+                inspection = ElfCheck.inspect(real);
+            } catch (IOException e) {
+                throw new NativeLoadException("cannot read native library " + real + " (" + e + ")", e);
+            }
         }
         if (inspection.problem() != null) {
             throw new NativeLoadException("cannot load native library " + real + ": it " + inspection.problem()

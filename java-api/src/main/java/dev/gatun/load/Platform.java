@@ -3,7 +3,6 @@ package dev.gatun.load;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An operating system and processor architecture pair, named the way jars lay out their native
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
  * @param arch lowercase architecture name: {@code x86_64}, {@code aarch64}, {@code ppc64le}, ...
  */
 public record Platform(String os, String arch) {
-    private static final Pattern COMPONENT = Pattern.compile("[a-z0-9_]+");
 
     /**
      * Checks that both parts are lowercase names usable in a resource path.
@@ -23,10 +21,10 @@ public record Platform(String os, String arch) {
     public Platform {
         Objects.requireNonNull(os, "os");
         Objects.requireNonNull(arch, "arch");
-        if (!COMPONENT.matcher(os).matches()) {
+        if (!isComponent(os)) {
             throw new IllegalArgumentException("os: expected a lowercase name like 'linux', got '" + os + "'");
         }
-        if (!COMPONENT.matcher(arch).matches()) {
+        if (!isComponent(arch)) {
             throw new IllegalArgumentException("arch: expected a lowercase name like 'x86_64', got '" + arch + "'");
         }
     }
@@ -74,5 +72,16 @@ public record Platform(String os, String arch) {
             case "x86", "i386", "i486", "i586", "i686" -> "x86";
             default -> p.replaceAll("[^a-z0-9_]", "");
         };
+    }
+
+    /** {@code [a-z0-9_]+}, checked by hand: every start makes a Platform, and a regex costs a compile there. */
+    private static boolean isComponent(String part) {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return !part.isEmpty();
     }
 }

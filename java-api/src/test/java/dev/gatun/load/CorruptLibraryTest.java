@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,11 +41,15 @@ class CorruptLibraryTest {
     }
 
     private Outcome probe(List<String> properties, String... args) throws IOException, InterruptedException {
+        return probeMain(properties, CorruptLoadProbe.class.getName(), args);
+    }
+
+    private Outcome probeMain(List<String> properties, String mainClass, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m",
                 "-XX:ErrorFile=" + temp.resolve("hs_err_%p.log")));
         command.addAll(properties);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CorruptLoadProbe.class.getName()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).directory(temp.toFile()).start();
         String output = new String(process.getInputStream().readAllBytes());
@@ -75,6 +81,31 @@ class CorruptLibraryTest {
         Outcome o = probe(List.of("-D" + NativeLibrary.LIBRARY_PATH_PROPERTY + "=" + dir), "library-path", "greet");
         assertEquals(3, o.status(), o.output());
         assertTrue(o.output().contains("is truncated or corrupt"), o.output());
+    }
+
+    @Test
+    void aTruncatedLibraryShippedInAJarIsRefusedAtEveryStartNotOnlyWhenItIsVerified() throws Exception {
+        byte[] whole = fixture.libraries.get("libgreet.so");
+        byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
+        byte[] base = fixture.libraries.get("libbase.so");
+        String sums = GreetFixture.sha256(base) + "  libbase.so\n" + GreetFixture.sha256(truncated) + "  libgreet.so\n";
+        Path jar = GreetFixture.jar(temp.resolve("broken.jar"), GreetFixture.ANCHOR, Map.of(
+                GreetFixture.SET_DIR + "SHA256SUMS", sums.getBytes(StandardCharsets.UTF_8),
+                GreetFixture.SET_DIR + "libbase.so", base, GreetFixture.SET_DIR + "libgreet.so", truncated));
+        Path cache = temp.resolve("cache");
+        // The first start verifies the set and records the ELF verdict; the second trusts the record, which must
+        // still send the file to the ELF check rather than to dlopen.
+        for (String start : List.of("first start", "second start")) {
+            Outcome o = probeMain(List.of("-D" + NativeLibrary.CACHE_DIR_PROPERTY + "=" + cache), JarLoadProbe.class.getName(),
+                    jar.toString());
+            assertEquals(3, o.status(), start + ": " + o.output());
+            assertTrue(o.output().contains("is truncated or corrupt") && o.output().contains("its jar's SHA256SUMS matched"),
+                    start + ": " + o.output());
+        }
+        String record = Files.readString(cache.resolve(GreetFixture.sha256(sums.getBytes(StandardCharsets.UTF_8)))
+                .resolve(".verified"));
+        assertTrue(record.lines().anyMatch(line -> line.startsWith("libgreet.so ") && line.endsWith(" elf=bad")), record);
+        assertTrue(record.lines().anyMatch(line -> line.startsWith("libbase.so ") && line.matches(".* elf=(now|lazy)")), record);
     }
 
     @Test

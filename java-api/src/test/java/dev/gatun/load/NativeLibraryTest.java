@@ -213,6 +213,50 @@ class NativeLibraryTest {
     }
 
     @Test
+    void anAnchorJarWhoseOwnSetLacksTheLibraryLoadsItFromAnotherJarInEitherClassPathOrder() throws Throwable {
+        byte[] base = fixture.libraries.get("libbase.so");
+        Path bindingsJar = GreetFixture.jar(temp.resolve("bindings.jar"), GreetFixture.ANCHOR, Map.of(
+                GreetFixture.SET_DIR + "SHA256SUMS", (GreetFixture.sha256(base) + "  libbase.so\n").getBytes(),
+                GreetFixture.SET_DIR + "libbase.so", base));
+        Path nativesJar = fixture.jar(temp.resolve("natives.jar"));
+        System.setProperty(NativeLibrary.CACHE_DIR_PROPERTY, temp.resolve("cache").toString());
+        for (List<Path> classPath : List.of(List.of(bindingsJar, nativesJar), List.of(nativesJar, bindingsJar))) {
+            try (var loader = new URLClassLoader(new URL[] {classPath.get(0).toUri().toURL(), classPath.get(1).toUri().toURL()},
+                    ClassLoader.getPlatformClassLoader())) {
+                NativeLibrary greet = NativeLibrary.load(Class.forName(GreetFixture.ANCHOR, false, loader), "greet");
+                assertEquals(42, (int) greet.downcall("greet_answer", INT_INT).invokeExact(2), "class path " + classPath);
+                assertEquals(GreetFixture.sha256(fixture.sums().getBytes()), greet.path().getParent().getFileName().toString(),
+                        "the natives jar's set");
+            }
+        }
+    }
+
+    @Test
+    void aWarmStartReadsTheAnchorsOwnJarDirectlyWithoutTheJarUrlHandler() throws Exception {
+        Path cache = temp.resolve("cache");
+        String cold = childLoad(cache);
+        assertTrue(cold.contains("answer=42"), cold);
+        String warm = childLoad(cache);
+        assertTrue(warm.contains("answer=42"), warm);
+        assertTrue(warm.lines().anyMatch(line -> line.contains("dev.gatun.load.testjar.GreetAnchor source: file:")
+                && line.endsWith(jar.getFileName().toString())), "anchored in the jar:\n" + warm);
+        assertFalse(warm.contains("sun.net.www.protocol.jar.JarURLConnection "), "a jar: URL was opened:\n" + warm);
+    }
+
+    /** Runs {@link JarLoadProbe} on the test jar in a child JVM that logs class loading; returns its output. */
+    private static String childLoad(Path cache) throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Xlog:class+load=info", "-XX:TieredStopAtLevel=1", "-Xmx64m",
+                "-D" + NativeLibrary.CACHE_DIR_PROPERTY + "=" + cache, "-cp", System.getProperty("java.class.path"),
+                JarLoadProbe.class.getName(), jar.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "child JVM finished");
+        assertEquals(0, process.exitValue(), output);
+        return output;
+    }
+
+    @Test
     void aLibrarySkippedAtBuildTimeSaysSoWhenLoaded() throws Exception {
         System.setProperty(NativeLibrary.CACHE_DIR_PROPERTY, temp.toString());
         Path skipped = GreetFixture.jar(temp.resolve("skipped.jar"), GreetFixture.ANCHOR, Map.of(

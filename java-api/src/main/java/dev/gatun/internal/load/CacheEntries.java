@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -41,13 +40,9 @@ public final class CacheEntries {
     /** The lock file in each set directory; the leading dot keeps it out of any SHA256SUMS. */
     static final String LOCK = ".lock";
     private static final String PRUNED = ".pruned";
-    private static final Duration TOUCH_EVERY = Duration.ofHours(1);
-    private static final Duration PRUNE_EVERY = Duration.ofDays(1);
-    private static final Pattern SET_NAME = Pattern.compile("[0-9a-f]{64}");
-    /** Made on first use: seeding a SecureRandom costs milliseconds at every start, and most starts write nothing. */
-    private static final class Random {
-        static final SecureRandom SOURCE = new SecureRandom();
-    }
+    // Plain milliseconds: the warm path of every start compares two times, which needs no java.time.
+    private static final long TOUCH_EVERY_MS = 60L * 60 * 1000;
+    private static final long PRUNE_EVERY_MS = 24L * TOUCH_EVERY_MS;
     // Guarded by itself. Locks are per process: one per set directory, kept until the JVM exits.
     private static final Map<Path, FileLock> HELD = new HashMap<>();
 
@@ -70,9 +65,9 @@ public final class CacheEntries {
                 FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
                 HELD.put(setDir, channel.lock(0, Long.MAX_VALUE, true));
-                FileTime now = FileTime.from(Instant.now());
-                if (Files.getLastModifiedTime(lockFile).toInstant().plus(TOUCH_EVERY).isBefore(now.toInstant())) {
-                    Files.setLastModifiedTime(lockFile, now);
+                long now = System.currentTimeMillis();
+                if (Files.getLastModifiedTime(lockFile).toMillis() + TOUCH_EVERY_MS < now) {
+                    Files.setLastModifiedTime(lockFile, FileTime.fromMillis(now));
                 }
             } catch (IOException | OverlappingFileLockException | UnsupportedOperationException e) {
                 // Without a lock the set is only unprotected from pruning, which then goes by its age alone.
@@ -87,18 +82,17 @@ public final class CacheEntries {
      * @return the set directories removed
      */
     public static List<Path> pruneIfDue(Path root) {
-        Duration maxAge = maxAge();
+        long maxAgeDays = maxAgeDays();
         Path marker = root.resolve(PRUNED);
+        if (maxAgeDays == 0 || lastModifiedMillis(marker) + PRUNE_EVERY_MS > System.currentTimeMillis()) {
+            return List.of(); // the warm path: one stat
+        }
         try {
-            if (maxAge.isZero() || (Files.exists(marker)
-                    && Files.getLastModifiedTime(marker).toInstant().plus(PRUNE_EVERY).isAfter(Instant.now()))) {
-                return List.of();
-            }
             Files.write(marker, new byte[0]);
         } catch (IOException e) {
             return List.of();
         }
-        return prune(root, maxAge);
+        return prune(root, Duration.ofDays(maxAgeDays));
     }
 
     /**
@@ -110,79 +104,130 @@ public final class CacheEntries {
      * @return the set directories removed
      */
     public static List<Path> prune(Path root, Duration maxAge) {
-        List<Path> removed = new ArrayList<>();
-        Instant cutoff = Instant.now().minus(maxAge);
-        try (DirectoryStream<Path> sets = Files.newDirectoryStream(root, p -> SET_NAME.matcher(p.getFileName().toString()).matches())) {
-            for (Path dir : sets) {
-                synchronized (HELD) {
-                    if (!HELD.containsKey(dir) && removeIfUnused(root, dir, cutoff)) {
-                        removed.add(dir);
+        return Pruning.prune(root, maxAge);
+    }
+
+    /**
+     * One {@code stat}: the file's modification time, or {@link Long#MIN_VALUE} / 2 (long ago) when it cannot be
+     * read (absent: pruning is due and writes it). Any IOException, not NoSuchFileException: the verifier would
+     * load that class, and its parent's, at every start.
+     */
+    private static long lastModifiedMillis(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return Long.MIN_VALUE / 2;
+        }
+    }
+
+    /**
+     * {@value #MAX_AGE_PROPERTY}, 30 by default; checked by hand, so that no NumberFormatException class is loaded
+     * at every start to verify a catch clause.
+     */
+    private static long maxAgeDays() {
+        String value = System.getProperty(MAX_AGE_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return 30;
+        }
+        String digits = value.strip();
+        int first = digits.startsWith("-") || digits.startsWith("+") ? 1 : 0;
+        boolean valid = digits.length() > first && digits.length() - first <= 18;
+        for (int i = first; valid && i < digits.length(); i++) {
+            valid = digits.charAt(i) >= '0' && digits.charAt(i) <= '9';
+        }
+        if (!valid) {
+            throw new IllegalArgumentException(MAX_AGE_PROPERTY + ": expected a whole number of days, got '" + value + "'");
+        }
+        return Math.max(Long.parseLong(digits), 0); // at most 18 digits: cannot overflow
+    }
+
+    /**
+     * What only pruning needs, apart from what every start runs: verifying its methods loads java.time and exception
+     * classes that a start which does not prune never needs.
+     */
+    private static final class Pruning {
+        /** Made on first use: seeding a SecureRandom costs milliseconds. */
+        private static final SecureRandom RANDOM = new SecureRandom();
+
+        private Pruning() {
+        }
+
+        static List<Path> prune(Path root, Duration maxAge) {
+            List<Path> removed = new ArrayList<>();
+            Instant cutoff = Instant.now().minus(maxAge);
+            try (DirectoryStream<Path> sets = Files.newDirectoryStream(root, p -> isSetName(p.getFileName().toString()))) {
+                for (Path dir : sets) {
+                    synchronized (HELD) {
+                        if (!HELD.containsKey(dir) && removeIfUnused(root, dir, cutoff)) {
+                            removed.add(dir);
+                        }
                     }
                 }
+            } catch (IOException e) {
+                // An unreadable cache is reported when it is used; pruning is best effort.
             }
-        } catch (IOException e) {
-            // An unreadable cache is reported when it is used; pruning is best effort.
+            return removed;
         }
-        return removed;
-    }
 
-    private static boolean removeIfUnused(Path root, Path dir, Instant cutoff) throws IOException {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return false;
-        }
-        Path lockFile = dir.resolve(LOCK);
-        // A lock file made just now by this open must not count as a use.
-        boolean hadLock = Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS);
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            FileLock lock = channel.tryLock(0, Long.MAX_VALUE, false);
-            if (lock == null) {
-                return false; // some JVM uses it
-            }
-            if (lastUsed(dir, hadLock).isAfter(cutoff)) {
+        private static boolean removeIfUnused(Path root, Path dir, Instant cutoff) throws IOException {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 return false;
             }
-            // Renamed while locked: a JVM arriving now finds the set missing and extracts it afresh.
-            Path trash = root.resolve(".trash-" + HexFormat.of().toHexDigits(Random.SOURCE.nextLong()));
-            Files.move(dir, trash, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(trash);
-            return true;
-        } catch (OverlappingFileLockException e) {
-            return false;
-        }
-    }
-
-    /** The newest modification time among the set's files: the lock file's touch, or the extraction. */
-    private static Instant lastUsed(Path dir, boolean countLock) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> countLock || !f.getFileName().toString().equals(LOCK)).map(f -> {
-                try {
-                    return Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant();
-                } catch (IOException e) {
-                    return Instant.MAX; // unreadable: treat as in use
+            Path lockFile = dir.resolve(LOCK);
+            // A lock file made just now by this open must not count as a use.
+            boolean hadLock = Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS);
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                FileLock lock = channel.tryLock(0, Long.MAX_VALUE, false);
+                if (lock == null) {
+                    return false; // some JVM uses it
                 }
-            }).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+                if (lastUsed(dir, hadLock).isAfter(cutoff)) {
+                    return false;
+                }
+                // Renamed while locked: a JVM arriving now finds the set missing and extracts it afresh.
+                Path trash = root.resolve(".trash-" + HexFormat.of().toHexDigits(RANDOM.nextLong()));
+                Files.move(dir, trash, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(trash);
+                return true;
+            } catch (OverlappingFileLockException e) {
+                return false;
             }
         }
-    }
 
-    private static Duration maxAge() {
-        String value = System.getProperty(MAX_AGE_PROPERTY);
-        long days = 30;
-        if (value != null && !value.isBlank()) {
-            try {
-                days = Long.parseLong(value.strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(MAX_AGE_PROPERTY + ": expected a whole number of days, got '" + value + "'");
+        /** The newest modification time among the set's files: the lock file's touch, or the extraction. */
+        private static Instant lastUsed(Path dir, boolean countLock) throws IOException {
+            try (Stream<Path> files = Files.list(dir)) {
+                return files.filter(f -> countLock || !f.getFileName().toString().equals(LOCK)).map(f -> {
+                    try {
+                        return Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant();
+                    } catch (IOException e) {
+                        return Instant.MAX; // unreadable: treat as in use
+                    }
+                }).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
             }
         }
-        return Duration.ofDays(Math.max(days, 0));
+
+        private static void deleteTree(Path dir) throws IOException {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+
+        /** Whether {@code name} is a set directory's name: 64 lowercase hex digits. */
+        private static boolean isSetName(String name) {
+            if (name.length() != 64) {
+                return false;
+            }
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

@@ -134,18 +134,11 @@ public final class Dlfcn {
         }
     }
 
-    /** The real user id of this process, to check that the library cache belongs to it. */
-    public static int currentUid() {
-        // /proc/self/status first: binding getuid is a new downcall shape, milliseconds at every start.
-        try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) {
-                    return Integer.parseInt(line.substring(4).strip().split("\\s+")[0]); // real uid, as getuid()
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // Not Linux, or no /proc: ask libc.
-        }
+    /**
+     * The real user id of this process ({@code getuid}); {@code LibraryCache} asks this only where it cannot read
+     * the owner of {@code /proc/self}.
+     */
+    public static int getuid() {
         try {
             return (int) Rare.GETUID.invokeExact();
         } catch (Throwable t) {

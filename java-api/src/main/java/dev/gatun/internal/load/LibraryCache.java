@@ -42,7 +42,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A file is hashed once: after it is verified, its {@code stat} identity (device, inode, size,
  * modification and change times) is recorded beside its hash in the set's {@value #VERIFIED} file, and
- * later starts hash it again only when that identity changed. Any write to the file changes its change
+ * later starts hash it again only when that identity changed. The record also keeps what {@link ElfCheck} said
+ * of the file's headers when it was verified (whether they are sound and whether it binds now), so an unchanged
+ * file is neither hashed nor read at start-up, only {@code stat}ed. Any write to the file changes its change
  * time ({@code ctime}, which no unprivileged call can set back) and any replacement changes its inode,
  * so a changed or replaced file is re-hashed. What this does not defend against is a process of the same
  * user forging both the file and the record: that user can already change the JVM, the jar or the
@@ -55,11 +57,21 @@ public final class LibraryCache {
     /** System property naming directories to load libraries from directly, skipping extraction. */
     public static final String LIBRARY_PATH_PROPERTY = "gatun.library.path";
 
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     /** Made on first use: seeding a SecureRandom costs milliseconds at every start, and most starts write nothing. */
     private static final class Random {
         static final SecureRandom SOURCE = new SecureRandom();
     }
+    /** This process's directory in procfs; its owner is the process's effective uid. */
+    private static final Path PROC_SELF = Path.of("/proc/self");
+    /** {@code stat} fields for the directory checks, read in one call. */
+    private static final String MODE_AND_OWNER = "unix:mode,uid";
+    // File type and permission bits of st_mode (<sys/stat.h>).
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFREG = 0100000;
+    private static final int S_IFDIR = 0040000;
+    private static final int S_IFLNK = 0120000;
+    private static final int S_IWGRP = 0020;
+    private static final int S_IWOTH = 0002;
     /** The record of verified files in each set directory; the leading dot keeps it out of any SHA256SUMS. */
     static final String VERIFIED = ".verified";
 
@@ -104,30 +116,60 @@ public final class LibraryCache {
     }
 
     /**
+     * What {@link #extract} made ready: the set's directory, and what the ELF headers of its files said when
+     * they were verified.
+     *
+     * @param directory the directory holding the set's files under their own names
+     * @param headers file name to its {@link ElfCheck} inspection, for each file whose headers passed; a file
+     *     missing here (headers unsound or unreadable) must be inspected by the caller before it is loaded
+     */
+    public record Extracted(Path directory, Map<String, ElfCheck.Inspection> headers) {
+    }
+
+    /**
      * Makes every file of {@code set} present and verified in its own directory of this cache.
      *
-     * @return the directory holding the set's files under their own names
+     * @return the set's directory, and the ELF inspection recorded for each file when it was verified
      * @throws NativeLoadException when the cache is unsafe or unwritable, or a resource's bytes do not
      *     match {@code SHA256SUMS}
      */
-    public Path extract(LibrarySet set, Source source) {
+    public Extracted extract(LibrarySet set, Source source) {
         Path dir = root.resolve(set.id());
         ensurePrivateDirectory(root);
         ensurePrivateDirectory(dir);
         // Before verifying: once this JVM holds the set, no pruner can remove it under the loader.
         CacheEntries.markInUse(dir);
         Map<String, String> verified = readVerified(dir);
+        Map<String, ElfCheck.Inspection> headers = new HashMap<>();
         boolean changed = false;
-        for (var file : set.files().entrySet()) {
-            Path target = dir.resolve(file.getKey());
-            String record = file.getValue() + " " + identity(target);
-            if (record.equals(verified.get(file.getKey()))) {
-                continue; // hashed before and not written or replaced since
+        // By name, not entrySet(): an unmodifiable map's entry view is three classes to load at every start.
+        for (String name : set.files().keySet()) {
+            String hash = set.files().get(name);
+            Path target = dir.resolve(name);
+            String unchanged = hash + " " + identity(target) + " ";
+            String record = verified.get(name);
+            ElfCheck.Inspection known = record != null && record.startsWith(unchanged)
+                    ? recordedHeaders(record.substring(unchanged.length())) : null;
+            if (known != null) {
+                // Hashed before and not written or replaced since: its headers are what they were then.
+                if (known.problem() == null) {
+                    headers.put(name, known);
+                }
+                continue;
             }
-            if (!hashMatches(target, file.getValue())) {
-                install(set, source, file.getKey(), file.getValue(), target);
+            if (!hashMatches(target, hash)) {
+                Writes.install(set, source, name, hash, target);
             }
-            verified.put(file.getKey(), file.getValue() + " " + identity(target));
+            String identity = identity(target);
+            ElfCheck.Inspection inspection = inspectHeaders(target);
+            if (inspection == null) {
+                verified.remove(name); // headers unreadable: verified again at the next start
+            } else {
+                verified.put(name, hash + " " + identity + " " + headersToken(inspection));
+                if (inspection.problem() == null) {
+                    headers.put(name, inspection);
+                }
+            }
             changed = true;
         }
         if (changed) {
@@ -135,7 +177,36 @@ public final class LibraryCache {
             syncDirectory(dir);
         }
         CacheEntries.pruneIfDue(root);
-        return dir;
+        return new Extracted(dir, headers);
+    }
+
+    /**
+     * The ELF inspection a {@value #VERIFIED} record keeps after the hash and the identity, or null when it keeps
+     * none: {@code elf=now} or {@code elf=lazy} for sound headers (binds now or not), {@code elf=bad} for headers
+     * {@link ElfCheck} refused (the caller inspects again for the message). A record without it, as older versions
+     * wrote, does not match, so such a file is verified once more and its record rewritten. (Methods here, not a
+     * nested class: every class is a few hundred microseconds to load at every start.)
+     */
+    private static ElfCheck.Inspection recordedHeaders(String token) {
+        return switch (token) {
+            case "elf=now" -> new ElfCheck.Inspection(null, true);
+            case "elf=lazy" -> new ElfCheck.Inspection(null, false);
+            case "elf=bad" -> new ElfCheck.Inspection("was refused when it was verified", false);
+            default -> null;
+        };
+    }
+
+    private static String headersToken(ElfCheck.Inspection inspection) {
+        return inspection.problem() != null ? "elf=bad" : inspection.bindsNow() ? "elf=now" : "elf=lazy";
+    }
+
+    /** The file's inspection, or null when it cannot be read. */
+    private static ElfCheck.Inspection inspectHeaders(Path file) {
+        try {
+            return ElfCheck.inspect(file);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**
@@ -146,7 +217,7 @@ public final class LibraryCache {
         try {
             Map<String, Object> a = Files.readAttributes(file, "unix:dev,ino,size,mode,lastModifiedTime,ctime",
                     LinkOption.NOFOLLOW_LINKS);
-            if (!(a.get("mode") instanceof Integer mode) || (mode & 0170000) != 0100000) {
+            if (!(a.get("mode") instanceof Integer mode) || (mode & S_IFMT) != S_IFREG) {
                 return "absent";
             }
             return a.get("dev") + ":" + a.get("ino") + ":" + a.get("size") + ":"
@@ -157,17 +228,25 @@ public final class LibraryCache {
         }
     }
 
+    /** The records, by file name; read as bytes and split by hand (no charset decoder on every start). */
     private static Map<String, String> readVerified(Path dir) {
         Map<String, String> records = new HashMap<>();
+        String text;
         try {
-            for (String line : Files.readAllLines(dir.resolve(VERIFIED), StandardCharsets.US_ASCII)) {
-                int space = line.indexOf(' ');
-                if (space > 0) {
-                    records.put(line.substring(0, space), line.substring(space + 1));
-                }
-            }
+            text = new String(Files.readAllBytes(dir.resolve(VERIFIED)), StandardCharsets.ISO_8859_1);
         } catch (IOException | RuntimeException e) {
-            // Absent or unreadable: every file is hashed, and the record written again.
+            return records; // absent or unreadable: every file is hashed, and the record written again
+        }
+        for (int start = 0; start < text.length(); ) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            int space = text.indexOf(' ', start);
+            if (space > start && space < end) {
+                records.put(text.substring(start, space), text.substring(space + 1, end));
+            }
+            start = end + 1;
         }
         return records;
     }
@@ -216,77 +295,20 @@ public final class LibraryCache {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private void install(LibrarySet set, Source source, String name, String expected, Path target) {
-        Path temp = target.resolveSibling("." + name + "." + HexFormat.of().toHexDigits(Random.SOURCE.nextLong()) + ".tmp");
-        try {
-            String actual = writeNew(source, name, temp);
-            if (!actual.equals(expected)) {
-                throw new NativeLoadException("native library " + name + " in " + set.origin() + " has SHA-256 "
-                        + actual + " but SHA256SUMS lists " + expected
-                        + ": the jar is corrupt or was modified after it was built; rebuild or re-download it");
-            }
-            // rename(2) replaces the directory entry: a process that mapped the old file keeps its inode.
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new NativeLoadException("cannot atomically rename " + temp + " to " + target
-                    + "; set -D" + CACHE_DIR_PROPERTY + " to a directory on a local POSIX file system", e);
-        } catch (IOException e) {
-            throw new NativeLoadException("cannot extract native library " + name + " from " + set.origin()
-                    + " into " + target.getParent() + " (" + e + "); set -D" + CACHE_DIR_PROPERTY
-                    + " to a writable directory, or -D" + LIBRARY_PATH_PROPERTY
-                    + " to a directory holding the libraries already extracted", e);
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // Best effort: a leftover dot-file is harmless, it is never loaded.
-            }
-        }
-    }
-
-    /** Copies the resource into a file that must not exist yet, fsyncs it, and returns its SHA-256. */
-    private static String writeNew(Source source, String name, Path temp) throws IOException {
-        MessageDigest digest = LibrarySet.newDigest();
-        FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
-        try (InputStream in = source.open(name);
-             FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                     LinkOption.NOFOLLOW_LINKS), ownerOnly)) {
-            byte[] chunk = new byte[1 << 16];
-            for (int n; (n = in.read(chunk)) >= 0; ) {
-                digest.update(chunk, 0, n);
-                ByteBuffer buffer = ByteBuffer.wrap(chunk, 0, n);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-            }
-            out.force(true);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
     /**
-     * Creates {@code dir} as 0700 if needed and checks it is a private directory of this user.
+     * Creates {@code dir} as 0700 if needed and checks it is a private directory of this user. A directory that
+     * exists costs one {@code lstat}: its mode and owner are read together, and nothing is created.
      *
      * @throws NativeLoadException naming the path and {@code gatun.cache.dir}
      */
     static void ensurePrivateDirectory(Path dir) {
+        Map<String, Object> attributes;
         try {
-            Path parent = dir.getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                Files.createDirectories(parent);
-            }
+            attributes = Files.readAttributes(dir, MODE_AND_OWNER, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException | UnsupportedOperationException e) {
-            throw unusable(dir, "cannot be created: its parent " + dir.getParent() + " cannot be made a directory ("
-                    + e + ")", e);
+            attributes = Writes.create(dir); // absent (or unreadable: creating it says why)
         }
-        try {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        } catch (FileAlreadyExistsException e) {
-            // Made earlier or by another JVM right now; the checks below decide whether it is usable.
-        } catch (IOException | UnsupportedOperationException e) {
-            throw unusable(dir, "cannot be created (" + e + ")", e);
-        }
-        String problem = problemWith(dir);
+        String problem = problemWith(attributes);
         if (problem != null) {
             throw unusable(dir, problem, null);
         }
@@ -297,30 +319,67 @@ public final class LibraryCache {
      * Creates nothing, so {@code gatun info} can report on the cache without changing it.
      */
     public static String problemWith(Path dir) {
-        PosixFileAttributes attributes;
-        Object uid;
         try {
-            attributes = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            uid = Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            return problemWith(Files.readAttributes(dir, MODE_AND_OWNER, LinkOption.NOFOLLOW_LINKS));
         } catch (IOException | UnsupportedOperationException e) {
             return "cannot be inspected (" + e + ")";
         }
-        if (attributes.isSymbolicLink()) {
+    }
+
+    /** The checks of {@link #problemWith(Path)} on the directory's {@code unix:mode,uid} (read without following links). */
+    private static String problemWith(Map<String, Object> attributes) {
+        if (!(attributes.get("mode") instanceof Integer mode)) {
+            return "cannot be inspected (no file mode)";
+        }
+        if ((mode & S_IFMT) == S_IFLNK) {
             return "is a symbolic link; another user could point it elsewhere";
         }
-        if (!attributes.isDirectory()) {
+        if ((mode & S_IFMT) != S_IFDIR) {
             return "is not a directory";
         }
-        int me = Dlfcn.currentUid();
+        Object uid = attributes.get("uid");
+        int me = currentUid();
         if (!(uid instanceof Integer owner) || owner != me) {
             return "is owned by uid " + uid + ", not by this user (uid " + me + ")";
         }
-        Set<PosixFilePermission> permissions = attributes.permissions();
-        if (permissions.contains(PosixFilePermission.GROUP_WRITE)
-                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-            return "is writable by group or others (" + PosixFilePermissions.toString(permissions) + "); chmod 700 it";
+        if ((mode & (S_IWGRP | S_IWOTH)) != 0) {
+            return "is writable by group or others (" + permissions(mode) + "); chmod 700 it";
         }
         return null;
+    }
+
+    /**
+     * The effective user id of this process: the owner of the directories and files it creates, which the cache
+     * must belong to. On Linux it is the owner of {@code /proc/self} (one {@code stat}, no downcall: binding
+     * {@code getuid} is a new downcall shape, milliseconds at every start; the kernel gives a process's {@code /proc}
+     * directory its effective uid, root's only for a process made non-dumpable, e.g. by a set-uid start).
+     * Elsewhere, or without {@code /proc}, {@link Dlfcn#getuid()}: the real user id, which differs from the
+     * effective one only in a set-uid process.
+     */
+    static int currentUid() {
+        try {
+            if (Files.getAttribute(PROC_SELF, "unix:uid") instanceof Integer uid) {
+                return uid;
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or no /proc: ask libc.
+        }
+        return Dlfcn.getuid();
+    }
+
+    /** {@code rwxr-x---} for mode 0750, as {@link PosixFilePermissions#toString} writes it. */
+    private static String permissions(int mode) {
+        var text = new StringBuilder(9);
+        for (int shift = 6; shift >= 0; shift -= 3) {
+            text.append((mode >> shift & 4) != 0 ? 'r' : '-').append((mode >> shift & 2) != 0 ? 'w' : '-')
+                    .append((mode >> shift & 1) != 0 ? 'x' : '-');
+        }
+        return text.toString();
+    }
+
+    /** Mode 0700 for what the cache creates; made when something is created, not at every start. */
+    private static FileAttribute<Set<PosixFilePermission>> ownerOnly() {
+        return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
     }
 
     private static NativeLoadException unusable(Path dir, String why, Throwable cause) {
@@ -335,6 +394,87 @@ public final class LibraryCache {
             channel.force(true);
         } catch (IOException ignored) {
             // Some file systems refuse to sync directories; the files themselves were fsynced.
+        }
+    }
+
+    /**
+     * What only writes need (creating a directory, installing a file), apart from the checks every start makes: its
+     * catch clauses would make the verifier load exception classes that a start which writes nothing never needs.
+     */
+    private static final class Writes {
+        private Writes() {
+        }
+
+        /** Creates {@code dir} (and its parents) and reads it back; made by another JVM meanwhile is fine. */
+        static Map<String, Object> create(Path dir) {
+            try {
+                Path parent = dir.getParent();
+                if (parent != null && !Files.isDirectory(parent)) {
+                    Files.createDirectories(parent);
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                throw unusable(dir, "cannot be created: its parent " + dir.getParent() + " cannot be made a directory ("
+                        + e + ")", e);
+            }
+            try {
+                Files.createDirectory(dir, ownerOnly());
+            } catch (FileAlreadyExistsException e) {
+                // Made earlier or by another JVM right now; the checks decide whether it is usable.
+            } catch (IOException | UnsupportedOperationException e) {
+                throw unusable(dir, "cannot be created (" + e + ")", e);
+            }
+            try {
+                return Files.readAttributes(dir, MODE_AND_OWNER, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException | UnsupportedOperationException e) {
+                throw unusable(dir, "cannot be inspected (" + e + ")", e);
+            }
+        }
+
+        static void install(LibrarySet set, Source source, String name, String expected, Path target) {
+            Path temp = target.resolveSibling("." + name + "." + HexFormat.of().toHexDigits(Random.SOURCE.nextLong()) + ".tmp");
+            try {
+                String actual = writeNew(source, name, temp);
+                if (!actual.equals(expected)) {
+                    throw new NativeLoadException("native library " + name + " in " + set.origin() + " has SHA-256 "
+                            + actual + " but SHA256SUMS lists " + expected
+                            + ": the jar is corrupt or was modified after it was built; rebuild or re-download it");
+                }
+                // rename(2) replaces the directory entry: a process that mapped the old file keeps its inode.
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new NativeLoadException("cannot atomically rename " + temp + " to " + target
+                        + "; set -D" + CACHE_DIR_PROPERTY + " to a directory on a local POSIX file system", e);
+            } catch (IOException e) {
+                throw new NativeLoadException("cannot extract native library " + name + " from " + set.origin()
+                        + " into " + target.getParent() + " (" + e + "); set -D" + CACHE_DIR_PROPERTY
+                        + " to a writable directory, or -D" + LIBRARY_PATH_PROPERTY
+                        + " to a directory holding the libraries already extracted", e);
+            } finally {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // Best effort: a leftover dot-file is harmless, it is never loaded.
+                }
+            }
+        }
+
+        /** Copies the resource into a file that must not exist yet, fsyncs it, and returns its SHA-256. */
+        private static String writeNew(Source source, String name, Path temp) throws IOException {
+            MessageDigest digest = LibrarySet.newDigest();
+            try (InputStream in = source.open(name);
+                 FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                         LinkOption.NOFOLLOW_LINKS), ownerOnly())) {
+                byte[] chunk = new byte[1 << 16];
+                for (int n; (n = in.read(chunk)) >= 0; ) {
+                    digest.update(chunk, 0, n);
+                    ByteBuffer buffer = ByteBuffer.wrap(chunk, 0, n);
+                    while (buffer.hasRemaining()) {
+                        out.write(buffer);
+                    }
+                }
+                out.force(true);
+            }
+            return HexFormat.of().formatHex(digest.digest());
         }
     }
 }

@@ -9,8 +9,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The native libraries a jar ships for one platform, as listed by its {@code SHA256SUMS} file.
@@ -24,9 +22,7 @@ import java.util.regex.Pattern;
  * @param origin where the list came from, for messages
  */
 public record LibrarySet(String id, Map<String, String> files, String origin) {
-    private static final Pattern LINE = Pattern.compile("([0-9a-fA-F]{64}) [ *](.+)");
-    // A plain file name: no directories, no "..", no leading dot (temp files start with one).
-    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_+-][A-Za-z0-9._+-]*");
+    private static final int HASH_LENGTH = 64;
 
     /** Copies {@code files}; see the type's description. */
     public LibrarySet {
@@ -34,33 +30,76 @@ public record LibrarySet(String id, Map<String, String> files, String origin) {
     }
 
     /**
-     * Parses a {@code SHA256SUMS} file.
+     * Parses a {@code SHA256SUMS} file. By hand, not with a regular expression: every start of every JVM
+     * parses one, and a pattern's first use costs a class of its own.
      *
      * @throws IllegalArgumentException naming the line that is malformed or names an unsafe file
      */
     public static LibrarySet parse(byte[] content, String origin) {
         Map<String, String> files = new LinkedHashMap<>();
-        String[] lines = new String(content, StandardCharsets.UTF_8).split("\r?\n");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
+        String text = new String(content, StandardCharsets.UTF_8);
+        int lineNumber = 0;
+        for (int start = 0; start < text.length(); ) {
+            int newline = text.indexOf('\n', start);
+            int next = newline < 0 ? text.length() : newline + 1;
+            int end = newline < 0 ? text.length() : newline;
+            if (newline >= 0 && end > start && text.charAt(end - 1) == '\r') {
+                end--; // a CRLF line
+            }
+            String line = text.substring(start, end);
+            start = next;
+            lineNumber++;
             if (line.isBlank()) {
                 continue;
             }
-            Matcher m = LINE.matcher(line);
-            if (!m.matches()) {
-                throw new IllegalArgumentException(origin + ":" + (i + 1)
+            if (!wellFormed(line)) {
+                throw new IllegalArgumentException(origin + ":" + lineNumber
                         + ": expected '<64 hex digits>  <file name>' (sha256sum format), got '" + line + "'");
             }
-            String name = m.group(2);
-            if (!SAFE_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException(origin + ":" + (i + 1) + ": file name '" + name
+            String name = line.substring(HASH_LENGTH + 2);
+            if (!safeName(name)) {
+                throw new IllegalArgumentException(origin + ":" + lineNumber + ": file name '" + name
                         + "' must be a plain name of letters, digits and ._+- (no directories, no leading dot)");
             }
-            if (files.putIfAbsent(name, m.group(1).toLowerCase(Locale.ROOT)) != null) {
-                throw new IllegalArgumentException(origin + ":" + (i + 1) + ": '" + name + "' is listed twice");
+            if (files.putIfAbsent(name, line.substring(0, HASH_LENGTH).toLowerCase(Locale.ROOT)) != null) {
+                throw new IllegalArgumentException(origin + ":" + lineNumber + ": '" + name + "' is listed twice");
             }
         }
         return new LibrarySet(sha256(content), files, origin);
+    }
+
+    /** {@code <64 hex digits><space><space or *><a name without line breaks>}, as sha256sum writes it. */
+    private static boolean wellFormed(String line) {
+        if (line.length() < HASH_LENGTH + 3 || line.charAt(HASH_LENGTH) != ' '
+                || (line.charAt(HASH_LENGTH + 1) != ' ' && line.charAt(HASH_LENGTH + 1) != '*')) {
+            return false;
+        }
+        for (int i = 0; i < HASH_LENGTH; i++) {
+            char c = line.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        for (int i = HASH_LENGTH + 2; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A plain file name: no directories, no "..", no leading dot (temp files start with one). */
+    private static boolean safeName(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '_' || c == '+' || c == '-' || (c == '.' && i > 0);
+            if (!allowed) {
+                return false;
+            }
+        }
+        return !name.isEmpty();
     }
 
     /** Lowercase hex SHA-256 of {@code bytes} (without the JCA, see {@link Sha256}). */
@@ -70,10 +109,17 @@ public record LibrarySet(String id, Map<String, String> files, String origin) {
 
     /** A fresh SHA-256 digest; every JDK has the algorithm. */
     public static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK must provide SHA-256", e);
+        return Digests.sha256();
+    }
+
+    /** Apart: its catch clause makes the verifier load two exception classes, needed only when a file is hashed. */
+    private static final class Digests {
+        static MessageDigest sha256() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("the JDK must provide SHA-256", e);
+            }
         }
     }
 }

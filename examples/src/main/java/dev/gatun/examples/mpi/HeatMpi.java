@@ -62,7 +62,10 @@ import picocli.CommandLine.Spec;
  * <p><b>What you should see.</b> On the root, per timed run, {@code u(centre) is ..., Error is ...} (against the
  * exact decay {@code exp(-2 pi^2 alpha t)} of the initial {@code sin(pi x) sin(pi y)}) and {@code Time spent}, the
  * check's verdict, and one machine-readable line {@code RESULT example=heat-mpi ... seconds=... halo=...}, where
- * {@code halo} is the share of the time the ranks waited for halo rows after their interior update.
+ * {@code halo} is the share of the time the ranks waited for halo rows after their interior update (with
+ * {@code --depth k}: exchanged them), and {@code busy_min}/{@code busy_max} the least and most seconds one rank spent
+ * on anything else in the last run: their spread is the imbalance that makes the others wait.
+ * {@code examples/scripts/heat_mpi.c} is the same program in C, to tell the machine's losses from Java's.
  */
 @Command(name = "heat-mpi", mixinStandardHelpOptions = true,
         description = "The explicit 2D heat equation, rows split over MPI ranks, halo exchange overlapped with the interior.")
@@ -150,11 +153,11 @@ public final class HeatMpi implements Callable<Integer> {
                 block.run(steps);
             }
             List<Double> times = new ArrayList<>();
-            double haloShare = 0;
+            double[] last = null;
             for (int k = 0; k < repetitions; k++) {
                 double[] run = block.run(steps);
                 times.add(run[0]);
-                haloShare = run[1];
+                last = run;
                 double centre = block.centreValue();
                 if (rows.rank() == 0) {
                     double exact = Math.exp(-2 * Math.PI * Math.PI * ALPHA * grid.dt * steps) * grid.initial(nx / 2, n / 2);
@@ -168,8 +171,9 @@ public final class HeatMpi implements Callable<Integer> {
             if (rows.rank() == 0) {
                 List<Double> sorted = times.stream().sorted().toList();
                 System.out.printf(Locale.ROOT, "RESULT example=heat-mpi nx=%d ny=%d ranks=%d threads=%d steps=%d depth=%d"
-                        + " seconds=%.6f min=%.6f halo=%.4f reps=%d%n", nx, n, rows.communicator().size(), OpenMP.maxThreads(),
-                        steps, depth, sorted.get(sorted.size() / 2), sorted.getFirst(), haloShare, repetitions);
+                        + " seconds=%.6f min=%.6f halo=%.4f busy_min=%.6f busy_max=%.6f reps=%d%n", nx, n,
+                        rows.communicator().size(), OpenMP.maxThreads(), steps, depth, sorted.get(sorted.size() / 2),
+                        sorted.getFirst(), last[1], last[2], last[3], repetitions);
             }
             block.close();
         }
@@ -254,7 +258,10 @@ public final class HeatMpi implements Callable<Integer> {
             }
         }
 
-        /** Runs {@code steps} steps from the initial state: {slowest rank's seconds, mean share of halo waiting}. */
+        /**
+         * Runs {@code steps} steps from the initial state: {slowest rank's seconds, mean share of halo waiting, least
+         * and most seconds a rank spent outside the halo exchange}.
+         */
         double[] run(int steps) {
             reset();
             Communicator c = rows.communicator();
@@ -273,7 +280,9 @@ public final class HeatMpi implements Callable<Integer> {
             double elapsed = Mpi.wtime() - start;
             double slowest = c.allReduce(elapsed, ReduceOp.MAX);
             double share = c.allReduce(waiting, ReduceOp.SUM) / c.allReduce(elapsed, ReduceOp.SUM);
-            return new double[] {slowest, share};
+            // The time each rank spent computing: its spread is the imbalance the halo waits are made of.
+            double busy = elapsed - waiting;
+            return new double[] {slowest, share, c.allReduce(busy, ReduceOp.MIN), c.allReduce(busy, ReduceOp.MAX)};
         }
 
         /** One step; returns the seconds spent waiting for the halo rows. */

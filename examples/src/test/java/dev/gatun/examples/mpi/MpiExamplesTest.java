@@ -84,7 +84,7 @@ class MpiExamplesTest {
         assertTrue(Double.parseDouble(m.group(1)) <= 1e-12, out); // rounding only: that build may not contract to FMA
         assertEquals(2, out.lines().filter(l -> l.startsWith("u(centre) is ")).count(), out);
         assertTrue(Pattern.compile("RESULT example=heat-mpi nx=70 ny=70 ranks=" + ranks + " threads=1 steps=40 depth=1 seconds=\\S+"
-                + " min=\\S+ halo=[01]\\.\\d{4} reps=2").matcher(out).find(), out);
+                + " min=\\S+ halo=[01]\\.\\d{4} busy_min=\\S+ busy_max=\\S+ reps=2").matcher(out).find(), out);
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -150,6 +150,35 @@ class MpiExamplesTest {
                 .matcher(out);
         assertTrue(m.find(), out);
         assertEquals(KernelsOmp.integration2dCOmpRows(n, 0, n), Double.parseDouble(m.group(1)), 1e-13, out);
+    }
+
+    @Test
+    void theCTwinOfHeatMpiComputesTheSameCentreValue(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // examples/scripts/heat_mpi.c is the benchmark's C reference: it must be the same program, or its scaling
+        // says nothing about HeatMpi's. The project root is the examples module's parent.
+        Path root = Path.of("").toAbsolutePath().getParent();
+        Path binary = dir.resolve("heat_mpi");
+        Process build = new ProcessBuilder("mpicc", "-O3", "-fno-math-errno", "-fopenmp", "-ffp-contract=off",
+                "-I" + root.resolve("native/src/main/c"), "-o", binary.toString(),
+                root.resolve("examples/scripts/heat_mpi.c").toString(), root.resolve("openmp/src/main/c/kernels_omp.c").toString(),
+                "-lm").redirectErrorStream(true).start();
+        String buildOutput = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, build.waitFor(), buildOutput);
+        String[] args = {"--n", "70", "--steps", "20", "--depth", "8", "--reps", "1", "--warmup", "0"};
+        List<String> command = new ArrayList<>(List.of("mpirun", "-np", "3", "--allow-run-as-root", "--oversubscribe",
+                "--bind-to", "none", "-x", "OMP_NUM_THREADS=1", binary.toString()));
+        command.addAll(List.of(args));
+        Process c = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String cOutput = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, c.waitFor(), cOutput);
+        String java = mpirun(3, HeatMpi.class, args);
+        Pattern centre = Pattern.compile("u\\(centre\\) is \\S+");
+        Matcher inC = centre.matcher(cOutput);
+        Matcher inJava = centre.matcher(java);
+        assertTrue(inC.find(), cOutput);
+        assertTrue(inJava.find(), java);
+        assertEquals(inJava.group(), inC.group(), "C twin: " + cOutput + "\nHeatMpi: " + java);
+        assertTrue(cOutput.contains("RESULT example=heat-mpi impl=c nx=70 ny=70 ranks=3 steps=20 depth=8"), cOutput);
     }
 
     private static String mpirun(int ranks, Class<?> main, String... args) throws Exception {

@@ -51,10 +51,8 @@ final class LeaveWatch {
     /**
      * What one thread is waiting for. Written only by its thread; {@code seq} is odd while it is inside a call, and
      * is written with release semantics ({@link #SEQ}) after the fields it publishes, read with acquire semantics.
-     */
-    /**
-     * One thread's record of the blocking call it is in. Also carries what a call needs per thread, so that a call looks
-     * up one thread-local at most: the JFR event of the call, and the status cell of a receive.
+     * It also carries what a call needs per thread, so that a call looks up one thread-local at most (none on the
+     * first MPI thread): the call's JFR event and the status cell of a receive.
      */
     static final class Slot {
         final Thread thread = Thread.currentThread();
@@ -65,7 +63,10 @@ final class LeaveWatch {
         int[] peers;
         String operation;
         String where;
-        /** The call's JFR event while JFR runs, else null; touched only by the owning thread. */
+        /**
+         * The call's JFR event while JFR runs, else null; touched only by the owning thread. Typed Object so that
+         * nothing about this class names the event class, which is loaded only once JFR runs.
+         */
         Object event;
         private MemorySegment status;
 
